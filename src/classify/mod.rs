@@ -1,0 +1,5 @@
+//! Findings read from a document's paragraphs: the voting record, with country names
+//! resolved through the gazetteer.
+
+pub mod countries;
+pub mod vote;

@@ -1,0 +1,44 @@
+//! Command-line flags (clap derive) and their validation into what `main` runs.
+
+use crate::render::Format;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "lineage", version, about = "Read, link and diff United Nations resolutions")]
+pub struct Cli {
+    /// Folder of texts to read (every .txt/.md file below it).
+    #[arg(long, global = true, default_value = "data")]
+    pub data: PathBuf,
+    /// Folder where generated files are written.
+    #[arg(long, global = true, default_value = "out")]
+    pub out: PathBuf,
+    /// Treat a file that cannot be read as a failure (exit 1) instead of a warning.
+    #[arg(long, global = true)]
+    pub strict: bool,
+    /// No progress or warnings on stderr.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Every document: symbol, body, kind, language, date, title.
+    List {
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// One document's metadata, paragraphs, footnotes and vote.
+    Show {
+        /// Full symbol (A/HRC/RES/47/23) or short form (47/23, hrc/47/23, ga/77/211).
+        id: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Also print the account of every line that is not paragraph text: masthead,
+        /// formula, page furniture, blank lines, markup.
+        #[arg(long)]
+        dropped: bool,
+    },
+}

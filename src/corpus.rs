@@ -1,0 +1,150 @@
+//! The corpus: every document read from the data folder, found by full or short ID.
+
+use crate::error::Error;
+use crate::ingest;
+use crate::model::{Body, Document};
+use std::path::Path;
+
+/// A problem with one file that did not stop the rest of the corpus from being read.
+#[derive(Debug)]
+pub struct Warning {
+    pub message: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Corpus {
+    /// Read every text file below `dir`. Unreadable files become warnings; a missing
+    /// folder is an error.
+    pub fn load(dir: &Path) -> Result<Corpus, Error> {
+        let (texts, others) = ingest::walk(dir)?;
+        let mut corpus = Corpus::default();
+        for path in others {
+            corpus.warnings.push(Warning {
+                message: format!(
+                    "{}: skipped: not a text file (lineage reads {}); export it as text first",
+                    path.display(),
+                    ingest::TEXT_EXTENSIONS.map(|e| format!(".{e}")).join(", ")
+                ),
+            });
+        }
+        for path in texts {
+            match ingest::read_file(&path) {
+                Ok(doc) => corpus.add(doc),
+                Err(e) => corpus.warnings.push(Warning { message: format!("{e}; the file is skipped") }),
+            }
+        }
+        Ok(corpus)
+    }
+
+    /// Add a document. A second text of the same symbol in the same language is kept out
+    /// (the first file in path order wins) and named in a warning.
+    pub fn add(&mut self, doc: Document) {
+        if let Some(first) = self
+            .documents
+            .iter()
+            .find(|d| d.symbol == doc.symbol && d.language == doc.language)
+        {
+            self.warnings.push(Warning {
+                message: format!(
+                    "{}: same symbol {} ({}) as {}; the first file in path order is used",
+                    doc.source.path,
+                    doc.symbol,
+                    doc.language.as_str(),
+                    first.source.path
+                ),
+            });
+            return;
+        }
+        self.documents.push(doc);
+    }
+
+    /// Find one document by full symbol or short form (`47/23`, `hrc/47/23`,
+    /// `ga/77/211`, `A/HRC/44/24`, a file-name ID). Several languages of one symbol are
+    /// one document: the first read is returned.
+    pub fn find(&self, query: &str) -> Result<&Document, Error> {
+        let matches = self.matches(query);
+        let mut symbols: Vec<&str> = matches.iter().map(|d| d.symbol.as_str()).collect();
+        symbols.dedup();
+        match symbols.len() {
+            0 => Err(Error::UnknownDocument(query.to_string())),
+            1 => Ok(matches[0]),
+            _ => Err(Error::AmbiguousDocument {
+                query: query.to_string(),
+                candidates: symbols.iter().map(|s| s.to_string()).collect(),
+            }),
+        }
+    }
+
+    fn matches(&self, query: &str) -> Vec<&Document> {
+        let q = squash(query);
+        let exact: Vec<&Document> = self.documents.iter().filter(|d| squash(&d.symbol) == q).collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        let (body, rest) = match q.split_once('/') {
+            Some((b, r)) if body_prefix(b).is_some() => (body_prefix(b), r.to_string()),
+            _ => (None, q.clone()),
+        };
+        let mut found: Vec<&Document> = self
+            .documents
+            .iter()
+            .filter(|d| body.is_none_or(|b| d.body == b))
+            .filter(|d| short_forms(&d.symbol).iter().any(|s| *s == rest))
+            .collect();
+        found.sort_by(|a, b| a.symbol.cmp(&b.symbol));
+        found
+    }
+}
+
+fn body_prefix(s: &str) -> Option<Body> {
+    Some(match s {
+        "HRC" => Body::HRC,
+        "GA" => Body::GA,
+        "SC" => Body::SC,
+        "ECOSOC" => Body::ECOSOC,
+        "CHR" => Body::CHR,
+        _ => return None,
+    })
+}
+
+/// Upper-case, no spaces: `S/RES/2467 (2019)` and `s/res/2467(2019)` compare equal.
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).flat_map(|c| c.to_uppercase()).collect()
+}
+
+/// The short forms a symbol answers to: `A/HRC/RES/47/23` → `47/23`;
+/// `S/RES/2467 (2019)` → `2467`, `2467(2019)`; `A/HRC/44/24` → `44/24`.
+fn short_forms(symbol: &str) -> Vec<String> {
+    let s = squash(symbol);
+    let mut out = Vec::new();
+    if let Some((_, tail)) = s.split_once("/RES/") {
+        out.push(tail.to_string());
+        if let Some((n, _)) = tail.split_once('(') {
+            out.push(n.to_string());
+        }
+    } else {
+        let parts: Vec<&str> = s.split('/').collect();
+        if parts.len() >= 2 {
+            out.push(parts[parts.len() - 2..].join("/"));
+        }
+    }
+    out.push(s);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_forms_of_symbols() {
+        assert!(short_forms("A/HRC/RES/47/23").contains(&"47/23".to_string()));
+        assert!(short_forms("S/RES/2467 (2019)").contains(&"2467".to_string()));
+        assert!(short_forms("A/HRC/44/24").contains(&"44/24".to_string()));
+    }
+}

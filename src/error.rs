@@ -1,0 +1,43 @@
+//! The library's errors: each names what was wrong and what to do about it.
+
+use std::path::PathBuf;
+
+/// Why a file's bytes could not be read as text.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file looks binary (control bytes), not a text export of a document")]
+    Binary,
+    #[error("invalid UTF-8 after a UTF-8 byte-order mark, at byte {offset}")]
+    InvalidUtf8 { offset: usize },
+    #[error("the encoding is not UTF-8, UTF-16 or GB18030; convert the file to UTF-8")]
+    UnknownEncoding,
+    #[error("no recognisable UN document structure (no symbol, no title line, no numbered or preambular paragraphs)")]
+    NoStructure,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{path}: {source}")]
+    Read { path: PathBuf, source: ReadError },
+    #[error("corpus directory {0} does not exist; pass --data DIR pointing at your texts")]
+    NoCorpus(PathBuf),
+    #[error("no document matches '{0}'; `lineage list` shows the documents in the corpus")]
+    UnknownDocument(String),
+    #[error("'{query}' is ambiguous: it matches {}; give the full symbol", candidates.join(", "))]
+    AmbiguousDocument { query: String, candidates: Vec<String> },
+}
+
+impl Error {
+    /// The process exit code the contract assigns to this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::UnknownDocument(_) | Error::AmbiguousDocument { .. } => 2,
+            Error::NoCorpus(_) => 2,
+            Error::Io { .. } | Error::Read { .. } => 1,
+        }
+    }
+}

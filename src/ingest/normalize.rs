@@ -1,0 +1,260 @@
+//! Line-level clean-up of text pulled from PDFs and web pages.
+//!
+//! Normalisation only ever removes white space and markup (markdown emphasis, link
+//! targets, escapes, LaTeX residue); every markup removal is reported so that the
+//! document's account of dropped content stays complete.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One line of the decoded input, 1-based, without its line terminator.
+#[derive(Debug, Clone)]
+pub struct RawLine {
+    pub number: usize,
+    pub text: String,
+}
+
+/// Split on LF, CRLF or a lone CR, keeping every line (blank ones too).
+pub fn split_lines(text: &str) -> Vec<RawLine> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => lines.push(std::mem::take(&mut current)),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                lines.push(std::mem::take(&mut current));
+            }
+            _ => current.push(c),
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| RawLine { number: i + 1, text })
+        .collect()
+}
+
+/// A line after normalisation, with the markup that was taken out of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CleanLine {
+    pub text: String,
+    pub markup_removed: Vec<String>,
+}
+
+// `**重申**`, `__Recalling__`: markdown emphasis around a word or phrase.
+static EMPHASIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\*\*([^*]+?)\*\*|__([^_]+?)__").unwrap());
+// `[68/167](#)`, `[A/77/463/Add.2](https://undocs.org/A/77/463/Add.2)`: keep the link text.
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\[\]]*(?:\\\][^\[\]]*)*)\]\(([^()\s]*)\)").unwrap());
+// `217 A\(III\)`: markdown escapes of punctuation.
+static ESCAPE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\\([\\()\[\]*_#.\-+!`{}])").unwrap());
+// `联合国 $A_{/HRC/RES/53/29}$`: a symbol typeset as LaTeX by a PDF-to-markdown converter.
+static LATEX_SYMBOL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\$\s*([A-Z])\s*_\{\s*(/[^}$]*)\}\s*\$").unwrap());
+// `# Annex`, `### 一. 导言`: markdown heading markers.
+static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*#{1,6}\s+").unwrap());
+
+/// Clean one line: markup out, odd spaces unified, stray spaces inside Chinese closed up.
+pub fn clean_line(raw: &str) -> CleanLine {
+    let mut removed = Vec::new();
+    let mut text: String = raw
+        .chars()
+        .map(|c| match c {
+            '\u{00A0}' | '\u{3000}' | '\t' | '\u{2002}'..='\u{200A}' | '\u{202F}' => ' ',
+            _ => c,
+        })
+        .filter(|c| !matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{00AD}'))
+        .collect();
+
+    if let Some(m) = HEADING.find(&text) {
+        removed.push(m.as_str().trim().to_string());
+        text = text[m.end()..].to_string();
+    }
+    if LATEX_SYMBOL.is_match(&text) {
+        for c in LATEX_SYMBOL.captures_iter(&text) {
+            removed.push(c[0].to_string());
+        }
+        text = LATEX_SYMBOL.replace_all(&text, "$1$2").into_owned();
+    }
+    if LINK.is_match(&text) {
+        for c in LINK.captures_iter(&text) {
+            removed.push(format!("[]({})", &c[2]));
+        }
+        text = LINK.replace_all(&text, "$1").into_owned();
+    }
+    if EMPHASIS.is_match(&text) {
+        for _ in EMPHASIS.find_iter(&text) {
+            removed.push("****".to_string());
+        }
+        text = EMPHASIS
+            .replace_all(&text, |c: &regex::Captures| {
+                c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).to_string()
+            })
+            .into_owned();
+    }
+    if ESCAPE.is_match(&text) {
+        for _ in ESCAPE.find_iter(&text) {
+            removed.push("\\".to_string());
+        }
+        text = ESCAPE.replace_all(&text, "$1").into_owned();
+    }
+    CleanLine { text: close_up_spaces(&text), markup_removed: removed }
+}
+
+/// Han characters and the full-width punctuation that goes with them.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+        || is_cjk_punct(c)
+}
+
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '—' | '―' | '…' | '“' | '”' | '‘' | '’' | '·')
+}
+
+/// Collapse runs of white space, trim the ends, and remove a space that stands between
+/// two Han characters or beside full-width punctuation ("促进和保护人 权" is one word):
+/// PDF extraction inserts those, Chinese typesetting never has them.
+pub fn close_up_spaces(s: &str) -> String {
+    let chars: Vec<char> = s.trim().chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == ' ' {
+            let mut j = i;
+            while j < chars.len() && chars[j] == ' ' {
+                j += 1;
+            }
+            let before = out.chars().last();
+            let after = chars.get(j).copied();
+            let drop = match (before, after) {
+                (Some(b), Some(a)) => {
+                    (is_han(b) && is_han(a)) || closes_up(b) || closes_up(a)
+                }
+                _ => true,
+            };
+            if !drop {
+                out.push(' ');
+            }
+            i = j;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Full-width punctuation never has a space beside it; curly quotes are shared with
+/// English text (and follow a footnote number: ` 25 “数字鸿沟”一词`), so they keep theirs.
+fn closes_up(c: char) -> bool {
+    is_cjk_punct(c) && !matches!(c, '“' | '”' | '‘' | '’')
+}
+
+pub fn is_han(c: char) -> bool {
+    is_cjk(c) && !is_cjk_punct(c)
+}
+
+/// Join the lines of one paragraph: no space where Chinese meets Chinese, the line-end
+/// hyphen of an English compound kept and closed up ("people-" + "centred"), a space
+/// elsewhere.
+pub fn join_lines<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for part in parts {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if let (Some(last), Some(first)) = (out.chars().last(), part.chars().next()) {
+            // Chinese PDFs set digits and Latin words apart with spaces ("第 41/11 号"); a
+            // line break that fell on such a space took it away.
+            let han_meets_latin = (is_han(last) && first.is_ascii_alphanumeric())
+                || (last.is_ascii_alphanumeric() && is_han(first));
+            let glue = han_meets_latin
+                || !(is_cjk(last) || is_cjk(first))
+                && !(last == '-' && out.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic())
+                    && first.is_alphanumeric())
+                && !(last == '/' || first == '/');
+            if glue {
+                out.push(' ');
+            }
+        }
+        out.push_str(part);
+    }
+    close_up_spaces(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_line_table() {
+        let rows = [
+            ("促进和保护人 权", "促进和保护人权"),
+            ("与人权有关的其他相关文书和 国际法履行", "与人权有关的其他相关文书和国际法履行"),
+            ("包括 2020 年发起的《人权行动呼吁》、 2020 年 6 月", "包括 2020 年发起的《人权行动呼吁》、2020 年 6 月"),
+            ("1. **重申**《世界人权宣言》", "1. 重申《世界人权宣言》"),
+            ("第 [68/167](#) 号、", "第 68/167 号、"),
+            ("¹ 第 [217 A\\(III\\)](#)号决议。", "¹ 第 217 A(III)号决议。"),
+            ("联合国 $A_{/HRC/RES/53/29}$", "联合国 A/HRC/RES/53/29"),
+            ("## Annex", "Annex"),
+            ("Recalling  its resolution\u{00A0}77/211 ", "Recalling its resolution 77/211"),
+            ("\u{3000}人权理事会，", "人权理事会，"),
+        ];
+        for (raw, want) in rows {
+            assert_eq!(clean_line(raw).text, want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn markup_removals_are_reported() {
+        let c = clean_line("1. **重申**见第 [68/167](#) 号");
+        assert_eq!(c.text, "1. 重申见第 68/167 号");
+        assert_eq!(c.markup_removed.len(), 2);
+    }
+
+    #[test]
+    fn normalisation_is_idempotent() {
+        for raw in ["促进和保护人 权", "第 [68/167](#) 号", "a  b", "**x** [y](z)"] {
+            let once = clean_line(raw).text;
+            assert_eq!(clean_line(&once).text, once);
+        }
+    }
+
+    #[test]
+    fn join_lines_table() {
+        let rows: [(&[&str], &str); 6] = [
+            (&["…还要求工商企业力求防止", "或减轻因商业关系"], "…还要求工商企业力求防止或减轻因商业关系"),
+            (&["Recalling its resolution", "77/181 of 14 December 2022"], "Recalling its resolution 77/181 of 14 December 2022"),
+            (&["women-led micro-, small and medium-", "sized enterprises"], "women-led micro-, small and medium-sized enterprises"),
+            (&["a comprehensive, far-reaching and people-", "centred set"], "a comprehensive, far-reaching and people-centred set"),
+            (&["requests the Secretary-", "General to report"], "requests the Secretary-General to report"),
+            (&["…隐私权的第", "77/211 号决议"], "…隐私权的第 77/211 号决议"),
+        ];
+        for (parts, want) in rows {
+            assert_eq!(join_lines(parts.iter().copied()), want);
+        }
+    }
+
+    #[test]
+    fn split_lines_handles_every_line_ending() {
+        let lines = split_lines("a\r\nb\rc\nd");
+        let texts: Vec<_> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["a", "b", "c", "d"]);
+        assert_eq!(lines[3].number, 4);
+    }
+}

@@ -1,0 +1,33 @@
+//! lineage reads United Nations resolutions and reports (Chinese and English, as they
+//! come out of PDFs and web pages) into a faithful document model.
+//!
+//! The pipeline, one module per stage:
+//! - [`ingest`]: bytes → text (encoding detection) → lines, with markup cleaned;
+//! - [`parse`]: lines → [`model::Document`]: metadata, preambular and operative
+//!   paragraphs with their items, footnotes anchored to the paragraphs that cite them,
+//!   the voting record, and an account of every line that is not text of the document;
+//! - [`corpus`]: every document of a folder, found by full symbol or short form;
+//! - [`render`]: the one place where an output format is chosen.
+//!
+//! ```
+//! use std::path::Path;
+//! let text = "人权理事会\n\n47/23. 新的和新兴的数字技术与人权\n\n人权理事会，\n\n\
+//!             遵循《联合国宪章》的宗旨和原则，\n\n1. 决定继续处理此事。\n";
+//! let doc = lineage::ingest::read_bytes(text.as_bytes(), Path::new("47-23.txt")).unwrap();
+//! assert_eq!(doc.symbol, "A/HRC/RES/47/23");
+//! assert_eq!(doc.preambular().count(), 1);
+//! assert_eq!(doc.operative().count(), 1);
+//! ```
+
+pub mod classify;
+pub mod cli;
+pub mod corpus;
+pub mod error;
+pub mod ingest;
+pub mod model;
+pub mod parse;
+pub mod render;
+
+pub use corpus::Corpus;
+pub use error::Error;
+pub use model::Document;

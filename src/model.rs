@@ -1,0 +1,313 @@
+//! The document model: small value types shared by every stage.
+//!
+//! These types are the wire format of `show --format json` as well (field names follow
+//! the interface contract), so renaming a field here is an interface change.
+
+use serde::{Deserialize, Serialize};
+
+/// Which UN organ adopted or issued a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Body {
+    /// Human Rights Council (A/HRC/…), from 2006.
+    HRC,
+    /// General Assembly (A/…).
+    GA,
+    /// Security Council (S/…).
+    SC,
+    /// Economic and Social Council (E/…).
+    ECOSOC,
+    /// Commission on Human Rights (E/CN.4/…), the Council's predecessor until 2006.
+    CHR,
+    /// Not stated and not inferable.
+    Unknown,
+}
+
+impl Body {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Body::HRC => "HRC",
+            Body::GA => "GA",
+            Body::SC => "SC",
+            Body::ECOSOC => "ECOSOC",
+            Body::CHR => "CHR",
+            Body::Unknown => "Unknown",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    Resolution,
+    Report,
+    Other,
+}
+
+impl DocKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Resolution => "resolution",
+            DocKind::Report => "report",
+            DocKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    Zh,
+    En,
+}
+
+impl Language {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::Zh => "zh",
+            Language::En => "en",
+        }
+    }
+}
+
+/// Where the document's identifier came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SymbolSource {
+    /// Stated by the text itself (symbol line, `47/23.` title line, page header).
+    Content,
+    /// The text states none; the ID is derived from the file name.
+    File,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphKind {
+    /// Resolution preamble ("Recalling…", "回顾…"): ids PP1…n.
+    Preambular,
+    /// Resolution operative part ("1. Decides…"): ids OP1…n.
+    Operative,
+    /// A report's numbered paragraph: ids P1…n.
+    Numbered,
+    /// Unnumbered running text (a report's summary, an annex heading line): ids U1…n.
+    Unnumbered,
+}
+
+/// A 1-based, inclusive range of lines of the decoded input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineSpan {
+    pub first: usize,
+    pub last: usize,
+}
+
+impl LineSpan {
+    pub fn single(line: usize) -> Self {
+        LineSpan { first: line, last: line }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub label: String,
+    pub text: String,
+    /// Footnote marks cited inside this item, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnote_marks: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<LineSpan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// `PP3`, `OP5`, `P12` (report), `U1` (unnumbered).
+    pub id: String,
+    pub kind: ParagraphKind,
+    pub number: u32,
+    /// The paragraph's text, normalised, without its number and without its items.
+    pub text: String,
+    pub items: Vec<Item>,
+    /// Footnote marks cited in `text`, in order of appearance.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnote_marks: Vec<String>,
+    /// The heading of the section this paragraph stands in (reports, annexes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The paragraph's own number as printed, where it differs from `number` (annexes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub printed_number: Option<String>,
+    pub lines: LineSpan,
+}
+
+impl Paragraph {
+    /// The paragraph's text with its items appended, as one string (for search and diff).
+    pub fn full_text(&self) -> String {
+        let mut s = self.text.clone();
+        for item in &self.items {
+            s.push('\n');
+            s.push('(');
+            s.push_str(&item.label);
+            s.push_str(") ");
+            s.push_str(&item.text);
+        }
+        s
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Footnote {
+    pub mark: String,
+    pub text: String,
+    /// The paragraph (or item's paragraph) whose text cites this mark; `None` where no
+    /// citing mark was found in the text.
+    pub paragraph: Option<String>,
+    pub lines: LineSpan,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteMethod {
+    Recorded,
+    WithoutVote,
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Vote {
+    pub method: VoteMethod,
+    pub yes: Option<u32>,
+    pub no: Option<u32>,
+    pub abstain: Option<u32>,
+    pub in_favour: Vec<String>,
+    pub against: Vec<String>,
+    pub abstaining: Vec<String>,
+    /// Country names in the lists that the gazetteer could not resolve, kept verbatim.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unresolved: Vec<String>,
+    /// The voting block as printed (normalised), for the reader to check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl Vote {
+    pub fn unknown() -> Self {
+        Vote {
+            method: VoteMethod::Unknown,
+            yes: None,
+            no: None,
+            abstain: None,
+            in_favour: Vec::new(),
+            against: Vec::new(),
+            abstaining: Vec::new(),
+            unresolved: Vec::new(),
+            text: None,
+        }
+    }
+}
+
+/// Why a line of the input is not part of the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropReason {
+    /// Empty or whitespace-only line.
+    Blank,
+    /// A running page header or footer: job number (`GE.23-13988`), page number, the
+    /// document's own symbol or short title repeated on every page, `Distr.` lines, barcodes.
+    PageFurniture,
+    /// A footnote separator rule (`__________________`).
+    FootnoteRule,
+    /// A bare URL line left behind by a PDF's link layer.
+    LinkResidue,
+    /// Markup taken out of a line (markdown emphasis, link targets, escapes): the text
+    /// it wrapped is kept.
+    Markup,
+}
+
+impl DropReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DropReason::Blank => "blank",
+            DropReason::PageFurniture => "page_furniture",
+            DropReason::FootnoteRule => "footnote_rule",
+            DropReason::LinkResidue => "link_residue",
+            DropReason::Markup => "markup",
+        }
+    }
+}
+
+/// One line, or part of a line, of the input that is not in the model, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dropped {
+    pub line: usize,
+    pub text: String,
+    pub reason: DropReason,
+}
+
+/// A finding about the text that the reader could not settle and did not guess.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// A section heading of a report or an annex (`一. 导言`, `Annex`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Heading {
+    pub text: String,
+    pub lines: LineSpan,
+}
+
+/// A line of the masthead or the closing formula, kept verbatim: the metadata fields are
+/// read from these, and they are part of the document's account.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MetaLine {
+    pub line: usize,
+    pub text: String,
+}
+
+/// Where the document came from and how it was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub path: String,
+    pub encoding: String,
+    pub lines: usize,
+}
+
+/// One document of the corpus, as read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub symbol: String,
+    pub symbol_source: SymbolSource,
+    pub body: Body,
+    pub kind: DocKind,
+    pub language: Language,
+    pub title: String,
+    pub session: Option<u32>,
+    pub agenda_item: Option<String>,
+    pub adopted: Option<String>,
+    pub meeting: Option<u32>,
+    pub paragraphs: Vec<Paragraph>,
+    pub footnotes: Vec<Footnote>,
+    pub vote: Vote,
+    pub headings: Vec<Heading>,
+    /// Masthead lines before the title (body, session, agenda, Distr., symbol line).
+    pub front_matter: Vec<MetaLine>,
+    /// The title line(s), the body line ("人权理事会，") and the closing date/meeting lines.
+    pub formula: Vec<MetaLine>,
+    pub dropped: Vec<Dropped>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub source: Source,
+}
+
+impl Document {
+    pub fn preambular(&self) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Preambular)
+    }
+
+    pub fn operative(&self) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Operative)
+    }
+
+    pub fn paragraph(&self, id: &str) -> Option<&Paragraph> {
+        self.paragraphs.iter().find(|p| p.id == id)
+    }
+}

@@ -1,0 +1,164 @@
+//! Page layout: which lines are page furniture, and the measures of the page (wrap
+//! width, double spacing) that decide where a paragraph ends.
+
+use super::patterns::*;
+use crate::ingest::normalize::{clean_line, is_cjk, RawLine};
+use crate::model::DropReason;
+
+/// One input line, cleaned, with what layout analysis needs to know about it.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub number: usize,
+    pub raw: String,
+    pub text: String,
+    /// The raw line starts with white space (page starts and headings in reports).
+    pub indent: usize,
+    pub markup_removed: Vec<String>,
+    /// Set when the line is page furniture or otherwise carries no document text.
+    pub drop: Option<DropReason>,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+pub fn prepare(raw: &[RawLine]) -> Vec<Line> {
+    raw.iter()
+        .map(|r| {
+            let clean = clean_line(&r.text);
+            let indent = r.text.chars().take_while(|c| c.is_whitespace()).count();
+            let drop = if clean.text.is_empty() { Some(DropReason::Blank) } else { None };
+            Line {
+                number: r.number,
+                raw: r.text.clone(),
+                text: clean.text,
+                indent,
+                markup_removed: clean.markup_removed,
+                drop,
+            }
+        })
+        .collect()
+}
+
+/// Width of a line as printed: a Han character takes two columns.
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+}
+
+/// Mark page furniture. `front_end` is the index of the first line after the masthead
+/// (symbol lines before it are the document's own masthead, not running headers);
+/// `title` is the document's title, whose pieces reappear as running headers.
+pub fn mark_furniture(lines: &mut [Line], front_end: usize, title: &str) {
+    let strong: Vec<bool> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| !l.is_blank() && is_strong_furniture(&l.text, i >= front_end))
+        .collect();
+    for (i, line) in lines.iter_mut().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        if strong[i] {
+            line.drop = Some(DropReason::PageFurniture);
+        } else if FOOTNOTE_RULE.is_match(&line.text) {
+            line.drop = Some(DropReason::FootnoteRule);
+        } else if URL_LINE.is_match(&line.text) {
+            line.drop = Some(DropReason::LinkResidue);
+        }
+    }
+    // Running headers repeat the short title and sit next to the job number or page
+    // number; a bare page number sits alone between blank lines.
+    let title_key = key(title);
+    for i in front_end..lines.len() {
+        if lines[i].drop.is_some() {
+            continue;
+        }
+        let near_strong = (i.saturating_sub(4)..(i + 5).min(lines.len())).any(|j| strong[j]);
+        if !near_strong {
+            continue;
+        }
+        let k = key(&lines[i].text);
+        let running_title = title_key.chars().count() >= 10
+            && k.chars().count() >= 8
+            && title_key.contains(&k);
+        let bare_number = PAGE_NUMBER.is_match(&lines[i].text)
+            && neighbours_blank_or_furniture(lines, i);
+        let masthead = MASTHEAD.is_match(&lines[i].text);
+        if running_title || bare_number || masthead {
+            lines[i].drop = Some(DropReason::PageFurniture);
+        }
+    }
+    for i in front_end..lines.len() {
+        if lines[i].drop.is_none()
+            && PAGE_NUMBER.is_match(&lines[i].text)
+            && neighbours_blank_or_furniture(lines, i)
+        {
+            lines[i].drop = Some(DropReason::PageFurniture);
+        }
+    }
+}
+
+fn neighbours_blank_or_furniture(lines: &[Line], i: usize) -> bool {
+    let prev_ok = i == 0 || lines[i - 1].drop.is_some();
+    let next_ok = i + 1 >= lines.len() || lines[i + 1].drop.is_some();
+    prev_ok && next_ok
+}
+
+fn is_strong_furniture(text: &str, after_front: bool) -> bool {
+    if JOB_NUMBER_GE.is_match(text) || JOB_NUMBER_NY.is_match(text) || BARCODE.is_match(text) {
+        return true;
+    }
+    if let Some(c) = PAGE_OF.captures(text) {
+        let (page, of): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+        if page >= 1 && page <= of {
+            return true;
+        }
+    }
+    after_front && SYMBOL_LINE.is_match(text)
+}
+
+/// Lower-case letters and digits only: compares a running header with the title whatever
+/// the wrapping and punctuation.
+fn key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect()
+}
+
+/// Measures of the page that paragraph assembly relies on.
+#[derive(Debug, Clone, Copy)]
+pub struct PageShape {
+    /// The width (in columns) that wrapped lines reach: the 90th percentile.
+    pub wrap_width: usize,
+    /// Lines are hard-wrapped (a good share end mid-sentence).
+    pub wrapped: bool,
+    /// Every line is followed by a blank line, so blank lines separate nothing.
+    pub double_spaced: bool,
+}
+
+impl PageShape {
+    pub fn is_full(&self, line: &str) -> bool {
+        self.wrapped && display_width(line) * 10 >= self.wrap_width * 8
+    }
+}
+
+pub fn measure(lines: &[Line], from: usize) -> PageShape {
+    let text: Vec<usize> = (from..lines.len()).filter(|&i| lines[i].drop.is_none()).collect();
+    if text.is_empty() {
+        return PageShape { wrap_width: 0, wrapped: false, double_spaced: false };
+    }
+    let mut widths: Vec<usize> = text.iter().map(|&i| display_width(&lines[i].text)).collect();
+    widths.sort_unstable();
+    let wrap_width = widths[(widths.len() * 9 / 10).min(widths.len() - 1)];
+    let open_ended = text
+        .iter()
+        .filter(|&&i| !super::structure::ends_terminal(&lines[i].text))
+        .count();
+    let wrapped = open_ended * 10 >= text.len() * 3;
+    let followed_by_blank = text
+        .iter()
+        .filter(|&&i| lines.get(i + 1).is_some_and(|l| l.is_blank()))
+        .count();
+    let double_spaced = wrapped && followed_by_blank * 10 >= text.len() * 8;
+    PageShape { wrap_width, wrapped, double_spaced }
+}

@@ -1,0 +1,205 @@
+//! Metadata from the masthead and the closing formula: symbol, body, session, agenda
+//! item, title, adoption date, meeting.
+
+use super::layout::Line;
+use super::numerals::{chinese_number, english_month, english_ordinal, iso_date};
+use super::patterns::*;
+use crate::model::{Body, Language};
+
+/// Lines that only name a document symbol, with their index: masthead and page headers.
+pub fn symbol_lines(lines: &[Line]) -> Vec<(usize, String)> {
+    lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            SYMBOL_LINE.captures(&l.text).map(|c| (i, normalise_symbol(&c[1])))
+        })
+        .collect()
+}
+
+/// `S/RES/2467(2019)` → `S/RES/2467 (2019)`: one spelling per symbol.
+pub fn normalise_symbol(s: &str) -> String {
+    let s = s.trim();
+    match s.find('(') {
+        Some(i) if i > 0 && !s[..i].ends_with(' ') => format!("{} {}", &s[..i], &s[i..]),
+        _ => s.to_string(),
+    }
+}
+
+pub fn body_from_symbol(symbol: &str) -> Body {
+    if symbol.starts_with("A/HRC/") {
+        Body::HRC
+    } else if symbol.starts_with("A/") {
+        Body::GA
+    } else if symbol.starts_with("S/") {
+        Body::SC
+    } else if symbol.starts_with("E/CN.4/") {
+        Body::CHR
+    } else if symbol.starts_with("E/") {
+        Body::ECOSOC
+    } else {
+        Body::Unknown
+    }
+}
+
+/// The organ named by a body line ("人权理事会，") or a masthead line.
+pub fn body_from_name(name: &str) -> Option<Body> {
+    let n = name.trim().trim_end_matches([',', '，']).trim_start_matches("The ").trim();
+    Some(match n {
+        "人权理事会" | "Human Rights Council" => Body::HRC,
+        "大会" | "General Assembly" => Body::GA,
+        "安全理事会" | "安理会" | "Security Council" => Body::SC,
+        "经济及社会理事会" | "经社理事会" | "Economic and Social Council" => Body::ECOSOC,
+        "人权委员会" | "Commission on Human Rights" => Body::CHR,
+        _ => return None,
+    })
+}
+
+/// The symbol a resolution's number implies for the body that adopted it.
+pub fn resolution_symbol(body: Body, number: &str) -> Option<String> {
+    Some(match body {
+        Body::HRC => format!("A/HRC/RES/{number}"),
+        Body::GA => format!("A/RES/{number}"),
+        Body::ECOSOC => format!("E/RES/{number}"),
+        Body::CHR => format!("E/CN.4/RES/{number}"),
+        Body::SC | Body::Unknown => return None,
+    })
+}
+
+pub fn language(lines: &[Line]) -> Language {
+    let mut han = 0usize;
+    let mut latin = 0usize;
+    for l in lines {
+        for c in l.text.chars() {
+            if crate::ingest::normalize::is_han(c) {
+                han += 1;
+            } else if c.is_ascii_alphabetic() {
+                latin += 1;
+            }
+        }
+    }
+    // A Chinese text still carries Latin symbols and URLs; one Han character in twenty
+    // letters is already a Chinese document.
+    if han * 4 >= latin {
+        Language::Zh
+    } else {
+        Language::En
+    }
+}
+
+pub fn session(texts: &[&str]) -> Option<u32> {
+    for t in texts {
+        if let Some(c) = SESSION_ZH.captures(t) {
+            return chinese_number(&c[1]);
+        }
+        if let Some(c) = SESSION_EN.captures(t) {
+            if let Some(n) = english_ordinal(&c[1]) {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
+pub fn agenda_item(texts: &[&str]) -> Option<String> {
+    texts.iter().find_map(|t| AGENDA.captures(t).map(|c| c[1].trim().to_string()))
+}
+
+/// The first date in a text, Chinese or English, as ISO.
+pub fn first_date(text: &str) -> Option<String> {
+    let zh = DATE_ZH.captures(text).map(|c| (c.get(0).map_or(0, |m| m.start()), c));
+    let en = DATE_EN.captures(text).map(|c| (c.get(0).map_or(0, |m| m.start()), c));
+    match (zh, en) {
+        (Some((zs, z)), Some((es, _))) if zs <= es => zh_date(&z),
+        (Some((_, z)), None) => zh_date(&z),
+        (_, Some((_, e))) => en_date(&e),
+        (None, None) => None,
+    }
+}
+
+fn zh_date(c: &regex::Captures) -> Option<String> {
+    iso_date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+}
+
+fn en_date(c: &regex::Captures) -> Option<String> {
+    iso_date(c[3].parse().ok()?, english_month(&c[2])?, c[1].parse().ok()?)
+}
+
+/// The adoption date: the closing formula's date, else the masthead's "adopted on" line.
+pub fn adopted(closing: &[&str], front: &[&str]) -> Option<String> {
+    for t in closing {
+        if let Some(d) = first_date(t) {
+            return Some(d);
+        }
+    }
+    let joined = front.join(" ");
+    let lower = joined.to_lowercase();
+    for key in ["通过的决议", "大会决议", "adopted by the", "adopted at", "通过"] {
+        if let Some(i) = lower.find(key) {
+            // The date stands just before (zh) or just after (en) the phrase.
+            let window_start = joined.floor_char_boundary_compat(i.saturating_sub(60));
+            let window_end = joined.floor_char_boundary_compat((i + 120).min(joined.len()));
+            if let Some(d) = first_date(&joined[window_start..window_end]) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+pub fn meeting(closing: &[&str]) -> Option<u32> {
+    closing.iter().find_map(|t| {
+        MEETING.captures(t).and_then(|c| c.get(1).or(c.get(2))).and_then(|m| m.as_str().parse().ok())
+    })
+}
+
+/// `str::floor_char_boundary` is not stable on every toolchain the project supports.
+trait FloorBoundary {
+    fn floor_char_boundary_compat(&self, i: usize) -> usize;
+}
+
+impl FloorBoundary for String {
+    fn floor_char_boundary_compat(&self, i: usize) -> usize {
+        let mut i = i.min(self.len());
+        while !self.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_both_languages() {
+        assert_eq!(first_date("人权理事会 2021 年 7 月 13 日通过的决议").as_deref(), Some("2021-07-13"));
+        assert_eq!(first_date("Resolution adopted by the General Assembly on 19 December 2023").as_deref(), Some("2023-12-19"));
+        assert_eq!(first_date("no date here"), None);
+    }
+
+    #[test]
+    fn adoption_date_from_masthead_when_closing_has_none() {
+        let front = ["Resolution adopted by the General Assembly", "on 22 September 2024"];
+        assert_eq!(adopted(&[], &front).as_deref(), Some("2024-09-22"));
+        assert_eq!(adopted(&["2022年12月15日", "第54次全体会议"], &[]).as_deref(), Some("2022-12-15"));
+    }
+
+    #[test]
+    fn sessions_and_meetings() {
+        assert_eq!(session(&["第五十三届会议"]), Some(53));
+        assert_eq!(session(&["Seventy-eighth session"]), Some(78));
+        assert_eq!(meeting(&["2023 年 7 月 14 日 第 37 次会议"]), Some(37));
+        assert_eq!(meeting(&["49th plenary meeting"]), Some(49));
+        assert_eq!(agenda_item(&["议程项目 68(b)"]).as_deref(), Some("68(b)"));
+    }
+
+    #[test]
+    fn symbols() {
+        assert_eq!(normalise_symbol("S/RES/2467(2019)"), "S/RES/2467 (2019)");
+        assert_eq!(body_from_symbol("A/HRC/RES/47/23"), Body::HRC);
+        assert_eq!(body_from_symbol("A/RES/77/211"), Body::GA);
+        assert_eq!(resolution_symbol(Body::HRC, "47/23").as_deref(), Some("A/HRC/RES/47/23"));
+    }
+}

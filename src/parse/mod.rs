@@ -1,0 +1,252 @@
+//! Text to document model: masthead and metadata, preambular and operative paragraphs
+//! with their items, footnotes, the voting record, and an account of every line.
+
+pub mod layout;
+pub mod marks;
+pub mod meta;
+pub mod numerals;
+pub mod patterns;
+pub mod structure;
+
+use crate::error::ReadError;
+use crate::ingest::normalize::RawLine;
+use crate::model::*;
+use layout::Line;
+use patterns::*;
+
+/// Where the masthead ends and what it says about the document's shape.
+struct Masthead {
+    kind: DocKind,
+    /// Index of the first line after the masthead, title and body line.
+    body_start: usize,
+    /// Indices of the title line(s) and body line ("人权理事会，").
+    formula: Vec<usize>,
+    title: String,
+    number: Option<String>,
+    body_line: Option<Body>,
+    sc_symbol: Option<String>,
+}
+
+/// Read one document from its decoded lines. `fallback_id` (the file name) names the
+/// document where its text states no symbol.
+pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Result<Document, ReadError> {
+    let mut lines = layout::prepare(raw);
+    if lines.iter().all(|l| l.is_blank()) {
+        return Err(ReadError::Empty);
+    }
+    let language = meta::language(&lines);
+    let masthead = find_masthead(&lines);
+    layout::mark_furniture(&mut lines, masthead.body_start, &masthead.title);
+    let shape = layout::measure(&lines, masthead.body_start);
+    let assembled = structure::Assembler::new(&lines, shape, masthead.kind, language == Language::En)
+        .run(masthead.body_start);
+
+    let mut diagnostics = assembled.diagnostics;
+    let mut paragraphs = assembled.paragraphs;
+    let mut footnotes = assembled.footnotes;
+    marks::anchor(&mut paragraphs, &mut footnotes, &mut diagnostics);
+
+    let front_idx: Vec<usize> = (0..masthead.body_start)
+        .filter(|i| lines[*i].drop.is_none() && !masthead.formula.contains(i))
+        .collect();
+    let front_texts: Vec<&str> = front_idx.iter().map(|&i| lines[i].text.as_str()).collect();
+    let closing_texts: Vec<&str> = assembled.closing.iter().map(|m| m.text.as_str()).collect();
+
+    let symbol_lines = meta::symbol_lines(&lines);
+    let front_symbol = symbol_lines.iter().find(|(i, _)| *i < masthead.body_start).map(|(_, s)| s.clone());
+    let header_symbol = most_common(symbol_lines.iter().map(|(_, s)| s.clone()));
+    let body = masthead
+        .body_line
+        .or_else(|| front_symbol.as_deref().map(meta::body_from_symbol))
+        .or_else(|| front_texts.iter().find_map(|t| meta::body_from_name(t)))
+        .or_else(|| header_symbol.as_deref().map(meta::body_from_symbol))
+        .unwrap_or(Body::Unknown);
+    let implied = masthead
+        .sc_symbol
+        .clone()
+        .or_else(|| masthead.number.as_deref().and_then(|n| meta::resolution_symbol(body, n)));
+    let stated = match masthead.kind {
+        DocKind::Resolution => front_symbol.clone().filter(|s| s.contains("/RES/")).or(header_symbol.clone().filter(|s| s.contains("/RES/"))),
+        _ => front_symbol.clone().or(header_symbol.clone()),
+    };
+    if let (Some(s), Some(i)) = (&stated, &implied) {
+        if s != i {
+            diagnostics.push(Diagnostic {
+                line: None,
+                message: format!("the symbol line says {s} but the title line implies {i}; {s} is used"),
+            });
+        }
+    }
+    let (symbol, symbol_source) = match stated.or(implied) {
+        Some(s) => (s, SymbolSource::Content),
+        None => (fallback_id.to_string(), SymbolSource::File),
+    };
+
+    let session = meta::session(&front_texts).or_else(|| {
+        masthead.number.as_deref().and_then(|n| n.split('/').next()).and_then(|s| s.parse().ok()).filter(|_| body != Body::ECOSOC)
+    });
+    let adopted = match masthead.kind {
+        DocKind::Resolution => meta::adopted(&closing_texts, &front_texts),
+        _ => None,
+    };
+    let meeting = meta::meeting(&closing_texts);
+
+    let vote_text: Vec<&str> = assembled.vote_lines.iter().map(|m| m.text.as_str()).collect();
+    let vote = if vote_text.is_empty() {
+        Vote::unknown()
+    } else {
+        let (vote, warnings) = crate::classify::vote::parse_vote(&vote_text.join("\n"));
+        let line = assembled.vote_lines.first().map(|m| m.line);
+        diagnostics.extend(warnings.into_iter().map(|message| Diagnostic { line, message }));
+        vote
+    };
+
+    let mut formula: Vec<MetaLine> = masthead
+        .formula
+        .iter()
+        .map(|&i| MetaLine { line: lines[i].number, text: lines[i].text.clone() })
+        .collect();
+    formula.extend(assembled.closing.iter().cloned());
+    let front_matter = front_idx
+        .iter()
+        .map(|&i| MetaLine { line: lines[i].number, text: lines[i].text.clone() })
+        .collect();
+    let mut dropped: Vec<Dropped> = lines
+        .iter()
+        .filter_map(|l| {
+            l.drop.map(|reason| Dropped { line: l.number, text: l.raw.clone(), reason })
+        })
+        .collect();
+    for l in &lines {
+        for m in &l.markup_removed {
+            dropped.push(Dropped { line: l.number, text: m.clone(), reason: DropReason::Markup });
+        }
+    }
+    dropped.sort_by_key(|d| d.line);
+
+    let recognisable = masthead.kind != DocKind::Other
+        || symbol_source == SymbolSource::Content
+        || paragraphs.iter().filter(|p| p.kind == ParagraphKind::Numbered).count() >= 2;
+    if !recognisable {
+        return Err(ReadError::NoStructure);
+    }
+
+    Ok(Document {
+        symbol,
+        symbol_source,
+        body,
+        kind: masthead.kind,
+        language,
+        title: masthead.title,
+        session,
+        agenda_item: meta::agenda_item(&front_texts),
+        adopted,
+        meeting,
+        paragraphs,
+        footnotes,
+        vote,
+        headings: assembled.headings,
+        front_matter,
+        formula,
+        dropped,
+        diagnostics,
+        source,
+    })
+}
+
+fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for s in items {
+        match counts.iter_mut().find(|(k, _)| *k == s) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((s, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(s, _)| s)
+}
+
+fn find_masthead(lines: &[Line]) -> Masthead {
+    let first_numbered = lines
+        .iter()
+        .position(|l| NUMBERED.captures(&l.text).is_some_and(|c| &c[1] == "1"))
+        .unwrap_or(lines.len());
+    let title_idx = lines[..first_numbered].iter().position(|l| TITLE_LINE.is_match(&l.text));
+    let sc_idx = lines[..first_numbered].iter().position(|l| SC_TITLE_LINE.is_match(&l.text));
+    let search_from = title_idx.or(sc_idx).unwrap_or(0);
+    let body_idx = (search_from..first_numbered.min(lines.len()))
+        .find(|&i| BODY_LINE.is_match(&lines[i].text))
+        .filter(|&i| title_idx.is_some() || sc_idx.is_some() || i < 60);
+
+    if title_idx.is_some() || sc_idx.is_some() || body_idx.is_some() {
+        let mut formula = Vec::new();
+        let mut title = String::new();
+        let mut number = None;
+        let mut sc_symbol = None;
+        let mut end = 0;
+        if let Some(t) = title_idx {
+            let c = TITLE_LINE.captures(&lines[t].text).expect("matched above");
+            number = Some(c[1].to_string());
+            let mut parts = vec![c[2].to_string()];
+            formula.push(t);
+            let mut j = t + 1;
+            // An English title wraps until the blank line.
+            while j < lines.len() && !lines[j].is_blank() && Some(j) != body_idx && j < first_numbered {
+                parts.push(lines[j].text.clone());
+                formula.push(j);
+                j += 1;
+            }
+            title = crate::ingest::normalize::join_lines(parts.iter().map(|s| s.as_str()));
+            end = j;
+        } else if let Some(s) = sc_idx {
+            let c = SC_TITLE_LINE.captures(&lines[s].text).expect("matched above");
+            let (n, y) = (c.get(1).or(c.get(3)).map_or("", |m| m.as_str()), c.get(2).or(c.get(4)).map_or("", |m| m.as_str()));
+            sc_symbol = Some(format!("S/RES/{n} ({y})"));
+            formula.push(s);
+            end = s + 1;
+        }
+        let mut body_line = None;
+        if let Some(b) = body_idx {
+            let c = BODY_LINE.captures(&lines[b].text).expect("matched above");
+            body_line = meta::body_from_name(c.get(1).or(c.get(2)).map_or("", |m| m.as_str()));
+            formula.push(b);
+            end = end.max(b + 1);
+        }
+        if title.is_empty() {
+            title = lines[..end]
+                .iter()
+                .rev()
+                .filter(|l| !l.is_blank() && !formula.contains(&(l.number - 1)))
+                .map(|l| l.text.clone())
+                .next()
+                .unwrap_or_default();
+        }
+        return Masthead { kind: DocKind::Resolution, body_start: end, formula, title, number, body_line, sc_symbol };
+    }
+
+    // The author line ("联合国人权事务高级专员的报告") is the last "…的报告" line above the
+    // summary; agenda titles above it may also end in 的报告.
+    let summary = lines.iter().position(|l| SUMMARY.is_match(&l.text)).unwrap_or(first_numbered);
+    let author = lines[..summary.min(first_numbered).min(lines.len())]
+        .iter()
+        .rposition(|l| REPORT_AUTHOR.is_match(&l.text) && l.text.chars().count() < 60);
+    if let Some(a) = author {
+        // The title is the indented block just above the author line.
+        let start = (0..a).rev().find(|&i| lines[i].indent >= 2 && !lines[i].is_blank());
+        let start = start.unwrap_or_else(|| (0..a).rev().find(|&i| !lines[i].is_blank()).unwrap_or(a));
+        let formula: Vec<usize> = (start..=a).filter(|&i| !lines[i].is_blank()).collect();
+        let title = crate::ingest::normalize::join_lines(
+            formula.iter().filter(|&&i| i != a).map(|&i| lines[i].text.as_str()),
+        );
+        return Masthead {
+            kind: DocKind::Report,
+            body_start: a + 1,
+            formula,
+            title,
+            number: None,
+            body_line: None,
+            sc_symbol: None,
+        };
+    }
+    let title = lines.iter().find(|l| !l.is_blank()).map(|l| l.text.clone()).unwrap_or_default();
+    Masthead { kind: DocKind::Other, body_start: 0, formula: Vec::new(), title, number: None, body_line: None, sc_symbol: None }
+}

@@ -1,0 +1,176 @@
+//! Every line-level pattern of the reader, in one place, each with a real example.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("reader pattern compiles")
+}
+
+// --- page furniture -------------------------------------------------------------------
+
+// `GE.23-13988`, `2 GE.23-13988`, `GE.23-13988 3`, `GE.21-10073(E)`, `GE.20-08316 13`.
+pub static JOB_NUMBER_GE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\d{1,3}\s+)?GE\.\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{1,3})?(?:\s+\*\d+\*)?$")
+});
+// `23-25910 (E)    020124`, `24-16433 (E)`, `23-20100`: New York job numbers.
+pub static JOB_NUMBER_NY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d+\*)?$"));
+// `*2325910*`: the barcode line under the job number.
+pub static BARCODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\*\d{6,}\*$"));
+// `2/12`, `3/3`: "page of pages" footers.
+pub static PAGE_OF: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\s*/\s*(\d{1,3})$"));
+// `12`: a bare page number.
+pub static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{1,3}$"));
+// `__________________`: the rule above a footnote block.
+pub static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| re(r"^[_\-–—=]{8,}$"));
+// `https://undocs.org/ch/A/HRC/RES/45/9`: a PDF's link layer written out as text.
+pub static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:https?://|www\.)\S+$"));
+// `A/HRC/44/24`, `A/RES/78/150`, `联合国 A/HRC/RES/53/29`, `United Nations A/RES/78/1`,
+// `S/RES/2467 (2019)`, `E/RES/2024/4`: a line that is only a document symbol.
+pub static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:联合国|United Nations)?\s*((?:A|S|E|E/CN\.\d+|E/C\.\d+)/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]*[A-Z0-9](?:\s*\(\d{4}\))?)(?:\s*\*)?$")
+});
+// `Distr.: General 18 July 2023 Chinese`, `Distr.: General`.
+pub static DISTR: LazyLock<Regex> = LazyLock::new(|| re(r"^Distr\.?\s*:"));
+// `Original: English`, `Chinese`, `English`: language lines of the masthead.
+pub static LANGUAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:Original\s*:\s*\w+|Chinese|English|French|Spanish|Russian|Arabic|中文|英文)$")
+});
+// `United Nations`, `联合国`, `General Assembly`: masthead words repeated on page one.
+pub static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:United Nations|联合国|General Assembly|Security Council|Economic and Social Council)$")
+});
+
+// --- structure ------------------------------------------------------------------------
+
+// `47/23. 新的和新兴的数字技术与人权`, `78/150. Achieving gender equality…`,
+// `2024/4. Title` (ECOSOC): the resolution's number and title.
+pub static TITLE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\d{1,4}/\d{1,4})\s*[.．]\s*(\S.*)$"));
+// `Resolution 2467 (2019)`: a Security Council resolution's heading.
+pub static SC_TITLE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^Resolution\s+(\d{3,5})\s*\((\d{4})\)$|^第\s*(\d{3,5})\s*\((\d{4})\)\s*号决议$"));
+// `人权理事会，`, `大会，`, `The General Assembly,`, `The Human Rights Council,`,
+// `The Security Council,`: the line that opens the resolution's body.
+pub static BODY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:(人权理事会|大会|安全理事会|安理会|经济及社会理事会|经社理事会|人权委员会)\s*[，,]|The\s+(Human Rights Council|General Assembly|Security Council|Economic and Social Council|Commission on Human Rights)\s*,?)$")
+});
+// `1. 重申…`, `- 1. 重申…`, `1.` alone (English PDFs put the text on the next line).
+pub static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:[-•]\s+)?(\d{1,3})\s*[.．](?:\s+(.*)|\s*)$"));
+// `(a) 保护个人…`, `- (b) …`, `(a)` alone, `(一) 制定…`, `(ii) …`.
+pub static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[-•]\s+)?[(（]([a-z]{1,2}|[ivxlc]{1,6}|[一二三四五六七八九十]{1,3})[)）]\s*(.*)$")
+});
+// `¹ A/HRC/47/52.`, `²² A/HRC/17/31，附件。`: a footnote typeset with superscripts.
+pub static FOOTNOTE_SUPER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(\S.*)$"));
+// ` 1 提交的材料可查阅…`, `1  High-level political forum…`, `* Reissued…`: a footnote
+// with a plain mark (only believed inside a footnote block or in sequence).
+// Chinese opening punctuation closes up on the number: ` 99 《关于…》` reads `99《关于…》`.
+pub static FOOTNOTE_PLAIN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\d{1,3}|\*{1,3})(?:\s+(\S.*)|([《「『（“].*))$"));
+// `一. 导言`, `A. 专题小组讨论成员的发言`, `I. Introduction`, `IV. Conclusions`.
+pub static HEADING_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[一二三四五六七八九十]{1,3}|[IVXL]{1,6}|[A-H])\s*[.．、]\s*\S.{0,80}$")
+});
+// `附件`, `Annex`, `Annex I`, `附件一`: the start of an annex.
+pub static ANNEX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:附件[一二三四五六七八九十]*|Annex(?:es)?(?:\s+[IVX]+)?)$"));
+// `第 38 次会议`, `第54次全体会议`, `38th meeting`, `49th plenary meeting`.
+pub static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"第\s*(\d{1,4})\s*次(?:全体)?会议|(\d{1,4})\s*(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting")
+});
+// `2021 年 7 月 13 日`, `13 July 2021`: a date standing alone on the closing lines.
+pub static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$")
+});
+// `2021 年 7 月 13 日`: a Chinese date anywhere in a line.
+pub static DATE_ZH: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"));
+// `13 July 2021`: an English date anywhere in a line.
+pub static DATE_EN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b")
+});
+// `[经记录表决…`, `[未经表决获得通过。]`, `[Adopted by a recorded vote…`, `Adopted without a vote.`
+pub static VOTE_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\[?\s*(?:经记录表决|经表决|未经表决|经协商一致|以\s*\d+\s*票|Adopted\s+(?:by|without|at)|Adopted\s*\.?\s*$)")
+});
+// `第五十三届会议`, `Fifty-third session`, `Seventy-eighth session`.
+pub static SESSION_ZH: LazyLock<Regex> = LazyLock::new(|| re(r"^第([一二三四五六七八九十百零〇]+)届(?:特别)?会议$"));
+pub static SESSION_EN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^([A-Z][a-z]+(?:[-–][a-z]+)?(?:\s+hundred(?:\s+and)?\s+[a-z\-]+)?)\s+(?:special\s+)?session$"));
+// `议程项目 3`, `议程项目 2 和 3`, `议程项目 68(b)`, `Agenda item 18`, `Agenda items 13 and 117`.
+pub static AGENDA: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:议程项目|Agenda items?)\s*(.+)$"));
+// `联合国人权事务高级专员的报告*`, `Report of the United Nations High Commissioner…`.
+pub static REPORT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:.{2,40}的报告|Report of the .{3,120})\s*\*?$")
+});
+// `概要`, `Summary`: the summary heading of a report.
+pub static SUMMARY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:概要|Summary)$"));
+
+/// Superscript digits to ASCII (footnote marks).
+pub fn superscript_to_ascii(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '⁰' => '0',
+            '¹' => '1',
+            '²' => '2',
+            '³' => '3',
+            '⁴' => '4',
+            '⁵' => '5',
+            '⁶' => '6',
+            '⁷' => '7',
+            '⁸' => '8',
+            '⁹' => '9',
+            other => other,
+        })
+        .collect()
+}
+
+pub fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '⁰' | '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_patterns_match_real_lines() {
+        for l in ["GE.23-13988", "2 GE.23-13988", "GE.23-13988 3", "GE.20-08316 13", "GE.21-10073(E)"] {
+            assert!(JOB_NUMBER_GE.is_match(l), "{l}");
+        }
+        for l in ["23-25910 (E)    020124", "24-16433 (E)", "23-20100"] {
+            assert!(JOB_NUMBER_NY.is_match(l), "{l}");
+        }
+        assert!(BARCODE.is_match("*2325910*"));
+        assert!(PAGE_OF.is_match("2/12"));
+        for l in ["A/HRC/44/24", "A/RES/78/150", "联合国 A/HRC/RES/53/29", "S/RES/2467 (2019)"] {
+            assert_eq!(SYMBOL_LINE.captures(l).is_some(), true, "{l}");
+        }
+        assert!(!SYMBOL_LINE.is_match("A/HRC/47/52."));
+    }
+
+    #[test]
+    fn structure_patterns_match_real_lines() {
+        assert_eq!(&TITLE_LINE.captures("47/23. 新的和新兴的数字技术与人权").unwrap()[1], "47/23");
+        assert!(BODY_LINE.is_match("人权理事会，"));
+        assert!(BODY_LINE.is_match("The General Assembly,"));
+        assert!(BODY_LINE.is_match("The General Assembly"));
+        assert_eq!(&NUMBERED.captures("- 1. 重申必须").unwrap()[1], "1");
+        assert_eq!(&NUMBERED.captures("12.").unwrap()[1], "12");
+        assert!(!NUMBERED.is_match("1.5 per cent"));
+        assert_eq!(&ITEM.captures("- (a) 保护个人").unwrap()[1], "a");
+        assert_eq!(&ITEM.captures("(一) 制定严格的").unwrap()[1], "一");
+        assert!(MEETING.is_match("2023 年 7 月 14 日 第 37 次会议"));
+        assert!(MEETING.is_match("49th plenary meeting"));
+        assert!(VOTE_START.is_match("[经记录表决，以 44 票赞成"));
+        assert!(VOTE_START.is_match("[未经表决获得通过。]"));
+        assert!(VOTE_START.is_match("Adopted without a vote."));
+        assert!(SESSION_EN.is_match("Seventy-eighth session"));
+        assert!(SESSION_ZH.is_match("第五十三届会议"));
+    }
+}

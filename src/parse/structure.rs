@@ -1,0 +1,598 @@
+//! Paragraph assembly: lines in, paragraphs, items, footnotes, headings and the closing
+//! formula out.
+//!
+//! A paragraph ends only where the text says so: a new number, item or heading starts,
+//! or a blank line follows a line that ends a sentence or clause. A paragraph whose text
+//! stops mid-clause ("…限制", "…隐私权的第") runs on across blank lines, page furniture
+//! and footnote blocks, because that is what a page break does to it.
+
+use super::layout::{Line, PageShape};
+use super::patterns::*;
+use crate::ingest::normalize::join_lines;
+use crate::model::{
+    Diagnostic, DocKind, DropReason, Footnote, Heading, Item, LineSpan, MetaLine, Paragraph,
+    ParagraphKind,
+};
+
+/// Does this text end a clause (so that a blank line after it ends the paragraph)?
+/// Footnote marks and closing brackets after the punctuation do not count.
+pub fn ends_terminal(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || is_superscript_digit(c) || matches!(c, ')' | ']' | '”' | '’' | '"' | '）' | '】')
+    });
+    // `…Agreement,2`: a plain footnote number glued after the punctuation.
+    let trimmed = match trimmed.char_indices().rev().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, c)) if i + c.len_utf8() < trimmed.len() && matches!(c, ',' | ';' | '.' | '，' | '；' | '。') => {
+            &trimmed[..i + c.len_utf8()]
+        }
+        _ => trimmed,
+    };
+    trimmed
+        .chars()
+        .last()
+        .is_some_and(|c| matches!(c, '，' | ',' | '；' | ';' | '。' | '.' | '：' | ':' | '！' | '!' | '？' | '?'))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Body,
+    Closing,
+    Annex,
+}
+
+#[derive(Debug, Default)]
+struct ItemBuild {
+    label: String,
+    lines: Vec<(usize, String)>,
+}
+
+#[derive(Debug)]
+struct Unit {
+    kind: ParagraphKind,
+    number: Option<u32>,
+    lines: Vec<(usize, String)>,
+    items: Vec<ItemBuild>,
+    section: Option<String>,
+}
+
+impl Unit {
+    fn last_text(&self) -> &str {
+        self.items
+            .last()
+            .and_then(|it| it.lines.last())
+            .or(self.lines.last())
+            .map_or("", |(_, t)| t.as_str())
+    }
+
+    fn push_text(&mut self, n: usize, t: &str) {
+        match self.items.last_mut() {
+            Some(item) => item.lines.push((n, t.to_string())),
+            None => self.lines.push((n, t.to_string())),
+        }
+    }
+
+    fn first_line(&self) -> usize {
+        self.lines
+            .first()
+            .map(|l| l.0)
+            .or_else(|| self.items.first().and_then(|i| i.lines.first().map(|l| l.0)))
+            .unwrap_or(0)
+    }
+
+    fn last_line(&self) -> usize {
+        let mut last = self.lines.last().map_or(0, |l| l.0);
+        for item in &self.items {
+            if let Some(l) = item.lines.last() {
+                last = last.max(l.0);
+            }
+        }
+        last
+    }
+}
+
+#[derive(Debug)]
+struct FootnoteBuild {
+    mark: String,
+    lines: Vec<(usize, String)>,
+}
+
+/// What assembly produces, before footnote marks are anchored.
+#[derive(Debug, Default)]
+pub struct Assembled {
+    pub paragraphs: Vec<Paragraph>,
+    pub footnotes: Vec<Footnote>,
+    pub headings: Vec<Heading>,
+    pub closing: Vec<MetaLine>,
+    pub vote_lines: Vec<MetaLine>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub struct Assembler<'a> {
+    lines: &'a [Line],
+    shape: PageShape,
+    kind: DocKind,
+    english: bool,
+    units: Vec<Unit>,
+    footnotes: Vec<FootnoteBuild>,
+    out: Assembled,
+    part: Part,
+    next_number: u32,
+    seen_operative: bool,
+    section: Option<String>,
+    in_footnotes: bool,
+    /// Page furniture or link residue seen since the last text line.
+    page_break: bool,
+    /// A blank line seen since the last text line.
+    blank: bool,
+    /// Page furniture seen since the last footnote line.
+    break_since_footnote: bool,
+    in_vote: bool,
+    /// A heading stood between the last paragraph and this line.
+    after_heading: bool,
+}
+
+impl<'a> Assembler<'a> {
+    pub fn new(lines: &'a [Line], shape: PageShape, kind: DocKind, english: bool) -> Self {
+        Assembler {
+            lines,
+            shape,
+            kind,
+            english,
+            units: Vec::new(),
+            footnotes: Vec::new(),
+            out: Assembled::default(),
+            part: Part::Body,
+            next_number: 1,
+            seen_operative: false,
+            section: None,
+            in_footnotes: false,
+            page_break: false,
+            blank: false,
+            break_since_footnote: false,
+            in_vote: false,
+            after_heading: false,
+        }
+    }
+
+    /// Assemble lines `from..` (the masthead and title were consumed by the caller).
+    pub fn run(mut self, from: usize) -> Assembled {
+        let lines = self.lines;
+        for line in &lines[from.min(lines.len())..] {
+            match line.drop {
+                Some(DropReason::Blank) => {
+                    self.blank = true;
+                    continue;
+                }
+                Some(DropReason::FootnoteRule) => {
+                    self.in_footnotes = true;
+                    self.page_break = true;
+                    self.break_since_footnote = false;
+                    continue;
+                }
+                Some(_) => {
+                    self.page_break = true;
+                    self.break_since_footnote = true;
+                    continue;
+                }
+                None => {}
+            }
+            self.line(line);
+            self.blank = false;
+            self.page_break = false;
+        }
+        self.finish()
+    }
+
+    fn line(&mut self, line: &Line) {
+        let t = line.text.as_str();
+        let n = line.number;
+
+        if self.in_vote {
+            self.out.vote_lines.push(MetaLine { line: n, text: t.to_string() });
+            if t.contains(']') || t.contains('】') {
+                self.in_vote = false;
+            }
+            return;
+        }
+        if self.footnote_line(line) {
+            return;
+        }
+        if self.kind == DocKind::Resolution && self.closing_line(line) {
+            return;
+        }
+        if let Some(c) = NUMBERED.captures(t) {
+            let num: u32 = c[1].parse().unwrap_or(0);
+            if num == self.next_number {
+                self.start_numbered(num, n, c.get(2).map_or("", |m| m.as_str()));
+                return;
+            }
+        }
+        if let Some(c) = ITEM.captures(t) {
+            if !self.units.is_empty() && self.item_fits(&c[1]) {
+                let label = c[1].to_string();
+                let text = c.get(2).map_or("", |m| m.as_str()).to_string();
+                self.start_item(label, n, &text);
+                return;
+            }
+            // `(i)`, `(一)` under a lettered item: a sub-item, kept in the item's text.
+            if self.units.last().is_some_and(|u| !u.items.is_empty()) {
+                if let Some(u) = self.units.last_mut() {
+                    u.push_text(n, t);
+                }
+                return;
+            }
+        }
+        if self.heading_line(line) {
+            return;
+        }
+        if self.continues(line) {
+            if let Some(u) = self.units.last_mut() {
+                u.push_text(n, t);
+                return;
+            }
+        }
+        self.start_unnumbered(n, t);
+    }
+
+    /// Footnote starts and continuations; true when the line was consumed.
+    fn footnote_line(&mut self, line: &Line) -> bool {
+        let t = line.text.as_str();
+        if let Some(c) = FOOTNOTE_SUPER.captures(t) {
+            let mark = superscript_to_ascii(&c[1]);
+            self.start_footnote(mark, line.number, &c[2]);
+            return true;
+        }
+        let expected = self.next_footnote_mark();
+        if let Some(c) = FOOTNOTE_PLAIN.captures(t) {
+            let mark = c[1].to_string();
+            let numeric: Option<u32> = mark.parse().ok();
+            let in_sequence = numeric == Some(expected)
+                || (self.in_footnotes && numeric.is_some_and(|m| m == 1 || (m > expected && m <= expected + 2)))
+                || (mark.starts_with('*') && (self.in_footnotes || line.indent > 0));
+            let plausible_place = self.in_footnotes
+                || (line.indent > 0 && (self.blank || self.page_break) && numeric.is_some());
+            // A numbered paragraph "12. …" never reaches here (it has a full stop).
+            if in_sequence && plausible_place {
+                let text = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
+                self.start_footnote(mark, line.number, text);
+                return true;
+            }
+        }
+        let starts_numbered = NUMBERED
+            .captures(t)
+            .is_some_and(|c| c[1].parse::<u32>().ok() == Some(self.next_number));
+        if self.in_footnotes && !starts_numbered && !ITEM.is_match(t) {
+            if let Some(f) = self.footnotes.last_mut() {
+                let last = f.lines.last().map_or("", |l| l.1.as_str());
+                let wrapped = !self.blank && !self.page_break;
+                // A page resumes with an indented line (` 间社会组织记录的…`); a footnote's
+                // own wrapped lines are flush left.
+                if !self.break_since_footnote && line.indent == 0 && (wrapped || !ends_terminal(last)) {
+                    f.lines.push((line.number, t.to_string()));
+                    return true;
+                }
+            }
+        }
+        self.in_footnotes = false;
+        false
+    }
+
+    fn next_footnote_mark(&self) -> u32 {
+        self.footnotes
+            .iter()
+            .rev()
+            .find_map(|f| f.mark.parse::<u32>().ok())
+            .map_or(1, |m| m + 1)
+    }
+
+    fn start_footnote(&mut self, mark: String, n: usize, text: &str) {
+        self.footnotes.push(FootnoteBuild { mark, lines: vec![(n, text.to_string())] });
+        self.in_footnotes = true;
+        self.break_since_footnote = false;
+    }
+
+    /// Closing formula of a resolution: date, meeting, voting record, annex heading.
+    fn closing_line(&mut self, line: &Line) -> bool {
+        let t = line.text.as_str();
+        let n = line.number;
+        if self.units.is_empty() {
+            return false;
+        }
+        if VOTE_START.is_match(t) && (self.seen_operative || self.part == Part::Closing) {
+            self.out.vote_lines.push(MetaLine { line: n, text: t.to_string() });
+            self.in_vote = t.starts_with('[') && !t.contains(']');
+            self.part = Part::Closing;
+            return true;
+        }
+        if self.part == Part::Annex {
+            return false;
+        }
+        let closing_shape = DATE_ONLY.is_match(t)
+            || (MEETING.is_match(t) && t.chars().count() <= 40);
+        if closing_shape && ends_terminal_or_closing(self.units.last().map_or("", |u| u.last_text())) {
+            self.out.closing.push(MetaLine { line: n, text: t.to_string() });
+            self.part = Part::Closing;
+            return true;
+        }
+        if ANNEX.is_match(t) && (self.part == Part::Closing || self.seen_operative) {
+            self.part = Part::Annex;
+            self.next_number = 1;
+            self.section = Some(t.to_string());
+            self.out.headings.push(Heading { text: t.to_string(), lines: LineSpan::single(n) });
+            self.after_heading = true;
+            return true;
+        }
+        false
+    }
+
+    fn heading_line(&mut self, line: &Line) -> bool {
+        let t = line.text.as_str();
+        let is_heading = match self.kind {
+            DocKind::Report | DocKind::Other => {
+                HEADING_NUMBERED.is_match(t)
+                    || SUMMARY.is_match(t)
+                    || ANNEX.is_match(t)
+                    || (line.indent >= 1
+                        && !ends_terminal(t)
+                        && !t.ends_with('、')
+                        && crate::parse::layout::display_width(t) * 2 < self.shape.wrap_width.max(20)
+                        && self.units.last().is_none_or(|u| ends_terminal(u.last_text())))
+            }
+            DocKind::Resolution => {
+                (self.part == Part::Annex || self.seen_operative)
+                    && (ANNEX.is_match(t) || HEADING_NUMBERED.is_match(t) && !ends_terminal(t))
+                    && self.units.last().is_none_or(|u| ends_terminal(u.last_text()))
+            }
+        };
+        if !is_heading {
+            return false;
+        }
+        if ANNEX.is_match(t) {
+            self.part = Part::Annex;
+            self.next_number = 1;
+        }
+        self.section = Some(t.to_string());
+        self.out.headings.push(Heading { text: t.to_string(), lines: LineSpan::single(line.number) });
+        self.after_heading = true;
+        true
+    }
+
+    fn item_fits(&self, label: &str) -> bool {
+        let Some(unit) = self.units.last() else { return false };
+        let expected = match unit.items.last() {
+            None => return label == "a" || label == "i" || label == "一",
+            Some(prev) => next_label(&prev.label),
+        };
+        expected.as_deref() == Some(label)
+    }
+
+    fn start_item(&mut self, label: String, n: usize, text: &str) {
+        self.after_heading = false;
+        if let Some(u) = self.units.last_mut() {
+            let mut item = ItemBuild { label, lines: Vec::new() };
+            if !text.is_empty() {
+                item.lines.push((n, text.to_string()));
+            } else {
+                item.lines.push((n, String::new()));
+            }
+            u.items.push(item);
+        }
+    }
+
+    fn start_numbered(&mut self, num: u32, n: usize, text: &str) {
+        self.after_heading = false;
+        let kind = match (self.kind, self.part) {
+            (DocKind::Resolution, Part::Body) => {
+                self.seen_operative = true;
+                ParagraphKind::Operative
+            }
+            _ => ParagraphKind::Numbered,
+        };
+        self.next_number = num + 1;
+        self.units.push(Unit {
+            kind,
+            number: Some(num),
+            lines: vec![(n, text.to_string())],
+            items: Vec::new(),
+            section: self.section.clone(),
+        });
+    }
+
+    fn start_unnumbered(&mut self, n: usize, t: &str) {
+        self.after_heading = false;
+        let kind = if self.kind == DocKind::Resolution && self.part == Part::Body && !self.seen_operative {
+            ParagraphKind::Preambular
+        } else {
+            ParagraphKind::Unnumbered
+        };
+        self.units.push(Unit {
+            kind,
+            number: None,
+            lines: vec![(n, t.to_string())],
+            items: Vec::new(),
+            section: self.section.clone(),
+        });
+    }
+
+    /// Does this text line run on from the paragraph (or item) before it?
+    fn continues(&self, line: &Line) -> bool {
+        let Some(unit) = self.units.last() else { return false };
+        if self.after_heading {
+            return false;
+        }
+        let last = unit.last_text();
+        if last.is_empty() {
+            // `1.` alone on its line: the text follows.
+            return true;
+        }
+        if !ends_terminal(last) {
+            return true;
+        }
+        let first = line.text.chars().next().unwrap_or(' ');
+        if self.kind != DocKind::Resolution && unit.kind == ParagraphKind::Numbered {
+            // Report paragraphs end only where the next number, heading or footnote starts.
+            return true;
+        }
+        if self.shape.double_spaced || self.page_break {
+            if self.english {
+                return first.is_lowercase();
+            }
+            return self.shape.is_full(last);
+        }
+        !self.blank
+    }
+
+    fn finish(mut self) -> Assembled {
+        let units = std::mem::take(&mut self.units);
+        // A resolution whose operative part is not numbered ("Endorses …." after the
+        // preamble): its last paragraphs that end with a full stop are operative.
+        let any_operative = units.iter().any(|u| u.kind == ParagraphKind::Operative);
+        let mut units = units;
+        if self.kind == DocKind::Resolution && !any_operative {
+            let mut k = units.len();
+            while k > 0
+                && units[k - 1].kind == ParagraphKind::Preambular
+                && last_char_is_stop(units[k - 1].last_text())
+            {
+                k -= 1;
+            }
+            for u in &mut units[k..] {
+                if u.kind == ParagraphKind::Preambular {
+                    u.kind = ParagraphKind::Operative;
+                }
+            }
+        }
+        let mut counters = [0u32; 4];
+        for u in units {
+            let slot = match u.kind {
+                ParagraphKind::Preambular => 0,
+                ParagraphKind::Operative => 1,
+                ParagraphKind::Numbered => 2,
+                ParagraphKind::Unnumbered => 3,
+            };
+            counters[slot] += 1;
+            let seq = counters[slot];
+            let number = match u.kind {
+                ParagraphKind::Preambular | ParagraphKind::Unnumbered => seq,
+                _ => u.number.unwrap_or(seq),
+            };
+            let prefix = ["PP", "OP", "P", "U"][slot];
+            // Annex paragraphs restart their numbering; their ids stay unique.
+            let id = format!("{prefix}{seq}");
+            let printed_number = match u.kind {
+                ParagraphKind::Numbered | ParagraphKind::Operative if number != seq => {
+                    Some(number.to_string())
+                }
+                _ => None,
+            };
+            let lines = LineSpan { first: u.first_line(), last: u.last_line() };
+            let items = u
+                .items
+                .iter()
+                .map(|it| Item {
+                    label: it.label.clone(),
+                    text: join_lines(it.lines.iter().map(|l| l.1.as_str())),
+                    footnote_marks: Vec::new(),
+                    lines: Some(LineSpan {
+                        first: it.lines.first().map_or(0, |l| l.0),
+                        last: it.lines.last().map_or(0, |l| l.0),
+                    }),
+                })
+                .collect();
+            self.out.paragraphs.push(Paragraph {
+                id,
+                kind: u.kind,
+                number: seq,
+                text: join_lines(u.lines.iter().map(|l| l.1.as_str())),
+                items,
+                footnote_marks: Vec::new(),
+                section: u.section,
+                printed_number,
+                lines,
+            });
+        }
+        for f in self.footnotes {
+            self.out.footnotes.push(Footnote {
+                mark: f.mark,
+                text: join_lines(f.lines.iter().map(|l| l.1.as_str())),
+                paragraph: None,
+                lines: LineSpan {
+                    first: f.lines.first().map_or(0, |l| l.0),
+                    last: f.lines.last().map_or(0, |l| l.0),
+                },
+            });
+        }
+        self.out
+    }
+}
+
+fn ends_terminal_or_closing(last: &str) -> bool {
+    ends_terminal(last) || last.is_empty()
+}
+
+fn last_char_is_stop(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_digit() || is_superscript_digit(c));
+    t.ends_with('.') || t.ends_with('。')
+}
+
+/// The label that follows `label` in a list: a → b, z → aa, i → ii, 一 → 二.
+fn next_label(label: &str) -> Option<String> {
+    const ZH: [&str; 20] = [
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+        "十五", "十六", "十七", "十八", "十九", "二十",
+    ];
+    if let Some(i) = ZH.iter().position(|z| *z == label) {
+        return ZH.get(i + 1).map(|s| s.to_string());
+    }
+    let chars: Vec<char> = label.chars().collect();
+    match chars.as_slice() {
+        [c] if c.is_ascii_lowercase() && *c != 'z' => Some(((*c as u8) + 1).to_string_from_byte()),
+        ['z'] => Some("aa".to_string()),
+        [a, b] if a == b && *a != 'z' => {
+            let n = ((*a as u8) + 1) as char;
+            Some(format!("{n}{n}"))
+        }
+        _ => None,
+    }
+}
+
+trait FromByte {
+    fn to_string_from_byte(self) -> String;
+}
+
+impl FromByte for u8 {
+    fn to_string_from_byte(self) -> String {
+        (self as char).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_table() {
+        let rows = [
+            ("遵循《联合国宪章》的宗旨和原则，", true),
+            ("…还要求工商企业力求防止或减轻…限制", false),
+            ("…第 34/7 号、⁶", false),
+            ("…的报告，¹", true),
+            ("the Paris Agreement,2", true),
+            ("…on women in development, ", true),
+            ("7. 促请所有国家：", true),
+            ("of 7 October 20219", false),
+            ("[根据第三委员会的报告(A/77/463/Add.2，第 87 段)通过]", false),
+        ];
+        for (t, want) in rows {
+            assert_eq!(ends_terminal(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn labels_follow_each_other() {
+        assert_eq!(next_label("a").as_deref(), Some("b"));
+        assert_eq!(next_label("h").as_deref(), Some("i"));
+        assert_eq!(next_label("z").as_deref(), Some("aa"));
+        assert_eq!(next_label("一").as_deref(), Some("二"));
+    }
+}

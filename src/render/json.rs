@@ -1,0 +1,99 @@
+//! JSON wire shapes, kept apart from the domain types so that the contract's field names
+//! are visible in one place.
+
+use crate::model::*;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct ListEntry<'a> {
+    pub symbol: &'a str,
+    pub symbol_source: SymbolSource,
+    pub body: Body,
+    pub kind: DocKind,
+    pub language: Language,
+    pub adopted: Option<&'a str>,
+    pub session: Option<u32>,
+    pub title: &'a str,
+    pub path: &'a str,
+}
+
+pub fn list(docs: &[Document]) -> String {
+    let entries: Vec<ListEntry> = docs
+        .iter()
+        .map(|d| ListEntry {
+            symbol: &d.symbol,
+            symbol_source: d.symbol_source,
+            body: d.body,
+            kind: d.kind,
+            language: d.language,
+            adopted: d.adopted.as_deref(),
+            session: d.session,
+            title: &d.title,
+            path: &d.source.path,
+        })
+        .collect();
+    to_string(&entries)
+}
+
+#[derive(Serialize)]
+struct DocumentJson<'a> {
+    symbol: &'a str,
+    symbol_source: SymbolSource,
+    body: Body,
+    kind: DocKind,
+    language: Language,
+    title: &'a str,
+    session: Option<u32>,
+    agenda_item: Option<&'a str>,
+    adopted: Option<&'a str>,
+    meeting: Option<u32>,
+    paragraphs: &'a [Paragraph],
+    footnotes: &'a [Footnote],
+    vote: &'a Vote,
+    headings: &'a [Heading],
+    diagnostics: &'a [Diagnostic],
+    source: &'a Source,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    account: Option<Account<'a>>,
+}
+
+#[derive(Serialize)]
+struct Account<'a> {
+    front_matter: &'a [MetaLine],
+    formula: &'a [MetaLine],
+    dropped: &'a [Dropped],
+}
+
+/// `show --format json`; with `dropped`, the account of masthead, formula and dropped lines.
+pub fn document(d: &Document, dropped: bool) -> String {
+    let view = DocumentJson {
+        symbol: &d.symbol,
+        symbol_source: d.symbol_source,
+        body: d.body,
+        kind: d.kind,
+        language: d.language,
+        title: &d.title,
+        session: d.session,
+        agenda_item: d.agenda_item.as_deref(),
+        adopted: d.adopted.as_deref(),
+        meeting: d.meeting,
+        paragraphs: &d.paragraphs,
+        footnotes: &d.footnotes,
+        vote: &d.vote,
+        headings: &d.headings,
+        diagnostics: &d.diagnostics,
+        source: &d.source,
+        account: dropped.then_some(Account {
+            front_matter: &d.front_matter,
+            formula: &d.formula,
+            dropped: &d.dropped,
+        }),
+    };
+    to_string(&view)
+}
+
+fn to_string<T: Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).expect("model values always serialise");
+    s.push('\n');
+    s
+}

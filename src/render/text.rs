@@ -1,0 +1,108 @@
+//! Plain text for people: a table for `list`, a readable document for `show`.
+
+use crate::model::*;
+use std::fmt::Write;
+
+pub fn list(docs: &[Document]) -> String {
+    let mut out = String::new();
+    let width = docs.iter().map(|d| d.symbol.chars().count()).max().unwrap_or(6).max(6);
+    let _ = writeln!(out, "{:<width$}  {:<6} {:<10} {:<4} {:<10}  TITLE", "SYMBOL", "BODY", "KIND", "LANG", "DATE");
+    for d in docs {
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:<6} {:<10} {:<4} {:<10}  {}",
+            d.symbol,
+            d.body.as_str(),
+            d.kind.as_str(),
+            d.language.as_str(),
+            d.adopted.as_deref().unwrap_or("-"),
+            d.title
+        );
+    }
+    out
+}
+
+pub fn document(d: &Document, dropped: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}  {}", d.symbol, d.title);
+    let from_file = if d.symbol_source == SymbolSource::File { " (ID from file name: the text states no symbol)" } else { "" };
+    let _ = writeln!(
+        out,
+        "{} {} · {} · session {} · agenda item {} · adopted {} · meeting {}{}",
+        d.body.as_str(),
+        d.kind.as_str(),
+        d.language.as_str(),
+        opt(d.session),
+        d.agenda_item.as_deref().unwrap_or("-"),
+        d.adopted.as_deref().unwrap_or("-"),
+        opt(d.meeting),
+        from_file,
+    );
+    let _ = writeln!(out, "source: {} ({}, {} lines)", d.source.path, d.source.encoding, d.source.lines);
+    let pp = d.preambular().count();
+    let op = d.operative().count();
+    let other = d.paragraphs.len() - pp - op;
+    let _ = writeln!(out, "{pp} preambular, {op} operative, {other} other paragraphs; {} footnotes", d.footnotes.len());
+    let mut section: Option<&str> = None;
+    for p in &d.paragraphs {
+        if p.section.as_deref() != section {
+            section = p.section.as_deref();
+            if let Some(s) = section {
+                let _ = writeln!(out, "\n## {s}");
+            }
+        }
+        let marks = if p.footnote_marks.is_empty() { String::new() } else { format!(" [fn {}]", p.footnote_marks.join(",")) };
+        let _ = writeln!(out, "\n{:<5} {}{}", p.id, p.text, marks);
+        for item in &p.items {
+            let _ = writeln!(out, "      ({}) {}", item.label, item.text);
+        }
+    }
+    if !d.footnotes.is_empty() {
+        let _ = writeln!(out, "\nFootnotes");
+        for f in &d.footnotes {
+            let _ = writeln!(out, "  {:>3} [{}] {}", f.mark, f.paragraph.as_deref().unwrap_or("?"), f.text);
+        }
+    }
+    let _ = writeln!(out, "\nVote: {}", vote_line(&d.vote));
+    if !d.diagnostics.is_empty() {
+        let _ = writeln!(out, "\nNotes");
+        for n in &d.diagnostics {
+            match n.line {
+                Some(l) => { let _ = writeln!(out, "  line {l}: {}", n.message); }
+                None => { let _ = writeln!(out, "  {}", n.message); }
+            }
+        }
+    }
+    if dropped {
+        let _ = writeln!(out, "\nAccount of lines not in the paragraphs");
+        for m in &d.front_matter {
+            let _ = writeln!(out, "  {:>5}  masthead      {}", m.line, m.text);
+        }
+        for m in &d.formula {
+            let _ = writeln!(out, "  {:>5}  formula       {}", m.line, m.text);
+        }
+        for x in d.dropped.iter().filter(|x| x.reason != DropReason::Blank) {
+            let _ = writeln!(out, "  {:>5}  {:<13} {}", x.line, x.reason.as_str(), x.text.trim());
+        }
+        let blanks = d.dropped.iter().filter(|x| x.reason == DropReason::Blank).count();
+        let _ = writeln!(out, "  ({blanks} blank lines)");
+    }
+    out
+}
+
+pub fn vote_line(v: &Vote) -> String {
+    match v.method {
+        VoteMethod::WithoutVote => "adopted without a vote".to_string(),
+        VoteMethod::Unknown => "not stated".to_string(),
+        VoteMethod::Recorded => format!(
+            "recorded vote {}–{}–{} (yes–no–abstain)",
+            opt(v.yes),
+            opt(v.no),
+            opt(v.abstain)
+        ),
+    }
+}
+
+fn opt(v: Option<u32>) -> String {
+    v.map_or("-".to_string(), |n| n.to_string())
+}
