@@ -68,26 +68,34 @@ pub fn mark_furniture(lines: &mut [Line], front_end: usize, title: &str) {
             line.drop = Some(DropReason::LinkResidue);
         }
     }
-    // Running headers repeat the short title and sit next to the job number or page
-    // number; a bare page number sits alone between blank lines.
+    // Running headers repeat the short title and sit in the page-break zone next to the
+    // job number or page number: walk out from each strong furniture line over blank
+    // lines and header-like lines only, so that body text quoting the title stays text.
     let title_key = key(title);
-    for i in front_end..lines.len() {
-        if lines[i].drop.is_some() {
-            continue;
-        }
-        let near_strong = (i.saturating_sub(4)..(i + 5).min(lines.len())).any(|j| strong[j]);
-        if !near_strong {
-            continue;
-        }
-        let k = key(&lines[i].text);
+    let is_header_like = |l: &Line| {
+        let k = key(&l.text);
         let running_title = title_key.chars().count() >= 10
             && k.chars().count() >= 8
-            && title_key.contains(&k);
-        let bare_number = PAGE_NUMBER.is_match(&lines[i].text)
-            && neighbours_blank_or_furniture(lines, i);
-        let masthead = MASTHEAD.is_match(&lines[i].text);
-        if running_title || bare_number || masthead {
-            lines[i].drop = Some(DropReason::PageFurniture);
+            && title_key.contains(&k)
+            && !super::structure::ends_terminal(&l.text);
+        running_title || PAGE_NUMBER.is_match(&l.text) || MASTHEAD.is_match(&l.text)
+    };
+    for s in (front_end..lines.len()).filter(|&i| strong[i]) {
+        for dir in [-1isize, 1] {
+            let mut j = s as isize + dir;
+            let mut steps = 0;
+            while j >= front_end as isize && (j as usize) < lines.len() && steps < 6 {
+                let l = &lines[j as usize];
+                if l.drop.is_some() {
+                    // blank or furniture: the zone goes on
+                } else if is_header_like(l) {
+                    lines[j as usize].drop = Some(DropReason::PageFurniture);
+                } else {
+                    break;
+                }
+                j += dir;
+                steps += 1;
+            }
         }
     }
     for i in front_end..lines.len() {

@@ -177,6 +177,11 @@ fn plain_mark_at(text: &str, s: usize, e: usize) -> Option<Edit> {
     if next_word.is_some_and(|c| COUNTERS.contains(c)) {
         return None;
     }
+    // `of 9 December 2021`: a day of the month.
+    let following: String = text[e..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+    if super::numerals::english_month(&following).is_some() {
+        return None;
+    }
     match before {
         None => None,
         // `20219`: a year with the mark glued on.
@@ -196,7 +201,20 @@ fn plain_mark_at(text: &str, s: usize, e: usize) -> Option<Edit> {
         Some(' ') => {
             let head = text[..s].trim_end();
             let prev = head.chars().next_back()?;
-            if prev.is_ascii_digit() || prev == '第' || prev == '/' {
+            if prev.is_ascii_digit() {
+                // `of September 2016 7`: a mark after a year is still a mark.
+                let digits = head.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+                let year = &head[head.len() - digits..];
+                let before_year = head[..head.len() - digits].chars().next_back();
+                let is_year = digits == 4
+                    && (year.starts_with("19") || year.starts_with("20"))
+                    && before_year == Some(' ');
+                if !is_year {
+                    return None;
+                }
+                return Some(Edit { start: head.len(), end: e, replacement: String::new() });
+            }
+            if prev == '第' || prev == '/' {
                 return None;
             }
             let word: String = head
@@ -254,6 +272,9 @@ mod tests {
             ("见下文第 16-23 段", "16", None),
             ("resolution 16 and", "16", None),
             ("para. 53)", "53", None),
+            ("Framework of September 2016 7 and the report", "7", Some("Framework of September 2016 and the report")),
+            ("76/106 of 9 December 2021", "9", None),
+            ("from 1 January to 31 December 2021, 8", "8", Some("from 1 January to 31 December 2021,")),
         ];
         for (text, mark, want) in rows {
             assert_eq!(check(text, mark).as_deref(), want, "{text}");

@@ -75,12 +75,15 @@ pub static FOOTNOTE_PLAIN: LazyLock<Regex> =
 pub static HEADING_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:[一二三四五六七八九十]{1,3}|[IVXL]{1,6}|[A-H])\s*[.．、]\s*\S.{0,80}$")
 });
+// `I`, `II`, `B`: a section number alone on its line, its title on the next.
+pub static SECTION_NUMBER_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:[IVXL]{1,6}|[A-H])\.?$"));
 // `附件`, `Annex`, `Annex I`, `附件一`: the start of an annex.
 pub static ANNEX: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:附件[一二三四五六七八九十]*|Annex(?:es)?(?:\s+[IVX]+)?)$"));
 // `第 38 次会议`, `第54次全体会议`, `38th meeting`, `49th plenary meeting`.
 pub static MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"第\s*(\d{1,4})\s*次(?:全体)?会议|(\d{1,4})\s*(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting")
+    re(r"第\s*(\d{1,4})\s*次(?:全体)?会议|(\d{1,4})\s*(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting")
 });
 // `2021 年 7 月 13 日`, `13 July 2021`: a date standing alone on the closing lines.
 pub static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {

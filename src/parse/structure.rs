@@ -17,20 +17,22 @@ use crate::model::{
 /// Does this text end a clause (so that a blank line after it ends the paragraph)?
 /// Footnote marks and closing brackets after the punctuation do not count.
 pub fn ends_terminal(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(|c: char| {
+    let mut t = text.trim_end_matches(|c: char| {
         c.is_whitespace() || is_superscript_digit(c) || matches!(c, ')' | ']' | '”' | '’' | '"' | '）' | '】')
     });
-    // `…Agreement,2`: a plain footnote number glued after the punctuation.
-    let trimmed = match trimmed.char_indices().rev().find(|(_, c)| !c.is_ascii_digit()) {
-        Some((i, c)) if i + c.len_utf8() < trimmed.len() && matches!(c, ',' | ';' | '.' | '，' | '；' | '。') => {
-            &trimmed[..i + c.len_utf8()]
+    // `…Agreement,2`, `…guidelines. 27`: a plain footnote number after the punctuation.
+    let digits = t.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=3).contains(&digits) {
+        let head = t[..t.len() - digits].trim_end();
+        if head.ends_with(is_clause_end) {
+            t = head;
         }
-        _ => trimmed,
-    };
-    trimmed
-        .chars()
-        .last()
-        .is_some_and(|c| matches!(c, '，' | ',' | '；' | ';' | '。' | '.' | '：' | ':' | '！' | '!' | '？' | '?'))
+    }
+    t.chars().last().is_some_and(is_clause_end)
+}
+
+fn is_clause_end(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';' | '。' | '.' | '：' | ':' | '！' | '!' | '？' | '?')
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +131,8 @@ pub struct Assembler<'a> {
     in_vote: bool,
     /// A heading stood between the last paragraph and this line.
     after_heading: bool,
+    /// The last heading was a bare section number whose title may follow.
+    heading_open: bool,
 }
 
 impl<'a> Assembler<'a> {
@@ -151,6 +155,7 @@ impl<'a> Assembler<'a> {
             break_since_footnote: false,
             in_vote: false,
             after_heading: false,
+            heading_open: false,
         }
     }
 
@@ -225,6 +230,9 @@ impl<'a> Assembler<'a> {
         if self.heading_line(line) {
             return;
         }
+        if self.heading_title(line) {
+            return;
+        }
         if self.continues(line) {
             if let Some(u) = self.units.last_mut() {
                 u.push_text(n, t);
@@ -246,8 +254,12 @@ impl<'a> Assembler<'a> {
         if let Some(c) = FOOTNOTE_PLAIN.captures(t) {
             let mark = c[1].to_string();
             let numeric: Option<u32> = mark.parse().ok();
+            // Footnotes are numbered 1, 2, 3…; a block on a new page may start again at 1
+            // (an annex). Anything else that starts with a number is running text:
+            // `3 – 14 June 1992, vol. I…` continues footnote 1.
+            let restart = numeric == Some(1) && self.in_footnotes && self.fresh_block();
             let in_sequence = numeric == Some(expected)
-                || (self.in_footnotes && numeric.is_some_and(|m| m == 1 || (m > expected && m <= expected + 2)))
+                || restart
                 || (mark.starts_with('*') && (self.in_footnotes || line.indent > 0));
             let plausible_place = self.in_footnotes
                 || (line.indent > 0 && (self.blank || self.page_break) && numeric.is_some());
@@ -275,6 +287,11 @@ impl<'a> Assembler<'a> {
         }
         self.in_footnotes = false;
         false
+    }
+
+    /// No footnote has been read since the last rule or page break.
+    fn fresh_block(&self) -> bool {
+        self.footnotes.is_empty() || self.break_since_footnote || self.page_break
     }
 
     fn next_footnote_mark(&self) -> u32 {
@@ -339,7 +356,8 @@ impl<'a> Assembler<'a> {
                         && self.units.last().is_none_or(|u| ends_terminal(u.last_text())))
             }
             DocKind::Resolution => {
-                (self.part == Part::Annex || self.seen_operative)
+                SECTION_NUMBER_ALONE.is_match(t)
+                    || (self.part == Part::Annex || self.seen_operative)
                     && (ANNEX.is_match(t) || HEADING_NUMBERED.is_match(t) && !ends_terminal(t))
                     && self.units.last().is_none_or(|u| ends_terminal(u.last_text()))
             }
@@ -354,6 +372,20 @@ impl<'a> Assembler<'a> {
         self.section = Some(t.to_string());
         self.out.headings.push(Heading { text: t.to_string(), lines: LineSpan::single(line.number) });
         self.after_heading = true;
+        self.heading_open = SECTION_NUMBER_ALONE.is_match(t);
+        true
+    }
+
+    /// `II` / `International Decade for People of African Descent`: the title line after
+    /// a bare section number belongs to the heading.
+    fn heading_title(&mut self, line: &Line) -> bool {
+        if !std::mem::take(&mut self.heading_open) || ends_terminal(&line.text) {
+            return false;
+        }
+        let Some(h) = self.out.headings.last_mut() else { return false };
+        h.text = format!("{} {}", h.text, line.text);
+        h.lines.last = line.number;
+        self.section = Some(h.text.clone());
         true
     }
 
@@ -428,7 +460,17 @@ impl<'a> Assembler<'a> {
         if !ends_terminal(last) {
             return true;
         }
+        // `…will be held as follows:` and the lines of its list belong together.
+        if last.trim_end().ends_with([':', '：']) && !self.shape.double_spaced {
+            return true;
+        }
         let first = line.text.chars().next().unwrap_or(' ');
+        if self.kind == DocKind::Resolution && self.part == Part::Body && unit.kind == ParagraphKind::Operative {
+            // In the operative part, text that is neither a new number, an item, a
+            // heading nor the closing formula belongs to the paragraph above (its list,
+            // schedule or quoted agenda).
+            return true;
+        }
         if self.kind != DocKind::Resolution && unit.kind == ParagraphKind::Numbered {
             // Report paragraphs end only where the next number, heading or footnote starts.
             return true;
@@ -449,15 +491,19 @@ impl<'a> Assembler<'a> {
         let any_operative = units.iter().any(|u| u.kind == ParagraphKind::Operative);
         let mut units = units;
         if self.kind == DocKind::Resolution && !any_operative {
-            let mut k = units.len();
+            let mut k = units
+                .iter()
+                .rposition(|u| u.kind == ParagraphKind::Preambular)
+                .map_or(0, |i| i + 1);
             while k > 0
                 && units[k - 1].kind == ParagraphKind::Preambular
                 && last_char_is_stop(units[k - 1].last_text())
             {
                 k -= 1;
             }
-            for u in &mut units[k..] {
-                if u.kind == ParagraphKind::Preambular {
+            let end = units.iter().rposition(|u| u.kind == ParagraphKind::Preambular).map_or(0, |i| i + 1);
+            for u in &mut units[k..end] {
+                {
                     u.kind = ParagraphKind::Operative;
                 }
             }
