@@ -192,9 +192,71 @@ pub fn join_lines<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
                 out.push(' ');
             }
         }
+        if out.ends_with('-')
+            && out.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic())
+            && part.chars().next().is_some_and(|c| c.is_alphabetic())
+        {
+            // A line-end hyphen: a compound ("people-centred") or a word broken by the
+            // typesetter ("imple-mentation"). Which one is decided with the document's
+            // vocabulary (`resolve_line_end_hyphens`); until then it is a soft hyphen.
+            out.pop();
+            out.push(SOFT_HYPHEN);
+        }
         out.push_str(part);
     }
     close_up_spaces(&out)
+}
+
+/// Marks a hyphen that stood at the end of a line, pending [`resolve_line_end_hyphens`].
+pub const SOFT_HYPHEN: char = '\u{00AD}';
+
+/// Settle each line-end hyphen: the word is written without it when the document itself
+/// writes the joined word elsewhere ("imple-" / "mentation", "implementation"), and keeps
+/// it otherwise ("people-centred", "Secretary-General": UN typesetting breaks lines at
+/// real hyphens).
+pub fn resolve_line_end_hyphens(text: &str, vocabulary: &std::collections::HashSet<String>) -> String {
+    if !text.contains(SOFT_HYPHEN) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c != SOFT_HYPHEN {
+            out.push(c);
+            continue;
+        }
+        let left: String = chars[..i].iter().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+        let right: String = chars[i + 1..].iter().take_while(|c| c.is_alphabetic()).collect();
+        let joined = format!("{left}{right}").to_lowercase();
+        let broken_word = vocabulary.contains(&joined)
+            || (left.chars().all(|c| c.is_lowercase()) && is_word_tail(&right));
+        if !broken_word {
+            out.push('-');
+        }
+    }
+    out
+}
+
+/// Endings that never start an English word: `strength-` / `ening`, `protec-` / `tion`.
+fn is_word_tail(fragment: &str) -> bool {
+    const TAILS: [&str; 16] = [
+        "ening", "ing", "ings", "tion", "tions", "sion", "sions", "ment", "ments", "ity",
+        "ities", "ness", "ance", "ence", "ation", "ations",
+    ];
+    TAILS.contains(&fragment) || ["tion", "sion", "ation"].iter().any(|t| fragment.starts_with(t))
+}
+
+/// The words of a text, lower-cased, for [`resolve_line_end_hyphens`].
+pub fn vocabulary<'a>(lines: impl IntoIterator<Item = &'a str>) -> std::collections::HashSet<String> {
+    let mut words = std::collections::HashSet::new();
+    for line in lines {
+        for w in line.split(|c: char| !c.is_alphabetic()) {
+            if w.chars().count() >= 4 {
+                words.insert(w.to_lowercase());
+            }
+        }
+    }
+    words
 }
 
 #[cfg(test)]
@@ -245,9 +307,20 @@ mod tests {
             (&["requests the Secretary-", "General to report"], "requests the Secretary-General to report"),
             (&["…隐私权的第", "77/211 号决议"], "…隐私权的第 77/211 号决议"),
         ];
+        let none = std::collections::HashSet::new();
         for (parts, want) in rows {
-            assert_eq!(join_lines(parts.iter().copied()), want);
+            assert_eq!(resolve_line_end_hyphens(&join_lines(parts.iter().copied()), &none), want);
         }
+    }
+
+    #[test]
+    fn a_word_broken_by_the_typesetter_is_rejoined_when_the_text_knows_it() {
+        let vocab = vocabulary(["the implementation of the Agenda"]);
+        let joined = join_lines(["successful imple-", "mentation of national strategies, people-", "centred"]);
+        assert_eq!(
+            resolve_line_end_hyphens(&joined, &vocab),
+            "successful implementation of national strategies, people-centred"
+        );
     }
 
     #[test]

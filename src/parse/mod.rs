@@ -44,6 +44,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
     let mut diagnostics = assembled.diagnostics;
     let mut paragraphs = assembled.paragraphs;
     let mut footnotes = assembled.footnotes;
+    settle_hyphens(&lines, &mut paragraphs, &mut footnotes);
     marks::anchor(&mut paragraphs, &mut footnotes, &mut diagnostics);
 
     let front_idx: Vec<usize> = (0..masthead.body_start)
@@ -89,7 +90,9 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         DocKind::Resolution => meta::adopted(&closing_texts, &front_texts),
         _ => None,
     };
-    let meeting = meta::meeting(&closing_texts);
+    // A Security Council resolution names its meeting in the heading: "Adopted by the
+    // Security Council at its 8514th meeting, on 23 April 2019".
+    let meeting = meta::meeting(&closing_texts).or_else(|| meta::meeting(&front_texts));
 
     let vote_text: Vec<&str> = assembled.vote_lines.iter().map(|m| m.text.as_str()).collect();
     let vote = if vote_text.is_empty() {
@@ -154,6 +157,25 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
     })
 }
 
+fn settle_hyphens(lines: &[Line], paragraphs: &mut [Paragraph], footnotes: &mut [Footnote]) {
+    use crate::ingest::normalize::{resolve_line_end_hyphens, vocabulary, SOFT_HYPHEN};
+    let any = paragraphs.iter().any(|p| p.full_text().contains(SOFT_HYPHEN))
+        || footnotes.iter().any(|f| f.text.contains(SOFT_HYPHEN));
+    if !any {
+        return;
+    }
+    let vocab = vocabulary(lines.iter().map(|l| l.text.as_str()));
+    for p in paragraphs.iter_mut() {
+        p.text = resolve_line_end_hyphens(&p.text, &vocab);
+        for item in &mut p.items {
+            item.text = resolve_line_end_hyphens(&item.text, &vocab);
+        }
+    }
+    for f in footnotes.iter_mut() {
+        f.text = resolve_line_end_hyphens(&f.text, &vocab);
+    }
+}
+
 fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for s in items {
@@ -195,7 +217,8 @@ fn find_masthead(lines: &[Line]) -> Masthead {
                 formula.push(j);
                 j += 1;
             }
-            title = crate::ingest::normalize::join_lines(parts.iter().map(|s| s.as_str()));
+            title = crate::ingest::normalize::join_lines(parts.iter().map(|s| s.as_str()))
+                .replace(crate::ingest::normalize::SOFT_HYPHEN, "-");
             end = j;
         } else if let Some(s) = sc_idx {
             let c = SC_TITLE_LINE.captures(&lines[s].text).expect("matched above");
@@ -236,7 +259,8 @@ fn find_masthead(lines: &[Line]) -> Masthead {
         let formula: Vec<usize> = (start..=a).filter(|&i| !lines[i].is_blank()).collect();
         let title = crate::ingest::normalize::join_lines(
             formula.iter().filter(|&&i| i != a).map(|&i| lines[i].text.as_str()),
-        );
+        )
+        .replace(crate::ingest::normalize::SOFT_HYPHEN, "-");
         return Masthead {
             kind: DocKind::Report,
             body_start: a + 1,
