@@ -56,6 +56,10 @@ pub static SC_TITLE_LINE: LazyLock<Regex> =
 pub static BODY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:(人权理事会|大会|安全理事会|安理会|经济及社会理事会|经社理事会|人权委员会)\s*[，,]|The\s+(Human Rights Council|General Assembly|Security Council|Economic and Social Council|Commission on Human Rights)\s*,?)$")
 });
+// `又确认…`, `回顾…`, `深为关切地注意到…`: how a Chinese preambular paragraph opens.
+pub static PP_OPENER_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:又|还|并|另)?(?:回顾|重申|确认|认识到|注意到|表示注意到|欢迎|强调|意识到|深为关切|关切地|表示关切|申明|铭记|考虑到|重点指出|承认|遵循|赞赏|深信|决心|忆及|注意|关注|震惊|痛惜|支持|祝贺|希望|感谢|赞扬|申明|指出|确信|深感)")
+});
 // `1. 重申…`, `- 1. 重申…`, `1.` alone (English PDFs put the text on the next line).
 pub static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:[-•]\s+)?(\d{1,3})\s*[.．](?:\s+(.*)|\s*)$"));

@@ -479,7 +479,9 @@ impl<'a> Assembler<'a> {
             if self.english {
                 return first.is_lowercase();
             }
-            return self.shape.is_full(last);
+            // A full line before the break suggests the sentence runs on, unless the next
+            // line opens a preambular paragraph the way Chinese resolutions do.
+            return self.shape.is_full(last) && !PP_OPENER_ZH.is_match(&line.text);
         }
         !self.blank
     }
