@@ -41,4 +41,7 @@ pub enum Command {
         #[arg(long)]
         dropped: bool,
     },
+    /// Write the whole corpus as JSON to the output folder: corpus.json (the list) and
+    /// documents/<symbol>.json (each document, with its line account).
+    Export,
 }

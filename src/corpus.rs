@@ -94,7 +94,7 @@ impl Corpus {
             .documents
             .iter()
             .filter(|d| body.is_none_or(|b| d.body == b))
-            .filter(|d| short_forms(&d.symbol).iter().any(|s| *s == rest))
+            .filter(|d| short_forms(&d.symbol).contains(&rest))
             .collect();
         found.sort_by(|a, b| a.symbol.cmp(&b.symbol));
         found

@@ -5,6 +5,7 @@ use lineage::cli::{Cli, Command};
 use lineage::render::{json, text, Format};
 use lineage::{Corpus, Error};
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -37,12 +38,41 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 Format::Json => json::document(doc, *dropped),
             }
         }
+        Command::Export => export(&corpus, &cli.out)?,
     };
     write_stdout(&output);
     if cli.strict && !corpus.warnings.is_empty() {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Write corpus.json and one JSON file per document under `out`; returns a summary.
+fn export(corpus: &Corpus, out: &Path) -> Result<String, Error> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    let docs = out.join("documents");
+    std::fs::create_dir_all(&docs).map_err(io(&docs))?;
+    let list = out.join("corpus.json");
+    std::fs::write(&list, json::list(&corpus.documents)).map_err(io(&list))?;
+    for doc in &corpus.documents {
+        let path = docs.join(format!("{}.{}.json", file_name(&doc.symbol), doc.language.as_str()));
+        std::fs::write(&path, json::document(doc, true)).map_err(io(&path))?;
+    }
+    Ok(format!("wrote {} and {} documents to {}\n", list.display(), corpus.documents.len(), docs.display()))
+}
+
+/// A symbol as a file name: `A/HRC/RES/47/23` → `A_HRC_RES_47_23`; nothing in it can
+/// leave the output folder.
+fn file_name(symbol: &str) -> String {
+    symbol
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' })
+        .collect::<String>()
+        .trim_matches('_')
+        .to_string()
 }
 
 /// A closed pipe (`lineage show … | head`) is the reader's choice, not an error.

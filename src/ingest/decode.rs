@@ -66,7 +66,7 @@ fn utf16(
 /// UTF-16 without a BOM shows as NUL bytes in every other position (for Latin text) or
 /// an even length with many NULs; text in one of the legacy encodings never has NULs.
 fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;

@@ -183,11 +183,12 @@ pub fn join_lines<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
             // line break that fell on such a space took it away.
             let han_meets_latin = (is_han(last) && first.is_ascii_alphanumeric())
                 || (last.is_ascii_alphanumeric() && is_han(first));
-            let glue = han_meets_latin
-                || !(is_cjk(last) || is_cjk(first))
-                && !(last == '-' && out.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic())
-                    && first.is_alphanumeric())
-                && !(last == '/' || first == '/');
+            let chinese = is_cjk(last) || is_cjk(first);
+            let line_end_hyphen = last == '-'
+                && out.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic())
+                && first.is_alphanumeric();
+            let slash = last == '/' || first == '/';
+            let glue = han_meets_latin || !(chinese || line_end_hyphen || slash);
             if glue {
                 out.push(' ');
             }

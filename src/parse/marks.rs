@@ -16,7 +16,7 @@ struct Slot {
     field: usize,
 }
 
-fn field_text<'a>(paras: &'a [Paragraph], s: Slot) -> &'a str {
+fn field_text(paras: &[Paragraph], s: Slot) -> &str {
     let p = &paras[s.paragraph];
     if s.field == 0 {
         &p.text

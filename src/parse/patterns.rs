@@ -156,7 +156,7 @@ mod tests {
         assert!(BARCODE.is_match("*2325910*"));
         assert!(PAGE_OF.is_match("2/12"));
         for l in ["A/HRC/44/24", "A/RES/78/150", "联合国 A/HRC/RES/53/29", "S/RES/2467 (2019)"] {
-            assert_eq!(SYMBOL_LINE.captures(l).is_some(), true, "{l}");
+            assert!(SYMBOL_LINE.captures(l).is_some(), "{l}");
         }
         assert!(!SYMBOL_LINE.is_match("A/HRC/47/52."));
     }
