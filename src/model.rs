@@ -285,6 +285,8 @@ pub struct Document {
     pub agenda_item: Option<String>,
     pub adopted: Option<String>,
     pub meeting: Option<u32>,
+    /// For a report: the resolution that requested it, as the report states.
+    pub mandated_by: Option<String>,
     pub paragraphs: Vec<Paragraph>,
     pub footnotes: Vec<Footnote>,
     pub vote: Vote,

@@ -84,6 +84,7 @@ fn hrc_53_29() {
 fn ga_77_211() {
     let d = read(GA_77_211);
     assert_eq!(d.symbol, "A/RES/77/211");
+    assert_eq!(d.mandated_by, None);
     assert_eq!(d.body.as_str(), "GA");
     assert_eq!(d.title, "数字时代隐私权");
     assert_eq!((d.session, d.adopted.as_deref(), d.meeting), (Some(77), Some("2022-12-15"), Some(54)));
@@ -115,6 +116,7 @@ fn report_to_the_52nd_session_has_no_symbol_and_is_named_by_its_file() {
     assert_eq!(d.symbol_source, SymbolSource::File);
     assert_eq!((d.kind, d.body.as_str(), d.session), (DocKind::Report, "HRC", Some(52)));
     assert_eq!(d.title, "关于冠状病毒病(COVID-19)大流行期间和之后以善治促进和保护人权的专题小组讨论");
+    assert_eq!(d.mandated_by.as_deref(), Some("A/HRC/RES/45/9"));
     let numbered: Vec<u32> = d.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Numbered).map(|p| p.number).collect();
     assert_eq!(numbered, (1..=83).collect::<Vec<_>>());
     // Hard-wrapped, double-spaced lines are joined; a page break inside P7 is crossed.
@@ -139,6 +141,7 @@ fn report_44_24_takes_its_symbol_from_the_page_header() {
     assert_eq!(d.symbol_source, SymbolSource::Content);
     assert_eq!((d.kind, d.session), (DocKind::Report, Some(44)));
     assert_eq!(d.title, "新技术对在包括和平抗议在内的集会背景下促进和保护人权的影响");
+    assert_eq!(d.mandated_by.as_deref(), Some("A/HRC/RES/38/11"));
     let numbered: Vec<u32> = d.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Numbered).map(|p| p.number).collect();
     assert_eq!(numbered, (1..=54).collect::<Vec<_>>());
     assert_eq!(d.footnotes.len(), 115);

@@ -5,6 +5,8 @@ use super::layout::Line;
 use super::numerals::{chinese_number, english_month, english_ordinal, iso_date};
 use super::patterns::*;
 use crate::model::{Body, Language};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Lines that only name a document symbol, with their index: masthead and page headers.
 pub fn symbol_lines(lines: &[Line]) -> Vec<(usize, String)> {
@@ -153,6 +155,33 @@ pub fn meeting(closing: &[&str]) -> Option<u32> {
     })
 }
 
+// `本报告系根据人权理事会第 45/9 号决议提交`, `人权理事会第 38/11 号决议请联合国人权事务高级专员编写`,
+// `submitted pursuant to Human Rights Council resolution 45/9`, `In its resolution 38/11, the
+// Human Rights Council requested`: the resolution a report answers.
+static MANDATE_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:根据|依照|按照|在)?(人权理事会|大会|理事会)?\s*第\s*(\d{1,3}/\d{1,3})\s*号决议(?:中)?[，,]?\s*(?:提交|(?:人权理事会|大会|理事会)?请)").unwrap()
+});
+static MANDATE_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:pursuant to|in accordance with|in its|submitted in response to)\s+(?:(Human Rights Council|General Assembly|Council|Assembly)\s+)?resolutions?\s+(\d{1,3}/\d{1,3})").unwrap()
+});
+
+/// The resolution that requested a report, as the report states it in its first
+/// paragraphs; the citing body is the report's own unless the text names another.
+pub fn mandated_by(texts: &[&str], own_body: Body) -> Option<String> {
+    for t in texts {
+        let found = MANDATE_ZH.captures(t).or_else(|| MANDATE_EN.captures(t));
+        if let Some(c) = found {
+            let body = c.get(1).map_or(own_body, |m| match m.as_str() {
+                "人权理事会" | "Human Rights Council" => Body::HRC,
+                "大会" | "General Assembly" | "Assembly" => Body::GA,
+                _ => own_body,
+            });
+            return resolution_symbol(body, &c[2]);
+        }
+    }
+    None
+}
+
 /// `str::floor_char_boundary` is not stable on every toolchain the project supports.
 trait FloorBoundary {
     fn floor_char_boundary_compat(&self, i: usize) -> usize;
@@ -193,6 +222,20 @@ mod tests {
         assert_eq!(meeting(&["2023 年 7 月 14 日 第 37 次会议"]), Some(37));
         assert_eq!(meeting(&["49th plenary meeting"]), Some(49));
         assert_eq!(agenda_item(&["议程项目 68(b)"]).as_deref(), Some("68(b)"));
+    }
+
+    #[test]
+    fn the_resolution_a_report_answers() {
+        let rows = [
+            ("本报告系根据人权理事会第 45/9 号决议提交。在决议中，理事会请", Some("A/HRC/RES/45/9")),
+            ("人权理事会第 38/11 号决议请联合国人权事务高级专员编写一份", Some("A/HRC/RES/38/11")),
+            ("The present report is submitted pursuant to Human Rights Council resolution 45/9.", Some("A/HRC/RES/45/9")),
+            ("In its resolution 38/11, the Human Rights Council requested", Some("A/HRC/RES/38/11")),
+            ("人权理事会第 38/7 号决议。", None),
+        ];
+        for (t, want) in rows {
+            assert_eq!(mandated_by(&[t], Body::HRC).as_deref(), want, "{t}");
+        }
     }
 
     #[test]

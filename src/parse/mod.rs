@@ -94,6 +94,13 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
     // Security Council at its 8514th meeting, on 23 April 2019".
     let meeting = meta::meeting(&closing_texts).or_else(|| meta::meeting(&front_texts));
 
+    let mandated_by = match masthead.kind {
+        DocKind::Report => {
+            let opening: Vec<&str> = paragraphs.iter().take(4).map(|p| p.text.as_str()).collect();
+            meta::mandated_by(&opening, body)
+        }
+        _ => None,
+    };
     let vote_text: Vec<&str> = assembled.vote_lines.iter().map(|m| m.text.as_str()).collect();
     let vote = if vote_text.is_empty() {
         Vote::unknown()
@@ -145,6 +152,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         agenda_item: meta::agenda_item(&front_texts),
         adopted,
         meeting,
+        mandated_by,
         paragraphs,
         footnotes,
         vote,

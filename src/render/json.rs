@@ -47,6 +47,8 @@ struct DocumentJson<'a> {
     agenda_item: Option<&'a str>,
     adopted: Option<&'a str>,
     meeting: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mandated_by: Option<&'a str>,
     paragraphs: &'a [Paragraph],
     footnotes: &'a [Footnote],
     vote: &'a Vote,
@@ -77,6 +79,7 @@ pub fn document(d: &Document, dropped: bool) -> String {
         agenda_item: d.agenda_item.as_deref(),
         adopted: d.adopted.as_deref(),
         meeting: d.meeting,
+        mandated_by: d.mandated_by.as_deref(),
         paragraphs: &d.paragraphs,
         footnotes: &d.footnotes,
         vote: &d.vote,

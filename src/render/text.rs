@@ -38,6 +38,9 @@ pub fn document(d: &Document, dropped: bool) -> String {
         opt(d.meeting),
         from_file,
     );
+    if let Some(m) = &d.mandated_by {
+        let _ = writeln!(out, "mandated by {m}");
+    }
     let _ = writeln!(out, "source: {} ({}, {} lines)", d.source.path, d.source.encoding, d.source.lines);
     let pp = d.preambular().count();
     let op = d.operative().count();
