@@ -26,6 +26,7 @@ pub mod error;
 pub mod ingest;
 pub mod model;
 pub mod parse;
+pub mod refs;
 pub mod render;
 
 pub use corpus::Corpus;

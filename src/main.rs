@@ -78,9 +78,8 @@ fn file_name(symbol: &str) -> String {
 /// A closed pipe (`lineage show … | head`) is the reader's choice, not an error.
 fn write_stdout(s: &str) {
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
+    if let Err(e) = out.write_all(s.as_bytes()).and_then(|_| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("lineage: cannot write output: {e}");
         }
-    }
 }

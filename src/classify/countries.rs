@@ -345,12 +345,11 @@ impl Folded {
                 continue;
             }
             let Some(f) = fold_char(c) else { continue };
-            if let (Some(space), Some(&before)) = (pending_space.take(), chars.last()) {
-                if !space_is_noise(before, f) {
+            if let (Some(space), Some(&before)) = (pending_space.take(), chars.last())
+                && !space_is_noise(before, f) {
                     chars.push(' ');
                     spans.push(space);
                 }
-            }
             chars.push(f);
             spans.push(span);
         }

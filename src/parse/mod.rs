@@ -70,14 +70,13 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         DocKind::Resolution => front_symbol.clone().filter(|s| s.contains("/RES/")).or(header_symbol.clone().filter(|s| s.contains("/RES/"))),
         _ => front_symbol.clone().or(header_symbol.clone()),
     };
-    if let (Some(s), Some(i)) = (&stated, &implied) {
-        if s != i {
+    if let (Some(s), Some(i)) = (&stated, &implied)
+        && s != i {
             diagnostics.push(Diagnostic {
                 line: None,
                 message: format!("the symbol line says {s} but the title line implies {i}; {s} is used"),
             });
         }
-    }
     let (symbol, symbol_source) = match stated.or(implied) {
         Some(s) => (s, SymbolSource::Content),
         None => (fallback_id.to_string(), SymbolSource::File),

@@ -233,12 +233,11 @@ impl<'a> Assembler<'a> {
         if self.heading_title(line) {
             return;
         }
-        if self.continues(line) {
-            if let Some(u) = self.units.last_mut() {
+        if self.continues(line)
+            && let Some(u) = self.units.last_mut() {
                 u.push_text(n, t);
                 return;
             }
-        }
         self.start_unnumbered(n, t);
     }
 
@@ -273,8 +272,8 @@ impl<'a> Assembler<'a> {
         let starts_numbered = NUMBERED
             .captures(t)
             .is_some_and(|c| c[1].parse::<u32>().ok() == Some(self.next_number));
-        if self.in_footnotes && !starts_numbered && !ITEM.is_match(t) {
-            if let Some(f) = self.footnotes.last_mut() {
+        if self.in_footnotes && !starts_numbered && !ITEM.is_match(t)
+            && let Some(f) = self.footnotes.last_mut() {
                 let last = f.lines.last().map_or("", |l| l.1.as_str());
                 let wrapped = !self.blank && !self.page_break;
                 // A page resumes with an indented line (` 间社会组织记录的…`); a footnote's
@@ -284,7 +283,6 @@ impl<'a> Assembler<'a> {
                     return true;
                 }
             }
-        }
         self.in_footnotes = false;
         false
     }

@@ -1,0 +1,55 @@
+//! Public value types. They are deliberately plain so the main crate can map
+//! them onto its own types with a `match` and no conversions of meaning.
+
+/// Language of the paragraph being read. The two languages have different
+/// citation grammars (Chinese lists close with `号决议`, English lists open
+/// with `resolution(s)`), so the caller must say which one it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+/// The organ that adopted a resolution (or issued a document).
+#[allow(clippy::upper_case_acronyms)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Body {
+    /// Human Rights Council, `A/HRC/RES/…`.
+    HRC,
+    /// General Assembly, `A/RES/…`.
+    GA,
+    /// Security Council, `S/RES/… (year)`.
+    SC,
+    /// Economic and Social Council, `E/RES/…`.
+    ECOSOC,
+    /// Commission on Human Rights (until 2006), `E/CN.4/RES/…`.
+    CHR,
+    /// Anything else, e.g. a treaty-body document such as `CCPR/C/…`.
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RefKind {
+    Resolution,
+    Document,
+}
+
+/// One reference found in a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Full UN symbol, e.g. `A/HRC/RES/41/11`, `S/RES/2467 (2019)`,
+    /// `A/RES/217 A (III)`, or a document symbol such as `A/HRC/47/52`.
+    pub target: String,
+    pub body: Body,
+    pub kind: RefKind,
+    /// ISO date (`2019-07-11`) when the citing text states one for this item.
+    pub date: Option<String>,
+    /// Subject as the citing text gives it (`关于…的`, `on …`, `entitled “…”`).
+    pub title: Option<String>,
+    /// Leading verb phrase of the paragraph as written (`又回顾`, `Recalling also`).
+    pub verb: Option<String>,
+    /// Byte span of the identifier itself in the input (`41/11`, `2467 (2019)`,
+    /// `A/HRC/47/52`), without `第`/`号`, markdown brackets or glued footnotes.
+    pub start: usize,
+    pub end: usize,
+}
