@@ -1,5 +1,4 @@
-//! Public value types. They are deliberately plain so the main crate can map
-//! them onto its own types with a `match` and no conversions of meaning.
+//! Value types of the reference stage; the body is the model's [`Body`].
 
 /// Language of the paragraph being read. The two languages have different
 /// citation grammars (Chinese lists close with `号决议`, English lists open
@@ -10,23 +9,8 @@ pub enum Lang {
     En,
 }
 
-/// The organ that adopted a resolution (or issued a document).
-#[allow(clippy::upper_case_acronyms)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Body {
-    /// Human Rights Council, `A/HRC/RES/…`.
-    HRC,
-    /// General Assembly, `A/RES/…`.
-    GA,
-    /// Security Council, `S/RES/… (year)`.
-    SC,
-    /// Economic and Social Council, `E/RES/…`.
-    ECOSOC,
-    /// Commission on Human Rights (until 2006), `E/CN.4/RES/…`.
-    CHR,
-    /// Anything else, e.g. a treaty-body document such as `CCPR/C/…`.
-    Unknown,
-}
+/// The organ that adopted a resolution (or issued a document): the model's own type.
+pub use crate::model::Body;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RefKind {
