@@ -23,6 +23,24 @@ pub enum Body {
 }
 
 impl Body {
+    /// The organ a symbol belongs to: `A/HRC/…` HRC, `A/…` GA, `S/…` SC, `E/CN.4/…`
+    /// the Commission on Human Rights, `E/…` ECOSOC.
+    pub fn from_symbol(symbol: &str) -> Body {
+        if symbol.starts_with("A/HRC/") {
+            Body::HRC
+        } else if symbol.starts_with("A/") {
+            Body::GA
+        } else if symbol.starts_with("S/") {
+            Body::SC
+        } else if symbol.starts_with("E/CN.4/") {
+            Body::CHR
+        } else if symbol.starts_with("E/") {
+            Body::ECOSOC
+        } else {
+            Body::Unknown
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Body::HRC => "HRC",

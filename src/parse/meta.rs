@@ -28,22 +28,6 @@ pub fn normalise_symbol(s: &str) -> String {
     }
 }
 
-pub fn body_from_symbol(symbol: &str) -> Body {
-    if symbol.starts_with("A/HRC/") {
-        Body::HRC
-    } else if symbol.starts_with("A/") {
-        Body::GA
-    } else if symbol.starts_with("S/") {
-        Body::SC
-    } else if symbol.starts_with("E/CN.4/") {
-        Body::CHR
-    } else if symbol.starts_with("E/") {
-        Body::ECOSOC
-    } else {
-        Body::Unknown
-    }
-}
-
 /// The organ named by a body line ("人权理事会，") or a masthead line.
 pub fn body_from_name(name: &str) -> Option<Body> {
     let n = name.trim().trim_end_matches([',', '，']).trim_start_matches("The ").trim();
@@ -240,8 +224,8 @@ mod tests {
     #[test]
     fn symbols() {
         assert_eq!(normalise_symbol("S/RES/2467(2019)"), "S/RES/2467 (2019)");
-        assert_eq!(body_from_symbol("A/HRC/RES/47/23"), Body::HRC);
-        assert_eq!(body_from_symbol("A/RES/77/211"), Body::GA);
+        assert_eq!(Body::from_symbol("A/HRC/RES/47/23"), Body::HRC);
+        assert_eq!(Body::from_symbol("A/RES/77/211"), Body::GA);
         assert_eq!(resolution_symbol(Body::HRC, "47/23").as_deref(), Some("A/HRC/RES/47/23"));
     }
 }

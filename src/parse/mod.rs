@@ -58,9 +58,9 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
     let header_symbol = most_common(symbol_lines.iter().map(|(_, s)| s.clone()));
     let body = masthead
         .body_line
-        .or_else(|| front_symbol.as_deref().map(meta::body_from_symbol))
+        .or_else(|| front_symbol.as_deref().map(Body::from_symbol))
         .or_else(|| front_texts.iter().find_map(|t| meta::body_from_name(t)))
-        .or_else(|| header_symbol.as_deref().map(meta::body_from_symbol))
+        .or_else(|| header_symbol.as_deref().map(Body::from_symbol))
         .unwrap_or(Body::Unknown);
     let implied = masthead
         .sc_symbol

@@ -103,16 +103,21 @@ pub fn english_month(s: &str) -> Option<u32> {
     MONTHS.iter().position(|m| *m == s).map(|i| i as u32 + 1)
 }
 
-/// A calendar date as an ISO string, or `None` where the parts cannot be a real date.
-pub fn iso_date(year: u32, month: u32, day: u32) -> Option<String> {
+/// Whether year-month-day is a day of the Gregorian calendar.
+pub fn is_real_day(year: i32, month: u32, day: u32) -> bool {
     let days_in_month = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
         2 => 28,
-        _ => return None,
+        _ => return false,
     };
-    if !(1900..=2200).contains(&year) || day == 0 || day > days_in_month {
+    (1..=days_in_month).contains(&day)
+}
+
+/// A calendar date as an ISO string, or `None` where the parts cannot be a real date.
+pub fn iso_date(year: u32, month: u32, day: u32) -> Option<String> {
+    if !(1900..=2200).contains(&year) || !is_real_day(year as i32, month, day) {
         return None;
     }
     Some(format!("{year:04}-{month:02}-{day:02}"))

@@ -9,6 +9,7 @@
 
 use super::find::{Ctx, ResCand, Shape, Special};
 use super::patterns::{EN_DATE, ZH_DATE};
+use crate::parse::numerals::{english_month, is_real_day};
 use super::types::{Body, Lang, RefKind};
 
 /// Highest resolution number a Human Rights Council session has reached, with
@@ -261,19 +262,7 @@ pub(crate) fn symbol(b: Body, shape: &Shape) -> String {
 /// Organ and kind of a symbol found as written (`A/HRC/RES/45/9`, `A/HRC/47/52`).
 pub(crate) fn classify_symbol(sym: &str) -> (Body, RefKind) {
     let kind = if sym.contains("/RES/") { RefKind::Resolution } else { RefKind::Document };
-    let body = if sym.starts_with("A/HRC/") {
-        Body::HRC
-    } else if sym.starts_with("A/") {
-        Body::GA
-    } else if sym.starts_with("S/") {
-        Body::SC
-    } else if sym.starts_with("E/CN.4/") {
-        Body::CHR
-    } else if sym.starts_with("E/") {
-        Body::ECOSOC
-    } else {
-        Body::Unknown
-    };
+    let body = Body::from_symbol(sym);
     (body, kind)
 }
 
@@ -287,31 +276,10 @@ pub(crate) fn parse_date(raw: &str) -> Option<(i32, u32, u32)> {
         )
     } else {
         let c = EN_DATE.captures(raw)?;
-        let mo = match c.name("mon")?.as_str() {
-            "January" => 1,
-            "February" => 2,
-            "March" => 3,
-            "April" => 4,
-            "May" => 5,
-            "June" => 6,
-            "July" => 7,
-            "August" => 8,
-            "September" => 9,
-            "October" => 10,
-            "November" => 11,
-            _ => 12,
-        };
+        let mo = english_month(c.name("mon")?.as_str())?;
         (c.name("y")?.as_str().parse().ok()?, mo, c.name("d")?.as_str().parse().ok()?)
     };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match mo {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days).contains(&d).then_some((y, mo, d))
+    is_real_day(y, mo, d).then_some((y, mo, d))
 }
 
 pub(crate) fn iso_date(raw: &str) -> Option<String> {
