@@ -122,8 +122,8 @@ pub fn adopted(closing: &[&str], front: &[&str]) -> Option<String> {
     for key in ["通过的决议", "大会决议", "adopted by the", "adopted at", "通过"] {
         if let Some(i) = lower.find(key) {
             // The date stands just before (zh) or just after (en) the phrase.
-            let window_start = joined.floor_char_boundary_compat(i.saturating_sub(60));
-            let window_end = joined.floor_char_boundary_compat((i + 120).min(joined.len()));
+            let window_start = joined.floor_char_boundary(i.saturating_sub(60));
+            let window_end = joined.floor_char_boundary((i + 120).min(joined.len()));
             if let Some(d) = first_date(&joined[window_start..window_end]) {
                 return Some(d);
             }
@@ -163,21 +163,6 @@ pub fn mandated_by(texts: &[&str], own_body: Body) -> Option<String> {
         }
     }
     None
-}
-
-/// `str::floor_char_boundary` is not stable on every toolchain the project supports.
-trait FloorBoundary {
-    fn floor_char_boundary_compat(&self, i: usize) -> usize;
-}
-
-impl FloorBoundary for String {
-    fn floor_char_boundary_compat(&self, i: usize) -> usize {
-        let mut i = i.min(self.len());
-        while !self.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    }
 }
 
 #[cfg(test)]

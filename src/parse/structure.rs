@@ -399,13 +399,8 @@ impl<'a> Assembler<'a> {
     fn start_item(&mut self, label: String, n: usize, text: &str) {
         self.after_heading = false;
         if let Some(u) = self.units.last_mut() {
-            let mut item = ItemBuild { label, lines: Vec::new() };
-            if !text.is_empty() {
-                item.lines.push((n, text.to_string()));
-            } else {
-                item.lines.push((n, String::new()));
-            }
-            u.items.push(item);
+            // `(a)` alone on its line still opens the item; its text follows.
+            u.items.push(ItemBuild { label, lines: vec![(n, text.to_string())] });
         }
     }
 
@@ -592,23 +587,13 @@ fn next_label(label: &str) -> Option<String> {
     }
     let chars: Vec<char> = label.chars().collect();
     match chars.as_slice() {
-        [c] if c.is_ascii_lowercase() && *c != 'z' => Some(((*c as u8) + 1).to_string_from_byte()),
+        [c] if c.is_ascii_lowercase() && *c != 'z' => Some(char::from(*c as u8 + 1).to_string()),
         ['z'] => Some("aa".to_string()),
         [a, b] if a == b && *a != 'z' => {
             let n = ((*a as u8) + 1) as char;
             Some(format!("{n}{n}"))
         }
         _ => None,
-    }
-}
-
-trait FromByte {
-    fn to_string_from_byte(self) -> String;
-}
-
-impl FromByte for u8 {
-    fn to_string_from_byte(self) -> String {
-        (self as char).to_string()
     }
 }
 
