@@ -10,13 +10,16 @@ OUT     ?= out
 
 all: build
 
-# System packages: graphviz renders the lineage graph to SVG. Installed only where missing.
+# System packages, installed only where missing: graphviz draws the lineage graph as SVG,
+# and a CJK font lets it measure Chinese labels (without one, boxes come out too narrow).
+APT_PACKAGES := $(if $(shell command -v dot),,graphviz) \
+                $(if $(shell fc-list :lang=zh 2>/dev/null),,fonts-wqy-zenhei)
 deps:
-	@if ! command -v dot >/dev/null 2>&1; then \
-		echo "installing graphviz (for SVG graphs)"; \
+	@if [ -n "$(strip $(APT_PACKAGES))" ]; then \
+		echo "installing $(strip $(APT_PACKAGES))"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq graphviz >/dev/null \
-		|| echo "warning: graphviz could not be installed; SVG output will be unavailable"; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PACKAGES) >/dev/null \
+		|| echo "warning: $(APT_PACKAGES) could not be installed; SVG output may be unavailable"; \
 	fi
 
 build:
@@ -26,7 +29,11 @@ build:
 run: deps build
 	@mkdir -p $(OUT)
 	$(BIN) --data $(DATA) --out $(OUT) export
+	$(BIN) --data $(DATA) --quiet graph --format json -o $(OUT)/lineage.json
+	$(BIN) --data $(DATA) --quiet graph --format dot -o $(OUT)/lineage.dot
+	$(BIN) --data $(DATA) --quiet graph --format svg -o $(OUT)/lineage.svg
 	$(BIN) --data $(DATA) list | tee $(OUT)/list.txt
+	$(BIN) --data $(DATA) --quiet graph
 
 # The whole test suite: unit, golden, fixture, CLI and English-corpus tests.
 test: deps

@@ -1,6 +1,6 @@
 //! Command-line flags (clap derive) and their validation into what `main` runs.
 
-use crate::render::Format;
+use crate::render::{Format, GraphFormat};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -40,6 +40,29 @@ pub enum Command {
         /// formula, page furniture, blank lines, markup.
         #[arg(long)]
         dropped: bool,
+    },
+    /// The citation and lineage graph: every text of the corpus and everything it cites,
+    /// with the series of resolutions on one subject.
+    Graph {
+        #[arg(long, value_enum, default_value = "text")]
+        format: GraphFormat,
+        /// Only the series of this document, with what its members cite and are cited by.
+        #[arg(long, value_name = "ID")]
+        series: Option<String>,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// In DOT and SVG, draw every cited document as its own node instead of one
+        /// note per citing text.
+        #[arg(long)]
+        expand_documents: bool,
+    },
+    /// The series a document belongs to, oldest first, with the date and vote of each
+    /// text and the links between them.
+    Chain {
+        id: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
     },
     /// Write the whole corpus as JSON to the output folder: corpus.json (the list) and
     /// documents/<symbol>.json (each document, with its line account).

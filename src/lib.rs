@@ -23,6 +23,7 @@ pub mod classify;
 pub mod cli;
 pub mod corpus;
 pub mod error;
+pub mod graph;
 pub mod ingest;
 pub mod model;
 pub mod parse;

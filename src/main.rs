@@ -2,7 +2,9 @@
 
 use clap::Parser;
 use lineage::cli::{Cli, Command};
-use lineage::render::{json, text, Format};
+use lineage::graph::{LineageGraph, Series};
+use lineage::render::dot::{self, DotOptions};
+use lineage::render::{graph as graph_view, json, text, Format, GraphFormat};
 use lineage::{Corpus, Error};
 use std::io::Write;
 use std::path::Path;
@@ -38,6 +40,46 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 Format::Json => json::document(doc, *dropped),
             }
         }
+        Command::Graph { format, series, output, expand_documents } => {
+            let full = LineageGraph::build(&corpus.documents);
+            let graph = match series {
+                Some(id) => {
+                    let doc = corpus.find(id)?;
+                    full.series_subgraph(&series_or_alone(&full, doc))
+                }
+                None => full,
+            };
+            let options = DotOptions { expand_documents: *expand_documents };
+            let rendered = match format {
+                GraphFormat::Text => graph_view::graph_text(&graph),
+                GraphFormat::Json => graph_view::graph_json(&graph),
+                GraphFormat::Dot => dot::dot(&graph, options),
+                GraphFormat::Svg => String::from_utf8_lossy(&dot::svg(&graph, options).map_err(Error::Output)?).into_owned(),
+            };
+            match output {
+                Some(path) => {
+                    std::fs::write(path, rendered).map_err(|source| Error::Io { path: path.clone(), source })?;
+                    String::new()
+                }
+                None => rendered,
+            }
+        }
+        Command::Chain { id, format } => {
+            let doc = corpus.find(id)?;
+            let graph = LineageGraph::build(&corpus.documents);
+            let series = series_or_alone(&graph, doc);
+            if graph.series_of(&doc.symbol).is_none() && !cli.quiet {
+                eprintln!(
+                    "lineage: {} belongs to no series: no other {} resolution in the corpus or its citations has this subject",
+                    doc.symbol,
+                    doc.body.as_str()
+                );
+            }
+            match format {
+                Format::Text => graph_view::chain_text(&graph, &series, &corpus.documents),
+                Format::Json => graph_view::chain_json(&graph, &series, &corpus.documents),
+            }
+        }
         Command::Export => export(&corpus, &cli.out)?,
     };
     write_stdout(&output);
@@ -45,6 +87,15 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The series `doc` belongs to, or a series of `doc` alone.
+fn series_or_alone(graph: &LineageGraph, doc: &lineage::Document) -> Series {
+    graph.series_of(&doc.symbol).cloned().unwrap_or_else(|| Series {
+        title: doc.title.clone(),
+        body: doc.body,
+        members: vec![doc.symbol.clone()],
+    })
 }
 
 /// Write corpus.json and one JSON file per document under `out`; returns a summary.

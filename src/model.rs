@@ -221,6 +221,36 @@ impl Vote {
     }
 }
 
+/// What a reference points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferenceKind {
+    /// A resolution (`A/HRC/RES/41/11`, `S/RES/2467 (2019)`).
+    Resolution,
+    /// Any other document with a symbol: a report (`A/HRC/47/52`), a note, an addendum.
+    Document,
+}
+
+/// One citation of another resolution or document, with what the citing text says of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    /// Full symbol of the cited text.
+    pub target: String,
+    pub body: Body,
+    pub kind: ReferenceKind,
+    /// The adoption date the citing text gives (`2019-07-11`).
+    pub date: Option<String>,
+    /// The subject the citing text gives (`关于…的`, `on …`, `entitled “…”`).
+    pub title: Option<String>,
+    /// `PP4`, `OP3`, or `FN1` for footnote 1.
+    pub paragraph: String,
+    /// The item of the paragraph that holds the citation (`a`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// The paragraph's opening verb as written (`又回顾`, `Recalling also`, `Takes note of`).
+    pub verb: Option<String>,
+}
+
 /// Why a line of the input is not part of the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -308,6 +338,9 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub footnotes: Vec<Footnote>,
     pub vote: Vote,
+    /// Every resolution and document this text cites, in text order (paragraphs, then
+    /// footnotes); the document's own symbol is not a reference.
+    pub references: Vec<Reference>,
     pub headings: Vec<Heading>,
     /// Masthead lines before the title (body, session, agenda, Distr., symbol line).
     pub front_matter: Vec<MetaLine>,

@@ -23,6 +23,8 @@ pub mod types;
 pub use resolve::{ga_session_year, hrc_session_year};
 pub use types::{Body, Found, Lang, RefKind};
 
+use crate::model::{Document, Language, Reference, ReferenceKind};
+
 /// Every resolution and document reference in `text`, in text order.
 ///
 /// `citing_body` is the organ whose text this is: it stands behind `its
@@ -63,6 +65,69 @@ pub fn find_references(text: &str, lang: Lang, citing_body: Body, citing_year: O
     out.sort_by_key(|a| (a.start, a.end));
     out.dedup_by(|a, b| a.start == b.start && a.target == b.target);
     out
+}
+
+/// Every reference `doc` makes: in its masthead (`masthead`), paragraph by paragraph
+/// (items included), then in its footnotes (`FN1`), in text order. A symbol cited twice in one paragraph or item is
+/// listed once; the document's own symbol is left out, since a text does not cite itself.
+pub fn document_references(doc: &Document) -> Vec<Reference> {
+    let lang = match doc.language {
+        Language::Zh => Lang::Zh,
+        Language::En => Lang::En,
+    };
+    let year = citing_year(doc);
+    let mut out = Vec::new();
+    let mut push = |text: &str, paragraph: &str, item: Option<&str>, verb: Option<&str>| {
+        let first = out.len();
+        for f in find_references(text, lang, doc.body, year) {
+            if f.target == doc.symbol || out[first..].iter().any(|r: &Reference| r.target == f.target) {
+                continue;
+            }
+            out.push(Reference {
+                target: f.target,
+                body: f.body,
+                kind: match f.kind {
+                    RefKind::Resolution => ReferenceKind::Resolution,
+                    RefKind::Document => ReferenceKind::Document,
+                },
+                date: f.date,
+                title: f.title,
+                paragraph: paragraph.to_string(),
+                item: item.map(str::to_string),
+                // An item continues its paragraph's sentence: the verb is the paragraph's.
+                verb: verb.map(str::to_string).or(f.verb),
+            });
+        }
+    };
+    // The masthead names the committee report a General Assembly resolution was adopted on
+    // ("[on the report of the Third Committee (A/77/463/Add.2, para. 87)]").
+    let masthead: Vec<&str> = doc.front_matter.iter().map(|m| m.text.as_str()).collect();
+    push(&masthead.join("\n"), "masthead", None, None);
+    for p in &doc.paragraphs {
+        let verb = find::leading_verb(&p.text, lang);
+        push(&p.text, &p.id, None, None);
+        for item in &p.items {
+            push(&item.text, &p.id, Some(&item.label), verb);
+        }
+    }
+    for f in &doc.footnotes {
+        push(&f.text, &format!("FN{}", f.mark), None, None);
+    }
+    out
+}
+
+/// The latest year the document can cite: its adoption year, else the year its session met.
+fn citing_year(doc: &Document) -> Option<i32> {
+    let adopted = doc.adopted.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+    adopted.or_else(|| {
+        let session = doc.session?;
+        match doc.body {
+            Body::HRC => Some(hrc_session_year(session)),
+            // A session opens in September and runs into the next year.
+            Body::GA => Some(ga_session_year(session) + 1),
+            _ => None,
+        }
+    })
 }
 
 #[cfg(test)]

@@ -52,6 +52,7 @@ struct DocumentJson<'a> {
     paragraphs: &'a [Paragraph],
     footnotes: &'a [Footnote],
     vote: &'a Vote,
+    references: &'a [Reference],
     headings: &'a [Heading],
     diagnostics: &'a [Diagnostic],
     source: &'a Source,
@@ -83,6 +84,7 @@ pub fn document(d: &Document, dropped: bool) -> String {
         paragraphs: &d.paragraphs,
         footnotes: &d.footnotes,
         vote: &d.vote,
+        references: &d.references,
         headings: &d.headings,
         diagnostics: &d.diagnostics,
         source: &d.source,
@@ -95,7 +97,7 @@ pub fn document(d: &Document, dropped: bool) -> String {
     to_string(&view)
 }
 
-fn to_string<T: Serialize>(value: &T) -> String {
+pub(crate) fn to_string<T: Serialize>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value).expect("model values always serialise");
     s.push('\n');
     s

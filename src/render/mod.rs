@@ -1,6 +1,8 @@
 //! Output: the only place where a format is chosen. Renderers take finished model values
 //! and return strings; they never read files.
 
+pub mod dot;
+pub mod graph;
 pub mod json;
 pub mod text;
 
@@ -9,5 +11,17 @@ use clap::ValueEnum;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,
+    Json,
+}
+
+/// The forms of the lineage graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// The series and counts, for people.
+    Text,
+    /// Graphviz DOT source.
+    Dot,
+    /// A picture drawn by Graphviz's `dot`.
+    Svg,
     Json,
 }

@@ -67,6 +67,23 @@ pub fn document(d: &Document, dropped: bool) -> String {
         }
     }
     let _ = writeln!(out, "\nVote: {}", vote_line(&d.vote));
+    if !d.references.is_empty() {
+        let _ = writeln!(out, "\nReferences");
+        for r in &d.references {
+            let place = match &r.item {
+                Some(item) => format!("{} ({item})", r.paragraph),
+                None => r.paragraph.clone(),
+            };
+            let mut line = format!("  {place:<9} {:<24} {}", r.target, r.body.as_str());
+            if let Some(date) = &r.date {
+                line.push_str(&format!(" · {date}"));
+            }
+            if let Some(title) = &r.title {
+                line.push_str(&format!(" · {title}"));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
     if !d.diagnostics.is_empty() {
         let _ = writeln!(out, "\nNotes");
         for n in &d.diagnostics {

@@ -1,0 +1,144 @@
+//! The lineage graph and one series ("chain") as text for people and as JSON.
+
+use super::text::vote_line;
+use crate::graph::{EdgeKind, LineageGraph, Node, Series};
+use crate::model::{Body, Document, Vote};
+use serde::Serialize;
+use std::fmt::Write;
+
+#[derive(Serialize)]
+struct EdgeJson<'a> {
+    from: &'a str,
+    to: &'a str,
+    kind: EdgeKind,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    paragraphs: &'a [String],
+}
+
+#[derive(Serialize)]
+struct GraphJson<'a> {
+    nodes: Vec<&'a Node>,
+    edges: Vec<EdgeJson<'a>>,
+    series: &'a [Series],
+}
+
+fn edges(g: &LineageGraph) -> Vec<EdgeJson<'_>> {
+    g.edges()
+        .map(|(from, to, e)| EdgeJson { from: &from.symbol, to: &to.symbol, kind: e.kind, paragraphs: &e.paragraphs })
+        .collect()
+}
+
+/// `graph --format json`: nodes, edges and series, as the contract shapes them.
+pub fn graph_json(g: &LineageGraph) -> String {
+    super::json::to_string(&GraphJson { nodes: g.nodes().collect(), edges: edges(g), series: &g.series })
+}
+
+/// `graph --format text`: the series, then what the graph holds.
+pub fn graph_text(g: &LineageGraph) -> String {
+    let mut out = String::new();
+    let in_corpus = g.nodes().filter(|n| n.in_corpus).count();
+    let _ = writeln!(
+        out,
+        "{} nodes ({} in the corpus, {} only cited), {} edges, {} series",
+        g.graph.node_count(),
+        in_corpus,
+        g.graph.node_count() - in_corpus,
+        g.graph.edge_count(),
+        g.series.len()
+    );
+    for s in &g.series {
+        let _ = writeln!(out, "\n{} ({})", s.title, s.body.as_str());
+        for m in &s.members {
+            let Some(n) = g.node(m) else { continue };
+            let _ = writeln!(
+                out,
+                "  {:<22} {:<10} {}",
+                n.symbol,
+                n.date.as_deref().unwrap_or("-"),
+                if n.in_corpus { "" } else { "(only cited)" }
+            );
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct ChainMember<'a> {
+    symbol: &'a str,
+    in_corpus: bool,
+    title: Option<&'a str>,
+    date: Option<&'a str>,
+    vote: Option<&'a Vote>,
+}
+
+#[derive(Serialize)]
+struct ChainJson<'a> {
+    title: &'a str,
+    body: Body,
+    members: Vec<ChainMember<'a>>,
+    edges: Vec<EdgeJson<'a>>,
+}
+
+fn members<'a>(g: &'a LineageGraph, series: &'a Series, docs: &'a [Document]) -> Vec<ChainMember<'a>> {
+    series
+        .members
+        .iter()
+        .filter_map(|m| g.node(m))
+        .map(|n| ChainMember {
+            symbol: &n.symbol,
+            in_corpus: n.in_corpus,
+            title: n.title.as_deref(),
+            date: n.date.as_deref(),
+            vote: docs.iter().find(|d| d.symbol == n.symbol).map(|d| &d.vote),
+        })
+        .collect()
+}
+
+/// The edges among a series' members only.
+fn member_edges<'a>(g: &'a LineageGraph, series: &Series) -> Vec<EdgeJson<'a>> {
+    let is_member = |s: &str| series.members.iter().any(|m| m == s);
+    edges(g).into_iter().filter(|e| is_member(e.from) && is_member(e.to)).collect()
+}
+
+/// `chain ID --format json`.
+pub fn chain_json(g: &LineageGraph, series: &Series, docs: &[Document]) -> String {
+    super::json::to_string(&ChainJson {
+        title: &series.title,
+        body: series.body,
+        members: members(g, series, docs),
+        edges: member_edges(g, series),
+    })
+}
+
+/// `chain ID`: the series oldest first, each member with its date and how it was
+/// adopted, and how each one cites the others.
+pub fn chain_text(g: &LineageGraph, series: &Series, docs: &[Document]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({}), {} texts, oldest first\n", series.title, series.body.as_str(), series.members.len());
+    let list = members(g, series, docs);
+    for m in &list {
+        let vote = match m.vote {
+            Some(v) => vote_line(v),
+            None => "not in the corpus".to_string(),
+        };
+        let _ = writeln!(out, "  {:<22} {:<10}  {}", m.symbol, m.date.unwrap_or("-"), vote);
+        if let Some(t) = m.title {
+            let _ = writeln!(out, "  {:<22} {}", "", t);
+        }
+    }
+    let edges = member_edges(g, series);
+    if !edges.is_empty() {
+        let _ = writeln!(out, "\nLinks");
+        for e in edges {
+            let kind = match e.kind {
+                EdgeKind::Cites => "cites",
+                EdgeKind::Succeeds => "succeeds",
+                EdgeKind::MandatedBy => "was mandated by",
+                EdgeKind::Fulfils => "fulfils",
+            };
+            let place = if e.paragraphs.is_empty() { String::new() } else { format!(" ({})", e.paragraphs.join(", ")) };
+            let _ = writeln!(out, "  {} {} {}{}", e.from, kind, e.to, place);
+        }
+    }
+    out
+}
