@@ -99,3 +99,36 @@ fn every_corpus_resolution_reads_into_a_sensible_model() {
         failures.join("\n")
     );
 }
+
+/// The Assembly's 78th and 79th sessions hold many texts of one series: every 79th-session
+/// resolution whose title (up to the year) is a 78th-session resolution's comes out in
+/// the same series, ordered 78 before 79, with a `succeeds` link.
+#[test]
+fn series_of_successive_sessions_come_out_whole() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("../shared/corpus-en is absent: series check skipped");
+        return;
+    };
+    let corpus = lineage::Corpus::load(&dir).unwrap();
+    let graph = lineage::graph::LineageGraph::build(&corpus.documents);
+    let key = |d: &lineage::Document| lineage::graph::title_key(&d.title);
+    let of_session = |n: u32| corpus.documents.iter().filter(move |d| d.session == Some(n) && d.symbol.starts_with("A/RES/"));
+    let mut pairs = 0;
+    for newer in of_session(79) {
+        for older in of_session(78).filter(|o| key(o) == key(newer)) {
+            pairs += 1;
+            let series = graph.series_of(&newer.symbol).unwrap_or_else(|| panic!("{} in no series", newer.symbol));
+            let at = |s: &str| series.members.iter().position(|m| m == s);
+            let (Some(a), Some(b)) = (at(&older.symbol), at(&newer.symbol)) else {
+                panic!("{} and {} ({}) apart: {:?}", older.symbol, newer.symbol, newer.title, series.members)
+            };
+            assert!(a < b, "{:?}", series.members);
+            assert!(
+                graph.edges().any(|(f, _, e)| f.symbol == newer.symbol && e.kind == lineage::graph::EdgeKind::Succeeds),
+                "{} succeeds nothing",
+                newer.symbol
+            );
+        }
+    }
+    assert!(pairs >= 150, "only {pairs} same-title pairs: the reader lost titles");
+}

@@ -369,3 +369,50 @@ fn hostile_titles_cannot_break_the_dot() {
     assert!(!printed.contains("label=\"pwned\"]"), "{printed}");
     assert!(dot.contains("\\\"title\\\""));
 }
+
+fn ga(n: &str, title: &str, date: &str, body: &str) -> Document {
+    let source = format!(
+        "United Nations A/RES/{n}\n\nGeneral Assembly\n\nResolution adopted by the General Assembly on {date}\n\n\
+         {n}. {title}\n\nThe General Assembly,\n\n{body}\n\n1. Decides to remain seized of the matter.\n"
+    );
+    text(&source, &format!("{}.txt", n.replace('/', "-")))
+}
+
+#[test]
+fn an_untitled_run_of_own_resolutions_is_the_series() {
+    let docs = vec![
+        ga("79/135", "Cooperation between the United Nations and the Central European Initiative", "4 December 2024",
+           "Recalling its resolutions 67/7 of 19 November 2012, 69/8 of 11 November 2014 and 77/19 of 21 November 2022,\n\n\
+            Recalling also its resolution 70/1 of 25 September 2015,"),
+        ga("79/50", "Nuclear disarmament", "2 December 2024",
+           "Recalling its resolutions 76/50 of 6 December 2021 and 77/19 of 21 November 2022,"),
+    ];
+    let g = LineageGraph::build(&docs);
+    // 77/19 is claimed by two texts of different series: it is placed in neither.
+    assert!(g.series_of("A/RES/77/19").is_none());
+    assert_eq!(g.series_of("A/RES/79/135").unwrap().members, ["A/RES/67/7", "A/RES/69/8", "A/RES/79/135"]);
+    // A lone recalled resolution, or one from long ago, is no evidence of a series.
+    assert!(g.series_of("A/RES/70/1").is_none());
+
+    let alone = vec![docs[0].clone()];
+    let g = LineageGraph::build(&alone);
+    assert_eq!(
+        g.series_of("A/RES/79/135").unwrap().members,
+        ["A/RES/67/7", "A/RES/69/8", "A/RES/77/19", "A/RES/79/135"]
+    );
+}
+
+#[test]
+fn a_series_name_before_a_colon_survives_new_subtitles() {
+    let docs = vec![
+        ga("78/280", "Global health and foreign policy: addressing global health challenges in the foreign policy space",
+           "12 June 2024", "Recalling its resolution 77/275 of 12 April 2023,"),
+        ga("79/287", "Global health and foreign policy: rethinking health promotion as a transformative path",
+           "12 June 2025", "Recalling its resolution 78/280 of 12 June 2024,"),
+        ga("79/261", "Working Capital Fund for 2025", "24 December 2024", "Recalling its previous decisions,"),
+        ga("78/256", "Working Capital Fund for 2024", "22 December 2023", "Recalling its previous decisions,"),
+    ];
+    let g = LineageGraph::build(&docs);
+    assert_eq!(g.series_of("A/RES/79/287").unwrap().members, ["A/RES/78/280", "A/RES/79/287"]);
+    assert_eq!(g.series_of("A/RES/79/261").unwrap().members, ["A/RES/78/256", "A/RES/79/261"]);
+}

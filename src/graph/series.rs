@@ -54,7 +54,8 @@ pub fn is_anaphoric(title: &str) -> bool {
 const FUNCTION_WORDS: &[&str] = &["the", "of", "and", "on", "in", "a", "an", "to", "for", "its", "at", "by", "with"];
 
 /// A title reduced to what distinguishes it: Han characters (without 的 and 之) and
-/// lower-case words without function words, separated by single spaces.
+/// lower-case words without function words or years ("Working Capital Fund for 2025"
+/// continues "… for 2024"), separated by single spaces.
 pub fn title_key(title: &str) -> String {
     let mut cleaned = String::with_capacity(title.len());
     for c in title.chars() {
@@ -72,9 +73,23 @@ pub fn title_key(title: &str) -> String {
     }
     cleaned
         .split_whitespace()
-        .filter(|w| !FUNCTION_WORDS.contains(w))
+        .filter(|w| !FUNCTION_WORDS.contains(w) && !is_year(w))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && (word.starts_with("19") || word.starts_with("20")) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The series name of a title with a subtitle that changes every session ("Global health
+/// and foreign policy: rethinking health promotion…" → "global health foreign policy"),
+/// when the name has at least two words or three Han characters.
+fn head_key(title: &str) -> Option<String> {
+    let (head, _) = title.split_once([':', '：'])?;
+    let key = title_key(head);
+    let long_enough = key.split(' ').count() >= 2 || key.chars().count() >= 3 && is_cjk_key(&key);
+    long_enough.then_some(key)
 }
 
 /// The units two keys are compared by: each pair of adjacent Han characters (Chinese has
@@ -185,14 +200,45 @@ pub(super) fn detect(g: &LineageGraph, docs: &[Document]) -> Vec<Series> {
                 continue;
             }
             let points_back = r.title.as_deref().is_some_and(is_anaphoric);
+            let same_head = {
+                let heads = |i: NodeIndex| -> Vec<String> { g.graph[i].titles.iter().filter_map(|t| head_key(t)).collect() };
+                let (a, b) = (heads(from), heads(to));
+                a.iter().any(|h| b.contains(h))
+            };
             let close = keys_of[&from].iter().any(|a| {
                 keys_of[&to].iter().any(|b| {
                     is_cjk_key(a) == is_cjk_key(b) && weights.similarity(a, b) >= CITED_TITLE_SIMILARITY
                 })
             });
-            if points_back || close {
+            if points_back || close || same_head {
                 sets.union(from.index(), to.index());
             }
+        }
+    }
+
+    // "Recalling its resolutions 69/246 of …, 70/11 of …, 72/252 of … and 77/252 of …":
+    // an untitled run of the body's own resolutions, one per session, reaching up to the
+    // last few sessions, is how a text usually recalls its own series. It is weaker
+    // evidence than a title, so it only places nodes that have no title at all, and only
+    // when every text that recalls such a node belongs to one series.
+    let mut claims: HashMap<NodeIndex, Vec<usize>> = HashMap::new();
+    for doc in docs.iter().filter(|d| d.kind == crate::model::DocKind::Resolution) {
+        let Some(&from) = g.index.get(&doc.symbol) else { continue };
+        for run in own_untitled_runs(doc) {
+            for target in run {
+                if let Some(&to) = g.index.get(target)
+                    && keys_of.get(&to).is_some_and(|k| k.is_empty())
+                {
+                    claims.entry(to).or_default().push(sets.find(from.index()));
+                }
+            }
+        }
+    }
+    for (node, mut groups) in claims {
+        groups.sort();
+        groups.dedup();
+        if let [group] = groups[..] {
+            sets.union(node.index(), group);
         }
     }
 
@@ -221,6 +267,37 @@ pub(super) fn detect(g: &LineageGraph, docs: &[Document]) -> Vec<Series> {
         .collect();
     series.sort_by(|a, b| a.members[0].cmp(&b.members[0]));
     series
+}
+
+/// How many sessions back the newest member of a recalled run may lie (biennial and
+/// triennial series skip sessions).
+const RUN_REACH: u32 = 3;
+
+/// Per paragraph, the untitled citations of the citing body's own resolutions, when
+/// there are at least two, their sessions rise strictly, and the newest is recent.
+fn own_untitled_runs(doc: &Document) -> Vec<Vec<&str>> {
+    let Some(session) = doc.session else { return Vec::new() };
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < doc.references.len() {
+        let paragraph = &doc.references[i].paragraph;
+        let end = doc.references[i..].iter().position(|r| &r.paragraph != paragraph).map_or(doc.references.len(), |n| i + n);
+        let run: Vec<&crate::model::Reference> = doc.references[i..end]
+            .iter()
+            .filter(|r| r.kind == ReferenceKind::Resolution && r.body == doc.body)
+            .filter(|r| r.title.as_deref().is_none_or(is_anaphoric))
+            // Old-style numbers ("1759 (XVII)") name no session to order by.
+            .filter(|r| super::session_of_symbol(&r.target).is_some())
+            .collect();
+        let sessions: Vec<u32> = run.iter().filter_map(|r| super::session_of_symbol(&r.target)).collect();
+        let rising = sessions.windows(2).all(|w| w[0] < w[1]);
+        let recent = sessions.last().is_some_and(|&s| s < session && s + RUN_REACH >= session);
+        if run.len() >= 2 && rising && recent {
+            runs.push(run.iter().map(|r| r.target.as_str()).collect());
+        }
+        i = end;
+    }
+    runs
 }
 
 /// Oldest first: by year (from the date, else from the session), then the date itself,
@@ -255,6 +332,19 @@ mod tests {
         assert_eq!(title_key("Situation of human rights in the Democratic People's Republic of Korea"),
                    "situation human rights democratic peoples republic korea");
         assert_ne!(title_key("数字时代的隐私权"), title_key("在互联网上促进、保护和享有人权"));
+        assert_eq!(title_key("Working Capital Fund for 2025"), title_key("Working Capital Fund for 2024"));
+        assert_ne!(title_key("Follow-up to the Second Conference"), title_key("Follow-up to the Third Conference"));
+    }
+
+    #[test]
+    fn series_names_before_a_subtitle() {
+        assert_eq!(
+            head_key("Global health and foreign policy: rethinking health promotion").as_deref(),
+            Some("global health foreign policy")
+        );
+        assert_eq!(head_key("Global health and foreign policy"), None);
+        assert_eq!(head_key("Agenda: x"), None);
+        assert_eq!(head_key("儿童权利：信息和通信技术与对儿童的性剥削").as_deref(), Some("儿童权利"));
     }
 
     #[test]
