@@ -28,6 +28,7 @@ build:
 # The main job: read every text in $(DATA) and write the model to $(OUT).
 run: deps build
 	@mkdir -p $(OUT)
+	$(BIN) --data $(DATA) --out $(OUT) index
 	$(BIN) --data $(DATA) --out $(OUT) export
 	$(BIN) --data $(DATA) --quiet graph --format json -o $(OUT)/lineage.json
 	$(BIN) --data $(DATA) --quiet graph --format dot -o $(OUT)/lineage.dot

@@ -16,6 +16,10 @@ pub struct Cli {
     /// Treat a file that cannot be read as a failure (exit 1) instead of a warning.
     #[arg(long, global = true)]
     pub strict: bool,
+    /// The search index (SQLite). Default: index.sqlite in the output folder. Commands
+    /// read the corpus from it when it matches the files, and from the files when not.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub index: Option<PathBuf>,
     /// No progress or warnings on stderr.
     #[arg(long, short, global = true)]
     pub quiet: bool,
@@ -61,6 +65,31 @@ pub enum Command {
     /// text and the links between them.
     Chain {
         id: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Build or refresh the search index: only files whose content changed are read again.
+    Index {
+        /// Forget the index and read every file again.
+        #[arg(long)]
+        rebuild: bool,
+    },
+    /// Agreed language: the adopted paragraphs closest to a phrase or a paragraph of a
+    /// draft, with how each resolution was adopted (consensus or vote).
+    Search {
+        /// The phrase or paragraph to look for (Chinese or English).
+        query: String,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Only paragraphs that contain the phrase as written.
+        #[arg(long)]
+        exact: bool,
+        /// Only resolutions adopted without a vote.
+        #[arg(long)]
+        consensus: bool,
+        /// Only texts in this language.
+        #[arg(long, value_enum)]
+        lang: Option<crate::model::Language>,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },

@@ -23,15 +23,7 @@ impl Corpus {
     pub fn load(dir: &Path) -> Result<Corpus, Error> {
         let (texts, others) = ingest::walk(dir)?;
         let mut corpus = Corpus::default();
-        for path in others {
-            corpus.warnings.push(Warning {
-                message: format!(
-                    "{}: skipped: not a text file (lineage reads {}); export it as text first",
-                    path.display(),
-                    ingest::TEXT_EXTENSIONS.map(|e| format!(".{e}")).join(", ")
-                ),
-            });
-        }
+        corpus.warn_not_text(&others);
         for path in texts {
             match ingest::read_file(&path) {
                 Ok(doc) => corpus.add(doc),
@@ -39,6 +31,34 @@ impl Corpus {
             }
         }
         Ok(corpus)
+    }
+
+    /// The corpus of `dir` from `index`, which the caller has found fresh: the same
+    /// documents and warnings as [`Corpus::load`], without parsing a file.
+    pub fn from_index(dir: &Path, index: &crate::index::Index) -> Result<Corpus, Error> {
+        let (_, others) = ingest::walk(dir)?;
+        let mut corpus = Corpus::default();
+        corpus.warn_not_text(&others);
+        let (documents, errors) = index.documents(dir)?;
+        for e in errors {
+            corpus.warnings.push(Warning { message: format!("{e}; the file is skipped") });
+        }
+        for doc in documents {
+            corpus.add(doc);
+        }
+        Ok(corpus)
+    }
+
+    fn warn_not_text(&mut self, others: &[std::path::PathBuf]) {
+        for path in others {
+            self.warnings.push(Warning {
+                message: format!(
+                    "{}: skipped: not a text file (lineage reads {}); export it as text first",
+                    path.display(),
+                    ingest::TEXT_EXTENSIONS.map(|e| format!(".{e}")).join(", ")
+                ),
+            });
+        }
     }
 
     /// Add a document. A second text of the same symbol in the same language is kept out

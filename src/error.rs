@@ -29,6 +29,9 @@ pub enum Error {
     UnknownDocument(String),
     #[error("'{query}' is ambiguous: it matches {}; give the full symbol", candidates.join(", "))]
     AmbiguousDocument { query: String, candidates: Vec<String> },
+    /// The search index could not be opened, read or written.
+    #[error("index {path}: {reason}")]
+    Index { path: PathBuf, reason: String },
     /// An output could not be produced (a missing external program, say).
     #[error("{0}")]
     Output(String),
@@ -40,7 +43,7 @@ impl Error {
         match self {
             Error::UnknownDocument(_) | Error::AmbiguousDocument { .. } => 2,
             Error::NoCorpus(_) => 2,
-            Error::Io { .. } | Error::Read { .. } | Error::Output(_) => 1,
+            Error::Io { .. } | Error::Read { .. } | Error::Output(_) | Error::Index { .. } => 1,
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod cli;
 pub mod corpus;
 pub mod error;
 pub mod graph;
+pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod parse;

@@ -3,6 +3,7 @@
 use clap::Parser;
 use lineage::cli::{Cli, Command};
 use lineage::graph::{LineageGraph, Series};
+use lineage::index::{Index, SearchOptions};
 use lineage::render::dot::{self, DotOptions};
 use lineage::render::{graph as graph_view, json, text, Format, GraphFormat};
 use lineage::{Corpus, Error};
@@ -22,7 +23,15 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<ExitCode, Error> {
-    let corpus = Corpus::load(&cli.data)?;
+    match &cli.command {
+        Command::Index { rebuild } => return index_command(cli, *rebuild),
+        Command::Search { query, limit, exact, consensus, lang, format } => {
+            let options = SearchOptions { limit: *limit, exact: *exact, consensus_only: *consensus, language: *lang };
+            return search_command(cli, query, &options, *format);
+        }
+        _ => {}
+    }
+    let corpus = load_corpus(cli)?;
     if !cli.quiet {
         for w in &corpus.warnings {
             eprintln!("lineage: warning: {}", w.message);
@@ -81,11 +90,110 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             }
         }
         Command::Export => export(&corpus, &cli.out)?,
+        Command::Index { .. } | Command::Search { .. } => unreachable!("handled above"),
     };
     write_stdout(&output);
     if cli.strict && !corpus.warnings.is_empty() {
         return Ok(ExitCode::from(1));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn index_path(cli: &Cli) -> std::path::PathBuf {
+    cli.index.clone().unwrap_or_else(|| cli.out.join("index.sqlite"))
+}
+
+/// The corpus from the index where the index matches the files, else from the files.
+fn load_corpus(cli: &Cli) -> Result<Corpus, Error> {
+    let path = index_path(cli);
+    let index = match Index::open_existing(&path) {
+        Ok(index) => index,
+        Err(e) => {
+            if !cli.quiet {
+                eprintln!("lineage: warning: {e}; reading the files instead");
+            }
+            None
+        }
+    };
+    if let Some(index) = index {
+        let status = index.status(&cli.data)?;
+        if status.is_fresh() {
+            return Corpus::from_index(&cli.data, &index);
+        }
+        if !cli.quiet {
+            eprintln!(
+                "lineage: the index {} is out of date ({}); reading the files (`lineage index` refreshes it)",
+                path.display(),
+                status.describe()
+            );
+        }
+    }
+    Corpus::load(&cli.data)
+}
+
+/// Bring the index up to date, with a progress bar on a terminal.
+fn refresh_index(cli: &Cli, index: &mut Index) -> Result<lineage::index::Refresh, Error> {
+    let bar = progress_bar(cli, "reading");
+    let report = index.refresh(&cli.data, |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })?;
+    bar.finish_and_clear();
+    Ok(report)
+}
+
+/// A progress bar on stderr when it is a terminal and `--quiet` is not given; hidden otherwise.
+fn progress_bar(cli: &Cli, what: &str) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if cli.quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    let style = indicatif::ProgressStyle::with_template("{msg:>8} [{bar:40}] {pos}/{len} files ({eta})")
+        .expect("progress template")
+        .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message(what.to_string());
+    bar
+}
+
+fn index_command(cli: &Cli, rebuild: bool) -> Result<ExitCode, Error> {
+    let mut index = Index::open(&index_path(cli))?;
+    if rebuild {
+        index.rebuild()?;
+    }
+    let report = refresh_index(cli, &mut index)?;
+    let status = &report.status;
+    let message = if status.is_fresh() {
+        format!("{}: up to date\n", index.path().display())
+    } else {
+        format!(
+            "{}: {} ({} documents, {} paragraphs read)\n",
+            index.path().display(),
+            status.describe(),
+            report.documents,
+            report.paragraphs
+        )
+    };
+    write_stdout(&message);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search_command(cli: &Cli, query: &str, options: &SearchOptions, format: Format) -> Result<ExitCode, Error> {
+    let mut index = Index::open(&index_path(cli))?;
+    let status = index.status(&cli.data)?;
+    if !status.is_fresh() {
+        if !cli.quiet {
+            eprintln!("lineage: refreshing the index {} ({})", index.path().display(), status.describe());
+        }
+        refresh_index(cli, &mut index)?;
+    }
+    let hits = index.search(query, options)?;
+    let output = match format {
+        Format::Text => text::search(query, &hits),
+        Format::Json => json::search(query, &hits),
+    };
+    write_stdout(&output);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -102,3 +102,14 @@ pub(crate) fn to_string<T: Serialize>(value: &T) -> String {
     s.push('\n');
     s
 }
+
+#[derive(Serialize)]
+struct SearchJson<'a> {
+    query: &'a str,
+    hits: &'a [crate::index::Hit],
+}
+
+/// `search --format json`.
+pub fn search(query: &str, hits: &[crate::index::Hit]) -> String {
+    to_string(&SearchJson { query, hits })
+}

@@ -126,3 +126,39 @@ pub fn vote_line(v: &Vote) -> String {
 fn opt(v: Option<u32>) -> String {
     v.map_or("-".to_string(), |n| n.to_string())
 }
+
+/// `search`: ranked hits, each with where it stands and how its resolution was adopted.
+pub fn search(query: &str, hits: &[crate::index::Hit]) -> String {
+    const SHOWN: usize = 320;
+    let mut out = String::new();
+    if hits.is_empty() {
+        let _ = writeln!(out, "no adopted paragraph close to “{query}”");
+        return out;
+    }
+    for (n, h) in hits.iter().enumerate() {
+        let adoption = match h.vote_method.as_str() {
+            "without_vote" => "adopted without a vote".to_string(),
+            "recorded" => format!("recorded vote {}–{}–{}", opt(h.yes), opt(h.no), opt(h.abstain)),
+            _ => "adoption not stated".to_string(),
+        };
+        let how = if h.exact {
+            "exact phrase".to_string()
+        } else {
+            format!("covers {:.0}% of the query, similarity {:.2}", h.coverage * 100.0, h.similarity)
+        };
+        let _ = writeln!(
+            out,
+            "{:>2}. {} {}  {}  {}  ({how})",
+            n + 1,
+            h.symbol,
+            h.paragraph,
+            h.adopted.as_deref().unwrap_or("-"),
+            adoption
+        );
+        let _ = writeln!(out, "    {}", h.title);
+        let text: String = h.text.chars().take(SHOWN).collect();
+        let more = if h.text.chars().count() > SHOWN { "…" } else { "" };
+        let _ = writeln!(out, "    {text}{more}\n");
+    }
+    out
+}

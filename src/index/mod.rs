@@ -1,0 +1,356 @@
+//! The persistent corpus index: an embedded SQLite database (bundled, so nothing is
+//! installed) holding, for every file of the corpus, its content hash, the document read
+//! from it, and every adopted paragraph in a full-text table (FTS5, trigram tokens, which
+//! index Chinese without a word segmenter) for agreed-language search.
+//!
+//! The index is never trusted blindly. [`Index::status`] compares it with the folder:
+//! a file whose size and modification time are unchanged is taken as unchanged; any other
+//! is hashed (blake3) and counts as changed only if its content differs. [`Index::refresh`]
+//! re-reads exactly the changed, added and removed files. Commands read documents from the
+//! index only when the status is fresh.
+
+mod search;
+
+pub use search::{Hit, SearchOptions, search_form};
+
+use crate::error::Error;
+use crate::ingest;
+use crate::model::{DocKind, Document, VoteMethod};
+use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+/// Bumped whenever the schema or the stored document model changes: an index written by
+/// another version is rebuilt, not misread.
+const SCHEMA_VERSION: &str = "lineage-index-1";
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,          -- relative to the corpus folder
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    hash TEXT NOT NULL,             -- blake3 of the bytes
+    error TEXT                      -- why the file could not be read, if it could not
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    symbol TEXT NOT NULL,
+    language TEXT NOT NULL,
+    body TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    adopted TEXT,
+    vote_method TEXT NOT NULL,
+    yes INTEGER, no INTEGER, abstain INTEGER,
+    model TEXT NOT NULL             -- the document as JSON
+);
+CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
+CREATE TABLE IF NOT EXISTS paragraphs (
+    id INTEGER PRIMARY KEY,
+    document INTEGER NOT NULL,
+    paragraph TEXT NOT NULL,        -- PP3, OP5, OP7(a)
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs(document);
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_text USING fts5(text, tokenize = 'trigram');
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_terms USING fts5vocab(paragraph_text, row);
+";
+
+pub struct Index {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// How the index stands against the corpus folder.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub added: Vec<String>,
+    pub changed: Vec<String>,
+    pub removed: Vec<String>,
+    /// Files whose time or size changed but whose content did not.
+    pub touched: Vec<String>,
+}
+
+impl Status {
+    pub fn is_fresh(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+    }
+
+    pub fn describe(&self) -> String {
+        format!("{} added, {} changed, {} removed", self.added.len(), self.changed.len(), self.removed.len())
+    }
+}
+
+/// What a refresh did.
+#[derive(Debug, Default)]
+pub struct Refresh {
+    pub status: Status,
+    pub documents: usize,
+    pub paragraphs: usize,
+}
+
+struct OnDisk {
+    size: u64,
+    mtime_ns: i64,
+}
+
+fn stat(path: &Path) -> Result<OnDisk, Error> {
+    let meta = std::fs::metadata(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let mtime_ns = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i64);
+    Ok(OnDisk { size: meta.len(), mtime_ns })
+}
+
+fn relative(dir: &Path, path: &Path) -> String {
+    path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/")
+}
+
+impl Index {
+    /// Open (or create) the index at `path`. An index of another schema version, or a
+    /// file that is not an index at all, is an error that says how to rebuild.
+    pub fn open(path: &Path) -> Result<Index, Error> {
+        let fail = |e: rusqlite::Error| Error::Index { path: path.to_path_buf(), reason: e.to_string() };
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })?;
+        }
+        let conn = Connection::open(path).map_err(fail)?;
+        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;").map_err(fail)?;
+        let version: Option<String> = conn
+            .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| r.get(0))
+            .optional()
+            .unwrap_or(None);
+        if version.as_deref() != Some(SCHEMA_VERSION) {
+            // Another version's index (or a new file): start from an empty one.
+            conn.execute_batch(
+                "DROP TABLE IF EXISTS paragraph_terms; DROP TABLE IF EXISTS paragraph_text;
+                 DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS documents;
+                 DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;",
+            )
+            .map_err(fail)?;
+            conn.execute_batch(SCHEMA).map_err(fail)?;
+            conn.execute("INSERT INTO meta (key, value) VALUES ('schema', ?1)", [SCHEMA_VERSION]).map_err(fail)?;
+        }
+        Ok(Index { conn, path: path.to_path_buf() })
+    }
+
+    /// Open the index at `path` only if it exists.
+    pub fn open_existing(path: &Path) -> Result<Option<Index>, Error> {
+        if path.is_file() { Index::open(path).map(Some) } else { Ok(None) }
+    }
+
+    fn fail(&self, e: rusqlite::Error) -> Error {
+        Error::Index { path: self.path.clone(), reason: e.to_string() }
+    }
+
+    fn corpus_dir(&self) -> Option<String> {
+        self.conn.query_row("SELECT value FROM meta WHERE key = 'corpus'", [], |r| r.get(0)).optional().ok().flatten()
+    }
+
+    /// Compare the index with the folder `dir`.
+    pub fn status(&self, dir: &Path) -> Result<Status, Error> {
+        let (texts, _) = ingest::walk(dir)?;
+        let mut known: HashMap<String, (u64, i64, String)> = HashMap::new();
+        let same_corpus = self.corpus_dir().as_deref() == Some(&canonical(dir));
+        if same_corpus {
+            let mut stmt = self.conn.prepare("SELECT path, size, mtime_ns, hash FROM files").map_err(|e| self.fail(e))?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get::<_, i64>(1)? as u64, r.get(2)?, r.get(3)?))))
+                .map_err(|e| self.fail(e))?;
+            for row in rows {
+                let (path, v) = row.map_err(|e| self.fail(e))?;
+                known.insert(path, v);
+            }
+        }
+        let mut status = Status::default();
+        for path in &texts {
+            let rel = relative(dir, path);
+            match known.remove(&rel) {
+                None => status.added.push(rel),
+                Some((size, mtime_ns, hash)) => {
+                    let now = stat(path)?;
+                    if now.size == size && now.mtime_ns == mtime_ns {
+                        continue;
+                    }
+                    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.clone(), source })?;
+                    if blake3::hash(&bytes).to_hex().as_str() == hash {
+                        status.touched.push(rel);
+                    } else {
+                        status.changed.push(rel);
+                    }
+                }
+            }
+        }
+        status.removed = known.into_keys().collect();
+        status.removed.sort();
+        Ok(status)
+    }
+
+    /// Bring the index up to date with `dir`, re-reading only what changed. `progress` is
+    /// called after each file read, with the number done and the number to do.
+    pub fn refresh(&mut self, dir: &Path, mut progress: impl FnMut(usize, usize)) -> Result<Refresh, Error> {
+        let corpus = canonical(dir);
+        if self.corpus_dir().as_deref() != Some(&corpus) {
+            // Another folder's index: everything in it is stale.
+            self.clear()?;
+        }
+        let status = self.status(dir)?;
+        let index_path = self.path.clone();
+        let fail = |e: rusqlite::Error| Error::Index { path: index_path.clone(), reason: e.to_string() };
+        let tx = self.conn.transaction().map_err(fail)?;
+        tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus', ?1)", [&corpus]).map_err(fail)?;
+        for rel in status.removed.iter().chain(&status.changed) {
+            forget(&tx, rel).map_err(fail)?;
+        }
+        for rel in &status.touched {
+            let now = stat(&dir.join(rel))?;
+            tx.execute("UPDATE files SET size = ?1, mtime_ns = ?2 WHERE path = ?3", params![now.size as i64, now.mtime_ns, rel])
+                .map_err(fail)?;
+        }
+        let todo: Vec<&String> = status.added.iter().chain(&status.changed).collect();
+        let mut report = Refresh::default();
+        for (n, rel) in todo.iter().enumerate() {
+            let path = dir.join(rel);
+            let now = stat(&path)?;
+            let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            let hash = blake3::hash(&bytes).to_hex().to_string();
+            let read = ingest::read_bytes(&bytes, &path);
+            let error = read.as_ref().err().map(|e| e.to_string());
+            tx.execute(
+                "INSERT INTO files (path, size, mtime_ns, hash, error) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![rel, now.size as i64, now.mtime_ns, hash, error],
+            )
+            .map_err(fail)?;
+            if let Ok(doc) = read {
+                report.paragraphs += store(&tx, rel, &doc).map_err(fail)?;
+                report.documents += 1;
+            }
+            progress(n + 1, todo.len());
+        }
+        tx.commit().map_err(fail)?;
+        report.status = status;
+        Ok(report)
+    }
+
+    fn clear(&mut self) -> Result<(), Error> {
+        self.conn
+            .execute_batch(
+                "DELETE FROM paragraph_text; DELETE FROM paragraphs; DELETE FROM documents; DELETE FROM files;
+                 DELETE FROM meta WHERE key = 'corpus';",
+            )
+            .map_err(|e| self.fail(e))
+    }
+
+    /// Every document in the index, in path order, with `source.path` under `dir`, and
+    /// the reasons the unreadable files could not be read.
+    pub fn documents(&self, dir: &Path) -> Result<(Vec<Document>, Vec<String>), Error> {
+        let mut stmt = self.conn.prepare("SELECT path, model FROM documents ORDER BY path, id").map_err(|e| self.fail(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(|e| self.fail(e))?;
+        let mut docs = Vec::new();
+        for row in rows {
+            let (rel, model) = row.map_err(|e| self.fail(e))?;
+            let mut doc: Document = serde_json::from_str(&model).map_err(|e| Error::Index {
+                path: self.path.clone(),
+                reason: format!("stored model of {rel} does not load ({e}); run `lineage index --rebuild`"),
+            })?;
+            doc.source.path = dir.join(&rel).to_string_lossy().into_owned();
+            docs.push(doc);
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT error FROM files WHERE error IS NOT NULL ORDER BY path")
+            .map_err(|e| self.fail(e))?;
+        let errors = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(|e| self.fail(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.fail(e))?;
+        Ok((docs, errors))
+    }
+
+    /// Drop everything: the next refresh reads the whole corpus again.
+    pub fn rebuild(&mut self) -> Result<(), Error> {
+        self.clear()
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>, Error> {
+        search::search(&self.conn, query, options).map_err(|e| self.fail(e))
+    }
+}
+
+fn canonical(dir: &Path) -> String {
+    std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()).to_string_lossy().into_owned()
+}
+
+/// Remove a file and everything read from it.
+fn forget(conn: &Connection, rel: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "DELETE FROM paragraph_text WHERE rowid IN
+           (SELECT p.id FROM paragraphs p JOIN documents d ON p.document = d.id WHERE d.path = ?1)",
+        [rel],
+    )?;
+    conn.execute("DELETE FROM paragraphs WHERE document IN (SELECT id FROM documents WHERE path = ?1)", [rel])?;
+    conn.execute("DELETE FROM documents WHERE path = ?1", [rel])?;
+    conn.execute("DELETE FROM files WHERE path = ?1", [rel])?;
+    Ok(())
+}
+
+/// Store a document and, for a resolution, each paragraph and item as a searchable row.
+fn store(conn: &Connection, rel: &str, doc: &Document) -> rusqlite::Result<usize> {
+    let model = serde_json::to_string(doc).expect("model values always serialise");
+    let method = match doc.vote.method {
+        VoteMethod::Recorded => "recorded",
+        VoteMethod::WithoutVote => "without_vote",
+        VoteMethod::Unknown => "unknown",
+    };
+    conn.execute(
+        "INSERT INTO documents (path, symbol, language, body, kind, title, adopted, vote_method, yes, no, abstain, model)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            rel,
+            doc.symbol,
+            doc.language.as_str(),
+            doc.body.as_str(),
+            doc.kind.as_str(),
+            doc.title,
+            doc.adopted,
+            method,
+            doc.vote.yes,
+            doc.vote.no,
+            doc.vote.abstain,
+            model
+        ],
+    )?;
+    let document = conn.last_insert_rowid();
+    if doc.kind != DocKind::Resolution {
+        return Ok(0);
+    }
+    let mut rows = 0;
+    let mut insert = conn.prepare_cached("INSERT INTO paragraphs (document, paragraph, text) VALUES (?1, ?2, ?3)")?;
+    let mut insert_text = conn.prepare_cached("INSERT INTO paragraph_text (rowid, text) VALUES (?1, ?2)")?;
+    for p in &doc.paragraphs {
+        let mut units = vec![(p.id.clone(), p.text.as_str())];
+        units.extend(p.items.iter().map(|i| (format!("{}({})", p.id, i.label), i.text.as_str())));
+        for (id, text) in units {
+            if text.trim().is_empty() {
+                continue;
+            }
+            insert.execute(params![document, id, text])?;
+            let row = conn.last_insert_rowid();
+            insert_text.execute(params![row, search_form(text)])?;
+            rows += 1;
+        }
+    }
+    Ok(rows)
+}

@@ -1,0 +1,238 @@
+//! Agreed-language search: the adopted paragraphs closest to a phrase or a paragraph of a
+//! draft, with how the resolution that holds each was adopted.
+//!
+//! Candidates come from the FTS5 trigram index: for an exact phrase, the phrase itself
+//! (a substring match); otherwise the paragraphs richest in the query's rarest trigrams
+//! (bm25 order). Each candidate is then scored on its whole text: `coverage`, the share of
+//! the query's character bigrams the paragraph holds (a phrase inside a long paragraph
+//! scores high), and `similarity`, their Dice coefficient (a whole paragraph against a
+//! whole paragraph).
+
+use rusqlite::{Connection, params};
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// How many of the query's rarest trigrams choose the candidates.
+const RARE_TRIGRAMS: usize = 24;
+/// How many candidates are scored in full.
+const CANDIDATES: usize = 400;
+/// A fuzzy hit must hold at least this share of the query.
+const MIN_COVERAGE: f64 = 0.35;
+
+#[derive(Debug, Clone)]
+pub struct SearchOptions {
+    pub limit: usize,
+    /// Only paragraphs that contain the phrase as written (after normalisation).
+    pub exact: bool,
+    /// Only paragraphs of resolutions adopted without a vote.
+    pub consensus_only: bool,
+    pub language: Option<crate::model::Language>,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions { limit: 10, exact: false, consensus_only: false, language: None }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub symbol: String,
+    pub paragraph: String,
+    pub text: String,
+    pub language: String,
+    pub body: String,
+    pub title: String,
+    pub adopted: Option<String>,
+    /// `without_vote`, `recorded` or `unknown`.
+    pub vote_method: String,
+    pub yes: Option<u32>,
+    pub no: Option<u32>,
+    pub abstain: Option<u32>,
+    /// The phrase stands in the paragraph as written.
+    pub exact: bool,
+    /// Share of the query's bigrams found in the paragraph, 0–1.
+    pub coverage: f64,
+    /// Dice coefficient of the two texts' bigrams, 0–1.
+    pub similarity: f64,
+}
+
+impl Hit {
+    /// Language adopted without a vote is the safest to reuse.
+    pub fn by_consensus(&self) -> bool {
+        self.vote_method == "without_vote"
+    }
+
+    fn score(&self) -> f64 {
+        let exact = if self.exact { 1.0 } else { 0.0 };
+        exact + 0.6 * self.coverage + 0.4 * self.similarity
+    }
+}
+
+/// The form texts are indexed and compared in: full-width forms and Chinese punctuation
+/// folded to their ASCII counterparts, lower case, no space next to a Chinese character
+/// (PDF extraction scatters them), single spaces elsewhere.
+pub fn search_form(text: &str) -> String {
+    use crate::ingest::normalize::is_han;
+    let folded: Vec<char> = text
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            '、' => ',',
+            '。' => '.',
+            '“' | '”' | '「' | '」' | '《' | '》' => '"',
+            '‘' | '’' => '\'',
+            '—' | '–' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in folded.iter().enumerate() {
+        if c.is_whitespace() {
+            let before = out.chars().last();
+            let after = folded[i + 1..].iter().find(|c| !c.is_whitespace());
+            let next_to_han = before.is_some_and(is_han) || after.is_some_and(|&c| is_han(c));
+            if before.is_some() && before != Some(' ') && !next_to_han && after.is_some() {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn bigrams(text: &str) -> HashSet<(char, char)> {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+fn trigrams(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<String> = chars.windows(3).map(|w| w.iter().collect()).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// An FTS5 string literal: the text in double quotes, inner quotes doubled.
+fn fts_literal(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+pub(super) fn search(conn: &Connection, query: &str, options: &SearchOptions) -> rusqlite::Result<Vec<Hit>> {
+    let q = search_form(query);
+    if q.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut ids: Vec<i64> = Vec::new();
+    if q.chars().count() < 3 {
+        // Shorter than a trigram: the index cannot help, so scan.
+        let pattern = format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let mut stmt = conn.prepare("SELECT rowid FROM paragraph_text WHERE text LIKE ?1 ESCAPE '\\' LIMIT ?2")?;
+        ids.extend(stmt.query_map(params![pattern, CANDIDATES as i64], |r| r.get::<_, i64>(0))?.flatten());
+    } else {
+        let mut stmt = conn.prepare("SELECT rowid FROM paragraph_text WHERE paragraph_text MATCH ?1 LIMIT ?2")?;
+        ids.extend(stmt.query_map(params![fts_literal(&q), CANDIDATES as i64], |r| r.get::<_, i64>(0))?.flatten());
+        if !options.exact {
+            let rare = rarest_trigrams(conn, &q)?;
+            if !rare.is_empty() {
+                let expr = rare.iter().map(|t| fts_literal(t)).collect::<Vec<_>>().join(" OR ");
+                let mut stmt = conn.prepare(
+                    "SELECT rowid FROM paragraph_text WHERE paragraph_text MATCH ?1 ORDER BY rank LIMIT ?2",
+                )?;
+                ids.extend(stmt.query_map(params![expr, CANDIDATES as i64], |r| r.get::<_, i64>(0))?.flatten());
+            }
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+
+    let query_bigrams = bigrams(&q);
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.paragraph, p.text, d.symbol, d.language, d.body, d.title, d.adopted, d.vote_method, d.yes, d.no, d.abstain
+         FROM paragraphs p JOIN documents d ON d.id = p.document WHERE p.id = ?1",
+    )?;
+    let mut hits = Vec::new();
+    for id in ids {
+        let hit = stmt.query_row([id], |r| {
+            Ok(Hit {
+                paragraph: r.get(0)?,
+                text: r.get(1)?,
+                symbol: r.get(2)?,
+                language: r.get(3)?,
+                body: r.get(4)?,
+                title: r.get(5)?,
+                adopted: r.get(6)?,
+                vote_method: r.get(7)?,
+                yes: r.get(8)?,
+                no: r.get(9)?,
+                abstain: r.get(10)?,
+                exact: false,
+                coverage: 0.0,
+                similarity: 0.0,
+            })
+        })?;
+        let mut hit = hit;
+        if options.language.is_some_and(|l| l.as_str() != hit.language)
+            || options.consensus_only && !hit.by_consensus()
+        {
+            continue;
+        }
+        let form = search_form(&hit.text);
+        hit.exact = form.contains(&q);
+        let own = bigrams(&form);
+        let shared = query_bigrams.intersection(&own).count() as f64;
+        hit.coverage = if query_bigrams.is_empty() { f64::from(u8::from(hit.exact)) } else { shared / query_bigrams.len() as f64 };
+        let total = (query_bigrams.len() + own.len()) as f64;
+        hit.similarity = if total == 0.0 { 0.0 } else { 2.0 * shared / total };
+        if hit.exact || (!options.exact && hit.coverage >= MIN_COVERAGE) {
+            hits.push(hit);
+        }
+    }
+    hits.sort_by(|a, b| {
+        b.score()
+            .total_cmp(&a.score())
+            .then(b.by_consensus().cmp(&a.by_consensus()))
+            .then(b.adopted.cmp(&a.adopted))
+            .then(a.symbol.cmp(&b.symbol))
+            .then(a.paragraph.cmp(&b.paragraph))
+    });
+    hits.truncate(options.limit);
+    Ok(hits)
+}
+
+/// The query's trigrams that the index holds, rarest first, at most [`RARE_TRIGRAMS`].
+fn rarest_trigrams(conn: &Connection, q: &str) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT doc FROM paragraph_terms WHERE term = ?1")?;
+    let mut counted: Vec<(i64, String)> = Vec::new();
+    for t in trigrams(q) {
+        let docs: i64 = stmt.query_row([&t], |r| r.get(0)).unwrap_or(0);
+        if docs > 0 {
+            counted.push((docs, t));
+        }
+    }
+    counted.sort();
+    Ok(counted.into_iter().take(RARE_TRIGRAMS).map(|(_, t)| t).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_form_folds_what_pdfs_scatter() {
+        assert_eq!(search_form("隐 私 权，和 平集会"), "隐私权,和平集会");
+        assert_eq!(search_form("The  Right\nto Privacy"), "the right to privacy");
+        assert_eq!(search_form("（ＡＢＣ）"), "(abc)");
+        assert_eq!(search_form("第 41/11 号"), "第41/11号");
+        assert_eq!(search_form("  "), "");
+    }
+
+    #[test]
+    fn fts_literals_quote_quotes() {
+        assert_eq!(fts_literal(r#"a "b""#), r#""a ""b""""#);
+    }
+}
