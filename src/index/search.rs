@@ -3,10 +3,10 @@
 //!
 //! Candidates come from the FTS5 trigram index: for an exact phrase, the phrase itself
 //! (a substring match); otherwise the paragraphs richest in the query's rarest trigrams
-//! (bm25 order). Each candidate is then scored on its whole text: `coverage`, the share of
-//! the query's character bigrams the paragraph holds (a phrase inside a long paragraph
-//! scores high), and `similarity`, their Dice coefficient (a whole paragraph against a
-//! whole paragraph).
+//! (bm25 order). Each candidate is then scored on its whole text, in units that suit each
+//! script (pairs of Chinese characters; words and word pairs elsewhere): `coverage`, the
+//! share of the query's units the paragraph holds (a phrase inside a long paragraph scores
+//! high), and `similarity`, their Dice coefficient (a whole paragraph against another).
 
 use rusqlite::{Connection, params};
 use serde::Serialize;
@@ -51,9 +51,9 @@ pub struct Hit {
     pub abstain: Option<u32>,
     /// The phrase stands in the paragraph as written.
     pub exact: bool,
-    /// Share of the query's bigrams found in the paragraph, 0–1.
+    /// Share of the query's units found in the paragraph, 0–1.
     pub coverage: f64,
-    /// Dice coefficient of the two texts' bigrams, 0–1.
+    /// Dice coefficient of the two texts' units, 0–1.
     pub similarity: f64,
 }
 
@@ -104,9 +104,47 @@ pub fn search_form(text: &str) -> String {
     out
 }
 
-fn bigrams(text: &str) -> HashSet<(char, char)> {
-    let chars: Vec<char> = text.chars().collect();
-    chars.windows(2).map(|w| (w[0], w[1])).collect()
+/// The units two texts are compared by: each pair of adjacent Chinese characters (no
+/// word breaks to rely on), and each word and pair of adjacent words of other scripts
+/// (character pairs of English words match almost any paragraph).
+fn units(form: &str) -> HashSet<String> {
+    use crate::ingest::normalize::is_han;
+    let mut tokens: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in form.chars() {
+        if is_han(c) || !c.is_alphanumeric() {
+            if !word.is_empty() {
+                tokens.push(std::mem::take(&mut word));
+            }
+            if is_han(c) {
+                tokens.push(c.to_string());
+            } else if !c.is_whitespace() {
+                // Punctuation breaks a run: no unit spans it.
+                tokens.push(String::new());
+            }
+        } else {
+            word.push(c);
+        }
+    }
+    if !word.is_empty() {
+        tokens.push(word);
+    }
+    let han = |t: &str| t.chars().next().is_some_and(is_han);
+    let mut out = HashSet::new();
+    for t in tokens.iter().filter(|t| !t.is_empty() && !han(t)) {
+        out.insert(t.clone());
+    }
+    for pair in tokens.windows(2) {
+        if !pair[0].is_empty() && !pair[1].is_empty() {
+            let sep = if han(&pair[0]) && han(&pair[1]) { "" } else { " " };
+            out.insert(format!("{}{sep}{}", pair[0], pair[1]));
+        }
+    }
+    if out.is_empty() {
+        // A single Chinese character.
+        out.extend(tokens.into_iter().filter(|t| !t.is_empty()));
+    }
+    out
 }
 
 fn trigrams(text: &str) -> Vec<String> {
@@ -150,7 +188,7 @@ pub(super) fn search(conn: &Connection, query: &str, options: &SearchOptions) ->
     ids.sort_unstable();
     ids.dedup();
 
-    let query_bigrams = bigrams(&q);
+    let query_units = units(&q);
     let mut stmt = conn.prepare_cached(
         "SELECT p.paragraph, p.text, d.symbol, d.language, d.body, d.title, d.adopted, d.vote_method, d.yes, d.no, d.abstain
          FROM paragraphs p JOIN documents d ON d.id = p.document WHERE p.id = ?1",
@@ -183,10 +221,10 @@ pub(super) fn search(conn: &Connection, query: &str, options: &SearchOptions) ->
         }
         let form = search_form(&hit.text);
         hit.exact = form.contains(&q);
-        let own = bigrams(&form);
-        let shared = query_bigrams.intersection(&own).count() as f64;
-        hit.coverage = if query_bigrams.is_empty() { f64::from(u8::from(hit.exact)) } else { shared / query_bigrams.len() as f64 };
-        let total = (query_bigrams.len() + own.len()) as f64;
+        let own = units(&form);
+        let shared = query_units.intersection(&own).count() as f64;
+        hit.coverage = if query_units.is_empty() { f64::from(u8::from(hit.exact)) } else { shared / query_units.len() as f64 };
+        let total = (query_units.len() + own.len()) as f64;
         hit.similarity = if total == 0.0 { 0.0 } else { 2.0 * shared / total };
         if hit.exact || (!options.exact && hit.coverage >= MIN_COVERAGE) {
             hits.push(hit);
@@ -229,6 +267,16 @@ mod tests {
         assert_eq!(search_form("（ＡＢＣ）"), "(abc)");
         assert_eq!(search_form("第 41/11 号"), "第41/11号");
         assert_eq!(search_form("  "), "");
+    }
+
+    #[test]
+    fn units_suit_each_script() {
+        let zh = units(&search_form("隐私权，和平"));
+        assert!(zh.contains("隐私") && zh.contains("私权") && zh.contains("和平") && !zh.contains("权,"));
+        let en = units(&search_form("the right to privacy"));
+        assert!(en.contains("privacy") && en.contains("to privacy") && !en.contains("ri"));
+        assert_eq!(units("隐"), HashSet::from(["隐".to_string()]));
+        assert!(units("").is_empty());
     }
 
     #[test]
