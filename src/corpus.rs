@@ -21,11 +21,28 @@ impl Corpus {
     /// Read every text file below `dir`. Unreadable files become warnings; a missing
     /// folder is an error.
     pub fn load(dir: &Path) -> Result<Corpus, Error> {
+        Corpus::load_with_progress(dir, |_, _| {})
+    }
+
+    /// [`Corpus::load`], reading files on every core; `progress(done, total)` is called as
+    /// files finish (from any thread). The result is in path order whatever the threads do.
+    pub fn load_with_progress(dir: &Path, progress: impl Fn(usize, usize) + Sync) -> Result<Corpus, Error> {
+        use rayon::prelude::*;
+        use std::sync::atomic::{AtomicUsize, Ordering};
         let (texts, others) = ingest::walk(dir)?;
         let mut corpus = Corpus::default();
         corpus.warn_not_text(&others);
-        for path in texts {
-            match ingest::read_file(&path) {
+        let done = AtomicUsize::new(0);
+        let read: Vec<Result<Document, Error>> = texts
+            .par_iter()
+            .map(|path| {
+                let result = ingest::read_file(path);
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, texts.len());
+                result
+            })
+            .collect();
+        for result in read {
+            match result {
                 Ok(doc) => corpus.add(doc),
                 Err(e) => corpus.warnings.push(Warning { message: format!("{e}; the file is skipped") }),
             }

@@ -128,7 +128,13 @@ fn load_corpus(cli: &Cli) -> Result<Corpus, Error> {
             );
         }
     }
-    Corpus::load(&cli.data)
+    let bar = progress_bar(cli, "reading");
+    let corpus = Corpus::load_with_progress(&cli.data, |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    corpus
 }
 
 /// Bring the index up to date, with a progress bar on a terminal.

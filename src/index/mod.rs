@@ -25,6 +25,9 @@ use std::time::UNIX_EPOCH;
 /// another version is rebuilt, not misread.
 const SCHEMA_VERSION: &str = "lineage-index-1";
 
+/// Files read in parallel before their documents are stored.
+const REFRESH_CHUNK: usize = 256;
+
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -214,23 +217,34 @@ impl Index {
         }
         let todo: Vec<&String> = status.added.iter().chain(&status.changed).collect();
         let mut report = Refresh::default();
-        for (n, rel) in todo.iter().enumerate() {
-            let path = dir.join(rel);
-            let now = stat(&path)?;
-            let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
-            let hash = blake3::hash(&bytes).to_hex().to_string();
-            let read = ingest::read_bytes(&bytes, &path);
-            let error = read.as_ref().err().map(|e| e.to_string());
-            tx.execute(
-                "INSERT INTO files (path, size, mtime_ns, hash, error) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![rel, now.size as i64, now.mtime_ns, hash, error],
-            )
-            .map_err(fail)?;
-            if let Ok(doc) = read {
-                report.paragraphs += store(&tx, rel, &doc).map_err(fail)?;
-                report.documents += 1;
+        // Files are read and parsed on every core a chunk at a time (so memory holds one
+        // chunk of documents, not the corpus) and stored in order by this thread.
+        for (chunk_number, chunk) in todo.chunks(REFRESH_CHUNK).enumerate() {
+            use rayon::prelude::*;
+            let read: Vec<Result<(OnDisk, String, Result<Document, Error>), Error>> = chunk
+                .par_iter()
+                .map(|rel| {
+                    let path = dir.join(rel);
+                    let now = stat(&path)?;
+                    let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+                    let hash = blake3::hash(&bytes).to_hex().to_string();
+                    Ok((now, hash, ingest::read_bytes(&bytes, &path)))
+                })
+                .collect();
+            for (rel, result) in chunk.iter().zip(read) {
+                let (now, hash, doc) = result?;
+                let error = doc.as_ref().err().map(|e| e.to_string());
+                tx.execute(
+                    "INSERT INTO files (path, size, mtime_ns, hash, error) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![rel, now.size as i64, now.mtime_ns, hash, error],
+                )
+                .map_err(fail)?;
+                if let Ok(doc) = doc {
+                    report.paragraphs += store(&tx, rel, &doc).map_err(fail)?;
+                    report.documents += 1;
+                }
             }
-            progress(n + 1, todo.len());
+            progress((chunk_number * REFRESH_CHUNK + chunk.len()).min(todo.len()), todo.len());
         }
         tx.commit().map_err(fail)?;
         report.status = status;
