@@ -95,6 +95,13 @@ pub struct Refresh {
     pub paragraphs: usize,
 }
 
+/// One file as the refresh read it: its size and time, its hash, and what it holds.
+struct ReadFile {
+    now: OnDisk,
+    hash: String,
+    doc: Result<Document, Error>,
+}
+
 struct OnDisk {
     size: u64,
     mtime_ns: i64,
@@ -221,18 +228,18 @@ impl Index {
         // chunk of documents, not the corpus) and stored in order by this thread.
         for (chunk_number, chunk) in todo.chunks(REFRESH_CHUNK).enumerate() {
             use rayon::prelude::*;
-            let read: Vec<Result<(OnDisk, String, Result<Document, Error>), Error>> = chunk
+            let read: Vec<Result<ReadFile, Error>> = chunk
                 .par_iter()
                 .map(|rel| {
                     let path = dir.join(rel);
                     let now = stat(&path)?;
                     let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
                     let hash = blake3::hash(&bytes).to_hex().to_string();
-                    Ok((now, hash, ingest::read_bytes(&bytes, &path)))
+                    Ok(ReadFile { now, hash, doc: ingest::read_bytes(&bytes, &path) })
                 })
                 .collect();
             for (rel, result) in chunk.iter().zip(read) {
-                let (now, hash, doc) = result?;
+                let ReadFile { now, hash, doc } = result?;
                 let error = doc.as_ref().err().map(|e| e.to_string());
                 tx.execute(
                     "INSERT INTO files (path, size, mtime_ns, hash, error) VALUES (?1, ?2, ?3, ?4, ?5)",
