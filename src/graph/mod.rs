@@ -219,11 +219,17 @@ impl LineageGraph {
     fn add_cited(&mut self, r: &crate::model::Reference) {
         let i = self.ensure(&r.target, r.kind);
         let node = &mut self.graph[i];
+        // Every title a citation gives counts for series, even for a text in the corpus:
+        // a Chinese text citing an English one names its subject in Chinese.
+        if let Some(t) = &r.title {
+            if node.in_corpus {
+                push_distinct(&mut node.titles, t);
+            } else {
+                node.titles.push(t.clone());
+            }
+        }
         if node.in_corpus {
             return;
-        }
-        if let Some(t) = &r.title {
-            node.titles.push(t.clone());
         }
         if node.date.is_none() {
             node.date = r.date.clone();
