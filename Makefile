@@ -6,7 +6,7 @@ BIN     := target/release/lineage
 DATA    ?= data
 OUT     ?= out
 
-.PHONY: all deps build run test lint clean
+.PHONY: all deps build run test lint bench clean
 
 all: build
 
@@ -39,6 +39,13 @@ run: deps build
 # The whole test suite: unit, golden, fixture, CLI and English-corpus tests.
 test: deps
 	$(CARGO) test --release --locked
+
+# Benchmarks (slow: generates 10,000- and 100,000-document corpora once, in out/bench/):
+# a table of every stage, side by side in one run, in out/bench/stages.md.
+bench: deps
+	bench/run.sh "$(BENCH_SIZES)"
+
+BENCH_SIZES ?= 10000 100000
 
 lint:
 	$(CARGO) clippy --release --all-targets -- -D warnings

@@ -23,7 +23,7 @@ use std::time::UNIX_EPOCH;
 
 /// Bumped whenever the schema or the stored document model changes: an index written by
 /// another version is rebuilt, not misread.
-const SCHEMA_VERSION: &str = "lineage-index-1";
+const SCHEMA_VERSION: &str = "lineage-index-3";
 
 /// Files read in parallel before their documents are stored.
 const REFRESH_CHUNK: usize = 256;
@@ -59,7 +59,9 @@ CREATE TABLE IF NOT EXISTS paragraphs (
 );
 CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs(document);
 CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_text USING fts5(text, tokenize = 'trigram');
-CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_terms USING fts5vocab(paragraph_text, row);
+-- How many searchable rows hold each trigram: search picks its rarest query trigrams here
+-- (FTS5 itself can only count a trigram's rows by walking them).
+CREATE TABLE IF NOT EXISTS trigram_rows (term TEXT PRIMARY KEY, rows INTEGER NOT NULL) WITHOUT ROWID;
 ";
 
 pub struct Index {
@@ -138,7 +140,7 @@ impl Index {
         if version.as_deref() != Some(SCHEMA_VERSION) {
             // Another version's index (or a new file): start from an empty one.
             conn.execute_batch(
-                "DROP TABLE IF EXISTS paragraph_terms; DROP TABLE IF EXISTS paragraph_text;
+                "DROP TABLE IF EXISTS paragraph_terms; DROP TABLE IF EXISTS paragraph_text; DROP TABLE IF EXISTS trigram_rows;
                  DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS documents;
                  DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;",
             )
@@ -214,8 +216,9 @@ impl Index {
         let fail = |e: rusqlite::Error| Error::Index { path: index_path.clone(), reason: e.to_string() };
         let tx = self.conn.transaction().map_err(fail)?;
         tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus', ?1)", [&corpus]).map_err(fail)?;
+        let mut counts = TrigramCounts::default();
         for rel in status.removed.iter().chain(&status.changed) {
-            forget(&tx, rel).map_err(fail)?;
+            forget(&tx, rel, &mut counts).map_err(fail)?;
         }
         for rel in &status.touched {
             let now = stat(&dir.join(rel))?;
@@ -247,12 +250,13 @@ impl Index {
                 )
                 .map_err(fail)?;
                 if let Ok(doc) = doc {
-                    report.paragraphs += store(&tx, rel, &doc).map_err(fail)?;
+                    report.paragraphs += store(&tx, rel, &doc, &mut counts).map_err(fail)?;
                     report.documents += 1;
                 }
             }
             progress((chunk_number * REFRESH_CHUNK + chunk.len()).min(todo.len()), todo.len());
         }
+        counts.apply(&tx).map_err(fail)?;
         tx.commit().map_err(fail)?;
         report.status = status;
         Ok(report)
@@ -261,7 +265,7 @@ impl Index {
     fn clear(&mut self) -> Result<(), Error> {
         self.conn
             .execute_batch(
-                "DELETE FROM paragraph_text; DELETE FROM paragraphs; DELETE FROM documents; DELETE FROM files;
+                "DELETE FROM paragraph_text; DELETE FROM trigram_rows; DELETE FROM paragraphs; DELETE FROM documents; DELETE FROM files;
                  DELETE FROM meta WHERE key = 'corpus';",
             )
             .map_err(|e| self.fail(e))
@@ -314,8 +318,39 @@ fn canonical(dir: &Path) -> String {
     std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()).to_string_lossy().into_owned()
 }
 
+/// Changes to the trigram row counts, gathered over a refresh and written once.
+#[derive(Default)]
+struct TrigramCounts(HashMap<String, i64>);
+
+impl TrigramCounts {
+    fn add(&mut self, form: &str, by: i64) {
+        for t in search::distinct_trigrams(form) {
+            *self.0.entry(t).or_insert(0) += by;
+        }
+    }
+
+    fn apply(self, conn: &Connection) -> rusqlite::Result<()> {
+        let mut upsert = conn.prepare_cached(
+            "INSERT INTO trigram_rows (term, rows) VALUES (?1, ?2)
+             ON CONFLICT(term) DO UPDATE SET rows = rows + excluded.rows",
+        )?;
+        for (term, by) in self.0.into_iter().filter(|(_, by)| *by != 0) {
+            upsert.execute(params![term, by])?;
+        }
+        conn.execute("DELETE FROM trigram_rows WHERE rows <= 0", [])?;
+        Ok(())
+    }
+}
+
 /// Remove a file and everything read from it.
-fn forget(conn: &Connection, rel: &str) -> rusqlite::Result<()> {
+fn forget(conn: &Connection, rel: &str, counts: &mut TrigramCounts) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.text FROM paragraph_text t WHERE t.rowid IN
+           (SELECT p.id FROM paragraphs p JOIN documents d ON p.document = d.id WHERE d.path = ?1)",
+    )?;
+    for form in stmt.query_map([rel], |r| r.get::<_, String>(0))? {
+        counts.add(&form?, -1);
+    }
     conn.execute(
         "DELETE FROM paragraph_text WHERE rowid IN
            (SELECT p.id FROM paragraphs p JOIN documents d ON p.document = d.id WHERE d.path = ?1)",
@@ -328,7 +363,7 @@ fn forget(conn: &Connection, rel: &str) -> rusqlite::Result<()> {
 }
 
 /// Store a document and, for a resolution, each paragraph and item as a searchable row.
-fn store(conn: &Connection, rel: &str, doc: &Document) -> rusqlite::Result<usize> {
+fn store(conn: &Connection, rel: &str, doc: &Document, counts: &mut TrigramCounts) -> rusqlite::Result<usize> {
     let model = serde_json::to_string(doc).expect("model values always serialise");
     let method = match doc.vote.method {
         VoteMethod::Recorded => "recorded",
@@ -369,7 +404,9 @@ fn store(conn: &Connection, rel: &str, doc: &Document) -> rusqlite::Result<usize
             }
             insert.execute(params![document, id, text])?;
             let row = conn.last_insert_rowid();
-            insert_text.execute(params![row, search_form(text)])?;
+            let form = search_form(text);
+            insert_text.execute(params![row, form])?;
+            counts.add(&form, 1);
             rows += 1;
         }
     }

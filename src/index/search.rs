@@ -3,19 +3,19 @@
 //!
 //! Candidates come from the FTS5 trigram index: for an exact phrase, the phrase itself
 //! (a substring match); otherwise the paragraphs richest in the query's rarest trigrams
-//! (bm25 order). Each candidate is then scored on its whole text, in units that suit each
+//! (bm25 order), rarity read from a count the index keeps per trigram. Each candidate is then scored on its whole text, in units that suit each
 //! script (pairs of Chinese characters; words and word pairs elsewhere): `coverage`, the
 //! share of the query's units the paragraph holds (a phrase inside a long paragraph scores
 //! high), and `similarity`, their Dice coefficient (a whole paragraph against another).
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use std::collections::HashSet;
 
 /// How many of the query's rarest trigrams choose the candidates.
-const RARE_TRIGRAMS: usize = 24;
+const RARE_TRIGRAMS: usize = 16;
 /// How many candidates are scored in full.
-const CANDIDATES: usize = 400;
+const CANDIDATES: usize = 250;
 /// A fuzzy hit must hold at least this share of the query.
 const MIN_COVERAGE: f64 = 0.35;
 
@@ -147,14 +147,6 @@ fn units(form: &str) -> HashSet<String> {
     out
 }
 
-fn trigrams(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out: Vec<String> = chars.windows(3).map(|w| w.iter().collect()).collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
 /// An FTS5 string literal: the text in double quotes, inner quotes doubled.
 fn fts_literal(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
@@ -189,37 +181,46 @@ pub(super) fn search(conn: &Connection, query: &str, options: &SearchOptions) ->
     ids.dedup();
 
     let query_units = units(&q);
-    let mut stmt = conn.prepare_cached(
-        "SELECT p.paragraph, p.text, d.symbol, d.language, d.body, d.title, d.adopted, d.vote_method, d.yes, d.no, d.abstain
-         FROM paragraphs p JOIN documents d ON d.id = p.document WHERE p.id = ?1",
-    )?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    // One query for every candidate (ids are integers from the index, safe to inline),
+    // with the stored search form so no candidate is normalised again.
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let sql = format!(
+        "SELECT p.paragraph, p.text, d.symbol, d.language, d.body, d.title, d.adopted, d.vote_method,
+                d.yes, d.no, d.abstain, t.text
+         FROM paragraphs p JOIN documents d ON d.id = p.document JOIN paragraph_text t ON t.rowid = p.id
+         WHERE p.id IN ({list})"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], |r| {
+        let hit = Hit {
+            paragraph: r.get(0)?,
+            text: r.get(1)?,
+            symbol: r.get(2)?,
+            language: r.get(3)?,
+            body: r.get(4)?,
+            title: r.get(5)?,
+            adopted: r.get(6)?,
+            vote_method: r.get(7)?,
+            yes: r.get(8)?,
+            no: r.get(9)?,
+            abstain: r.get(10)?,
+            exact: false,
+            coverage: 0.0,
+            similarity: 0.0,
+        };
+        Ok((hit, r.get::<_, String>(11)?))
+    })?;
     let mut hits = Vec::new();
-    for id in ids {
-        let hit = stmt.query_row([id], |r| {
-            Ok(Hit {
-                paragraph: r.get(0)?,
-                text: r.get(1)?,
-                symbol: r.get(2)?,
-                language: r.get(3)?,
-                body: r.get(4)?,
-                title: r.get(5)?,
-                adopted: r.get(6)?,
-                vote_method: r.get(7)?,
-                yes: r.get(8)?,
-                no: r.get(9)?,
-                abstain: r.get(10)?,
-                exact: false,
-                coverage: 0.0,
-                similarity: 0.0,
-            })
-        })?;
-        let mut hit = hit;
+    for row in rows {
+        let (mut hit, form) = row?;
         if options.language.is_some_and(|l| l.as_str() != hit.language)
             || options.consensus_only && !hit.by_consensus()
         {
             continue;
         }
-        let form = search_form(&hit.text);
         hit.exact = form.contains(&q);
         let own = units(&form);
         let shared = query_units.intersection(&own).count() as f64;
@@ -242,14 +243,24 @@ pub(super) fn search(conn: &Connection, query: &str, options: &SearchOptions) ->
     Ok(hits)
 }
 
-/// The query's trigrams that the index holds, rarest first, at most [`RARE_TRIGRAMS`].
+/// The distinct trigrams of a text in search form, as FTS5's trigram tokenizer cuts it.
+pub(super) fn distinct_trigrams(form: &str) -> Vec<String> {
+    let chars: Vec<char> = form.chars().collect();
+    let mut out: Vec<String> = chars.windows(3).map(|w| w.iter().collect()).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The query's trigrams that the index holds, rarest first, at most [`RARE_TRIGRAMS`]:
+/// their posting lists are short, so the candidate query stays fast as the corpus grows.
 fn rarest_trigrams(conn: &Connection, q: &str) -> rusqlite::Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached("SELECT doc FROM paragraph_terms WHERE term = ?1")?;
+    let mut stmt = conn.prepare_cached("SELECT rows FROM trigram_rows WHERE term = ?1")?;
     let mut counted: Vec<(i64, String)> = Vec::new();
-    for t in trigrams(q) {
-        let docs: i64 = stmt.query_row([&t], |r| r.get(0)).unwrap_or(0);
-        if docs > 0 {
-            counted.push((docs, t));
+    for t in distinct_trigrams(q) {
+        let rows: i64 = stmt.query_row([&t], |r| r.get(0)).optional()?.unwrap_or(0);
+        if rows > 0 {
+            counted.push((rows, t));
         }
     }
     counted.sort();
@@ -277,6 +288,13 @@ mod tests {
         assert!(en.contains("privacy") && en.contains("to privacy") && !en.contains("ri"));
         assert_eq!(units("隐"), HashSet::from(["隐".to_string()]));
         assert!(units("").is_empty());
+    }
+
+    #[test]
+    fn trigrams_as_the_tokenizer_cuts_them() {
+        assert_eq!(distinct_trigrams("abab"), ["aba", "bab"]);
+        assert_eq!(distinct_trigrams("隐私权"), ["隐私权"]);
+        assert!(distinct_trigrams("ab").is_empty());
     }
 
     #[test]
