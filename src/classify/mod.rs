@@ -3,3 +3,4 @@
 
 pub mod countries;
 pub mod vote;
+pub mod rights;
