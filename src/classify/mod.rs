@@ -4,3 +4,4 @@
 pub mod countries;
 pub mod vote;
 pub mod rights;
+pub mod requests;
