@@ -1001,4 +1001,241 @@ fn expand_range(previous: Option<u32>, number: u32, is_range_end: bool, mut push
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Item, LineSpan, ParagraphKind};
+
+    fn setting(language: Language, body: Body) -> Setting {
+        Setting { language, body, refugees: false, year: Some(2023) }
+    }
+
+    fn paragraph(text: &str, items: &[(&str, &str)]) -> Paragraph {
+        Paragraph {
+            id: "OP1".to_string(),
+            kind: ParagraphKind::Operative,
+            number: 1,
+            text: text.to_string(),
+            items: items
+                .iter()
+                .map(|(label, text)| Item { label: label.to_string(), text: text.to_string(), footnote_marks: Vec::new(), lines: None })
+                .collect(),
+            footnote_marks: Vec::new(),
+            section: None,
+            printed_number: None,
+            lines: LineSpan::single(1),
+        }
+    }
+
+    fn requests(text: &str, language: Language) -> Vec<Request> {
+        requests_in_paragraph(&paragraph(text, &[]), setting(language, Body::HRC))
+    }
+
+    /// (kind, addressee) of each request.
+    fn who(text: &str, language: Language) -> Vec<(&'static str, &'static str)> {
+        requests(text, language).iter().map(|r| (r.kind.as_str(), r.addressee.as_str())).collect()
+    }
+
+    #[test]
+    fn the_addressee_of_a_request_in_either_language() {
+        // (zh, en, kind, addressee)
+        let table = [
+            ("请高级专员办事处召集两次专家磋商会；", "Requests the Office of the High Commissioner to convene two expert consultations;",
+             "request", "OHCHR"),
+            ("请联合国人权事务高级专员扩大高级专员办事处的能力；",
+             "Requests the United Nations High Commissioner for Human Rights to expand the capacity of the Office;",
+             "request", "HighCommissioner"),
+            ("又请秘书长向大会第七十九届会议提交报告；",
+             "Also requests the Secretary-General to submit a report to the General Assembly at its seventy-ninth session;",
+             "request", "SecretaryGeneral"),
+            ("还请人权理事会咨询委员会编写一份研究报告；", "Further requests the Human Rights Council Advisory Committee to prepare a study;",
+             "request", "AdvisoryCommittee"),
+            ("请隐私权特别报告员提交报告；", "Requests the Special Rapporteur on the right to privacy to submit a report;",
+             "request", "SpecialRapporteur"),
+            ("请雇佣军问题工作组继续开展工作；", "Requests the Working Group on the use of mercenaries to continue its work;",
+             "request", "WorkingGroup"),
+            ("请独立专家继续开展工作；", "Requests the Independent Expert to continue the work;", "request", "IndependentExpert"),
+            ("邀请隐私权特别报告员参与对话；", "Invites the Special Rapporteur on the right to privacy to engage in the dialogue;",
+             "invitation", "SpecialRapporteur"),
+            ("鼓励高级专员办事处继续开展工作；", "Encourages the Office of the High Commissioner to continue its work;",
+             "encouragement", "OHCHR"),
+            ("请各国提供资料；", "Requests States to provide information;", "request", "Other"),
+        ];
+        for (zh, en, kind, addressee) in table {
+            assert_eq!(who(zh, Language::Zh), [(kind, addressee)], "{zh}");
+            assert_eq!(who(en, Language::En), [(kind, addressee)], "{en}");
+        }
+        let en = requests("Requests the Special Rapporteur on the right to food to submit a report;", Language::En);
+        assert_eq!(en[0].addressee_text, "the Special Rapporteur on the right to food");
+        assert_eq!(en[0].action, "submit a report");
+        let zh = requests("请隐私权特别报告员提交报告；", Language::Zh);
+        assert_eq!((zh[0].addressee_text.as_str(), zh[0].action.as_str()), ("隐私权特别报告员", "提交报告"));
+    }
+
+    #[test]
+    fn what_is_no_request() {
+        let rows = [
+            ("鼓励各国和包括民间社会在内的相关利益攸关方开展讨论；", Language::Zh),
+            ("Encourages States and relevant stakeholders to engage in discussions;", Language::En),
+            ("决定继续处理此事。", Language::Zh),
+            ("Decides to remain seized of the matter.", Language::En),
+            ("促请所有国家尊重和保护隐私权；", Language::Zh),
+            ("Calls upon all States to respect and protect the right to privacy;", Language::En),
+            ("重申必须采取整体、包容和全面的办法，并应各国政府的请求提供协助；", Language::Zh),
+        ];
+        for (text, language) in rows {
+            assert_eq!(who(text, language), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_request_later_in_a_paragraph() {
+        assert_eq!(who("决定召开一次小组讨论会，并请高级专员办事处编写一份摘要报告；", Language::Zh), [("request", "OHCHR")]);
+        assert_eq!(
+            who("Decides to convene a panel discussion, and requests the Office of the High Commissioner to prepare a summary report;", Language::En),
+            [("request", "OHCHR")]
+        );
+        let en = requests("Requests the Secretary-General to submit a report, and decides to include the item in the agenda of its eightieth session;", Language::En);
+        assert_eq!(en[0].due_sessions, Vec::<u32>::new(), "the agenda is the body's own decision, not the request");
+        assert_eq!(who("Requests, in this regard, the Secretary-General to submit a report;", Language::En), [("request", "SecretaryGeneral")]);
+    }
+
+    #[test]
+    fn two_addressees_are_two_requests() {
+        let expected = [("request", "SecretaryGeneral"), ("request", "OHCHR")];
+        assert_eq!(who("请秘书长和高级专员办事处提供一切必要的援助；", Language::Zh), expected);
+        assert_eq!(who("Requests the Secretary-General and the Office of the High Commissioner to provide all necessary assistance;", Language::En), expected);
+        let pga = requests("Requests the Secretary-General and the President of the General Assembly to promote the observance;", Language::En);
+        assert_eq!(pga[1].addressee_text, "the President of the General Assembly");
+        assert_eq!(pga[1].action, "promote the observance");
+        // "与" is "with" here, not a second addressee.
+        assert_eq!(who("请秘书长与各国协商编写一份报告；", Language::Zh), [("request", "SecretaryGeneral")]);
+        let aside = requests("Requests all States, including the administering Powers, to accelerate the dissemination;", Language::En);
+        assert_eq!((aside[0].addressee_text.as_str(), aside[0].action.as_str()), ("all States", "accelerate the dissemination"));
+    }
+
+    #[test]
+    fn a_noted_request_is_not_the_bodys_own() {
+        let zh = "注意到秘书长呼吁会员国将人权置于监管框架的核心，并要求联合国人权事务高级专员办事处就人权尽责制定全系统范围的指导意见；";
+        let en = "Takes note of the call by the Secretary-General to Member States to place human rights at the centre of regulatory \
+                  frameworks, and of the call upon the Office of the United Nations High Commissioner for Human Rights to develop \
+                  system-wide guidance on human rights due diligence;";
+        for (text, language) in [(zh, Language::Zh), (en, Language::En)] {
+            let found = requests(text, language);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!((found[0].kind, found[0].addressee), (RequestKind::Noted, Addressee::OHCHR));
+            assert!(!found[0].is_own_request());
+            assert_eq!(found[0].deliverables, [Deliverable::Guidance]);
+        }
+        // The same paragraph may go on in the body's own voice.
+        assert_eq!(who("注意到高级专员的报告，并请高级专员办事处继续开展工作；", Language::Zh), [("request", "OHCHR")]);
+        assert_eq!(
+            who("Notes with concern the delays, reiterates its request to the Secretary-General to enforce the slotting system;", Language::En),
+            [("request", "SecretaryGeneral")]
+        );
+        assert_eq!(who("Encourages Governments to respond favourably to the requests of the Special Rapporteur for visits;", Language::En), []);
+    }
+
+    #[test]
+    fn deliverables_in_either_language() {
+        // (zh, en, deliverables)
+        let table: [(&str, &str, &[Deliverable]); 9] = [
+            ("召集两次专家磋商会，并就此提交报告", "to convene two expert consultations and to present reports thereon",
+             &[Deliverable::Report, Deliverable::ExpertConsultation]),
+            ("编写一份报告，然后举行互动对话", "to prepare a report, to be followed by an interactive dialogue",
+             &[Deliverable::Report, Deliverable::InteractiveDialogue]),
+            ("编写一项研究", "to prepare a study", &[Deliverable::Study]),
+            ("组织一次小组讨论", "to organize a panel discussion", &[Deliverable::Panel]),
+            ("应各国请求向其提供咨询和技术援助", "to provide advice and technical assistance to States, upon their request",
+             &[Deliverable::TechnicalAssistance]),
+            ("应各国政府的请求，协助它们制定法律", "to assist Governments, upon their request, in developing laws",
+             &[Deliverable::TechnicalAssistance]),
+            ("制定全系统指导意见", "to develop system-wide guidance", &[Deliverable::Guidance]),
+            ("举办一次讲习班", "to hold a workshop", &[Deliverable::Workshop]),
+            ("口头介绍最新情况", "to provide an oral update", &[Deliverable::OralUpdate]),
+        ];
+        for (zh, en, expected) in table {
+            assert_eq!(deliverables(zh, Language::Zh), expected, "{zh}");
+            assert_eq!(deliverables(en, Language::En), expected, "{en}");
+        }
+        // Not new deliverables: what was asked for before, someone else's report, a title,
+        // a rapporteur.
+        let none = [
+            ("在筹备上述专家磋商会和编写上述报告时征求意见", Language::Zh),
+            ("in preparing for the above-mentioned expert consultations and reports, to seek views", Language::En),
+            ("taking into account the report of the Special Rapporteur", Language::En),
+            ("继续就《工商企业与人权指导原则》开展工作", Language::Zh),
+            ("to continue its work on the Guiding Principles on Business and Human Rights", Language::En),
+            ("与特别报告员合作", Language::Zh),
+        ];
+        for (text, language) in none {
+            assert_eq!(deliverables(text, language), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn due_sessions_in_either_language() {
+        let hrc = setting(Language::Zh, Body::HRC);
+        let sessions = |text: &str, setting: Setting| -> Vec<(Body, u32)> {
+            due_sessions(text, setting).iter().map(|d| (d.body, d.session)).collect()
+        };
+        let zh_rows: [(&str, &[(Body, u32)]); 5] = [
+            ("向人权理事会第五十和第五十三届会议提交报告", &[(Body::HRC, 50), (Body::HRC, 53)]),
+            ("并将报告提交理事会第五十六届会议", &[(Body::HRC, 56)]),
+            ("向大会第七十九届会议提交报告", &[(Body::GA, 79)]),
+            ("向理事会第五十一至第五十三届会议提交年度报告", &[(Body::HRC, 51), (Body::HRC, 52), (Body::HRC, 53)]),
+            ("根据提交人权委员会第六十届会议的报告", &[]),
+        ];
+        for (text, expected) in zh_rows {
+            assert_eq!(sessions(text, hrc), expected, "{text}");
+        }
+        let en_hrc = setting(Language::En, Body::HRC);
+        let en_ga = setting(Language::En, Body::GA);
+        let en_rows: [(&str, Setting, &[(Body, u32)]); 8] = [
+            ("to present reports to the Human Rights Council at its fiftieth and fifty-third sessions", en_hrc,
+             &[(Body::HRC, 50), (Body::HRC, 53)]),
+            ("to present the report to the Council at its fifty-sixth session", en_hrc, &[(Body::HRC, 56)]),
+            ("to present a report thereon to the Human Rights Council at its fifty-ninth session", en_hrc, &[(Body::HRC, 59)]),
+            ("to submit to the General Assembly at its seventy- ninth session a report", en_ga, &[(Body::GA, 79)]),
+            ("to report thereon at its eightieth session", en_ga, &[(Body::GA, 80)]),
+            ("to submit to the General Assembly and the Human Rights Council at their eightieth and sixty-first sessions, respectively, a report",
+             en_ga, &[(Body::GA, 80), (Body::HRC, 61)]),
+            ("taking into account the proposal submitted to the Commission on Human Rights at its sixtieth session", en_ga, &[]),
+            ("under the item entitled \"Follow-up to the Tenth Special Session\"", en_ga, &[]),
+        ];
+        for (text, setting, expected) in en_rows {
+            assert_eq!(sessions(text, setting), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn items_of_a_decision_may_ask_and_items_of_an_urging_do_not() {
+        let decision = paragraph("Decides:", &[("a", "To request the Secretary-General to submit a report at its eightieth session;"), ("b", "To remain seized of the matter.")]);
+        let found = requests_in_paragraph(&decision, setting(Language::En, Body::GA));
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].item.as_deref(), found[0].addressee, found[0].due_sessions.as_slice()), (Some("a"), Addressee::SecretaryGeneral, &[80][..]));
+        let urging = paragraph("促请所有国家：", &[("a", "尊重和保护隐私权；"), ("b", "邀请所有相关利益攸关方进一步讨论新出现的现象；")]);
+        assert_eq!(requests_in_paragraph(&urging, setting(Language::Zh, Body::GA)), []);
+        let chapeau = paragraph("请秘书长：", &[("a", "向大会第八十届会议提交报告；")]);
+        let found = requests_in_paragraph(&chapeau, setting(Language::Zh, Body::GA));
+        assert_eq!((found.len(), found[0].due_sessions.as_slice()), (1, &[80][..]), "the items spell out the chapeau's request");
+    }
+
+    #[test]
+    fn the_high_commissioner_of_a_refugee_text_is_not_the_human_rights_one() {
+        let refugees = Setting { refugees: true, ..setting(Language::En, Body::GA) };
+        let found = requests_in_paragraph(&paragraph("Requests the High Commissioner to report on the activities of the Office;", &[]), refugees);
+        assert_eq!(found[0].addressee, Addressee::Other);
+        let found = requests_in_paragraph(
+            &paragraph("Requests the United Nations High Commissioner for Refugees to report;", &[]),
+            setting(Language::En, Body::GA),
+        );
+        assert_eq!(found[0].addressee, Addressee::Other);
+        let envoy = requests("Requests the Secretary-General's Special Envoy on Technology to report;", Language::En);
+        assert_eq!(envoy[0].addressee, Addressee::Other);
+    }
+
+    #[test]
+    fn continued_work_is_marked() {
+        assert!(requests("请高级专员办事处继续就此开展工作；", Language::Zh)[0].continuing);
+        assert!(requests("Requests the Office of the High Commissioner to continue its work;", Language::En)[0].continuing);
+        assert!(!requests("Requests the Office of the High Commissioner to prepare a report;", Language::En)[0].continuing);
+    }
 }
