@@ -308,6 +308,12 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub footnotes: Vec<Footnote>,
     pub vote: Vote,
+    /// The requests of the operative paragraphs (`classify::requests`).
+    #[serde(default)]
+    pub requests: Vec<crate::classify::requests::Request>,
+    /// The rights the text names (`classify::rights`).
+    #[serde(default)]
+    pub rights: Vec<crate::classify::rights::RightFinding>,
     pub headings: Vec<Heading>,
     /// Masthead lines before the title (body, session, agenda, Distr., symbol line).
     pub front_matter: Vec<MetaLine>,

@@ -750,7 +750,7 @@ fn clean_action(action: &str, language: Language) -> String {
         Language::En => action.strip_prefix("to ").unwrap_or(action),
         Language::Zh => action,
     };
-    action.trim_end_matches([';', '；', ',', '，', '.', '。']).trim().to_string()
+    action.trim_end_matches([';', '；', ',', '，', '.', '。', ':', '：']).trim().to_string()
 }
 
 fn continues(action: &str, language: Language) -> bool {

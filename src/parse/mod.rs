@@ -140,7 +140,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         return Err(ReadError::NoStructure);
     }
 
-    Ok(Document {
+    let mut doc = Document {
         symbol,
         symbol_source,
         body,
@@ -155,13 +155,17 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         paragraphs,
         footnotes,
         vote,
+        requests: Vec::new(),
+        rights: Vec::new(),
         headings: assembled.headings,
         front_matter,
         formula,
         dropped,
         diagnostics,
         source,
-    })
+    };
+    crate::classify::annotate(&mut doc);
+    Ok(doc)
 }
 
 fn settle_hyphens(lines: &[Line], paragraphs: &mut [Paragraph], footnotes: &mut [Footnote]) {

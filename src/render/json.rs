@@ -1,6 +1,8 @@
 //! JSON wire shapes, kept apart from the domain types so that the contract's field names
 //! are visible in one place.
 
+use crate::classify::requests::Request;
+use crate::classify::rights::RightFinding;
 use crate::model::*;
 use serde::Serialize;
 
@@ -52,6 +54,8 @@ struct DocumentJson<'a> {
     paragraphs: &'a [Paragraph],
     footnotes: &'a [Footnote],
     vote: &'a Vote,
+    requests: &'a [Request],
+    rights: &'a [RightFinding],
     headings: &'a [Heading],
     diagnostics: &'a [Diagnostic],
     source: &'a Source,
@@ -83,6 +87,8 @@ pub fn document(d: &Document, dropped: bool) -> String {
         paragraphs: &d.paragraphs,
         footnotes: &d.footnotes,
         vote: &d.vote,
+        requests: &d.requests,
+        rights: &d.rights,
         headings: &d.headings,
         diagnostics: &d.diagnostics,
         source: &d.source,
