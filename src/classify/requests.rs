@@ -327,10 +327,10 @@ static ZH_ASKING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[，,；;]\s*)(?:并|又|还|同时|也|另)?(?:再次|进一步)?(请|邀请|鼓励|吁请|促请|敦促|呼吁)").expect("valid regex")
 });
 /// The same in English: "Requests", "Also requests", "Requests also", "…, and requests
-/// the Secretary-General", "; further invites".
+/// the Secretary-General", "…, and in that regard calls upon …", "; further invites".
 static EN_ASKING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[,;]?\s+and\s+|;\s*)(?:(?:[Aa]lso|[Ff]urther|[Aa]gain|[Oo]nce again)\s+)?([Rr]equests|[Ii]nvites|[Ee]ncourages|[Cc]alls upon|[Uu]rges)(?:\s+(?:also|further|again))?\b",
+        r"(?:^|[,;]?\s+and\s+(?:,?\s*in (?:this|that) regard,?\s+)?|;\s*)(?:(?:[Aa]lso|[Ff]urther|[Aa]gain|[Oo]nce again)\s+)?([Rr]equests|[Ii]nvites|[Ee]ncourages|[Cc]alls upon|[Uu]rges)(?:\s+(?:also|further|again))?\b",
     )
     .expect("valid regex")
 });
@@ -582,7 +582,7 @@ const NOT_A_VERB: [&str; 13] = ["the", "a", "an", "all", "its", "their", "his", 
 /// first clause punctuation.
 static EN_NAME_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[,;:]|$").expect("valid regex"));
 /// How far an addressee's name may run, in bytes.
-const MAX_NAME: usize = 240;
+const MAX_NAME: usize = 400;
 
 /// The byte offset of the " to " that begins the verb's infinitive after an English
 /// name, if there is one before the clause ends.
@@ -681,6 +681,10 @@ static ZH_OTHER_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn en_addressee_at(text: &str, setting: Setting) -> Option<FoundName> {
+    // "Requests to continue to circulate …": no addressee named; kept as an unnamed other.
+    if text.starts_with("to ") {
+        return Some(FoundName::plain(Addressee::Other, 0));
+    }
     // "Requests that the Special Envoy participate …": the subject of the "that" clause.
     if let Some(subject) = text.strip_prefix("that ") {
         let offset = text.len() - subject.len();
@@ -745,7 +749,7 @@ static EN_NAME_ASIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s+[a-z]"
 
 /// The action as printed, without the English infinitive's "to" and stray punctuation.
 fn clean_action(action: &str, language: Language) -> String {
-    let action = action.trim_start_matches([',', '，', ' ']).trim();
+    let action = action.trim_start_matches([',', '，', ':', '：', ' ']).trim();
     let action = match language {
         Language::En => action.strip_prefix("to ").unwrap_or(action),
         Language::Zh => action,
@@ -1230,6 +1234,13 @@ mod tests {
         assert_eq!(found[0].addressee, Addressee::Other);
         let envoy = requests("Requests the Secretary-General's Special Envoy on Technology to report;", Language::En);
         assert_eq!(envoy[0].addressee, Addressee::Other);
+    }
+
+    #[test]
+    fn a_request_may_name_no_addressee() {
+        let found = requests("Requests to continue to circulate the provisional list;", Language::En);
+        assert_eq!((found[0].addressee, found[0].addressee_text.as_str()), (Addressee::Other, ""));
+        assert_eq!(found[0].action, "continue to circulate the provisional list");
     }
 
     #[test]

@@ -187,6 +187,14 @@ pub fn rights_in_text(text: &str, language: Language) -> Vec<Mention> {
         .collect()
 }
 
+/// The byte length of a right's object at the start of English `text` ("privacy, …" →
+/// 7, as in "right to privacy"), or `None`. Mandate names hold such objects ("the Special
+/// Rapporteur on the right to food to submit …"), and this tells their "to" from a verb's.
+pub fn right_object_len(text: &str) -> Option<usize> {
+    let view = View::new(text, Language::En);
+    lexicon().en_right_to_tails.longest_at(&view.text, 0).map(|(end, _)| view.orig[end])
+}
+
 /// The parsed lexicon with one matcher per language.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -455,10 +463,19 @@ impl Matcher {
                     && after.chars().next().is_some_and(|c| "力限威衡责属宜术贵重".contains(c));
                 !names_instrument && !other_word
             }
-            Language::En => start == 0 || !capitalised_head(&view[start..end]),
+            Language::En => {
+                let named_instrument = EN_INSTRUMENT_BEFORE.is_match(tail_window(view, start, 40));
+                !named_instrument && (start == 0 || !capitalised_head(&view[start..end]))
+            }
         }
     }
 }
+
+/// An instrument or body whose name holds a right, even where a text writes it in lower
+/// case: "the Convention of the rights of the Child", "Committee on the rights of …".
+static EN_INSTRUMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:convention|covenant|committee|declaration|protocol)\s+(?:on|of)\s+(?:the\s+)?$").expect("valid regex")
+});
 
 /// Whether the match writes its head word as a name does ("Rights of the Child",
 /// "Economic, Social and Cultural Rights", "Freedom of Expression"): UN English
@@ -855,6 +872,7 @@ mod tests {
             "to promote gender equality",
             "the right to life-saving treatment",
             "the rights of the presiding officer",
+            "the Convention of the rights of the Child",
         ];
         for text in en_rows {
             assert_eq!(en(text), Vec::<&str>::new(), "{text}");
