@@ -1192,7 +1192,8 @@ mod tests {
         }
         let en_hrc = setting(Language::En, Body::HRC);
         let en_ga = setting(Language::En, Body::GA);
-        let en_rows: [(&str, Setting, &[(Body, u32)]); 8] = [
+        type Row<'a> = (&'a str, Setting, &'a [(Body, u32)]);
+        let en_rows: [Row; 8] = [
             ("to present reports to the Human Rights Council at its fiftieth and fifty-third sessions", en_hrc,
              &[(Body::HRC, 50), (Body::HRC, 53)]),
             ("to present the report to the Council at its fifty-sixth session", en_hrc, &[(Body::HRC, 56)]),
