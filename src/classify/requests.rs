@@ -587,9 +587,7 @@ const MAX_NAME: usize = 400;
 /// The byte offset of the " to " that begins the verb's infinitive after an English
 /// name, if there is one before the clause ends.
 fn en_infinitive(text: &str) -> Option<usize> {
-    let limit = text.find([';', ':']).unwrap_or(text.len()).min(MAX_NAME);
-    let limit = (0..=limit).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-    let window = &text[..limit];
+    let window = name_window(text);
     for captures in EN_TO_WORD.captures_iter(window) {
         let (Some(whole), Some(word)) = (captures.get(0), captures.get(1)) else { continue };
         let word_text = word.as_str();
@@ -606,10 +604,16 @@ fn en_infinitive(text: &str) -> Option<usize> {
 /// else the first clause punctuation.
 fn en_name_len(text: &str) -> usize {
     en_infinitive(text).unwrap_or_else(|| {
-        let limit = text.find([';', ':']).unwrap_or(text.len()).min(MAX_NAME);
-        let limit = (0..=limit).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-        EN_NAME_END.find(&text[..limit]).map_or(limit, |m| m.start())
+        let window = name_window(text);
+        EN_NAME_END.find(window).map_or(window.len(), |m| m.start())
     })
+}
+
+/// Where a name may stand: up to the clause's end and at most [`MAX_NAME`] bytes.
+fn name_window(text: &str) -> &str {
+    let limit = text.find([';', ':']).unwrap_or(text.len()).min(MAX_NAME);
+    let limit = (0..=limit).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    &text[..limit]
 }
 
 /// An addressee's name at the start of a text.
@@ -941,7 +945,7 @@ pub fn due_sessions(action: &str, setting: Setting) -> Vec<Due> {
         }
         Language::En => {
             for m in EN_SESSIONS.find_iter(action) {
-                let window = tail(action, m.start(), 160);
+                let window = rights::tail_window(action, m.start(), 160);
                 if EN_PAST_SESSION.captures(window).is_some_and(|c| !c[0].starts_with("to be") && !c[0].starts_with("be ")) {
                     continue;
                 }
@@ -982,15 +986,6 @@ fn en_body(name: &str, setting: Setting) -> Body {
         "Council" if setting.body == Body::HRC => Body::HRC,
         _ => Body::Unknown,
     }
-}
-
-/// The last `max` bytes of `text[..end]`, cut at a character boundary.
-fn tail(text: &str, end: usize, max: usize) -> &str {
-    let mut start = end.saturating_sub(max);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    &text[start..end]
 }
 
 /// "第五十一至第五十三届" and "from its fifty-first to its fifty-third sessions" are every

@@ -689,7 +689,7 @@ fn context(view: &str, start: usize, end: usize, language: Language) -> MentionC
 }
 
 /// The last `max` bytes of `view[..end]`, cut at a character boundary.
-fn tail_window(view: &str, end: usize, max: usize) -> &str {
+pub(crate) fn tail_window(view: &str, end: usize, max: usize) -> &str {
     let mut start = end.saturating_sub(max);
     while !view.is_char_boundary(start) {
         start += 1;
