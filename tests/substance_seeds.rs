@@ -324,3 +324,25 @@ fn english_and_chinese_53_29_agree() {
     assert_eq!(en.requests[1].action.split(',').next(), Some("prepare"));
     assert_eq!(en.requests[3].addressee_text, "the Office of the High Commissioner");
 }
+
+#[test]
+fn finders_take_any_cut_of_a_text_without_panicking() {
+    use lineage::classify::{requests, rights};
+    for path in [HRC_53_29, HRC_53_29_EN, GA_77_211] {
+        let doc = read(path);
+        let setting = requests::Setting::of(&doc);
+        for paragraph in doc.paragraphs.iter().take(40) {
+            let text = paragraph.full_text();
+            let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(5).collect();
+            for &cut in &cuts {
+                let (head, tail) = (&text[..cut], &text[cut..]);
+                for piece in [head, tail] {
+                    rights::rights_in_text(piece, doc.language);
+                    let mut cut_paragraph = paragraph.clone();
+                    cut_paragraph.text = piece.to_string();
+                    requests::requests_in_paragraph(&cut_paragraph, setting);
+                }
+            }
+        }
+    }
+}

@@ -204,7 +204,7 @@ pub fn requests_in_paragraph(paragraph: &Paragraph, setting: Setting) -> Vec<Req
         // "注意到秘书长呼吁会员国…并呼吁联合国人权事务高级专员办事处…": the calls in a noting
         // paragraph are the noted party's; the body's own voice comes back only with its
         // own verbs after a clause break ("…，并请秘书长…", "…, and requests the …").
-        clauses.retain(|c| !(setting.language == Language::Zh && c.verb == "呼吁"));
+        clauses.retain(|c| !c.appeal);
         for noted in noted_calls(text, setting.language) {
             if !clauses.iter().any(|c| c.verb_start < noted.verb_end && noted.verb_start < c.verb_end) {
                 clauses.push(noted);
@@ -213,12 +213,11 @@ pub fn requests_in_paragraph(paragraph: &Paragraph, setting: Setting) -> Vec<Req
         clauses.sort_by_key(|c| c.verb_start);
     }
     let mut out = Vec::new();
-    for (index, clause) in clauses.iter().enumerate() {
-        let end = clauses.get(index + 1).map_or(text.len(), |next| next.verb_start);
-        let mut body = text[clause.verb_end..end].to_string();
+    let count = clauses.len();
+    for (index, (clause, body)) in clause_bodies(text, &clauses).enumerate() {
+        let mut body = body.to_string();
         // "请秘书长：(a) … (b) …": the items spell out the one request of the chapeau.
-        let last = index + 1 == clauses.len();
-        if last && !paragraph.items.is_empty() && body.trim_end().ends_with([':', '：']) {
+        if index + 1 == count && !paragraph.items.is_empty() && body.trim_end().ends_with([':', '：']) {
             for item in &paragraph.items {
                 body.push_str(&format!(" ({}) {}", item.label, item.text));
             }
@@ -231,18 +230,21 @@ pub fn requests_in_paragraph(paragraph: &Paragraph, setting: Setting) -> Vec<Req
     if opening == Opening::Deciding {
         for item in &paragraph.items {
             let item_clauses = clauses_in_item(&item.text, setting.language);
-            for (index, clause) in item_clauses.iter().enumerate() {
-                let end = item_clauses.get(index + 1).map_or(item.text.len(), |next| next.verb_start);
-                let body = &item.text[clause.verb_end..end];
-                out.extend(
-                    requests_in_clause(body, clause.kind, setting)
-                        .into_iter()
-                        .map(|r| r.into_request(paragraph, Some(&item.label))),
-                );
+            for (clause, body) in clause_bodies(&item.text, &item_clauses) {
+                let found = requests_in_clause(body, clause.kind, setting);
+                out.extend(found.into_iter().map(|r| r.into_request(paragraph, Some(&item.label))));
             }
         }
     }
     out
+}
+
+/// Each clause with its text: from after its verb to the next clause's verb.
+fn clause_bodies<'a>(text: &'a str, clauses: &'a [Clause]) -> impl Iterator<Item = (&'a Clause, &'a str)> {
+    clauses.iter().enumerate().map(move |(index, clause)| {
+        let end = clauses.get(index + 1).map_or(text.len(), |next| next.verb_start);
+        (clause, &text[clause.verb_end..end])
+    })
 }
 
 /// A request before it is placed in its paragraph.
@@ -278,7 +280,9 @@ impl Found {
 struct Clause {
     verb_start: usize,
     verb_end: usize,
-    verb: &'static str,
+    /// The verb is "呼吁" (appeals to): the body's call, except in a noting paragraph,
+    /// where it reports the noted party's.
+    appeal: bool,
     kind: RequestKind,
 }
 
@@ -348,14 +352,6 @@ fn kind_of_verb(verb: &str) -> RequestKind {
     }
 }
 
-/// The verb as a static string, for comparisons ("呼吁" is read differently when noted).
-fn canonical_verb(verb: &str) -> &'static str {
-    match verb {
-        "呼吁" => "呼吁",
-        _ => "",
-    }
-}
-
 fn clauses(text: &str, language: Language) -> Vec<Clause> {
     let pattern = match language {
         Language::Zh => &*ZH_ASKING,
@@ -382,7 +378,7 @@ fn clauses_with(text: &str, pattern: &Regex, language: Language) -> Vec<Clause> 
         // A clause of a later sentence part must start a clause, not sit inside a name.
         let verb_start = if whole.start() == 0 { 0 } else { verb.start() };
         let kind = kind_of_verb(verb.as_str());
-        out.push(Clause { verb_start, verb_end: whole.end(), verb: canonical_verb(verb.as_str()), kind });
+        out.push(Clause { verb_start, verb_end: whole.end(), appeal: verb.as_str() == "呼吁", kind });
     }
     out
 }
@@ -450,7 +446,7 @@ fn noted_calls(text: &str, language: Language) -> Vec<Clause> {
             // "reiterates its request to the Secretary-General": the body's own, repeated.
             let own = language == Language::En && EN_ITS.is_match(&text[..m.start()]);
             let kind = if own { RequestKind::Request } else { RequestKind::Noted };
-            Clause { verb_start: m.start(), verb_end: m.end(), verb: "", kind }
+            Clause { verb_start: m.start(), verb_end: m.end(), appeal: false, kind }
         })
         .collect()
 }
