@@ -6,6 +6,9 @@
 //! - [`parse`]: lines → [`model::Document`]: metadata, preambular and operative
 //!   paragraphs with their items, footnotes anchored to the paragraphs that cite them,
 //!   the voting record, and an account of every line that is not text of the document;
+//! - [`classify`]: findings read from the paragraphs, filled in by the reader: the vote's
+//!   countries, the rights the text names ([`classify::rights`], from
+//!   `lexicon/rights.tsv`) and the requests it makes ([`classify::requests`]);
 //! - [`corpus`]: every document of a folder, found by full symbol or short form;
 //! - [`render`]: the one place where an output format is chosen.
 //!

@@ -341,6 +341,12 @@ pub struct Document {
     /// Every resolution and document this text cites, in text order (paragraphs, then
     /// footnotes); the document's own symbol is not a reference.
     pub references: Vec<Reference>,
+    /// The requests of the operative paragraphs (`classify::requests`).
+    #[serde(default)]
+    pub requests: Vec<crate::classify::requests::Request>,
+    /// The rights the text names (`classify::rights`).
+    #[serde(default)]
+    pub rights: Vec<crate::classify::rights::RightFinding>,
     pub headings: Vec<Heading>,
     /// Masthead lines before the title (body, session, agenda, Distr., symbol line).
     pub front_matter: Vec<MetaLine>,

@@ -21,9 +21,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-/// Bumped whenever the schema or the stored document model changes: an index written by
-/// another version is rebuilt, not misread.
-const SCHEMA_VERSION: &str = "lineage-index-3";
+/// The schema's own version and a fingerprint of the reader's source (set by build.rs):
+/// an index written by another build of lineage is rebuilt, not misread, since that build
+/// may read the same files differently.
+const SCHEMA_VERSION: &str = concat!("lineage-index-4-", env!("LINEAGE_READER_FINGERPRINT"));
 
 /// Files read in parallel before their documents are stored.
 const REFRESH_CHUNK: usize = 256;

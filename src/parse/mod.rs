@@ -156,6 +156,8 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         footnotes,
         vote,
         references: Vec::new(),
+        requests: Vec::new(),
+        rights: Vec::new(),
         headings: assembled.headings,
         front_matter,
         formula,
@@ -164,6 +166,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         source,
     };
     doc.references = crate::refs::document_references(&doc);
+    crate::classify::annotate(&mut doc);
     Ok(doc)
 }
 

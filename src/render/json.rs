@@ -1,6 +1,8 @@
 //! JSON wire shapes, kept apart from the domain types so that the contract's field names
 //! are visible in one place.
 
+use crate::classify::requests::Request;
+use crate::classify::rights::RightFinding;
 use crate::model::*;
 use serde::Serialize;
 
@@ -53,6 +55,8 @@ struct DocumentJson<'a> {
     footnotes: &'a [Footnote],
     vote: &'a Vote,
     references: &'a [Reference],
+    requests: &'a [Request],
+    rights: &'a [RightFinding],
     headings: &'a [Heading],
     diagnostics: &'a [Diagnostic],
     source: &'a Source,
@@ -85,6 +89,8 @@ pub fn document(d: &Document, dropped: bool) -> String {
         footnotes: &d.footnotes,
         vote: &d.vote,
         references: &d.references,
+        requests: &d.requests,
+        rights: &d.rights,
         headings: &d.headings,
         diagnostics: &d.diagnostics,
         source: &d.source,

@@ -84,6 +84,7 @@ pub fn document(d: &Document, dropped: bool) -> String {
             let _ = writeln!(out, "{line}");
         }
     }
+    substance(&mut out, d);
     if !d.diagnostics.is_empty() {
         let _ = writeln!(out, "\nNotes");
         for n in &d.diagnostics {
@@ -108,6 +109,71 @@ pub fn document(d: &Document, dropped: bool) -> String {
         let _ = writeln!(out, "  ({blanks} blank lines)");
     }
     out
+}
+
+/// The rights named (one line per right, with the paragraphs that name it) and the
+/// requests made (one line each, then the action, shortened).
+fn substance(out: &mut String, d: &Document) {
+    use crate::classify::rights::MentionContext;
+    if !d.rights.is_empty() {
+        let _ = writeln!(out, "\nRights named");
+        let mut order: Vec<&str> = Vec::new();
+        for r in &d.rights {
+            if !order.contains(&r.id.as_str()) {
+                order.push(&r.id);
+            }
+        }
+        for id in order {
+            let found: Vec<_> = d.rights.iter().filter(|r| r.id == id).collect();
+            let first = found[0];
+            let places: Vec<String> = found
+                .iter()
+                .map(|r| {
+                    let item = r.item.as_deref().map_or(String::new(), |i| format!("({i})"));
+                    let context = match r.context {
+                        MentionContext::Text => String::new(),
+                        other => format!(" [{}]", other.as_str()),
+                    };
+                    format!("{}{item}{context}", r.paragraph)
+                })
+                .collect();
+            let anchor = first.anchor.as_deref().map_or(String::new(), |a| format!(" ({a})"));
+            let _ = writeln!(out, "  {:<28} {}{}: {}", id, first.label, anchor, places.join(", "));
+        }
+    }
+    if !d.requests.is_empty() {
+        let _ = writeln!(out, "\nRequests");
+        for r in &d.requests {
+            let place = match &r.item {
+                Some(item) => format!("{}({item})", r.paragraph),
+                None => r.paragraph.clone(),
+            };
+            let deliverables: Vec<&str> = r.deliverables.iter().map(|x| x.as_str()).collect();
+            let due: Vec<String> = r.due.iter().map(|x| format!("{} {}", x.body.as_str(), x.session)).collect();
+            let mut line = format!("  {:<8} {} to {} ({})", place, r.kind.as_str(), r.addressee.as_str(), r.addressee_text);
+            if !deliverables.is_empty() {
+                let _ = write!(line, ": {}", deliverables.join(", "));
+            }
+            if !due.is_empty() {
+                let _ = write!(line, "; due {}", due.join(", "));
+            }
+            if r.continuing {
+                line.push_str("; continuing");
+            }
+            let _ = writeln!(out, "{line}");
+            let _ = writeln!(out, "           {}", shorten(&r.action, 120));
+        }
+    }
+}
+
+/// At most `max` characters, with "…" where the text was cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max).collect();
+    cut.push('…');
+    cut
 }
 
 pub fn vote_line(v: &Vote) -> String {

@@ -1,0 +1,36 @@
+//! Fingerprints the reader's source and data so that a search index written by another
+//! build of lineage is rebuilt rather than served: the index stores documents as this
+//! build reads them, and any change to the code or lexicons may read them differently.
+
+use std::path::Path;
+
+fn collect(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, files);
+        } else {
+            files.push(path);
+        }
+    }
+}
+
+fn main() {
+    let mut files = Vec::new();
+    for dir in ["src", "lexicon"] {
+        collect(Path::new(dir), &mut files);
+        println!("cargo:rerun-if-changed={dir}");
+    }
+    files.sort();
+    // FNV-1a over every file's path and bytes: stable across builds and platforms.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for f in files {
+        let bytes = std::fs::read(&f).unwrap_or_default();
+        for b in f.to_string_lossy().bytes().chain(bytes) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    println!("cargo:rustc-env=LINEAGE_READER_FINGERPRINT={hash:016x}");
+}
