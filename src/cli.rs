@@ -93,7 +93,32 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Every request a resolution makes in its own name (to OHCHR, the High Commissioner,
+    /// the Secretary-General…), the sessions it is due at, and whether a report answering
+    /// it is known: fulfilled (by which document), due, or overdue.
+    Mandates {
+        /// Only the requests of this resolution.
+        id: Option<String>,
+        /// Judge due and overdue as of this date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// Write the whole corpus as JSON to the output folder: corpus.json (the list) and
     /// documents/<symbol>.json (each document, with its line account).
     Export,
+}
+
+/// A YYYY-MM-DD date, checked.
+fn parse_iso_date(s: &str) -> Result<String, String> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let ok = parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1].len() == 2
+        && parts[2].len() == 2
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0));
+    if ok { Ok(s.to_string()) } else { Err(format!("'{s}' is not a date of the form YYYY-MM-DD")) }
 }

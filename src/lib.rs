@@ -28,6 +28,7 @@ pub mod corpus;
 pub mod error;
 pub mod graph;
 pub mod index;
+pub mod mandates;
 pub mod ingest;
 pub mod model;
 pub mod parse;

@@ -119,3 +119,14 @@ struct SearchJson<'a> {
 pub fn search(query: &str, hits: &[crate::index::Hit]) -> String {
     to_string(&SearchJson { query, hits })
 }
+
+#[derive(Serialize)]
+struct MandatesJson<'a> {
+    as_of: &'a str,
+    mandates: &'a [crate::mandates::Mandate],
+}
+
+/// `mandates --format json`.
+pub fn mandates(mandates: &[crate::mandates::Mandate], as_of: &str) -> String {
+    to_string(&MandatesJson { as_of, mandates })
+}

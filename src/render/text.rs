@@ -228,3 +228,47 @@ pub fn search(query: &str, hits: &[crate::index::Hit]) -> String {
     }
     out
 }
+
+/// `mandates`: each request with its deadlines and what answered them.
+pub fn mandates(mandates: &[crate::mandates::Mandate], as_of: &str) -> String {
+    use crate::mandates::Status;
+    let mut out = String::new();
+    let _ = writeln!(out, "Requests and their deadlines, as of {as_of}");
+    let mut current = "";
+    for m in mandates {
+        if m.resolution != current {
+            current = &m.resolution;
+            let _ = writeln!(out, "\n{} ({})", m.resolution, m.adopted.as_deref().unwrap_or("date not stated"));
+        }
+        let place = match &m.item {
+            Some(item) => format!("{} ({item})", m.paragraph),
+            None => m.paragraph.clone(),
+        };
+        let deliverables: Vec<&str> = m.deliverables.iter().map(|d| d.as_str()).collect();
+        let what = if deliverables.is_empty() { String::new() } else { format!(" [{}]", deliverables.join(", ")) };
+        let _ = writeln!(out, "  {place:<8} {:?}{what}", m.addressee);
+        let action: String = m.action.chars().take(140).collect();
+        let more = if m.action.chars().count() > 140 { "…" } else { "" };
+        let _ = writeln!(out, "           {action}{more}");
+        for d in &m.deadlines {
+            let when = match d.session {
+                Some(s) => format!("{} session {s}", d.body.as_str()),
+                None => "no session named".to_string(),
+            };
+            let status = match d.status {
+                Status::Fulfilled => format!("fulfilled by {}", d.fulfilled_by.join(", ")),
+                Status::Due => "due".to_string(),
+                Status::Overdue => "overdue: no report in the corpus answers it".to_string(),
+                Status::Open => "open".to_string(),
+            };
+            let _ = writeln!(out, "           {when}: {status}");
+            for e in &d.evidence {
+                let _ = writeln!(out, "             ({e})");
+            }
+        }
+    }
+    if mandates.is_empty() {
+        let _ = writeln!(out, "\nno request found");
+    }
+    out
+}
