@@ -1,6 +1,6 @@
 //! Command-line flags (clap derive) and their validation into what `main` runs.
 
-use crate::render::{Format, GraphFormat};
+use crate::render::{DraftFormat, Format, GraphFormat};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -104,6 +104,16 @@ pub enum Command {
         as_of: Option<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+    },
+    /// A starting text for the next resolution of ID's series: ID's text with its recalling
+    /// paragraph rolled over to cite ID, and the deadlines that fall due marked.
+    Draft {
+        id: String,
+        /// Judge deadlines as of this date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: DraftFormat,
     },
     /// Write the whole corpus as JSON to the output folder: corpus.json (the list) and
     /// documents/<symbol>.json (each document, with its line account).

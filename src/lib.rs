@@ -25,6 +25,7 @@
 pub mod classify;
 pub mod cli;
 pub mod corpus;
+pub mod draft;
 pub mod error;
 pub mod graph;
 pub mod index;

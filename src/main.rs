@@ -5,7 +5,7 @@ use lineage::cli::{Cli, Command};
 use lineage::graph::{LineageGraph, Series};
 use lineage::index::{Index, SearchOptions};
 use lineage::render::dot::{self, DotOptions};
-use lineage::render::{graph as graph_view, json, text, Format, GraphFormat};
+use lineage::render::{graph as graph_view, json, text, DraftFormat, Format, GraphFormat};
 use lineage::{Corpus, Error};
 use std::io::Write;
 use std::path::Path;
@@ -100,6 +100,18 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             match format {
                 Format::Text => text::mandates(&mandates, &as_of),
                 Format::Json => json::mandates(&mandates, &as_of),
+            }
+        }
+        Command::Draft { id, as_of, format } => {
+            let doc = corpus.find(id)?;
+            let graph = LineageGraph::build(&corpus.documents);
+            let as_of = as_of.clone().unwrap_or_else(today);
+            let mandates = lineage::mandates::track(&corpus.documents, &graph, &as_of, Some(&doc.symbol));
+            let draft = lineage::draft::next_draft(doc, &graph, &mandates);
+            match format {
+                DraftFormat::Text => text::draft(&draft, false),
+                DraftFormat::Md => text::draft(&draft, true),
+                DraftFormat::Json => json::draft(&draft),
             }
         }
         Command::Export => export(&corpus, &cli.out)?,

@@ -101,3 +101,56 @@ fn mandates_command() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
 }
+
+#[test]
+fn the_next_draft_recalls_the_latest_text() {
+    let docs = seeds();
+    let graph = LineageGraph::build(&docs);
+    let doc = docs.iter().find(|d| d.symbol == "A/HRC/RES/53/29").unwrap();
+    let mandates = track(&docs, &graph, "2024-01-01", Some(&doc.symbol));
+    let draft = lineage::draft::next_draft(doc, &graph, &mandates);
+
+    let rolled: Vec<_> = draft.paragraphs.iter().filter(|p| p.notes.iter().any(|n| n.starts_with("rolled over"))).collect();
+    assert_eq!(rolled.len(), 1);
+    assert_eq!(rolled[0].id, "PP6");
+    assert!(rolled[0].text.contains("2023 年 7 月 14 日关于新的和新兴数字技术与人权的第 53/29 号决议"), "{}", rolled[0].text);
+    assert!(!rolled[0].text.contains("47/23"));
+    // The rest of the list it recalls is untouched.
+    assert!(rolled[0].text.contains("2021 年 7 月 13 日关于在互联网上促进、保护和享有人权的第 47/16 号决议"));
+    // Same paragraphs, same numbering as the adopted text.
+    assert_eq!(draft.paragraphs.len(), 28 + 9);
+    assert_eq!(draft.paragraphs[28].id, "OP1");
+    // The deadlines of OP5 (session 56) and OP7 (session 59) are flagged, at their paragraphs too.
+    assert_eq!(draft.attention.len(), 2, "{:?}", draft.attention);
+    assert!(draft.attention[0].starts_with("OP5") && draft.attention[0].contains("56"));
+    let op7 = draft.paragraphs.iter().find(|p| p.id == "OP7").unwrap();
+    assert!(op7.notes.iter().any(|n| n.contains("59")));
+
+    // Later, the same deadlines are past.
+    let mandates = track(&docs, &graph, "2026-11-23", Some(&doc.symbol));
+    let draft = lineage::draft::next_draft(doc, &graph, &mandates);
+    assert!(draft.attention.iter().all(|a| a.contains("now past")), "{:?}", draft.attention);
+}
+
+#[test]
+fn an_english_draft_writes_the_date_the_english_way() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/en");
+    let docs: Vec<lineage::Document> = ["hrc_47_23.en.txt", "hrc_53_29.en.txt"]
+        .iter()
+        .map(|f| lineage::ingest::read_file(&dir.join(f)).unwrap())
+        .collect();
+    let graph = LineageGraph::build(&docs);
+    let mandates = track(&docs, &graph, "2024-01-01", Some("A/HRC/RES/53/29"));
+    let draft = lineage::draft::next_draft(&docs[1], &graph, &mandates);
+    let rolled = draft.paragraphs.iter().find(|p| p.notes.iter().any(|n| n.starts_with("rolled over"))).expect("a rolled-over paragraph");
+    assert!(rolled.text.contains("53/29 of 14 July 2023"), "{}", rolled.text);
+    assert!(!rolled.text.contains("47/23"));
+
+    let mut cmd = Command::cargo_bin("lineage").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    let out = cmd.args(["draft", "53/29", "--format", "md", "--as-of", "2024-01-01"]).output().unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# Draft: 新的和新兴数字技术与人权"));
+    assert!(md.contains("## Operative part") && md.contains("> rolled over"));
+}

@@ -130,3 +130,8 @@ struct MandatesJson<'a> {
 pub fn mandates(mandates: &[crate::mandates::Mandate], as_of: &str) -> String {
     to_string(&MandatesJson { as_of, mandates })
 }
+
+/// `draft --format json`.
+pub fn draft(draft: &crate::draft::Draft) -> String {
+    to_string(draft)
+}

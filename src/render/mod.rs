@@ -25,3 +25,12 @@ pub enum GraphFormat {
     Svg,
     Json,
 }
+
+/// The forms of a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DraftFormat {
+    Text,
+    /// Markdown, with PP/OP headings and the drafters' notes as quotes.
+    Md,
+    Json,
+}

@@ -272,3 +272,42 @@ pub fn mandates(mandates: &[crate::mandates::Mandate], as_of: &str) -> String {
     }
     out
 }
+
+/// `draft`: the next text of a series, as plain text or Markdown (`markdown`).
+pub fn draft(d: &crate::draft::Draft, markdown: bool) -> String {
+    use crate::model::ParagraphKind;
+    let mut out = String::new();
+    let (h1, h2, quote) = if markdown { ("# ", "## ", "> ") } else { ("", "", "  ! ") };
+    let _ = writeln!(out, "{h1}Draft: {} (next text after {})", d.title, d.after);
+    if d.series.len() > 1 {
+        let _ = writeln!(out, "\nSeries: {}", d.series.join(" → "));
+    }
+    if !d.attention.is_empty() {
+        let _ = writeln!(out, "\n{h2}For the drafters' attention\n");
+        for a in &d.attention {
+            let _ = writeln!(out, "- {a}");
+        }
+    }
+    let mut section = None;
+    for p in &d.paragraphs {
+        if section != Some(p.kind) {
+            section = Some(p.kind);
+            let heading = if p.kind == ParagraphKind::Operative { "Operative part" } else { "Preamble" };
+            let _ = writeln!(out, "\n{h2}{heading}");
+        }
+        let number = if p.kind == ParagraphKind::Operative {
+            format!("{}. ", p.id.trim_start_matches("OP"))
+        } else {
+            String::new()
+        };
+        let label = if markdown { format!("**{}** ", p.id) } else { format!("{:<5} ", p.id) };
+        let _ = writeln!(out, "\n{label}{number}{}", p.text);
+        for (label, text) in &p.items {
+            let _ = writeln!(out, "{}({label}) {text}", if markdown { "    " } else { "      " });
+        }
+        for n in &p.notes {
+            let _ = writeln!(out, "{quote}{n}");
+        }
+    }
+    out
+}

@@ -1,0 +1,230 @@
+//! The next draft of a series: the latest text, rolled over.
+//!
+//! The paragraph that recalls the series' previous text is made to recall this one
+//! instead, with its number, date and title written the way the language writes them
+//! ("2023 年 7 月 14 日关于…的第 53/29 号决议", "resolution 53/29 of 14 July 2023"); the
+//! requests whose deadlines fall due are listed for the drafters' attention and marked at
+//! their paragraphs. Everything else is the adopted text, numbered PP/OP.
+
+use crate::graph::LineageGraph;
+use crate::mandates::{Mandate, Status};
+use crate::model::{Document, Language, ParagraphKind};
+use crate::refs::{Body, Lang, find_references};
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// "2021 年 7 月 13 日" with or without spaces.
+static ZH_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日").expect("zh date pattern"));
+/// " of 13 July 2021" right after a resolution number.
+static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+of\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}")
+        .expect("en date pattern")
+});
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+];
+
+/// How far before a Chinese number its date may stand (bytes): `2019 年 7 月 11 日关于<a
+/// title of 40 characters>的第`.
+const ZH_DATE_REACH: usize = 240;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftParagraph {
+    pub id: String,
+    pub kind: ParagraphKind,
+    pub text: String,
+    pub items: Vec<(String, String)>,
+    /// Notes for the drafters at this paragraph (rolled over, a deadline to update).
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Draft {
+    /// The text the draft continues.
+    pub after: String,
+    pub title: String,
+    pub language: Language,
+    pub series: Vec<String>,
+    /// What changed from the adopted text, and what needs the drafters' attention.
+    pub attention: Vec<String>,
+    pub paragraphs: Vec<DraftParagraph>,
+}
+
+fn written_date(iso: &str, lang: Language) -> Option<String> {
+    let mut parts = iso.split('-').map(|p| p.parse::<u32>().ok());
+    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+    Some(match lang {
+        Language::Zh => format!("{year} 年 {month} 月 {day} 日"),
+        Language::En => format!("{day} {} {year}", MONTHS.get(month as usize - 1)?),
+    })
+}
+
+/// `text` with the citation of `old` (at byte span `start..end`) made a citation of
+/// `new`: number, date and, where the paragraph gives it, title.
+fn roll_over(text: &str, start: usize, end: usize, old_title: Option<&str>, new: &Document) -> String {
+    let number = resolution_number(&new.symbol);
+    let date = new.adopted.as_deref().and_then(|d| written_date(d, new.language));
+    let (mut before, after) = (text[..start].to_string(), &text[end..]);
+    let mut after = after.to_string();
+    match new.language {
+        Language::Zh => {
+            let from = before.len().saturating_sub(ZH_DATE_REACH);
+            let from = (from..=before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(0);
+            if let (Some(m), Some(date)) = (ZH_DATE.find_iter(&before[from..]).last(), &date) {
+                let (a, b) = (from + m.start(), from + m.end());
+                before.replace_range(a..b, date);
+            }
+        }
+        Language::En => {
+            if let (Some(m), Some(date)) = (EN_DATE.find(&after), &date) {
+                after.replace_range(m.start()..m.end(), &format!(" of {date}"));
+            }
+        }
+    }
+    if let Some(old) = old_title.filter(|t| !t.is_empty() && *t != new.title) {
+        let from = before.len().saturating_sub(ZH_DATE_REACH);
+        let from = (from..=before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(0);
+        if let Some(at) = before[from..].rfind(old) {
+            before.replace_range(from + at..from + at + old.len(), &new.title);
+        } else if let Some(at) = after.find(old) {
+            after.replace_range(at..at + old.len(), &new.title);
+        }
+    }
+    format!("{before}{number}{after}")
+}
+
+/// A draft continuing `doc`, the series it belongs to in `graph`, and its mandates.
+pub fn next_draft(doc: &Document, graph: &LineageGraph, mandates: &[Mandate]) -> Draft {
+    let series: Vec<String> = graph.series_of(&doc.symbol).map(|s| s.members.clone()).unwrap_or_default();
+    let predecessor = series.iter().position(|m| *m == doc.symbol).filter(|&i| i > 0).map(|i| series[i - 1].clone());
+    let mut attention = Vec::new();
+    if let Some(later) = series.iter().skip_while(|m| **m != doc.symbol).nth(1) {
+        attention.push(format!("{later} is a later text of this series: a draft usually continues the latest"));
+    }
+    let lang = match doc.language {
+        Language::Zh => Lang::Zh,
+        Language::En => Lang::En,
+    };
+    let year = doc.adopted.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+
+    let mut rolled = false;
+    let mut paragraphs: Vec<DraftParagraph> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| matches!(p.kind, ParagraphKind::Preambular | ParagraphKind::Operative))
+        .map(|p| {
+            let mut text = p.text.clone();
+            let mut notes = Vec::new();
+            if let Some(pred) = predecessor.as_deref().filter(|_| !rolled) {
+                let found = find_references(&p.text, lang, doc.body, year);
+                if let Some(f) = found.iter().find(|f| f.target == pred) {
+                    text = roll_over(&p.text, f.start, f.end, f.title.as_deref(), doc);
+                    notes.push(format!("rolled over: recalls {} instead of {pred}", doc.symbol));
+                    rolled = true;
+                }
+            }
+            DraftParagraph {
+                id: p.id.clone(),
+                kind: p.kind,
+                text,
+                items: p.items.iter().map(|i| (i.label.clone(), i.text.clone())).collect(),
+                notes,
+            }
+        })
+        .collect();
+    if !rolled {
+        // No paragraph recalls the previous text: add the recall the next text needs.
+        let date = doc.adopted.as_deref().and_then(|d| written_date(d, doc.language)).unwrap_or_default();
+        let number = resolution_number(&doc.symbol);
+        let recall = match doc.language {
+            Language::Zh => format!("回顾{}{date}关于{}的第 {number} 号决议，", body_name_zh(doc.body), doc.title),
+            Language::En => format!("Recalling its resolution {number} of {date} on {},", doc.title),
+        };
+        let at = paragraphs.iter().position(|p| p.kind == ParagraphKind::Operative).unwrap_or(paragraphs.len()).min(2);
+        paragraphs.insert(
+            at,
+            DraftParagraph {
+                id: String::new(),
+                kind: ParagraphKind::Preambular,
+                text: recall,
+                items: Vec::new(),
+                notes: vec![format!("new: no paragraph of {} recalls the previous text of the series", doc.symbol)],
+            },
+        );
+        attention.push("a paragraph recalling this text was added after the opening paragraphs".to_string());
+    }
+    for m in mandates.iter().filter(|m| m.resolution == doc.symbol) {
+        for d in &m.deadlines {
+            let note = match (d.status, d.session) {
+                (Status::Fulfilled, Some(s)) => {
+                    format!("{}: the report due at session {s} is out ({}): take note of it", m.paragraph, d.fulfilled_by.join(", "))
+                }
+                (Status::Overdue, Some(s)) => {
+                    format!("{}: asked for a report at session {s}, now past, and none is known: update the request", m.paragraph)
+                }
+                (Status::Due, Some(s)) => format!("{}: a report is due at session {s}: keep or move the deadline", m.paragraph),
+                _ => continue,
+            };
+            if let Some(p) = paragraphs.iter_mut().find(|p| p.id == m.paragraph) {
+                p.notes.push(note.clone());
+            }
+            attention.push(note);
+        }
+    }
+    // Numbers follow the new order.
+    let (mut pp, mut op) = (0, 0);
+    for p in &mut paragraphs {
+        p.id = match p.kind {
+            ParagraphKind::Operative => {
+                op += 1;
+                format!("OP{op}")
+            }
+            _ => {
+                pp += 1;
+                format!("PP{pp}")
+            }
+        };
+    }
+    Draft {
+        after: doc.symbol.clone(),
+        title: doc.title.clone(),
+        language: doc.language,
+        series,
+        attention,
+        paragraphs,
+    }
+}
+
+/// `A/HRC/RES/53/29` → `53/29`, `A/RES/77/211` → `77/211`.
+fn resolution_number(symbol: &str) -> String {
+    let mut parts: Vec<&str> = symbol.rsplit('/').take(2).collect();
+    parts.reverse();
+    parts.join("/")
+}
+
+fn body_name_zh(body: Body) -> &'static str {
+    match body {
+        Body::HRC => "人权理事会",
+        Body::GA => "大会",
+        Body::SC => "安全理事会",
+        Body::ECOSOC => "经济及社会理事会",
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_as_each_language_writes_them() {
+        assert_eq!(written_date("2023-07-14", Language::Zh).as_deref(), Some("2023 年 7 月 14 日"));
+        assert_eq!(written_date("2023-07-14", Language::En).as_deref(), Some("14 July 2023"));
+        assert_eq!(written_date("2023-13-14", Language::En), None);
+        assert_eq!(written_date("bad", Language::Zh), None);
+    }
+}
