@@ -34,6 +34,7 @@ pub mod ingest;
 pub mod model;
 pub mod parse;
 pub mod refs;
+pub mod summary;
 pub mod render;
 
 pub use corpus::Corpus;
