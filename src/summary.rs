@@ -65,7 +65,7 @@ fn own_rights(doc: &Document) -> Vec<&RightFinding> {
         .collect()
 }
 
-fn rights_only_in<'a>(a: &'a Document, b: &Document) -> Vec<RightFinding> {
+fn rights_only_in(a: &Document, b: &Document) -> Vec<RightFinding> {
     let in_b: HashSet<&str> = own_rights(b).iter().map(|r| r.id.as_str()).collect();
     own_rights(a).into_iter().filter(|r| !in_b.contains(r.id.as_str())).cloned().collect()
 }
@@ -135,7 +135,7 @@ fn compare_requests(old: &Document, new: &Document) -> (Vec<Request>, Vec<Contin
             deadline_changed: olds[i].due_sessions != news[j].due_sessions,
         });
     }
-    continued.sort_by(|a, b| paragraph_order(&a.request.paragraph).cmp(&paragraph_order(&b.request.paragraph)));
+    continued.sort_by_key(|c| paragraph_order(&c.request.paragraph));
     let new_only = news.iter().zip(&used_new).filter(|(_, u)| !**u).map(|(r, _)| (*r).clone()).collect();
     let dropped = olds.iter().zip(&used_old).filter(|(_, u)| !**u).map(|(r, _)| (*r).clone()).collect();
     (new_only, continued, dropped)
