@@ -22,6 +22,7 @@
 pub mod classify;
 pub mod cli;
 pub mod corpus;
+pub mod diff;
 pub mod error;
 pub mod ingest;
 pub mod model;

@@ -100,3 +100,8 @@ fn to_string<T: Serialize>(value: &T) -> String {
     s.push('\n');
     s
 }
+
+/// `diff --format json`: the diff as the contract shapes it.
+pub fn diff(d: &crate::diff::DocumentDiff) -> String {
+    to_string(d)
+}
