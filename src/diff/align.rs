@@ -6,9 +6,9 @@
 //!    [`Thresholds::sequence`] (a weighted longest common subsequence, by dynamic
 //!    programming over the similarity matrix);
 //! 2. **split and merge**: a paragraph whose text now stands in several consecutive
-//!    paragraphs (each mostly made of its text, [`Thresholds::piece`], and together
-//!    covering clearly more of it than its partner alone, [`Thresholds::gain`]); and the
-//!    same read the other way for several paragraphs merged into one;
+//!    paragraphs, each mostly made of its text ([`Thresholds::piece`]) and each further
+//!    piece made of the part its partner does not account for ([`Thresholds::gain`]);
+//!    and the same read the other way for several paragraphs merged into one;
 //! 3. **best match**: the paragraphs still unpaired, across positions and across kinds
 //!    (a preambular paragraph that became operative), paired greedily by similarity at or
 //!    above [`Thresholds::best_match`];
@@ -33,14 +33,14 @@ pub struct Thresholds {
     /// Least share of a piece's text found in the paragraph it was split from (or merged
     /// into) for it to count as a piece of it.
     pub piece: f64,
-    /// Least share of the whole paragraph that the pieces together must cover beyond what
-    /// its partner alone covers.
+    /// Least share of a further piece found in the part of the whole that its partner
+    /// does not account for.
     pub gain: f64,
 }
 
 impl Default for Thresholds {
     fn default() -> Self {
-        Thresholds { sequence: 0.35, best_match: 0.5, piece: 0.7, gain: 0.2 }
+        Thresholds { sequence: 0.3, best_match: 0.4, piece: 0.5, gain: 0.4 }
     }
 }
 
@@ -224,8 +224,17 @@ fn pieces_pass(links: &mut Vec<Link>, old: &Side, new: &Side, t: &Thresholds, di
                 .max_by_key(|&p| (piece_side.profiles[p].shared(whole_profile), std::cmp::Reverse(p)))
         };
         let Some(anchor) = partner.or_else(best_piece) else { continue };
+        // Another piece must come from the part of the whole that the anchor does not
+        // account for: a new paragraph that merely repeats the partner's wording (a
+        // request to the same Office) is not a piece.
+        let unexplained = whole_profile.minus(piece_side.profiles[anchor]);
         let bucket = piece_side.buckets[anchor];
-        let fits = |p: usize| p != anchor && piece_side.buckets[p] == bucket && is_piece(p);
+        let fits = |p: usize| {
+            p != anchor
+                && piece_side.buckets[p] == bucket
+                && is_piece(p)
+                && piece_side.profiles[p].containment_in(&unexplained) >= t.gain
+        };
         let mut first = anchor;
         while first > 0 && fits(first - 1) {
             first -= 1;
@@ -235,12 +244,6 @@ fn pieces_pass(links: &mut Vec<Link>, old: &Side, new: &Side, t: &Thresholds, di
             last += 1;
         }
         if last == first {
-            continue;
-        }
-        let run: Vec<&Profile> = (first..=last).map(|p| piece_side.profiles[p]).collect();
-        let together = Profile::union(&run);
-        let alone = partner.map_or(0.0, |p| whole_profile.containment_in(piece_side.profiles[p]));
-        if whole_profile.containment_in(&together) - alone < t.gain {
             continue;
         }
         links.retain(|l| orient(l).0 != whole);

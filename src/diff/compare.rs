@@ -123,7 +123,7 @@ pub struct Shingling {
 
 impl Default for Shingling {
     fn default() -> Self {
-        Shingling { han_ngram: 2, word_ngram: 1 }
+        Shingling { han_ngram: 2, word_ngram: 2 }
     }
 }
 
@@ -193,12 +193,23 @@ impl Profile {
         self.shared(other) as f64 / self.len() as f64
     }
 
-    /// The profile of several texts read together (the pieces of a split).
-    pub fn union(parts: &[&Profile]) -> Profile {
-        let mut shingles: Vec<u64> = parts.iter().flat_map(|p| p.shingles.iter().copied()).collect();
-        shingles.sort_unstable();
-        let key = parts.iter().map(|p| p.key.as_str()).collect();
-        Profile { key, shingles }
+    /// What of `self` is left once `other` is taken out (multiset difference): the part
+    /// of a paragraph that its partner does not account for.
+    pub fn minus(&self, other: &Profile) -> Profile {
+        let (a, b) = (&self.shingles, &other.shingles);
+        let mut left = Vec::with_capacity(a.len());
+        let mut j = 0;
+        for &x in a {
+            while j < b.len() && b[j] < x {
+                j += 1;
+            }
+            if j < b.len() && b[j] == x {
+                j += 1;
+            } else {
+                left.push(x);
+            }
+        }
+        Profile { key: String::new(), shingles: left }
     }
 }
 
@@ -286,5 +297,10 @@ mod tests {
         assert!(piece.containment_in(&whole) > 0.95);
         assert!(whole.containment_in(&piece) < 0.6);
         assert_eq!(Profile::new("", s).containment_in(&whole), 0.0);
+        // What the first piece does not account for is what the second piece holds.
+        let first = Profile::new("请高级专员办事处召集两次专家磋商会", s);
+        assert!(piece.containment_in(&whole.minus(&first)) > 0.95);
+        assert!(first.containment_in(&whole.minus(&first)) < 0.1);
+        assert_eq!(whole.minus(&whole).len(), 0);
     }
 }
