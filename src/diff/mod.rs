@@ -76,7 +76,8 @@ pub enum Status {
     Added,
     /// Only in the old text.
     Removed,
-    /// Its place in the order changed (not merely its number); edited or not.
+    /// Its place changed (not merely its number): out of the order of the paragraphs
+    /// around it, or into the other part (preambular ↔ operative); edited or not.
     Moved,
 }
 
@@ -372,23 +373,17 @@ fn links_by_number(old: &[Paragraph], new: &[Paragraph]) -> Vec<Link> {
     links
 }
 
-/// Dice over the numbers two texts cite: a translation that cites the same years and
-/// resolutions scores 1, one that lost or changed a number scores less.
+/// Dice over what two language versions both write in digits, years (`2021`) and
+/// resolution numbers (`47/23`): a translation that cites the same scores 1, one that
+/// lost or changed a citation less. (Days and months are left out: Chinese writes
+/// them in digits, English in words.)
 fn numbers_alike(a: &str, b: &str) -> f64 {
-    let numbers = |t: &str| {
-        let mut n: Vec<String> = compare::tokenize(t)
-            .into_iter()
-            .filter(|t| t.class == TokenClass::Word)
-            .map(|t| compare::fold_width(t.text))
-            .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
-            .collect();
-        n.sort();
-        n
-    };
-    let (a, b) = (numbers(a), numbers(b));
+    let (mut a, mut b) = (citations(a), citations(b));
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
+    a.sort();
+    b.sort();
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -402,6 +397,35 @@ fn numbers_alike(a: &str, b: &str) -> f64 {
         }
     }
     2.0 * shared as f64 / (a.len() + b.len()) as f64
+}
+
+/// Years and `n/m` resolution numbers, in order: `第 47/23 号决议 … 2021 年` →
+/// `["47/23", "2021"]`.
+fn citations(text: &str) -> Vec<String> {
+    let tokens = compare::tokenize(text);
+    let digits = |i: usize| {
+        tokens.get(i).filter(|t| t.class == TokenClass::Word).map(|t| compare::fold_width(t.text)).filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(first) = digits(i) else {
+            i += 1;
+            continue;
+        };
+        let mut symbol = first.clone();
+        let mut end = i + 1;
+        while tokens.get(end).is_some_and(|t| t.text == "/") && let Some(next) = digits(end + 1) {
+            symbol.push('/');
+            symbol.push_str(&next);
+            end += 2;
+        }
+        if end > i + 1 || (first.len() == 4 && (first.starts_with("19") || first.starts_with("20"))) {
+            found.push(symbol);
+        }
+        i = end;
+    }
+    found
 }
 
 /// The pieces of split and merged paragraphs: for each link in a group, the part of the
@@ -518,6 +542,9 @@ impl PairBuilder<'_> {
         let link = links[k];
         let (o, n) = (&self.old.paragraphs[link.old], &self.new.paragraphs[link.new]);
         let kind_changed = (o.kind != n.kind).then_some(KindChange { from: o.kind, to: n.kind });
+        // A preambular paragraph made operative (or the reverse) has changed its place
+        // even where the order around it has not.
+        let in_place = in_place && kind_changed.is_none();
         let group = pieces.groups.get(&k).map(|g| Group {
             kind: g.kind,
             from: g.olds.iter().map(|&i| self.old.paragraphs[i].id.clone()).collect(),
@@ -651,5 +678,19 @@ impl PairBuilder<'_> {
             })
             .collect();
         (ops, items, degraded)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_versions_compare_by_years_and_resolution_numbers() {
+        assert_eq!(citations("关于第 47/23 号决议，2021 年 7 月 13 日"), ["47/23", "2021"]);
+        assert_eq!(citations("resolution 47/23 of 13 July 2021 and A/HRC/53/42"), ["47/23", "2021", "53/42"]);
+        assert_eq!(numbers_alike("第 47/23 号决议，2021 年 7 月", "resolution 47/23 of July 2021"), 1.0);
+        assert_eq!(numbers_alike("决定继续处理此事。", "Decides to remain seized of the matter."), 1.0);
+        assert!(numbers_alike("第 47/23 号决议", "resolution 47/16") < 0.1);
     }
 }
