@@ -114,7 +114,9 @@ pub struct Profile {
 }
 
 /// Which n-grams make the shingles. Chinese reads well as character bigrams (most
-/// words are two characters); English as single words (measured in `make bench`).
+/// words are two characters), English as word bigrams: single words let the boilerplate
+/// of operative paragraphs ("Requests the Office of the High Commissioner") make
+/// unrelated paragraphs look alike (measured in `make bench`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shingling {
     pub han_ngram: usize,
@@ -286,7 +288,7 @@ mod tests {
         assert_eq!(Profile::new("", s).similarity(&c), 0.0);
         let en = Profile::new("Decides to remain seized of the matter.", s);
         let en2 = Profile::new("Decides to remain actively seized of the matter.", s);
-        assert!(en.similarity(&en2) > 0.9);
+        assert!(en.similarity(&en2) > 0.7, "{}", en.similarity(&en2));
     }
 
     #[test]

@@ -39,6 +39,10 @@ td.id a { color: inherit; text-decoration: none; }
 ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underline; text-decoration-thickness: 1px; }
 del { background: var(--del-bg); color: var(--del-fg); text-decoration: line-through; }
 tr.unchanged td.text { color: var(--muted); }
+tr.added td.new { background: #f2faf4; box-shadow: inset 3px 0 0 #2e9b4f; }
+tr.removed td.old { background: #fdf3f2; box-shadow: inset 3px 0 0 #c5392b; }
+tr.added ins { background: none; text-decoration: none; color: #14532d; }
+tr.removed del { background: none; color: #7f1d1d; text-decoration-color: #c5392b; }
 tr.added td.old, tr.removed td.new { background: repeating-linear-gradient(135deg, #fafafa, #fafafa 6px, #f1f1f1 6px, #f1f1f1 12px); }
 tr.moved td.id .status, tr.added td.id .status { color: #0b5e22; }
 tr.removed td.id .status { color: #9c1c10; }

@@ -1,0 +1,89 @@
+//! Real successors: every General Assembly resolution of the 78th session in
+//! `../shared/corpus-en/` whose title recurs at the 79th is diffed with its successor,
+//! without error, each paragraph of both texts in exactly one pair (or one split or
+//! merge group), each pair's runs spelling its texts. Skipped, with a message, where the
+//! folder is absent.
+
+mod diff_support;
+
+use diff_support::{assert_invariants, invariant_problems};
+use lineage::diff::{diff_documents, DiffOptions, Status};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn corpus_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus-en");
+    dir.is_dir().then_some(dir)
+}
+
+/// (78th-session file, 79th-session file) pairs with the same title in the manifest.
+fn successor_pairs(dir: &Path) -> Vec<(String, String, String)> {
+    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("MANIFEST.tsv");
+    let mut by_title: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
+    for line in manifest.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(file), Some(symbol), Some(title)) = (cols.first(), cols.get(1), cols.get(2)) else { continue };
+        // "78/100. Dissemination of information on decolonization" → the title alone.
+        let title = title.split_once(". ").map_or(*title, |(_, t)| t).trim().to_lowercase();
+        let entry = by_title.entry(title).or_default();
+        if symbol.starts_with("A/RES/78/") {
+            entry.0.push(file.to_string());
+        } else if symbol.starts_with("A/RES/79/") {
+            entry.1.push(file.to_string());
+        }
+    }
+    by_title
+        .into_iter()
+        .filter(|(_, (a, b))| a.len() == 1 && b.len() == 1)
+        .map(|(title, (a, b))| (title, a[0].clone(), b[0].clone()))
+        .collect()
+}
+
+#[test]
+fn successors_from_the_78th_to_the_79th_session_diff_cleanly() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("skipped: ../shared/corpus-en is not present next to this checkout");
+        return;
+    };
+    let pairs = successor_pairs(&dir);
+    assert!(pairs.len() >= 100, "only {} successor pairs found", pairs.len());
+    let mut failures = Vec::new();
+    let mut totals: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut paragraphs = 0;
+    for (title, a, b) in &pairs {
+        let (Ok(old), Ok(new)) = (lineage::ingest::read_file(&dir.join(a)), lineage::ingest::read_file(&dir.join(b))) else {
+            failures.push(format!("{a} or {b} cannot be read"));
+            continue;
+        };
+        let Ok(diff) = std::panic::catch_unwind(|| diff_documents(&old, &new, &DiffOptions::default())) else {
+            failures.push(format!("{} → {} ({title}): the diff panicked", old.symbol, new.symbol));
+            continue;
+        };
+        let problems = invariant_problems(&diff, &old, &new);
+        if !problems.is_empty() {
+            failures.push(format!("{} → {} ({title}): {}", old.symbol, new.symbol, problems.join("; ")));
+        }
+        for p in &diff.paragraphs {
+            *totals.entry(p.status.as_str()).or_default() += 1;
+        }
+        paragraphs += new.paragraphs.len();
+    }
+    eprintln!("{} successor pairs, {paragraphs} paragraphs in the 79th-session texts: {totals:?}", pairs.len());
+    assert!(failures.is_empty(), "{} of {} pairs:\n{}", failures.len(), pairs.len(), failures.join("\n"));
+    // Successors keep most of their predecessor's text: most paragraphs are paired.
+    let paired = paragraphs - totals.get("added").copied().unwrap_or(0);
+    assert!(paired * 10 >= paragraphs * 8, "only {paired} of {paragraphs} paragraphs paired");
+}
+
+#[test]
+fn a_text_diffed_with_itself_is_unchanged_throughout() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("skipped: ../shared/corpus-en is not present next to this checkout");
+        return;
+    };
+    let (_, a, _) = successor_pairs(&dir).into_iter().next().expect("a pair");
+    let doc = lineage::ingest::read_file(&dir.join(a)).unwrap();
+    let diff = diff_documents(&doc, &doc, &DiffOptions { exact: true, ..DiffOptions::default() });
+    assert_invariants(&diff, &doc, &doc);
+    assert!(diff.paragraphs.iter().all(|p| p.status == Status::Unchanged && p.from == p.to));
+}
