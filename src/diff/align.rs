@@ -1,6 +1,6 @@
 //! Which paragraph of the old text became which paragraph of the new one.
 //!
-//! Four passes, each on what the earlier ones left:
+//! Five passes, each on what the earlier ones left:
 //! 1. **sequence**: within each kind (preambular, operative, other), the order-preserving
 //!    set of pairs with the greatest total similarity, counting only pairs at or above
 //!    [`Thresholds::sequence`] (a weighted longest common subsequence, by dynamic
@@ -12,7 +12,10 @@
 //! 3. **best match**: the paragraphs still unpaired, across positions and across kinds
 //!    (a preambular paragraph that became operative), paired greedily by similarity at or
 //!    above [`Thresholds::best_match`];
-//! 4. **order**: the pairs that keep their relative order (a weighted longest increasing
+//! 4. **opening**: what is still unpaired between the same two in-order pairs, where
+//!    the openings match ([`Thresholds::opening`]): a paragraph whose body was
+//!    rewritten or whose list of conferences was brought up to date;
+//! 5. **order**: the pairs that keep their relative order (a weighted longest increasing
 //!    subsequence that favours the first two passes) are in place; the others moved.
 //!
 //! The same engine aligns the lettered items inside a pair of paragraphs.
@@ -36,11 +39,14 @@ pub struct Thresholds {
     /// Least share of a further piece found in the part of the whole that its partner
     /// does not account for.
     pub gain: f64,
+    /// Least likeness of their opening words for two paragraphs left unpaired in the
+    /// same place (between the same two pairs) to be one paragraph, rewritten.
+    pub opening: f64,
 }
 
 impl Default for Thresholds {
     fn default() -> Self {
-        Thresholds { sequence: 0.3, best_match: 0.4, piece: 0.5, gain: 0.4 }
+        Thresholds { sequence: 0.3, best_match: 0.4, piece: 0.5, gain: 0.4, opening: 0.65 }
     }
 }
 
@@ -56,6 +62,9 @@ pub enum MatchedBy {
     Split,
     /// One of several paragraphs merged into one.
     Merge,
+    /// Left unpaired in the same place by the other passes, and opening with the same
+    /// words: one paragraph, its body rewritten.
+    Opening,
     /// Paired by kind and number, not by text (two language versions).
     Number,
 }
@@ -126,6 +135,8 @@ pub fn align(old: &Side, new: &Side, t: &Thresholds, pieces: bool) -> Alignment 
     }
     let moved = best_match_pass(&alignment.links, old, new, t.best_match);
     alignment.links.extend(moved);
+    let rewritten = opening_pass(&alignment.links, old, new, t.opening);
+    alignment.links.extend(rewritten);
     alignment.links.sort_by_key(|l| (l.new, l.old));
     alignment
 }
@@ -282,6 +293,57 @@ fn best_match_pass(links: &[Link], old: &Side, new: &Side, threshold: f64) -> Ve
             old_taken[i] = true;
             new_taken[j] = true;
             found.push(Link { old: i, new: j, similarity: s, matched_by: MatchedBy::BestMatch });
+        }
+    }
+    found
+}
+
+/// Least similarity, over the whole text, for two paragraphs paired by their openings:
+/// some of the body must be shared too ("Decides to include in the provisional agenda"
+/// opens many unrelated paragraphs).
+const MIN_OPENING_PAIR_SIMILARITY: f64 = 0.1;
+
+/// Pair, in order, what is still unpaired between the same two in-order pairs (same
+/// kind) where the openings match: the paragraph whose list of conferences or reports
+/// was brought up to date, which shares too little of its body to be found otherwise.
+fn opening_pass(links: &[Link], old: &Side, new: &Side, threshold: f64) -> Vec<Link> {
+    let mut old_taken = vec![false; old.profiles.len()];
+    let mut new_taken = vec![false; new.profiles.len()];
+    for l in links {
+        old_taken[l.old] = true;
+        new_taken[l.new] = true;
+    }
+    // The in-order pairs fence the gaps; pairs found out of order do not.
+    let mut fences: Vec<(usize, usize)> = links.iter().filter(|l| l.matched_by != MatchedBy::BestMatch).map(|l| (l.old, l.new)).collect();
+    fences.sort_unstable();
+    let mut found = Vec::new();
+    let mut gap_start = (0, 0);
+    for fence in fences.into_iter().chain([(old.profiles.len(), new.profiles.len())]) {
+        if fence.0 >= gap_start.0 && fence.1 >= gap_start.1 {
+            let olds: Vec<usize> = (gap_start.0..fence.0).filter(|&i| !old_taken[i]).collect();
+            let news: Vec<usize> = (gap_start.1..fence.1).filter(|&j| !new_taken[j]).collect();
+            found.extend(pair_openings_in_order(&olds, &news, old, new, threshold));
+            gap_start = (fence.0 + 1, fence.1 + 1);
+        }
+    }
+    found
+}
+
+/// Within one gap: the first unpaired new paragraph of the same kind whose opening
+/// matches, in order (gaps are short: a few paragraphs).
+fn pair_openings_in_order(olds: &[usize], news: &[usize], old: &Side, new: &Side, threshold: f64) -> Vec<Link> {
+    let mut found = Vec::new();
+    let mut next_new = 0;
+    for &i in olds {
+        let candidate = news[next_new.min(news.len())..].iter().position(|&j| {
+            old.buckets[i] == new.buckets[j]
+                && old.profiles[i].opening_similarity(new.profiles[j]) >= threshold
+                && old.profiles[i].similarity(new.profiles[j]) >= MIN_OPENING_PAIR_SIMILARITY
+        });
+        if let Some(offset) = candidate {
+            let j = news[next_new + offset];
+            found.push(Link { old: i, new: j, similarity: old.profiles[i].similarity(new.profiles[j]), matched_by: MatchedBy::Opening });
+            next_new += offset + 1;
         }
     }
     found

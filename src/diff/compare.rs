@@ -108,10 +108,17 @@ pub fn is_insubstantial(text: &str) -> bool {
 pub struct Profile {
     /// The substantive tokens, width-folded, joined by a separator no text contains.
     key: String,
-    /// Hashes of the shingles (n-grams of lower-cased substantive tokens), sorted: a
-    /// multiset that two profiles intersect by merging.
+    /// Hashes of the shingles (n-grams of lower-cased substantive tokens, every number
+    /// as one placeholder), sorted: a multiset that two profiles intersect by merging.
     shingles: Vec<u64>,
+    /// The shingles of the opening words alone: a UN paragraph opens with what it does
+    /// ("Acknowledging the important contribution of…", "Calls upon Member States to…"),
+    /// which a new version keeps when it rewrites the rest.
+    opening: Vec<u64>,
 }
+
+/// Substantive tokens that make a paragraph's opening.
+pub const OPENING_UNITS: usize = 8;
 
 /// Which n-grams make the shingles. Chinese reads well as character bigrams (most
 /// words are two characters), English as word bigrams: single words let the boilerplate
@@ -139,22 +146,29 @@ impl Profile {
             key.push_str(&fold_width(t.text));
             key.push(KEY_SEPARATOR);
         }
-        let units: Vec<String> = tokens.iter().map(|t| fold_width(t.text).to_lowercase()).collect();
+        // Numbers are what a new year's text changes in a paragraph that is otherwise the
+        // same (`resolution 77/133 of 12 December 2022` → `78/85 of 7 December 2023`):
+        // for likeness they count as "a number", whichever.
+        let units: Vec<String> = tokens
+            .iter()
+            .map(|t| fold_width(t.text))
+            .map(|w| if w.chars().all(|c| c.is_ascii_digit()) { "#".to_string() } else { w.to_lowercase() })
+            .collect();
         let han = tokens.iter().filter(|t| t.class == TokenClass::Han).count();
         // The script that dominates the text picks the n-gram size: a Chinese paragraph
         // with a few numbers in it is still read as Chinese.
         let n = if han * 2 >= tokens.len() { shingling.han_ngram } else { shingling.word_ngram }.max(1);
-        let n = n.min(units.len()).max(1);
-        let mut shingles: Vec<u64> = units
-            .windows(n)
-            .map(|gram| {
-                let mut h = DefaultHasher::new();
-                gram.hash(&mut h);
-                h.finish()
-            })
-            .collect();
-        shingles.sort_unstable();
-        Profile { key, shingles }
+        let shingles = shingle(&units, n);
+        // The opening keeps its numbers: "Recalling its resolution 77/244" and
+        // "Reaffirming also its resolution 70/1" open alike only once numbers are masked.
+        let literal: Vec<String> = tokens.iter().take(OPENING_UNITS).map(|t| fold_width(t.text).to_lowercase()).collect();
+        let opening = shingle(&literal, n);
+        Profile { key, shingles, opening }
+    }
+
+    /// Likeness of the two openings (Dice over their shingles).
+    pub fn opening_similarity(&self, other: &Profile) -> f64 {
+        dice(&self.opening, &other.opening)
     }
 
     /// Same substantive text: only punctuation, whitespace or character width differ.
@@ -179,11 +193,7 @@ impl Profile {
     /// Dice coefficient, 2|A∩B| / (|A|+|B|): 1 for the same wording, 0 for nothing in
     /// common. Two texts with nothing substantive (two empty paragraphs) are alike.
     pub fn similarity(&self, other: &Profile) -> f64 {
-        let total = self.len() + other.len();
-        if total == 0 {
-            return 1.0;
-        }
-        2.0 * self.shared(other) as f64 / total as f64
+        dice(&self.shingles, &other.shingles)
     }
 
     /// How much of `self` is found in `other`, |A∩B| / |A|: a piece of a split paragraph
@@ -211,8 +221,31 @@ impl Profile {
                 left.push(x);
             }
         }
-        Profile { key: String::new(), shingles: left }
+        Profile { key: String::new(), shingles: left, opening: Vec::new() }
     }
+}
+
+/// The n-grams of `units`, hashed and sorted (a text shorter than n is one shingle).
+fn shingle(units: &[String], n: usize) -> Vec<u64> {
+    let n = n.min(units.len()).max(1);
+    let mut shingles: Vec<u64> = units
+        .windows(n)
+        .map(|gram| {
+            let mut h = DefaultHasher::new();
+            gram.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    shingles.sort_unstable();
+    shingles
+}
+
+fn dice(a: &[u64], b: &[u64]) -> f64 {
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 1.0;
+    }
+    2.0 * shared_sorted(a, b) as f64 / total as f64
 }
 
 fn shared_sorted(a: &[u64], b: &[u64]) -> usize {
@@ -289,6 +322,15 @@ mod tests {
         let en = Profile::new("Decides to remain seized of the matter.", s);
         let en2 = Profile::new("Decides to remain actively seized of the matter.", s);
         assert!(en.similarity(&en2) > 0.7, "{}", en.similarity(&en2));
+        // A new year's citation is the same wording with other numbers.
+        let cited = Profile::new("Recalling its resolution 77/133 of 12 December 2022,", s);
+        let recited = Profile::new("Recalling its resolution 78/85 of 7 December 2023,", s);
+        assert_eq!(cited.similarity(&recited), 1.0);
+        assert!(!cited.same_text(&recited));
+        let opening = Profile::new("Acknowledging the important contribution of international and regional conferences such as the summit hosted by the Netherlands", s);
+        let reopening = Profile::new("Acknowledging the important contribution of State-led international and regional conferences, including those hosted by the Philippines", s);
+        let (start, whole) = (opening.opening_similarity(&reopening), opening.similarity(&reopening));
+        assert!(start > 0.5 && whole < start, "{start} {whole}");
     }
 
     #[test]
