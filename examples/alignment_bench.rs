@@ -68,8 +68,8 @@ fn main() {
     let t = defaults.thresholds;
     let _ = writeln!(
         report,
-        "Thresholds: sequence {}, best match {}, piece {}, gain {}, opening {}; shingles: Chinese {}-grams of characters, English {}-grams of words.\n",
-        t.sequence, t.best_match, t.piece, t.gain, t.opening, defaults.shingling.han_ngram, defaults.shingling.word_ngram
+        "Thresholds: sequence {}, best match {}, displace {}, piece {}, gain {}, opening {}; shingles: Chinese {}-grams of characters, English {}-grams of words.\n",
+        t.sequence, t.best_match, t.displace, t.piece, t.gain, t.opening, defaults.shingling.han_ngram, defaults.shingling.word_ngram
     );
     let _ = writeln!(report, "{}", score_table(&[("defaults".to_string(), score.clone(), evaluate(&real, &defaults))]));
     let _ = writeln!(report, "\n### By kind of edit (recall of the pairs each edit produces)\n");
@@ -101,6 +101,7 @@ fn main() {
         ("best match (least similarity to pair out of order)", vec![0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8], |t, v| t.best_match = v, t.best_match),
         ("piece (least share of a piece found in its whole)", vec![0.5, 0.6, 0.7, 0.8, 0.9], |t, v| t.piece = v, t.piece),
         ("gain (least share of a further piece in what its partner leaves unexplained)", vec![0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], |t, v| t.gain = v, t.gain),
+        ("displace (how much more alike an out-of-order pair must be to replace a pair in order)", vec![0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.6, 1.01], |t, v| t.displace = v, t.displace),
         ("opening (least likeness of the openings to pair in place what is left)", vec![0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.8, 0.9, 1.01], |t, v| t.opening = v, t.opening),
     ];
     for (name, values, set, default) in sweeps {

@@ -5,6 +5,8 @@
 //!    set of pairs with the greatest total similarity, counting only pairs at or above
 //!    [`Thresholds::sequence`] (a weighted longest common subsequence, by dynamic
 //!    programming over the similarity matrix);
+//!    A weak pair in order then gives way to a much stronger one out of order
+//!    ([`Thresholds::displace`]): a paragraph moved past an unchanged one;
 //! 2. **split and merge**: a paragraph whose text now stands in several consecutive
 //!    paragraphs, each mostly made of its text ([`Thresholds::piece`]) and each further
 //!    piece made of the part its partner does not account for ([`Thresholds::gain`]);
@@ -42,11 +44,14 @@ pub struct Thresholds {
     /// Least likeness of their opening words for two paragraphs left unpaired in the
     /// same place (between the same two pairs) to be one paragraph, rewritten.
     pub opening: f64,
+    /// How much more alike a paragraph must be to one out of order than to its partner
+    /// in order for the weak in-order pair to give way.
+    pub displace: f64,
 }
 
 impl Default for Thresholds {
     fn default() -> Self {
-        Thresholds { sequence: 0.3, best_match: 0.4, piece: 0.5, gain: 0.4, opening: 0.65 }
+        Thresholds { sequence: 0.3, best_match: 0.4, piece: 0.5, gain: 0.4, opening: 0.65, displace: 0.25 }
     }
 }
 
@@ -129,6 +134,7 @@ pub fn align(old: &Side, new: &Side, t: &Thresholds, pieces: bool) -> Alignment 
             ));
         }
     }
+    displace_weak_pairs(&mut alignment.links, old, new, t);
     if pieces {
         pieces_pass(&mut alignment.links, old, new, t, Direction::Split);
         pieces_pass(&mut alignment.links, old, new, t, Direction::Merge);
@@ -189,6 +195,52 @@ fn sequence_pass(olds: &[usize], news: &[usize], old: &Side, new: &Side, thresho
     }
     links.reverse();
     (links, banded)
+}
+
+/// A weak pair found in order gives way to a much stronger pair out of order: a
+/// paragraph that moved past an unchanged one cannot be reached in order, and the order
+/// pass may have paired it with a neighbour through boilerplate alone ("Recalls
+/// paragraph 12 of the report of the Advisory Committee" / "…paragraph 5…").
+fn displace_weak_pairs(links: &mut [Link], old: &Side, new: &Side, t: &Thresholds) {
+    let mut old_taken = vec![false; old.profiles.len()];
+    let mut new_taken = vec![false; new.profiles.len()];
+    for l in links.iter() {
+        old_taken[l.old] = true;
+        new_taken[l.new] = true;
+    }
+    let mut weakest_first: Vec<usize> = (0..links.len()).collect();
+    weakest_first.sort_by(|&a, &b| links[a].similarity.total_cmp(&links[b].similarity));
+    for k in weakest_first {
+        let l = links[k];
+        let needed = (l.similarity + t.displace).max(t.best_match);
+        let free_new = (0..new.profiles.len())
+            .filter(|&j| !new_taken[j])
+            .map(|j| (old.profiles[l.old].similarity(new.profiles[j]), j))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let free_old = (0..old.profiles.len())
+            .filter(|&i| !old_taken[i])
+            .map(|i| (old.profiles[i].similarity(new.profiles[l.new]), i))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let better_new = free_new.filter(|(s, _)| *s >= needed);
+        let better_old = free_old.filter(|(s, _)| *s >= needed);
+        let take_new = match (better_new, better_old) {
+            (Some(a), Some(b)) => a.0 >= b.0,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => continue,
+        };
+        links[k] = if take_new {
+            let (similarity, j) = better_new.unwrap_or_default();
+            new_taken[l.new] = false;
+            new_taken[j] = true;
+            Link { old: l.old, new: j, similarity, matched_by: MatchedBy::BestMatch }
+        } else {
+            let (similarity, i) = better_old.unwrap_or_default();
+            old_taken[l.old] = false;
+            old_taken[i] = true;
+            Link { old: i, new: l.new, similarity, matched_by: MatchedBy::BestMatch }
+        };
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
