@@ -87,3 +87,36 @@ fn a_text_diffed_with_itself_is_unchanged_throughout() {
     assert_invariants(&diff, &doc, &doc);
     assert!(diff.paragraphs.iter().all(|p| p.status == Status::Unchanged && p.from == p.to));
 }
+
+/// Pairs read by hand in real successors, as a delegate reads them.
+#[test]
+fn real_successors_read_as_a_delegate_reads_them() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("skipped: ../shared/corpus-en is not present next to this checkout");
+        return;
+    };
+    let read = |symbol: &str| lineage::ingest::read_file(&dir.join(format!("{}.en.txt", symbol.replace('/', "_")))).unwrap();
+    let rows: [(&str, &str, &str, &str, Status, &str); 8] = [
+        // The yearly citation of the previous resolution: only its numbers change.
+        ("A/RES/78/85", "A/RES/79/98", "PP4", "PP4", Status::Modified, "new citation"),
+        // The list of conferences brought up to date.
+        ("A/RES/78/241", "A/RES/79/62", "PP7", "PP10", Status::Modified, "updated list"),
+        // Moved down past an unchanged paragraph: not paired with a neighbour by boilerplate.
+        ("A/RES/78/249", "A/RES/79/255", "OP5", "OP9", Status::Moved, "digitization of archives"),
+        // "Looks forward to the Fourth Conference" became "Welcoming the hosting of" it.
+        ("A/RES/78/232", "A/RES/79/203", "OP30", "PP9", Status::Moved, "operative made preambular"),
+        ("A/RES/78/232", "A/RES/79/203", "PP1", "PP3", Status::Modified, "second clause split off"),
+        // The World Maritime Day theme, from the pollution section to the safety one.
+        ("A/RES/78/69", "A/RES/79/144", "OP234", "OP155", Status::Moved, "moved across sections"),
+        ("A/RES/78/87", "A/RES/79/100", "PP20", "PP17", Status::Moved, "re-engagement, moved up"),
+        ("A/RES/78/87", "A/RES/79/100", "OP17", "OP17", Status::Modified, "next session"),
+    ];
+    for (a, b, from, to, status, why) in rows {
+        let diff = diff_documents(&read(a), &read(b), &DiffOptions::default());
+        let found = diff.paragraphs.iter().find(|p| p.from.as_deref() == Some(from) && p.to.as_deref() == Some(to));
+        assert_eq!(found.map(|p| p.status), Some(status), "{a} {from} → {b} {to} ({why})");
+    }
+    let sids = diff_documents(&read("A/RES/78/232"), &read("A/RES/79/203"), &DiffOptions::default());
+    let split = sids.paragraphs.iter().find(|p| p.to.as_deref() == Some("PP3")).and_then(|p| p.group.clone()).expect("a split");
+    assert_eq!((split.from, split.to), (vec!["PP1".to_string()], vec!["PP2".to_string(), "PP3".to_string()]));
+}
