@@ -96,7 +96,7 @@ fn main() {
 
     let _ = writeln!(report, "## Threshold sweeps\n");
     let _ = writeln!(report, "Each table varies one setting and keeps the others at their defaults; **bold** is the default.\n");
-    let sweeps: Vec<(&str, Vec<f64>, fn(&mut Thresholds, f64), f64)> = vec![
+    let sweeps: Vec<Sweep> = vec![
         ("sequence (least similarity to pair in order)", vec![0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7], |t, v| t.sequence = v, t.sequence),
         ("best match (least similarity to pair out of order)", vec![0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8], |t, v| t.best_match = v, t.best_match),
         ("piece (least share of a piece found in its whole)", vec![0.5, 0.6, 0.7, 0.8, 0.9], |t, v| t.piece = v, t.piece),
@@ -268,6 +268,9 @@ fn opening_on_real_successors(root: &Path, thresholds: &[f64]) -> String {
     }
     out
 }
+
+/// One threshold swept: its name, the values tried, how to set it, and its default.
+type Sweep = (&'static str, Vec<f64>, fn(&mut Thresholds, f64), f64);
 
 /// A resolution to edit, paragraphs of other series in its language to take words and
 /// paragraphs from, and paragraphs of its own series that are known to be no version of

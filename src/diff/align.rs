@@ -202,12 +202,7 @@ fn sequence_pass(olds: &[usize], news: &[usize], old: &Side, new: &Side, thresho
 /// pass may have paired it with a neighbour through boilerplate alone ("Recalls
 /// paragraph 12 of the report of the Advisory Committee" / "…paragraph 5…").
 fn displace_weak_pairs(links: &mut [Link], old: &Side, new: &Side, t: &Thresholds) {
-    let mut old_taken = vec![false; old.profiles.len()];
-    let mut new_taken = vec![false; new.profiles.len()];
-    for l in links.iter() {
-        old_taken[l.old] = true;
-        new_taken[l.new] = true;
-    }
+    let (mut old_taken, mut new_taken) = taken(links, old, new);
     let mut weakest_first: Vec<usize> = (0..links.len()).collect();
     weakest_first.sort_by(|&a, &b| links[a].similarity.total_cmp(&links[b].similarity));
     for k in weakest_first {
@@ -241,6 +236,17 @@ fn displace_weak_pairs(links: &mut [Link], old: &Side, new: &Side, t: &Threshold
             Link { old: i, new: l.new, similarity, matched_by: MatchedBy::BestMatch }
         };
     }
+}
+
+/// Which entries of each side some link already pairs.
+fn taken(links: &[Link], old: &Side, new: &Side) -> (Vec<bool>, Vec<bool>) {
+    let mut old_taken = vec![false; old.profiles.len()];
+    let mut new_taken = vec![false; new.profiles.len()];
+    for l in links {
+        old_taken[l.old] = true;
+        new_taken[l.new] = true;
+    }
+    (old_taken, new_taken)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -310,8 +316,8 @@ fn pieces_pass(links: &mut Vec<Link>, old: &Side, new: &Side, t: &Thresholds, di
             continue;
         }
         links.retain(|l| orient(l).0 != whole);
+        piece_taken[first..=last].fill(true);
         for p in first..=last {
-            piece_taken[p] = true;
             let similarity = whole_profile.similarity(piece_side.profiles[p]);
             let (o, n) = if direction == Direction::Split { (whole, p) } else { (p, whole) };
             links.push(Link { old: o, new: n, similarity, matched_by });
@@ -321,12 +327,7 @@ fn pieces_pass(links: &mut Vec<Link>, old: &Side, new: &Side, t: &Thresholds, di
 
 /// Pair what is left, greedily, most similar first, across positions and kinds.
 fn best_match_pass(links: &[Link], old: &Side, new: &Side, threshold: f64) -> Vec<Link> {
-    let mut old_taken = vec![false; old.profiles.len()];
-    let mut new_taken = vec![false; new.profiles.len()];
-    for l in links {
-        old_taken[l.old] = true;
-        new_taken[l.new] = true;
-    }
+    let (mut old_taken, mut new_taken) = taken(links, old, new);
     let mut candidates = Vec::new();
     for i in (0..old.profiles.len()).filter(|&i| !old_taken[i]) {
         for j in (0..new.profiles.len()).filter(|&j| !new_taken[j]) {
@@ -359,12 +360,7 @@ const MIN_OPENING_PAIR_SIMILARITY: f64 = 0.1;
 /// kind) where the openings match: the paragraph whose list of conferences or reports
 /// was brought up to date, which shares too little of its body to be found otherwise.
 fn opening_pass(links: &[Link], old: &Side, new: &Side, threshold: f64) -> Vec<Link> {
-    let mut old_taken = vec![false; old.profiles.len()];
-    let mut new_taken = vec![false; new.profiles.len()];
-    for l in links {
-        old_taken[l.old] = true;
-        new_taken[l.new] = true;
-    }
+    let (old_taken, new_taken) = taken(links, old, new);
     // The in-order pairs fence the gaps; pairs found out of order do not.
     let mut fences: Vec<(usize, usize)> = links.iter().filter(|l| l.matched_by != MatchedBy::BestMatch).map(|l| (l.old, l.new)).collect();
     fences.sort_unstable();

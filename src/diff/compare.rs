@@ -240,7 +240,8 @@ fn shingle(units: &[String], n: usize) -> Vec<u64> {
     shingles
 }
 
-fn dice(a: &[u64], b: &[u64]) -> f64 {
+/// Dice coefficient of two sorted multisets: 2|A∩B| / (|A|+|B|), 1 for two empty ones.
+pub fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
     let total = a.len() + b.len();
     if total == 0 {
         return 1.0;
@@ -248,7 +249,7 @@ fn dice(a: &[u64], b: &[u64]) -> f64 {
     2.0 * shared_sorted(a, b) as f64 / total as f64
 }
 
-fn shared_sorted(a: &[u64], b: &[u64]) -> usize {
+fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

@@ -151,12 +151,12 @@ pub fn cut_points(whole: &str, pieces: &[&str], budget: Duration) -> Vec<usize> 
     // reaches it; text struck out at the boundary stays with the earlier piece.
     let mut cuts = Vec::with_capacity(boundaries.len());
     let mut next = boundaries.iter().peekable();
-    for (equal, old_range, new_range) in runs {
+    for run in runs {
         while let Some(&&b) = next.peek() {
-            if !new_range.contains(&b) {
+            if !run.new.contains(&b) {
                 break;
             }
-            cuts.push(if equal { old_range.start + (b - new_range.start) } else { old_range.start });
+            cuts.push(if run.equal { run.old.start + (b - run.new.start) } else { run.old.start });
             next.next();
         }
     }
@@ -270,18 +270,25 @@ fn keys<'a>(units: &'a [Unit]) -> Vec<&'a str> {
     units.iter().map(|u| u.key.as_str()).collect()
 }
 
-/// The diff of two unit sequences as runs (equal or not, old range, new range) laid end
-/// to end. The ranges are rebuilt from the ops' lengths, in order: after `similar`'s
-/// compaction a delete's position in the new sequence is not always where the runs
-/// before it end. `None` if the lengths do not add up to both sequences.
-fn runs(old: &[Unit], new: &[Unit], deadline: Instant) -> Option<Vec<(bool, Range<usize>, Range<usize>)>> {
+/// A stretch of the diff of two unit sequences: kept, or changed.
+struct Run {
+    equal: bool,
+    old: Range<usize>,
+    new: Range<usize>,
+}
+
+/// The diff of two unit sequences as runs laid end to end. The ranges are rebuilt from
+/// the ops' lengths, in order: after `similar`'s compaction a delete's position in the
+/// new sequence is not always where the runs before it end. `None` if the lengths do not
+/// add up to both sequences.
+fn runs(old: &[Unit], new: &[Unit], deadline: Instant) -> Option<Vec<Run>> {
     let ops = capture_diff_slices_deadline(Algorithm::Myers, &keys(old), &keys(new), Some(deadline));
     let (mut o, mut n) = (0, 0);
     let mut runs = Vec::with_capacity(ops.len());
     for op in ops {
         let (tag, old_range, new_range) = op.as_tag_tuple();
         let (old_len, new_len) = (old_range.len(), new_range.len());
-        runs.push((tag == DiffTag::Equal, o..o + old_len, n..n + new_len));
+        runs.push(Run { equal: tag == DiffTag::Equal, old: o..o + old_len, new: n..n + new_len });
         o += old_len;
         n += new_len;
     }
@@ -305,17 +312,17 @@ impl Hunk {
 
 fn diff_units(old: &[Unit], new: &[Unit], deadline: Instant) -> Option<Vec<Hunk>> {
     let mut hunks: Vec<Hunk> = Vec::new();
-    for (equal, old_range, new_range) in runs(old, new, deadline)? {
-        if equal {
-            hunks.push(Hunk::Equal { old: old_range, new: new_range });
+    for run in runs(old, new, deadline)? {
+        if run.equal {
+            hunks.push(Hunk::Equal { old: run.old, new: run.new });
             continue;
         }
         match hunks.last_mut() {
             Some(Hunk::Change { old, new }) => {
-                old.end = old_range.end;
-                new.end = new_range.end;
+                old.end = run.old.end;
+                new.end = run.new.end;
             }
-            _ => hunks.push(Hunk::Change { old: old_range, new: new_range }),
+            _ => hunks.push(Hunk::Change { old: run.old, new: run.new }),
         }
     }
     Some(hunks)

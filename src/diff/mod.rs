@@ -379,24 +379,9 @@ fn links_by_number(old: &[Paragraph], new: &[Paragraph]) -> Vec<Link> {
 /// them in digits, English in words.)
 fn numbers_alike(a: &str, b: &str) -> f64 {
     let (mut a, mut b) = (citations(a), citations(b));
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
     a.sort();
     b.sort();
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * shared as f64 / (a.len() + b.len()) as f64
+    compare::dice(&a, &b)
 }
 
 /// Years and `n/m` resolution numbers, in order: `第 47/23 号决议 … 2021 年` →
@@ -456,18 +441,14 @@ impl Pieces {
             }
         }
         for ((kind, whole), mut members) in wholes {
-            let (whole_text, piece_of): (&str, Box<dyn Fn(&Link) -> usize>) = match kind {
-                GroupKind::Split => (&old_texts[whole], Box::new(|l: &Link| l.new)),
-                GroupKind::Merge => (&new_texts[whole], Box::new(|l: &Link| l.old)),
+            // The whole is on one side, its pieces on the other.
+            let (whole_text, piece_side) = match kind {
+                GroupKind::Split => (&old_texts[whole], new_texts),
+                GroupKind::Merge => (&new_texts[whole], old_texts),
             };
+            let piece_of = |l: &Link| if kind == GroupKind::Split { l.new } else { l.old };
             members.sort_by_key(|&k| piece_of(&links[k]));
-            let piece_texts: Vec<&str> = members
-                .iter()
-                .map(|&k| match kind {
-                    GroupKind::Split => new_texts[links[k].new].as_str(),
-                    GroupKind::Merge => old_texts[links[k].old].as_str(),
-                })
-                .collect();
+            let piece_texts: Vec<&str> = members.iter().map(|&k| piece_side[piece_of(&links[k])].as_str()).collect();
             let mut bounds = vec![0];
             bounds.extend(inline::cut_points(whole_text, &piece_texts, options.inline_budget));
             bounds.push(whole_text.len());
