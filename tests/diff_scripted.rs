@@ -266,3 +266,31 @@ fn huge_and_blank_paragraphs_do_not_break_the_diff() {
     let diff = diff_documents(&scripted.document, &m.doc, &DiffOptions::default());
     assert_invariants(&diff, &scripted.document, &m.doc);
 }
+
+#[test]
+fn thousands_of_paragraphs_are_aligned_in_reasonable_time() {
+    let m = &both_languages()[1];
+    // 2,500 operative paragraphs (beyond the full similarity matrix of one kind), each
+    // the text of a real paragraph with its number written in.
+    let paragraphs: Vec<lineage::model::Paragraph> = (0..2500)
+        .map(|n| {
+            let source = &m.doc.paragraphs[n % m.doc.paragraphs.len()];
+            lineage::model::Paragraph {
+                id: format!("OP{}", n + 1),
+                kind: ParagraphKind::Operative,
+                number: n as u32 + 1,
+                text: format!("{} (item {n} of the list)", source.text),
+                ..source.clone()
+            }
+        })
+        .collect();
+    let old = Document { paragraphs, ..m.doc.clone() };
+    let edits = [Edit::Delete { id: s("OP10") }, Edit::Insert { kind: ParagraphKind::Operative, before: Some(s("OP2000")), text: m.new_paragraph.clone() }];
+    let new = apply(&old, &edits).unwrap().document;
+    let started = std::time::Instant::now();
+    let diff = diff_documents(&old, &new, &DiffOptions::default());
+    assert_invariants(&diff, &old, &new);
+    assert!(started.elapsed().as_secs() < 120, "{:?}", started.elapsed());
+    assert_eq!(diff.summary.counts.added + diff.summary.counts.removed, 2, "{:?}", diff.summary.counts);
+    assert!(diff.notes.iter().any(|n| n.contains("near the diagonal")), "{:?}", diff.notes);
+}
