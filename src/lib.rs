@@ -7,7 +7,10 @@
 //!   paragraphs with their items, footnotes anchored to the paragraphs that cite them,
 //!   the voting record, and an account of every line that is not text of the document;
 //! - [`corpus`]: every document of a folder, found by full symbol or short form;
-//! - [`render`]: the one place where an output format is chosen.
+//! - [`diff`]: two documents → [`diff::DocumentDiff`]: paragraphs aligned (unchanged,
+//!   modified, moved, added, removed; splits and merges), inline redlines, a summary;
+//! - [`render`]: the one place where an output format is chosen (text, JSON, and for a
+//!   diff Markdown and a self-contained HTML page).
 //!
 //! ```
 //! use std::path::Path;
