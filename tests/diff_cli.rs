@@ -170,6 +170,12 @@ fn two_languages_need_cross_language() {
     assert_eq!(v["cross_language"], true);
     assert_ne!(v["from_language"], v["to_language"]);
     assert_eq!(v["summary"]["counts"]["modified"], 25);
+    // Each text under its language, nothing struck out or written in.
+    let text = stdout(&["--data", data, "diff", "47/23", "47/23", "--cross-language"]);
+    assert!(text.contains("      zh  遵循《联合国宪章》") && text.contains("      en  Guided by the purposes"), "{text}");
+    assert!(!text.contains("[-") && !text.contains("[+") && text.contains("cited numbers agree"));
+    let md = stdout(&["--data", data, "diff", "47/23", "47/23", "--cross-language", "--from-lang", "zh", "--format", "md"]);
+    assert!(md.contains("原则，\\\nGuided by") && !md.contains("~~遵循"), "{md}");
     // One language: the English pair diffs like the Chinese one.
     let v: Value = serde_json::from_str(&stdout(&["--data", data, "diff", "47/23", "53/29", "--from-lang", "en", "--format", "json"])).unwrap();
     assert_eq!((v["from_language"].as_str(), v["to_language"].as_str()), (Some("en"), Some("en")));

@@ -39,13 +39,14 @@ pub fn diff(d: &DocumentDiff) -> String {
             section = Some(pair.kind);
             let _ = writeln!(out, "## {}\n", heading(pair.kind));
         }
-        let _ = writeln!(out, "{}\n", paragraph(pair));
+        let _ = writeln!(out, "{}\n", paragraph(pair, d.cross_language));
     }
     out
 }
 
-/// `**PP25** *(was PP7, moved)* text…`, items on lines of their own.
-fn paragraph(pair: &ParagraphPair) -> String {
+/// `**PP25** *(was PP7, moved)* text…`, items on lines of their own. Across languages,
+/// the two texts one under the other, unmarked.
+fn paragraph(pair: &ParagraphPair, cross_language: bool) -> String {
     let label = match (&pair.from, &pair.to) {
         (_, Some(to)) => format!("**{}**", escape(to)),
         (Some(from), None) => format!("~~{}~~", escape(from)),
@@ -68,6 +69,16 @@ fn paragraph(pair: &ParagraphPair) -> String {
     let mut out = label;
     if !notes.is_empty() {
         let _ = write!(out, " *({})*", escape(&notes.join("; ")));
+    }
+    if cross_language {
+        // Items keep their lines: a backslash at the end of a line is a hard break.
+        let text = |shown: Op| -> String {
+            let text: String = pair.inline.iter().filter(|o| o.op == shown).map(|o| escape(&o.text)).collect();
+            text.replace('\n', "\\\n")
+        };
+        let texts: Vec<String> = [text(Op::Delete), text(Op::Insert)].into_iter().filter(|t| !t.is_empty()).collect();
+        let _ = write!(out, " {}", texts.join("\\\n"));
+        return out;
     }
     let body: Vec<String> = lines(&pair.inline).iter().map(|line| redline(line)).collect();
     // A backslash at the end of a line is a hard line break: items stay in the paragraph.

@@ -49,15 +49,41 @@ pub fn diff(d: &DocumentDiff, style: TextStyle) -> String {
             section = Some(pair.kind);
             let _ = writeln!(out, "\n{}", paint(BOLD, heading(pair.kind)));
         }
-        write_pair(&mut out, pair, style, &paint);
+        if d.cross_language {
+            write_translation(&mut out, pair, d);
+        } else {
+            write_pair(&mut out, pair, style, &paint);
+        }
     }
     out
 }
 
-fn write_pair(out: &mut String, pair: &ParagraphPair, style: TextStyle, paint: &dyn Fn(&str, &str) -> String) {
+fn head(pair: &ParagraphPair) -> String {
     let from = pair.from.as_deref().unwrap_or("");
     let to = pair.to.as_deref().unwrap_or("");
-    let mut head = format!("{} {from:>5} → {to:<5} {}", status_sigil(pair.status), pair.status.as_str());
+    format!("{} {from:>5} → {to:<5} {}", status_sigil(pair.status), pair.status.as_str())
+}
+
+/// Two language versions: each text on its own line under its language, nothing marked
+/// (every word differs); the likeness is that of the numbers both cite.
+fn write_translation(out: &mut String, pair: &ParagraphPair, d: &DocumentDiff) {
+    let mut head = head(pair);
+    if pair.from.is_some() && pair.to.is_some() {
+        let _ = write!(head, " · cited numbers agree {:.2}", pair.similarity);
+    }
+    let _ = writeln!(out, "{head}");
+    let texts = [(d.from_language, Op::Delete), (d.to_language, Op::Insert)];
+    for (language, shown) in texts {
+        let text: String = pair.inline.iter().filter(|o| o.op == shown).map(|o| o.text.as_str()).collect();
+        for (n, line) in text.lines().enumerate() {
+            let label = if n == 0 { language.as_str() } else { "" };
+            let _ = writeln!(out, "      {label:<3} {line}");
+        }
+    }
+}
+
+fn write_pair(out: &mut String, pair: &ParagraphPair, style: TextStyle, paint: &dyn Fn(&str, &str) -> String) {
+    let mut head = head(pair);
     if matches!(pair.status, Status::Modified | Status::Moved) {
         let _ = write!(head, " · {:.2}", pair.similarity);
     }
