@@ -7,7 +7,7 @@
 //! only the old text has; the old id of every pair is an anchor too (`#from-PP7`). All
 //! document text is escaped.
 
-use super::diff_labels::{group_note, heading, kind_note};
+use super::diff_labels::{group_note, heading, kind_note, paragraph_counts};
 use crate::diff::inline::{lines, side};
 use crate::diff::{DocumentDiff, InlineOp, Op, ParagraphPair, Status};
 use std::collections::HashSet;
@@ -104,12 +104,10 @@ fn summary(out: &mut String, d: &DocumentDiff) {
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n</table>",
         c.unchanged, c.modified, c.moved, c.added, c.removed
     );
-    let (f, t) = (&d.summary.from_paragraphs, &d.summary.to_paragraphs);
     let _ = writeln!(
         out,
-        "<p>{} preambular and {} operative paragraphs → {} preambular and {} operative. \
-         Deleted text is <del>struck through</del>; inserted text is <ins>underlined</ins>.</p>",
-        f.preambular, f.operative, t.preambular, t.operative
+        "<p>{}. Deleted text is <del>struck through</del>; inserted text is <ins>underlined</ins>.</p>",
+        paragraph_counts(d)
     );
     if !d.notes.is_empty() {
         let _ = writeln!(out, "<ul class=\"notes\">");

@@ -6,7 +6,7 @@
 //! next to Chinese punctuation do not open or close in CommonMark (`文**，插入**`), so a
 //! zero-width space is put inside the marker where the text starts or ends with one.
 
-use super::diff_labels::{group_note, heading, kind_note};
+use super::diff_labels::{group_note, heading, kind_note, paragraph_counts};
 use crate::diff::inline::lines;
 use crate::diff::{DocumentDiff, InlineOp, Op, ParagraphPair, Status};
 use std::fmt::Write;
@@ -23,13 +23,7 @@ pub fn diff(d: &DocumentDiff) -> String {
     let _ = writeln!(out, "| unchanged | modified | moved | added | removed |");
     let _ = writeln!(out, "|---:|---:|---:|---:|---:|");
     let _ = writeln!(out, "| {} | {} | {} | {} | {} |\n", counts.unchanged, counts.modified, counts.moved, counts.added, counts.removed);
-    let (f, t) = (&d.summary.from_paragraphs, &d.summary.to_paragraphs);
-    let _ = writeln!(
-        out,
-        "{} preambular and {} operative paragraphs → {} preambular and {} operative. \
-         Deleted text is ~~struck through~~, inserted text is **bold**.\n",
-        f.preambular, f.operative, t.preambular, t.operative
-    );
+    let _ = writeln!(out, "{}. Deleted text is ~~struck through~~, inserted text is **bold**.\n", paragraph_counts(d));
     for note in &d.notes {
         let _ = writeln!(out, "> Note: {}\n", escape(note));
     }

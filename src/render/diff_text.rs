@@ -5,7 +5,7 @@
 //! through) is added on top only when asked. Unchanged paragraphs take one line each
 //! unless `all` is set.
 
-use super::diff_labels::{group_note, heading, kind_note, status_sigil};
+use super::diff_labels::{group_note, heading, kind_note, paragraph_counts, status_sigil};
 use crate::diff::inline::lines;
 use crate::diff::{DocumentDiff, InlineOp, Op, ParagraphPair, Status};
 use std::fmt::Write;
@@ -36,8 +36,7 @@ pub fn diff(d: &DocumentDiff, style: TextStyle) -> String {
     } else {
         let _ = writeln!(out, "{} → {}", d.from_title, d.to_title);
     }
-    let (f, t) = (&d.summary.from_paragraphs, &d.summary.to_paragraphs);
-    let _ = writeln!(out, "{} PP + {} OP → {} PP + {} OP", f.preambular, f.operative, t.preambular, t.operative);
+    let _ = writeln!(out, "{}", paragraph_counts(d));
     let counts: Vec<String> = Status::ALL.iter().map(|s| format!("{} {}", d.summary.counts.get(*s), s.as_str())).collect();
     let _ = writeln!(out, "{}", counts.join(" · "));
     for note in &d.notes {
