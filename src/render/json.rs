@@ -135,3 +135,8 @@ pub fn mandates(mandates: &[crate::mandates::Mandate], as_of: &str) -> String {
 pub fn draft(draft: &crate::draft::Draft) -> String {
     to_string(draft)
 }
+
+/// `diff --format json`: the diff as the contract shapes it.
+pub fn diff(d: &crate::diff::DocumentDiff) -> String {
+    to_string(d)
+}
