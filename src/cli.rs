@@ -188,6 +188,19 @@ impl From<LanguageArg> for Language {
     }
 }
 
+/// A YYYY-MM-DD date, checked.
+fn parse_iso_date(s: &str) -> Result<String, String> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let ok = parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1].len() == 2
+        && parts[2].len() == 2
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0));
+    if ok { Ok(s.to_string()) } else { Err(format!("'{s}' is not a date of the form YYYY-MM-DD")) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,17 +220,4 @@ mod tests {
             assert_eq!(choice.resolve(terminal, no_color.map(OsStr::new)), want, "{choice:?} {terminal} {no_color:?}");
         }
     }
-}
-
-/// A YYYY-MM-DD date, checked.
-fn parse_iso_date(s: &str) -> Result<String, String> {
-    let parts: Vec<&str> = s.split('-').collect();
-    let ok = parts.len() == 3
-        && parts[0].len() == 4
-        && parts[1].len() == 2
-        && parts[2].len() == 2
-        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
-        && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0));
-    if ok { Ok(s.to_string()) } else { Err(format!("'{s}' is not a date of the form YYYY-MM-DD")) }
 }

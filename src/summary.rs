@@ -14,14 +14,14 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 /// same addressee below 0.25.
 const CONTINUED_REQUEST: f64 = 0.3;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CountryChange {
     pub country: String,
     pub from: &'static str,
     pub to: &'static str,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct VoteChange {
     pub from: Vote,
     pub to: Vote,
@@ -31,7 +31,7 @@ pub struct VoteChange {
 }
 
 /// A request of the new text that carries on one of the old, and what changed in it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContinuedRequest {
     #[serde(flatten)]
     pub request: Request,
@@ -42,7 +42,7 @@ pub struct ContinuedRequest {
     pub deadline_changed: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
     pub rights_added: Vec<RightFinding>,
     pub rights_removed: Vec<RightFinding>,

@@ -124,3 +124,43 @@ fn english_texts_give_the_same_summary() {
     assert_eq!(z.references_added, e.references_added);
     assert_eq!(z.references_removed, e.references_removed);
 }
+
+#[test]
+fn every_diff_format_opens_with_the_summary() {
+    let run = |format: &str| {
+        let out = assert_cmd::Command::cargo_bin("lineage")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["--quiet", "diff", "47/23", "53/29", "--format", format, "--color", "never"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let v: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let s = &v["summary"];
+    for key in [
+        "rights_added",
+        "rights_removed",
+        "requests_new",
+        "requests_continued",
+        "requests_dropped",
+        "vote",
+        "references_added",
+        "references_removed",
+    ] {
+        assert!(s.get(key).is_some(), "summary without {key}");
+    }
+    let added: Vec<&str> = s["rights_added"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert!(added.contains(&"life") && added.contains(&"health"));
+    assert_eq!(s["vote"]["changed"], true);
+    assert_eq!(s["vote"]["countries_changed"][0]["country"], "CHN");
+    assert_eq!(s["vote"]["countries_changed"][0]["to"], "consensus");
+    assert_eq!(s["requests_new"][0]["paragraph"], "OP5");
+    for format in ["text", "md", "html"] {
+        let out = run(format);
+        let at = out.find("Rights newly named").unwrap_or_else(|| panic!("{format}: no summary"));
+        let first_pair = out.find("PP1").unwrap_or(usize::MAX);
+        assert!(at < first_pair, "{format}: the summary comes after the paragraphs");
+    }
+}

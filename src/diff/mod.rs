@@ -117,13 +117,16 @@ pub struct DocumentDiff {
     pub notes: Vec<String>,
 }
 
-/// What changed, in brief. Holds the status counts; the substance (rights, requests,
-/// vote, references) joins it as further fields.
+/// What changed, in brief: the status counts, and the substance (rights, requests, vote,
+/// references) from [`crate::summary`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Summary {
     pub counts: StatusCounts,
     pub from_paragraphs: KindCounts,
     pub to_paragraphs: KindCounts,
+    /// The contract's substance fields: rights, requests, vote, references.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub substance: Option<crate::summary::Summary>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -341,7 +344,12 @@ pub fn diff_documents(old: &Document, new: &Document, options: &DiffOptions) -> 
         to_language: new.language,
         cross_language,
         exact: options.exact,
-        summary: Summary { counts, from_paragraphs: KindCounts::of(old), to_paragraphs: KindCounts::of(new) },
+        summary: Summary {
+            counts,
+            from_paragraphs: KindCounts::of(old),
+            to_paragraphs: KindCounts::of(new),
+            substance: Some(crate::summary::summarize(old, new)),
+        },
         paragraphs,
         notes,
     }

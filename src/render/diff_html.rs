@@ -109,6 +109,13 @@ fn summary(out: &mut String, d: &DocumentDiff) {
         "<p>{}. Deleted text is <del>struck through</del>; inserted text is <ins>underlined</ins>.</p>",
         paragraph_counts(d)
     );
+    if let Some(substance) = &d.summary.substance {
+        let _ = writeln!(out, "<ul class=\"substance\">");
+        for line in crate::summary::describe(substance) {
+            let _ = writeln!(out, "<li>{}</li>", escape(&line));
+        }
+        let _ = writeln!(out, "</ul>");
+    }
     if !d.notes.is_empty() {
         let _ = writeln!(out, "<ul class=\"notes\">");
         for note in &d.notes {

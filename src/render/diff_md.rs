@@ -23,6 +23,12 @@ pub fn diff(d: &DocumentDiff) -> String {
     let _ = writeln!(out, "| unchanged | modified | moved | added | removed |");
     let _ = writeln!(out, "|---:|---:|---:|---:|---:|");
     let _ = writeln!(out, "| {} | {} | {} | {} | {} |\n", counts.unchanged, counts.modified, counts.moved, counts.added, counts.removed);
+    if let Some(substance) = &d.summary.substance {
+        for line in crate::summary::describe(substance) {
+            let _ = writeln!(out, "- {}", escape(&line));
+        }
+        let _ = writeln!(out);
+    }
     let _ = writeln!(out, "{}. Deleted text is ~~struck through~~, inserted text is **bold**.\n", paragraph_counts(d));
     for note in &d.notes {
         let _ = writeln!(out, "> Note: {}\n", escape(note));

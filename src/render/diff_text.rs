@@ -39,6 +39,11 @@ pub fn diff(d: &DocumentDiff, style: TextStyle) -> String {
     let _ = writeln!(out, "{}", paragraph_counts(d));
     let counts: Vec<String> = Status::ALL.iter().map(|s| format!("{} {}", d.summary.counts.get(*s), s.as_str())).collect();
     let _ = writeln!(out, "{}", counts.join(" · "));
+    if let Some(substance) = &d.summary.substance {
+        for line in crate::summary::describe(substance) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
     for note in &d.notes {
         let _ = writeln!(out, "note: {note}");
     }
