@@ -106,6 +106,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Where each paragraph's language first appeared in the series and when it last
+    /// changed, like `git blame` for a resolution.
+    Blame {
+        id: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
+    },
     /// A starting text for the next resolution of ID's series: ID's text with its recalling
     /// paragraph rolled over to cite ID, and the deadlines that fall due marked.
     Draft {

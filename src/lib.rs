@@ -25,6 +25,7 @@
 //! assert_eq!(doc.operative().count(), 1);
 //! ```
 
+pub mod blame;
 pub mod classify;
 pub mod cli;
 pub mod corpus;

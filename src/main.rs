@@ -103,6 +103,12 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 Format::Json => json::mandates(&mandates, &as_of),
             }
         }
+        Command::Blame { id, format } => {
+            let doc = corpus.find(id)?;
+            let graph = LineageGraph::build(&corpus.documents);
+            let blame = lineage::blame::blame(doc, &corpus.documents, &graph);
+            render::blame(&blame, *format)
+        }
         Command::Draft { id, as_of, format } => {
             let doc = corpus.find(id)?;
             let graph = LineageGraph::build(&corpus.documents);

@@ -13,7 +13,7 @@ use crate::diff::{DocumentDiff, InlineOp, Op, ParagraphPair, Status};
 use std::collections::HashSet;
 use std::fmt::Write;
 
-const STYLE: &str = r#"
+pub(crate) const STYLE: &str = r#"
 :root { --ins-bg: #dff3e3; --ins-fg: #0b5e22; --del-bg: #fde4e1; --del-fg: #9c1c10; --rule: #d9d9d9; --muted: #666; }
 * { box-sizing: border-box; }
 body { margin: 2rem auto; max-width: 1400px; padding: 0 1.5rem; color: #1b1b1b; line-height: 1.65;
@@ -187,7 +187,7 @@ fn text_cell(ops: &[InlineOp], shown: Op, cross_language: bool) -> String {
 }
 
 /// Text as HTML text or attribute value: nothing in it can open a tag or an entity.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

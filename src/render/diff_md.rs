@@ -120,7 +120,7 @@ fn is_punctuation(c: char) -> bool {
 }
 
 /// Backslash-escape every ASCII character that Markdown could read as markup.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '!') {

@@ -60,3 +60,54 @@ pub fn diff(d: &crate::diff::DocumentDiff, format: DiffFormat, style: diff_text:
         DiffFormat::Json => json::diff(d),
     }
 }
+
+/// Render a blame: text, Markdown, an HTML page in the diff's style, or JSON.
+pub fn blame(b: &crate::blame::Blame, format: DiffFormat) -> String {
+    use std::fmt::Write;
+    let lines: Vec<(String, String)> =
+        b.paragraphs.iter().map(|p| (p.paragraph.clone(), crate::blame::describe(p, &b.symbol))).collect();
+    let walked = format!("Walked: {}", b.walked.join(" ← "));
+    let gap = b.gap.as_ref().map(|g| format!("{g} is not in the corpus in this language: language older than it is not traced"));
+    let mut out = String::new();
+    match format {
+        DiffFormat::Json => return json::to_string(b),
+        DiffFormat::Text => {
+            let _ = writeln!(out, "{}  {}\n{walked}", b.symbol, b.title);
+            if let Some(g) = &gap {
+                let _ = writeln!(out, "{g}");
+            }
+            let _ = writeln!(out);
+            for (_, line) in &lines {
+                let _ = writeln!(out, "{line}");
+            }
+        }
+        DiffFormat::Md => {
+            let _ = writeln!(out, "# Provenance of {}\n\n*{}*\n\n{walked}\n", b.symbol, diff_md::escape(&b.title));
+            if let Some(g) = &gap {
+                let _ = writeln!(out, "> {g}\n");
+            }
+            for (_, line) in &lines {
+                let _ = writeln!(out, "- {}", diff_md::escape(line));
+            }
+        }
+        DiffFormat::Html => {
+            let e = diff_html::escape;
+            let _ = writeln!(
+                out,
+                "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Provenance of {}</title><style>{}</style></head><body>",
+                e(&b.symbol),
+                diff_html::STYLE
+            );
+            let _ = writeln!(out, "<h1>Provenance of {}</h1>\n<p>{}</p>\n<p>{}</p>", e(&b.symbol), e(&b.title), e(&walked));
+            if let Some(g) = &gap {
+                let _ = writeln!(out, "<p class=\"notes\">{}</p>", e(g));
+            }
+            let _ = writeln!(out, "<ul>");
+            for (id, line) in &lines {
+                let _ = writeln!(out, "<li id=\"{}\">{}</li>", e(id), e(line));
+            }
+            let _ = writeln!(out, "</ul>\n</body></html>");
+        }
+    }
+    out
+}
