@@ -107,11 +107,7 @@ pub fn blame(doc: &Document, docs: &[Document], graph: &LineageGraph) -> Blame {
 
 /// The line for one paragraph: "OP1: since 47/23 (OP1), unchanged".
 pub fn describe(p: &Provenance, blamed: &str) -> String {
-    let short = |s: &str| {
-        let mut parts: Vec<&str> = s.rsplit('/').take(2).collect();
-        parts.reverse();
-        parts.join("/")
-    };
+    let short = crate::draft::resolution_number;
     let older = if p.reaches_gap { " or earlier" } else { "" };
     if p.since == blamed {
         return if p.reaches_gap {
