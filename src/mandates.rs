@@ -114,12 +114,46 @@ fn place(doc: &Document, paragraph: &str) -> String {
 
 /// Every report the corpus shows answering a request, for the graph's `fulfils` edges.
 pub fn fulfilments(docs: &[Document], graph: &LineageGraph) -> Vec<Fulfilment> {
+    use std::collections::HashMap;
+    // Indexes, so that the work grows with the links, not with texts × texts.
+    let mut mandated: HashMap<&str, Vec<&Document>> = HashMap::new();
+    let mut citing: HashMap<&str, Vec<&Document>> = HashMap::new();
+    let mut by_symbol: HashMap<&str, Vec<&Document>> = HashMap::new();
+    for d in docs {
+        if let Some(m) = d.mandated_by.as_deref() {
+            mandated.entry(m).or_default().push(d);
+        }
+        by_symbol.entry(d.symbol.as_str()).or_default().push(d);
+        if d.kind == DocKind::Resolution {
+            let mut targets: Vec<&str> = d.references.iter().map(|r| r.target.as_str()).collect();
+            targets.sort_unstable();
+            targets.dedup();
+            for t in targets {
+                citing.entry(t).or_default().push(d);
+            }
+        }
+    }
     let mut out: Vec<Fulfilment> = Vec::new();
     for requester in docs.iter().filter(|d| d.kind == DocKind::Resolution) {
-        for request in requester.requests.iter().filter(|r| r.is_own_request() && asks_for_a_document(r)) {
+        let own: Vec<&Request> = requester.requests.iter().filter(|r| r.is_own_request() && asks_for_a_document(r)).collect();
+        if own.is_empty() {
+            continue;
+        }
+        // Later texts of the series, and texts citing the requester.
+        let mut later: Vec<&Document> = Vec::new();
+        if let Some(s) = graph.series_of(&requester.symbol)
+            && let Some(at) = s.members.iter().position(|m| *m == requester.symbol)
+        {
+            for m in &s.members[at + 1..] {
+                later.extend(by_symbol.get(m.as_str()).into_iter().flatten().copied());
+            }
+        }
+        later.extend(citing.get(requester.symbol.as_str()).into_iter().flatten().copied());
+        later.retain(|d| d.kind == DocKind::Resolution && d.symbol != requester.symbol);
+        for request in own {
             let wanted: Vec<(Body, u32)> = request.due.iter().map(|d| (d.body, d.session)).collect();
             // Reports in the corpus that name this resolution as their mandate.
-            for report in docs.iter().filter(|d| d.mandated_by.as_deref() == Some(requester.symbol.as_str())) {
+            for report in mandated.get(requester.symbol.as_str()).into_iter().flatten() {
                 let session = report.session.or_else(|| session_of_symbol(&report.symbol));
                 let fits = wanted.is_empty() || session.is_some_and(|s| wanted.iter().any(|&(_, w)| w == s));
                 if fits {
@@ -135,17 +169,8 @@ pub fn fulfilments(docs: &[Document], graph: &LineageGraph) -> Vec<Fulfilment> {
             if wanted.is_empty() {
                 continue;
             }
-            // Reports of the right body and session cited by a later text of the series.
-            let series = graph.series_of(&requester.symbol);
-            for later in docs.iter().filter(|d| d.kind == DocKind::Resolution && d.symbol != requester.symbol) {
-                let in_series = series.is_some_and(|s| {
-                    let at = |x: &str| s.members.iter().position(|m| m == x);
-                    matches!((at(&requester.symbol), at(&later.symbol)), (Some(a), Some(b)) if a < b)
-                });
-                let cites_requester = later.references.iter().any(|r| r.target == requester.symbol);
-                if !(in_series || cites_requester) {
-                    continue;
-                }
+            // Reports of the right body and session cited by a later text.
+            for later in &later {
                 for reference in later.references.iter().filter(|r| r.kind == ReferenceKind::Document) {
                     let Some((body, session)) = report_session(&reference.target) else { continue };
                     if !wanted.contains(&(body, session)) {

@@ -84,6 +84,8 @@ pub struct LineageGraph {
     pub graph: DiGraph<Node, Edge>,
     index: HashMap<String, NodeIndex>,
     pub series: Vec<Series>,
+    /// Symbol → index in `series`, so that looking a text's series up costs nothing.
+    series_index: HashMap<String, usize>,
 }
 
 impl LineageGraph {
@@ -112,6 +114,7 @@ impl LineageGraph {
             }
         }
         g.series = series::detect(&g, docs);
+        g.index_series();
         for s in g.series.clone() {
             for pair in s.members.windows(2) {
                 let (older, newer) = (g.index[&pair[0]], g.index[&pair[1]]);
@@ -141,7 +144,16 @@ impl LineageGraph {
 
     /// The series `symbol` belongs to.
     pub fn series_of(&self, symbol: &str) -> Option<&Series> {
-        self.series.iter().find(|s| s.members.iter().any(|m| m == symbol))
+        self.series_index.get(symbol).map(|&i| &self.series[i])
+    }
+
+    fn index_series(&mut self) {
+        self.series_index = self
+            .series
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.members.iter().map(move |m| (m.clone(), i)))
+            .collect();
     }
 
     /// Add a `fulfils` edge: report `report` answers the request in `paragraph` of
@@ -186,6 +198,7 @@ impl LineageGraph {
             .filter(|s| s.members.iter().all(|m| sub.index.contains_key(m)))
             .cloned()
             .collect();
+        sub.index_series();
         sub
     }
 
