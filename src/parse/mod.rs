@@ -104,8 +104,9 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
     let vote = if vote_text.is_empty() {
         Vote::unknown()
     } else {
-        let (vote, warnings) = crate::classify::vote::parse_vote(&vote_text.join("\n"));
+        let (mut vote, warnings) = crate::classify::vote::parse_vote(&vote_text.join("\n"));
         let line = assembled.vote_lines.first().map(|m| m.line);
+        vote.lines = line.zip(assembled.vote_lines.last()).map(|(first, last)| LineSpan { first, last: last.line });
         diagnostics.extend(warnings.into_iter().map(|message| Diagnostic { line, message }));
         vote
     };
