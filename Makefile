@@ -6,7 +6,7 @@ BIN     := target/release/lineage
 DATA    ?= data
 OUT     ?= out
 
-.PHONY: all deps build run test lint bench clean
+.PHONY: all deps build run test lint bench fuzz hostile clean
 
 all: build
 
@@ -46,6 +46,27 @@ bench: deps
 	bench/run.sh "$(BENCH_SIZES)"
 
 BENCH_SIZES ?= 10000 100000
+
+# Fuzzing (slow, not part of `make test`): each target for FUZZ_SECONDS, one at a time.
+# Installs cargo-fuzz where missing; crashes are left in fuzz/artifacts/.
+FUZZ_SECONDS ?= 120
+FUZZ_TARGETS ?= read_bytes references vote
+fuzz:
+	fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# Hostile input at full size (slow, not part of `make test`): a 100 MB file read by the
+# library and listed by the command line, and a line of five million characters; each
+# case runs alone under /usr/bin/time, which reports its wall time and peak memory.
+HOSTILE_CASES := a_100_mb_file_is_read_whole a_100_mb_file_is_listed_by_the_command_line \
+                 a_line_of_five_million_characters_is_one_paragraph
+hostile:
+	$(CARGO) test --release --locked --test hostile --no-run
+	@for case in $(HOSTILE_CASES); do \
+		echo "== $$case"; \
+		/usr/bin/time -f "   wall %e s, peak memory %M KB" \
+			$(CARGO) test --release --locked --test hostile -q -- --ignored --exact --nocapture $$case \
+			2>&1 | grep -E "^test |MB file|character line|wall|panicked|FAILED" || exit 1; \
+	done
 
 lint:
 	$(CARGO) clippy --release --all-targets -- -D warnings
