@@ -428,6 +428,26 @@ fn hostile_titles_stay_text_in_json() {
     assert!(symbols.iter().all(|s| s.starts_with("A/")), "{symbols:?}");
 }
 
+#[test]
+fn hostile_text_stays_text_in_a_markdown_draft() {
+    let text = resolution_en("50/1", HOSTILE_TITLE, &[
+        "Recalling its resolution 41/11 of 11 July 2019, [click](javascript:alert(1)) <img src=x onerror=alert(2)> **bold**,".into(),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("evil.txt"), &text).unwrap();
+    let out = lineage()
+        .args(["--data", dir.path().to_str().unwrap(), "--out", dir.path().join("out").to_str().unwrap()])
+        .args(["draft", "50/1", "--format", "md", "--as-of", "2024-01-01"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(!md.contains('<'), "raw HTML in the Markdown:\n{md}");
+    assert!(!md.replace("\\]", "").contains("]("), "a live link in the Markdown:\n{md}");
+    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{md}");
+    assert!(md.contains("\\[click\\](javascript:alert(1))"), "{md}");
+}
+
 // ---------------------------------------------------------------------------------
 // Files: names, unreadable files, duplicates, two languages.
 

@@ -278,14 +278,17 @@ pub fn draft(d: &crate::draft::Draft, markdown: bool) -> String {
     use crate::model::ParagraphKind;
     let mut out = String::new();
     let (h1, h2, quote) = if markdown { ("# ", "## ", "> ") } else { ("", "", "  ! ") };
-    let _ = writeln!(out, "{h1}Draft: {} (next text after {})", d.title, d.after);
+    // Words of the documents are text in Markdown too: a paragraph that holds `<script>`
+    // or `[x](javascript:…)` must not become markup where the draft is published.
+    let text = |s: &str| if markdown { markdown_text(s) } else { s.to_string() };
+    let _ = writeln!(out, "{h1}Draft: {} (next text after {})", text(&d.title), text(&d.after));
     if d.series.len() > 1 {
         let _ = writeln!(out, "\nSeries: {}", d.series.join(" → "));
     }
     if !d.attention.is_empty() {
         let _ = writeln!(out, "\n{h2}For the drafters' attention\n");
         for a in &d.attention {
-            let _ = writeln!(out, "- {a}");
+            let _ = writeln!(out, "- {}", text(a));
         }
     }
     let mut section = None;
@@ -301,12 +304,32 @@ pub fn draft(d: &crate::draft::Draft, markdown: bool) -> String {
             String::new()
         };
         let label = if markdown { format!("**{}** ", p.id) } else { format!("{:<5} ", p.id) };
-        let _ = writeln!(out, "\n{label}{number}{}", p.text);
-        for (label, text) in &p.items {
-            let _ = writeln!(out, "{}({label}) {text}", if markdown { "    " } else { "      " });
+        let _ = writeln!(out, "\n{label}{number}{}", text(&p.text));
+        for (label, item) in &p.items {
+            let _ = writeln!(out, "{}({}) {}", if markdown { "    " } else { "      " }, text(label), text(item));
         }
         for n in &p.notes {
-            let _ = writeln!(out, "{quote}{n}");
+            let _ = writeln!(out, "{quote}{}", text(n));
+        }
+    }
+    out
+}
+
+/// Text as Markdown that renders to the same characters and nothing else: HTML's
+/// specials as entities, Markdown's punctuation escaped with a backslash.
+pub fn markdown_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
         }
     }
     out
