@@ -55,10 +55,11 @@ fuzz:
 	fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # Hostile input at full size (slow, not part of `make test`): a 100 MB file read by the
-# library and listed by the command line, and a line of five million characters; each
+# library and listed by the command line, a line of five million characters and five
+# million one-word lines (the most lines a file of its size can hold); each
 # case runs alone under /usr/bin/time, which reports its wall time and peak memory.
 HOSTILE_CASES := a_100_mb_file_is_read_whole a_100_mb_file_is_listed_by_the_command_line \
-                 a_line_of_five_million_characters_is_one_paragraph
+                 a_line_of_five_million_characters_is_one_paragraph five_million_one_word_lines_are_read
 hostile:
 	$(CARGO) test --release --locked --test hostile --no-run
 	@for case in $(HOSTILE_CASES); do \

@@ -108,6 +108,22 @@ fn a_100_mb_file_is_read_whole() {
 }
 
 #[test]
+fn a_file_over_the_size_limit_is_refused_with_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    // A sparse file: its size is over the limit without writing the bytes.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(lineage::ingest::MAX_FILE_BYTES + 1).unwrap();
+    let message = lineage::ingest::read_file(&path).unwrap_err().to_string();
+    assert!(message.contains("huge.txt") && message.contains(&(lineage::ingest::MAX_FILE_BYTES + 1).to_string()), "{message}");
+    std::fs::write(dir.path().join("good.txt"), resolution_zh("47/23", &["回顾其以往的决议，".into()], &["决定继续处理此事。".into()])).unwrap();
+    let out = lineage().args(["--data", dir.path().to_str().unwrap(), "--out", dir.path().join("out").to_str().unwrap(), "list"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("huge.txt"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("A/HRC/RES/47/23"));
+}
+
+#[test]
 #[ignore = "slow: 100 MB through the command line; run by `make hostile`"]
 fn a_100_mb_file_is_listed_by_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
@@ -119,6 +135,32 @@ fn a_100_mb_file_is_listed_by_the_command_line() {
         .assert()
         .success()
         .stdout(predicates::str::contains("A/HRC/RES/47/23"));
+}
+
+/// `count` one-word lines: the most lines, and so the most per-line work and memory,
+/// that a file of a given size can hold.
+fn short_lines_document(count: usize) -> String {
+    let mut text = resolution_zh("47/23", &[], &[]);
+    text.push_str(&"回顾\n".repeat(count));
+    text.push_str("1. 决定继续处理此事。\n");
+    text
+}
+
+#[test]
+#[ignore = "slow: five million lines; run by `make hostile`"]
+fn five_million_one_word_lines_are_read() {
+    let text = short_lines_document(5_000_000);
+    let start = Instant::now();
+    let doc = read(&text, "short-lines.txt");
+    eprintln!("5,000,000 one-word lines ({} MB): {:?}, {} paragraphs", text.len() >> 20, start.elapsed(), doc.paragraphs.len());
+    assert_all_lines_accounted(&doc);
+}
+
+#[test]
+fn reading_many_lines_takes_time_in_proportion_to_their_number() {
+    assert_scales_linearly("one-word lines", 50_000, 3.0, |n| {
+        read(&short_lines_document(n), "lines.txt");
+    });
 }
 
 /// One paragraph of `chars` characters on a single line, in Chinese or English.

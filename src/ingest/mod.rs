@@ -15,7 +15,7 @@ pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
 /// The largest file read. The reader holds a few copies of a text while it works, so
 /// this bounds its memory (see README, "Hostile input"); one UN document exported as
 /// text is well under a megabyte.
-pub const MAX_FILE_BYTES: u64 = 256 << 20;
+pub const MAX_FILE_BYTES: u64 = 128 << 20;
 
 /// Read and parse one file.
 pub fn read_file(path: &Path) -> Result<Document, Error> {
