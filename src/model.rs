@@ -383,8 +383,8 @@ impl Document {
         let mut held = vec![false; self.source.lines + 1];
         let mut hold = |span: LineSpan| {
             let last = span.last.min(self.source.lines);
-            for line in span.first..=last {
-                held[line] = true;
+            if span.first <= last {
+                held[span.first..=last].fill(true);
             }
         };
         for p in &self.paragraphs {

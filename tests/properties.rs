@@ -311,11 +311,22 @@ fn citing_document(number: u32, english: bool, title: usize, cites: &[(u32, u32)
     lineage::ingest::read_bytes(text.as_bytes(), Path::new(&format!("50-{number}.txt"))).unwrap()
 }
 
-fn gen_corpus() -> impl Strategy<Value = Vec<(u32, bool, usize, Vec<(u32, u32)>)>> {
+/// One text of a generated corpus: resolution 50/`number` citing `(session, number)`s.
+#[derive(Debug, Clone)]
+struct GenText {
+    number: u32,
+    english: bool,
+    title: usize,
+    cites: Vec<(u32, u32)>,
+}
+
+fn gen_corpus() -> impl Strategy<Value = Vec<GenText>> {
     // Numbers from a small range so that texts cite each other, themselves and texts
     // that are not in the corpus, in cycles, in both languages of one symbol.
     let citation = prop_oneof![(Just(50u32), 1..8u32), (40..50u32, 1..8u32)];
-    proptest::collection::vec((1..8u32, any::<bool>(), 0..3usize, proptest::collection::vec(citation, 0..6)), 1..8)
+    let text = (1..8u32, any::<bool>(), 0..3usize, proptest::collection::vec(citation, 0..6))
+        .prop_map(|(number, english, title, cites)| GenText { number, english, title, cites });
+    proptest::collection::vec(text, 1..8)
 }
 
 proptest! {
@@ -323,7 +334,7 @@ proptest! {
 
     #[test]
     fn the_graph_has_no_edge_to_a_missing_node_and_no_self_loop(corpus in gen_corpus()) {
-        let docs: Vec<Document> = corpus.iter().map(|(n, en, t, cites)| citing_document(*n, *en, *t, cites)).collect();
+        let docs: Vec<Document> = corpus.iter().map(|t| citing_document(t.number, t.english, t.title, &t.cites)).collect();
         let g = LineageGraph::build(&docs);
         let json: serde_json::Value = serde_json::from_str(&lineage::render::graph::graph_json(&g)).unwrap();
         let nodes: std::collections::HashSet<&str> =
