@@ -50,7 +50,9 @@ seed() {
 }
 
 # The largest input each target is given: a whole resolution for the reader.
+# FUZZ_MAX_LEN overrides it (smaller inputs run faster and mutate more often).
 max_len() {
+    if [ -n "${FUZZ_MAX_LEN:-}" ]; then echo "$FUZZ_MAX_LEN"; return; fi
     case $1 in
         read_bytes) echo 131072 ;;
         *) echo 16384 ;;
