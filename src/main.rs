@@ -294,8 +294,17 @@ fn file_name(symbol: &str) -> String {
     if name.is_empty() { "document".to_string() } else { name }
 }
 
-/// A closed pipe (`lineage show … | head`) is the reader's choice, not an error.
+/// A closed pipe (`lineage show … | head`) is the reader's choice, not an error. No
+/// control character but a line break or tab reaches the terminal: the account of
+/// dropped lines quotes the input as it was, and it may hold escape sequences.
 fn write_stdout(s: &str) {
+    let safe;
+    let s = if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        safe = s.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { '\u{FFFD}' } else { c }).collect::<String>();
+        &safe
+    } else {
+        s
+    };
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(s.as_bytes()).and_then(|_| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe {

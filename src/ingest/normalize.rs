@@ -77,6 +77,14 @@ pub fn clean_line(raw: &str) -> CleanLine {
         })
         .filter(|c| !matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{00AD}'))
         .collect();
+    // Control characters are never text of a document, and an escape sequence would
+    // reach the terminal of whoever prints it: each is taken out and accounted for.
+    if text.chars().any(char::is_control) {
+        for c in text.chars().filter(|c| c.is_control()) {
+            removed.push(format!("U+{:04X}", c as u32));
+        }
+        text.retain(|c| !c.is_control());
+    }
 
     // Taking markup out can leave markup behind (`[[](#)](#)`, `****a**b**`, `[](#)# x`):
     // passes repeat until nothing more comes out, so that a cleaned line is clean. Each
