@@ -50,23 +50,29 @@ fn assert_all_lines_accounted(doc: &Document) {
     assert!(missing.is_empty(), "{}: lines {missing:?} are in no part of the model", doc.symbol);
 }
 
-/// Run `f` on inputs of size `n` and `2n` and check that the larger takes less than
-/// `factor` times as long: linear work doubles, quadratic work quadruples. The small
-/// size is run twice and the faster run kept, so that a cold cache does not decide.
-fn assert_scales_linearly(what: &str, n: usize, factor: f64, f: impl Fn(usize)) {
+/// Timing tests run one at a time, so that they do not slow each other down.
+static TIMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Run `f` on inputs of size `n` and `4n` and check that the larger takes less than 8
+/// times as long: linear work takes 4 times as long, quadratic work 16 times. Each size
+/// is run three times and the fastest run kept, so that a cold cache or another process
+/// on the machine does not decide.
+fn assert_scales_linearly(what: &str, n: usize, f: impl Fn(usize)) {
+    let _alone = TIMING.lock().unwrap_or_else(|e| e.into_inner());
     let time = |size: usize| {
-        let start = Instant::now();
-        f(size);
-        start.elapsed()
+        (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                f(size);
+                start.elapsed()
+            })
+            .min()
+            .unwrap()
     };
-    let small = time(n).min(time(n));
-    let large = time(2 * n);
+    let small = time(n);
+    let large = time(4 * n);
     let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-4);
-    assert!(
-        ratio < factor,
-        "{what}: {n} took {small:?}, {} took {large:?} (×{ratio:.1}): not linear",
-        2 * n
-    );
+    assert!(ratio < 8.0, "{what}: {n} took {small:?}, {} took {large:?} (×{ratio:.1}): not linear", 4 * n);
 }
 
 // ---------------------------------------------------------------------------------
@@ -158,7 +164,7 @@ fn five_million_one_word_lines_are_read() {
 
 #[test]
 fn reading_many_lines_takes_time_in_proportion_to_their_number() {
-    assert_scales_linearly("one-word lines", 50_000, 3.0, |n| {
+    assert_scales_linearly("one-word lines", 20_000, |n| {
         read(&short_lines_document(n), "lines.txt");
     });
 }
@@ -195,7 +201,7 @@ fn a_line_of_five_million_characters_is_one_paragraph() {
 #[test]
 fn reading_a_long_line_takes_time_in_proportion_to_its_length() {
     for english in [false, true] {
-        assert_scales_linearly(&format!("one long line (english: {english})"), 100_000, 3.0, |n| {
+        assert_scales_linearly(&format!("one long line (english: {english})"), 50_000, |n| {
             read(&one_line_document(n, english), "line.txt");
         });
     }
@@ -232,12 +238,16 @@ fn thousands_of_references_in_one_paragraph_are_all_found() {
 #[test]
 fn references_are_found_in_time_proportional_to_their_number() {
     for (english, lang) in [(false, Lang::Zh), (true, Lang::En)] {
-        assert_scales_linearly(&format!("references (english: {english})"), 4_000, 3.0, |n| {
+        assert_scales_linearly(&format!("references (english: {english})"), 8_000, |n| {
             find_references(&many_references(n, english), lang, Body::HRC, Some(2023));
         });
     }
-    assert_scales_linearly("a document of many references", 4_000, 3.0, |n| {
-        let doc = read(&resolution_zh("53/29", &[many_references(n, false)], &[]), "refs.txt");
+    // Distinct references, so that each is a reference of the document and an edge.
+    assert_scales_linearly("a document of many references", 4_000, |n| {
+        let numbers: Vec<String> = (0..n).map(|i| format!("{}/{}", 31 + i % 48, 1 + i / 48)).collect();
+        let text = format!("大会\n\n79/1. 某一议题\n\n大会，\n\n回顾其第 {} 号决议，\n\n1. 决定继续审议。\n", numbers.join("、"));
+        let doc = read(&text, "refs.txt");
+        assert_eq!(doc.references.len(), n);
         LineageGraph::build(&[doc]);
     });
 }
@@ -246,10 +256,10 @@ fn references_are_found_in_time_proportional_to_their_number() {
 fn rights_named_thousands_of_times_are_found_in_linear_time() {
     let zh = |n: usize| "隐私权、和平集会自由权、".repeat(n / 2);
     let en = |n: usize| "the right to privacy, the right to food, ".repeat(n / 2);
-    assert_scales_linearly("rights (zh)", 30_000, 3.0, |n| {
+    assert_scales_linearly("rights (zh)", 15_000, |n| {
         assert!(lineage::classify::rights::rights_in_text(&zh(n), Language::Zh).len() >= n);
     });
-    assert_scales_linearly("rights (en)", 30_000, 3.0, |n| {
+    assert_scales_linearly("rights (en)", 15_000, |n| {
         assert!(lineage::classify::rights::rights_in_text(&en(n), Language::En).len() >= n);
     });
 }
@@ -488,6 +498,35 @@ fn hostile_text_stays_text_in_a_markdown_draft() {
     assert!(!md.replace("\\]", "").contains("]("), "a live link in the Markdown:\n{md}");
     assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{md}");
     assert!(md.contains("\\[click\\](javascript:alert(1))"), "{md}");
+}
+
+#[test]
+fn escape_sequences_in_a_text_never_reach_the_terminal() {
+    let text = resolution_zh(
+        "47/23",
+        &["回顾\u{1b}]52;c;ZXZpbA==\u{7}其以往的\u{1b}[2J决议，".into()],
+        &["决定继续处理此事。\u{1b}[31m".into(), "\u{1b}[0m请高级专员提交报告。".into()],
+    )
+    .replace("人权理事会，\n", "人权理事会，\n\nGE.21-10073\u{1b}[8m\n\n");
+    let doc = read(&text, "escapes.txt");
+    assert_all_lines_accounted(&doc);
+    for p in &doc.paragraphs {
+        assert!(!p.text.chars().any(char::is_control), "{}: {:?}", p.id, p.text);
+    }
+    assert!(doc.dropped.iter().any(|d| d.text == "U+001B"), "the escape is in the account");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("escapes.txt"), &text).unwrap();
+    for format in ["text", "json"] {
+        let out = lineage()
+            .args(["--data", dir.path().to_str().unwrap(), "--out", dir.path().join("out").to_str().unwrap()])
+            .args(["show", "47/23", "--dropped", "--format", format])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(!stdout.contains('\u{1b}') && !stdout.contains('\u{7}'), "{format}: {stdout:?}");
+        assert!(stdout.contains("GE.21-10073"), "{format}: the furniture line is still shown");
+    }
 }
 
 // ---------------------------------------------------------------------------------
