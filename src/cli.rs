@@ -1,7 +1,8 @@
 //! Command-line flags (clap derive) and their validation into what `main` runs.
 
-use crate::render::{DraftFormat, Format, GraphFormat};
-use clap::{Parser, Subcommand};
+use crate::model::Language;
+use crate::render::{DiffFormat, DraftFormat, Format, GraphFormat};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -105,6 +106,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Where each paragraph's language first appeared in the series and when it last
+    /// changed, like `git blame` for a resolution.
+    Blame {
+        id: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
+    },
     /// A starting text for the next resolution of ID's series: ID's text with its recalling
     /// paragraph rolled over to cite ID, and the deadlines that fall due marked.
     Draft {
@@ -118,6 +126,73 @@ pub enum Command {
     /// Write the whole corpus as JSON to the output folder: corpus.json (the list) and
     /// documents/<symbol>.json (each document, with its line account).
     Export,
+    /// What changed from A to B: paragraphs aligned (unchanged, modified, moved, added,
+    /// removed) with inline redlines.
+    Diff {
+        /// The earlier text: full symbol or short form.
+        a: String,
+        /// The later text.
+        b: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
+        /// Colour in text output: auto = when stdout is a terminal and NO_COLOR is unset.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorChoice,
+        /// Show punctuation and whitespace changes too (full- and half-width commas,
+        /// stray spaces): by default they are not changes.
+        #[arg(long)]
+        exact: bool,
+        /// Allow A and B in different languages (paired by number; no word-level redline).
+        #[arg(long)]
+        cross_language: bool,
+        /// Show unchanged paragraphs in full (text format) instead of one line each.
+        #[arg(long)]
+        all: bool,
+        /// The language of A where the corpus has it in several.
+        #[arg(long, value_enum)]
+        from_lang: Option<LanguageArg>,
+        /// The language of B where the corpus has it in several.
+        #[arg(long, value_enum)]
+        to_lang: Option<LanguageArg>,
+        /// Write to FILE instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given whether the output is a terminal and the value of
+    /// NO_COLOR (any non-empty value turns colour off, https://no-color.org; an explicit
+    /// `always` wins over it).
+    pub fn resolve(self, terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && no_color.is_none_or(|v| v.is_empty()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LanguageArg {
+    Zh,
+    En,
+}
+
+impl From<LanguageArg> for Language {
+    fn from(l: LanguageArg) -> Language {
+        match l {
+            LanguageArg::Zh => Language::Zh,
+            LanguageArg::En => Language::En,
+        }
+    }
 }
 
 /// A YYYY-MM-DD date, checked.
@@ -131,4 +206,25 @@ fn parse_iso_date(s: &str) -> Result<String, String> {
         && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
         && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0));
     if ok { Ok(s.to_string()) } else { Err(format!("'{s}' is not a date of the form YYYY-MM-DD")) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn colour_follows_the_terminal_and_no_color_unless_forced() {
+        let rows = [
+            (ColorChoice::Auto, true, None, true),
+            (ColorChoice::Auto, false, None, false),
+            (ColorChoice::Auto, true, Some("1"), false),
+            (ColorChoice::Auto, true, Some(""), true),
+            (ColorChoice::Always, false, Some("1"), true),
+            (ColorChoice::Never, true, None, false),
+        ];
+        for (choice, terminal, no_color, want) in rows {
+            assert_eq!(choice.resolve(terminal, no_color.map(OsStr::new)), want, "{choice:?} {terminal} {no_color:?}");
+        }
+    }
 }

@@ -2,7 +2,7 @@
 
 use crate::error::Error;
 use crate::ingest;
-use crate::model::{Body, Document};
+use crate::model::{Body, Document, Language};
 use std::path::Path;
 
 /// A problem with one file that did not stop the rest of the corpus from being read.
@@ -110,6 +110,30 @@ impl Corpus {
                 candidates: symbols.iter().map(|s| s.to_string()).collect(),
             }),
         }
+    }
+
+    /// Like [`find`](Corpus::find), and then the text in `language` where one is asked
+    /// for (the corpus may hold a symbol in several languages).
+    pub fn find_in(&self, query: &str, language: Option<Language>) -> Result<&Document, Error> {
+        let doc = self.find(query)?;
+        let Some(language) = language else { return Ok(doc) };
+        self.documents
+            .iter()
+            .find(|d| d.symbol == doc.symbol && d.language == language)
+            .ok_or_else(|| Error::NotInLanguage {
+                symbol: doc.symbol.clone(),
+                language: language.as_str().to_string(),
+                available: self.languages_of(&doc.symbol),
+            })
+    }
+
+    /// The same symbol's text in another language than `doc`'s, if the corpus has one.
+    pub fn other_language(&self, doc: &Document) -> Option<&Document> {
+        self.documents.iter().find(|d| d.symbol == doc.symbol && d.language != doc.language)
+    }
+
+    fn languages_of(&self, symbol: &str) -> Vec<String> {
+        self.documents.iter().filter(|d| d.symbol == symbol).map(|d| d.language.as_str().to_string()).collect()
     }
 
     fn matches(&self, query: &str) -> Vec<&Document> {

@@ -200,7 +200,7 @@ pub fn next_draft(doc: &Document, graph: &LineageGraph, mandates: &[Mandate]) ->
 }
 
 /// `A/HRC/RES/53/29` → `53/29`, `A/RES/77/211` → `77/211`.
-fn resolution_number(symbol: &str) -> String {
+pub(crate) fn resolution_number(symbol: &str) -> String {
     let mut parts: Vec<&str> = symbol.rsplit('/').take(2).collect();
     parts.reverse();
     parts.join("/")

@@ -39,6 +39,13 @@ pub enum Error {
     /// An output could not be produced (a missing external program, say).
     #[error("{0}")]
     Output(String),
+    #[error("{symbol} is not in the corpus in {language} (only in {})", available.join(", "))]
+    NotInLanguage { symbol: String, language: String, available: Vec<String> },
+    #[error(
+        "{from} is in {from_language} and {to} in {to_language}: a word-level diff across languages means nothing; \
+         pass --cross-language to pair their paragraphs by number"
+    )]
+    LanguagesDiffer { from: String, from_language: String, to: String, to_language: String },
 }
 
 impl Error {
@@ -46,6 +53,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::UnknownDocument(_) | Error::AmbiguousDocument { .. } => 2,
+            Error::NotInLanguage { .. } | Error::LanguagesDiffer { .. } => 2,
             Error::NoCorpus(_) => 2,
             Error::Io { .. } | Error::Read { .. } | Error::Output(_) | Error::Index { .. } => 1,
         }

@@ -10,7 +10,10 @@
 //!   countries, the rights the text names ([`classify::rights`], from
 //!   `lexicon/rights.tsv`) and the requests it makes ([`classify::requests`]);
 //! - [`corpus`]: every document of a folder, found by full symbol or short form;
-//! - [`render`]: the one place where an output format is chosen.
+//! - [`diff`]: two documents → [`diff::DocumentDiff`]: paragraphs aligned (unchanged,
+//!   modified, moved, added, removed; splits and merges), inline redlines, a summary;
+//! - [`render`]: the one place where an output format is chosen (text, JSON, and for a
+//!   diff Markdown and a self-contained HTML page).
 //!
 //! ```
 //! use std::path::Path;
@@ -22,10 +25,12 @@
 //! assert_eq!(doc.operative().count(), 1);
 //! ```
 
+pub mod blame;
 pub mod classify;
 pub mod cli;
 pub mod corpus;
 pub mod draft;
+pub mod diff;
 pub mod error;
 pub mod graph;
 pub mod index;
@@ -34,6 +39,7 @@ pub mod ingest;
 pub mod model;
 pub mod parse;
 pub mod refs;
+pub mod summary;
 pub mod render;
 
 pub use corpus::Corpus;

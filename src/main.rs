@@ -1,13 +1,15 @@
 //! The `lineage` binary: parse flags, run the command, map the outcome to an exit code.
 
 use clap::Parser;
-use lineage::cli::{Cli, Command};
+use lineage::cli::{Cli, Command, LanguageArg};
+use lineage::diff::{diff_documents, DiffOptions};
 use lineage::graph::{LineageGraph, Series};
 use lineage::index::{Index, SearchOptions};
 use lineage::render::dot::{self, DotOptions};
-use lineage::render::{graph as graph_view, json, text, DraftFormat, Format, GraphFormat};
+use lineage::render::{self, diff_text::TextStyle, graph as graph_view, json, text, DraftFormat, Format, GraphFormat};
+use lineage::render::printable;
 use lineage::{Corpus, Error};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -16,7 +18,7 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("lineage: {e}");
+            eprintln!("lineage: {}", printable(&e.to_string()));
             ExitCode::from(e.exit_code())
         }
     }
@@ -34,7 +36,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
     let corpus = load_corpus(cli)?;
     if !cli.quiet {
         for w in &corpus.warnings {
-            eprintln!("lineage: warning: {}", w.message);
+            eprintln!("lineage: warning: {}", printable(&w.message));
         }
     }
     let output = match &cli.command {
@@ -102,6 +104,12 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 Format::Json => json::mandates(&mandates, &as_of),
             }
         }
+        Command::Blame { id, format } => {
+            let doc = corpus.find(id)?;
+            let graph = LineageGraph::build(&corpus.documents);
+            let blame = lineage::blame::blame(doc, &corpus.documents, &graph);
+            render::blame(&blame, *format)
+        }
         Command::Draft { id, as_of, format } => {
             let doc = corpus.find(id)?;
             let graph = LineageGraph::build(&corpus.documents);
@@ -116,6 +124,26 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         }
         Command::Export => export(&corpus, &cli.out)?,
         Command::Index { .. } | Command::Search { .. } => unreachable!("handled above"),
+        Command::Diff { a, b, format, color, exact, cross_language, all, from_lang, to_lang, output } => {
+            let request = DiffRequest { a, b, from_lang: *from_lang, to_lang: *to_lang, cross_language: *cross_language };
+            let (old, new) = request.documents(&corpus)?;
+            let options = DiffOptions { exact: *exact, ..DiffOptions::default() };
+            let diff = diff_documents(old, new, &options);
+            // `auto` colours a terminal only, never a file.
+            let terminal = output.is_none() && std::io::stdout().is_terminal();
+            let color = color.resolve(terminal, std::env::var_os("NO_COLOR").as_deref());
+            let rendered = render::diff(&diff, *format, TextStyle { color, all: *all });
+            match output {
+                Some(path) => {
+                    std::fs::write(path, rendered).map_err(|source| Error::Io { path: path.clone(), source })?;
+                    if !cli.quiet {
+                        eprintln!("lineage: wrote {}", path.display());
+                    }
+                    String::new()
+                }
+                None => rendered,
+            }
+        }
     };
     write_stdout(&output);
     if cli.strict && !corpus.warnings.is_empty() {
@@ -255,6 +283,36 @@ fn series_or_alone(graph: &LineageGraph, doc: &lineage::Document) -> Series {
     })
 }
 
+/// The two documents a `diff` names, checked: both found, in the languages asked for,
+/// and in one language unless a cross-language diff was asked for.
+struct DiffRequest<'a> {
+    a: &'a str,
+    b: &'a str,
+    from_lang: Option<LanguageArg>,
+    to_lang: Option<LanguageArg>,
+    cross_language: bool,
+}
+
+impl DiffRequest<'_> {
+    fn documents<'c>(&self, corpus: &'c Corpus) -> Result<(&'c lineage::Document, &'c lineage::Document), Error> {
+        let old = corpus.find_in(self.a, self.from_lang.map(Into::into))?;
+        let mut new = corpus.find_in(self.b, self.to_lang.map(Into::into))?;
+        // `diff 47/23 47/23 --cross-language`: the other language of the same text.
+        if self.cross_language && self.to_lang.is_none() && old.symbol == new.symbol && old.language == new.language {
+            new = corpus.other_language(old).unwrap_or(new);
+        }
+        if old.language != new.language && !self.cross_language {
+            return Err(Error::LanguagesDiffer {
+                from: old.symbol.clone(),
+                from_language: old.language.as_str().to_string(),
+                to: new.symbol.clone(),
+                to_language: new.language.as_str().to_string(),
+            });
+        }
+        Ok((old, new))
+    }
+}
+
 /// Write corpus.json and one JSON file per document under `out`; returns a summary.
 fn export(corpus: &Corpus, out: &Path) -> Result<String, Error> {
     let io = |path: &Path| {
@@ -294,17 +352,8 @@ fn file_name(symbol: &str) -> String {
     if name.is_empty() { "document".to_string() } else { name }
 }
 
-/// A closed pipe (`lineage show … | head`) is the reader's choice, not an error. No
-/// control character but a line break or tab reaches the terminal: the account of
-/// dropped lines quotes the input as it was, and it may hold escape sequences.
+/// A closed pipe (`lineage show … | head`) is the reader's choice, not an error.
 fn write_stdout(s: &str) {
-    let safe;
-    let s = if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        safe = s.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { '\u{FFFD}' } else { c }).collect::<String>();
-        &safe
-    } else {
-        s
-    };
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(s.as_bytes()).and_then(|_| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe {

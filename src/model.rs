@@ -203,9 +203,6 @@ pub struct Vote {
     /// The voting block as printed (normalised), for the reader to check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    /// The input lines the voting block stands on, so that they are part of the account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lines: Option<LineSpan>,
 }
 
 impl Vote {
@@ -220,7 +217,6 @@ impl Vote {
             abstaining: Vec::new(),
             unresolved: Vec::new(),
             text: None,
-            lines: None,
         }
     }
 }
@@ -342,6 +338,9 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub footnotes: Vec<Footnote>,
     pub vote: Vote,
+    /// The input lines the voting block stands on, so that they are part of the account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote_lines: Option<LineSpan>,
     /// Every resolution and document this text cites, in text order (paragraphs, then
     /// footnotes); the document's own symbol is not a reference.
     pub references: Vec<Reference>,
@@ -393,7 +392,7 @@ impl Document {
         }
         self.footnotes.iter().for_each(|f| hold(f.lines));
         self.headings.iter().for_each(|h| hold(h.lines));
-        self.vote.lines.into_iter().for_each(&mut hold);
+        self.vote_lines.into_iter().for_each(&mut hold);
         for m in self.front_matter.iter().chain(&self.formula) {
             hold(LineSpan::single(m.line));
         }

@@ -154,3 +154,37 @@ fn an_english_draft_writes_the_date_the_english_way() {
     assert!(md.starts_with("# Draft: 新的和新兴数字技术与人权"));
     assert!(md.contains("## Operative part") && md.contains("> rolled over"));
 }
+
+#[test]
+fn blame_walks_the_series_back_and_names_the_gap() {
+    let docs = seeds();
+    let graph = LineageGraph::build(&docs);
+    let doc = docs.iter().find(|d| d.symbol == "A/HRC/RES/53/29").unwrap();
+    let b = lineage::blame::blame(doc, &docs, &graph);
+    assert_eq!(b.walked, ["A/HRC/RES/53/29", "A/HRC/RES/47/23"]);
+    assert_eq!(b.gap.as_deref(), Some("A/HRC/RES/41/11"));
+    let line = |id: &str| {
+        let p = b.paragraphs.iter().find(|p| p.paragraph == id).unwrap();
+        lineage::blame::describe(p, &b.symbol)
+    };
+    // Read against the two texts: PP1 is word for word 47/23's PP1; PP4 is new; PP6 is
+    // 47/23's recalling PP4 with the list brought up to date; OP7 carries 47/23's OP3.
+    assert_eq!(line("PP1"), "PP1: from 47/23 PP1 or earlier, unchanged");
+    assert_eq!(line("PP4"), "PP4: new in 53/29");
+    assert_eq!(line("PP6"), "PP6: from 47/23 PP4 or earlier, reworded in 53/29");
+    assert_eq!(line("OP7"), "OP7: from 47/23 OP3 or earlier, reworded in 53/29");
+    assert_eq!(line("OP9"), "OP9: from 47/23 OP6 or earlier, unchanged");
+    assert_eq!(b.paragraphs.len(), 28 + 9);
+
+    // 47/23's predecessor is not in the corpus: nothing is claimed new.
+    let first = docs.iter().find(|d| d.symbol == "A/HRC/RES/47/23").unwrap();
+    let b = lineage::blame::blame(first, &docs, &graph);
+    assert!(b.paragraphs.iter().all(|p| lineage::blame::describe(p, &b.symbol).contains("not in the corpus")));
+
+    let mut cmd = Command::cargo_bin("lineage").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    let out = cmd.args(["--quiet", "blame", "53/29", "--format", "html"]).output().unwrap();
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("id=\"OP7\"") && !html.contains("<script"));
+}

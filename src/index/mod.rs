@@ -338,8 +338,21 @@ struct TrigramCounts(HashMap<String, i64>);
 
 impl TrigramCounts {
     fn add(&mut self, form: &str, by: i64) {
-        for t in search::distinct_trigrams(form) {
-            *self.0.entry(t).or_insert(0) += by;
+        // Slices of the text, not new strings: a key is allocated only the first time it
+        // is seen in a refresh.
+        let bounds: Vec<usize> = form.char_indices().map(|(i, _)| i).chain([form.len()]).collect();
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for w in bounds.windows(4) {
+            let t = &form[w[0]..w[3]];
+            if !seen.insert(t) {
+                continue;
+            }
+            match self.0.get_mut(t) {
+                Some(n) => *n += by,
+                None => {
+                    self.0.insert(t.to_string(), by);
+                }
+            }
         }
     }
 

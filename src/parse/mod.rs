@@ -104,9 +104,8 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
     let vote = if vote_text.is_empty() {
         Vote::unknown()
     } else {
-        let (mut vote, warnings) = crate::classify::vote::parse_vote(&vote_text.join("\n"));
+        let (vote, warnings) = crate::classify::vote::parse_vote(&vote_text.join("\n"));
         let line = assembled.vote_lines.first().map(|m| m.line);
-        vote.lines = line.zip(assembled.vote_lines.last()).map(|(first, last)| LineSpan { first, last: last.line });
         diagnostics.extend(warnings.into_iter().map(|message| Diagnostic { line, message }));
         vote
     };
@@ -156,6 +155,11 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         paragraphs,
         footnotes,
         vote,
+        vote_lines: assembled
+            .vote_lines
+            .first()
+            .zip(assembled.vote_lines.last())
+            .map(|(first, last)| LineSpan { first: first.line, last: last.line }),
         references: Vec::new(),
         requests: Vec::new(),
         rights: Vec::new(),

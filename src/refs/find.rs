@@ -685,19 +685,40 @@ fn classify_en_post(name: &str) -> Option<Ctx> {
     words.iter().any(|w| ORGAN_NOUNS.contains(w)).then_some(Ctx::Foreign)
 }
 
-/// Span of an `on …` subject starting at `start`: up to punctuation, a
-/// footnote mark, or the point where the list or sentence carries on.
+/// How many commas an `on …` subject may run past to reach the next member of its list.
+const EN_TITLE_COMMAS: usize = 3;
+
+/// Span of an `on …` subject starting at `start`: up to punctuation, a footnote mark, or
+/// the point where the list or sentence carries on. A comma ends it unless the next
+/// member of the list follows before the next comma (a subject with commas of its own).
 fn en_title_span(text: &str, start: usize) -> (usize, usize) {
     let rest = &text[start..];
-    let mut stop = rest.len();
+    let mut hard = rest.len();
+    let mut commas: Vec<usize> = Vec::new();
     for (i, ch) in rest.char_indices() {
         if i >= EN_TITLE_MAX {
-            stop = rest[..i].rfind(char::is_whitespace).unwrap_or(0);
+            hard = rest[..i].rfind(char::is_whitespace).unwrap_or(0);
             break;
         }
         let ends_sentence = ch == '.' && rest[i + 1..].chars().next().is_none_or(char::is_whitespace);
-        if ends_sentence || matches!(ch, ',' | ';' | '(' | ')' | '[' | ']' | '“' | '”' | '"') {
-            stop = i;
+        if ends_sentence || matches!(ch, ';' | '(' | ')' | '[' | ']' | '“' | '”' | '"') {
+            hard = i;
+            break;
+        }
+        if ch == ',' {
+            commas.push(i);
+        }
+    }
+    let mut stop = commas.first().copied().unwrap_or(hard);
+    for (n, &comma) in commas.iter().enumerate().take(EN_TITLE_COMMAS) {
+        let segment_end = commas.get(n + 1).copied().unwrap_or(hard);
+        // A member right at the comma (", 75/316") or before the next one.
+        if let Some(m) = EN_NEXT_MEMBER.find(&rest[comma..segment_end.max(comma)]) {
+            // "on X, in which it …, and 48/4": a clause, not a subject with commas.
+            let extended = &rest[..comma + m.start()];
+            if m.start() == 0 || !(extended.contains(" which ") || extended.contains(" whereby ")) {
+                stop = comma + m.start();
+            }
             break;
         }
     }
@@ -710,7 +731,7 @@ fn en_title_span(text: &str, start: usize) -> (usize, usize) {
         let keep = cand[m.start()..].chars().next().filter(|c| c.is_ascii_lowercase() || *c == ')');
         cand = &cand[..m.start() + keep.map_or(0, char::len_utf8)];
     }
-    let t = cand.trim_end();
+    let t = cand.trim_end().trim_end_matches(',').trim_end();
     (start, start + t.len())
 }
 

@@ -340,6 +340,13 @@ pub static EN_TITLE_CUT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// The next member of a list, right after a subject: `… on the Internet and 48/4 of`,
+/// `… Information Society, 75/316 of`. A subject may run past a comma ("on the
+/// promotion, protection and enjoyment of human rights on the Internet and 48/4") only
+/// when one of these follows before the next comma.
+pub static EN_NEXT_MEMBER: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?:,\s{0,3}|\s(?:and|as well as)\s{1,3})\[?[0-9]{1,4}\s?(?:/|\()"));
+
 /// A footnote mark inside an `on …` subject ends it: `in the digital age3,`,
 /// `digital age 3 and`. Four-digit years (`the 2030 Agenda`) are not marks.
 pub static EN_TITLE_FOOTNOTE: LazyLock<Regex> =
@@ -419,6 +426,7 @@ mod tests {
             &EN_TITLE_ON,
             &EN_TITLE_ENTITLED,
             &EN_TITLE_CUT,
+            &EN_NEXT_MEMBER,
             &EN_TITLE_FOOTNOTE,
             &EN_KNOWN_BODY_END,
             &EN_ORGAN_MENTION,

@@ -33,6 +33,30 @@ const TECH_EN: &str = "new and emerging digital technologies and human rights";
 const AGENDA_EN: &str = "Transforming our world: the 2030 Agenda for Sustainable Development";
 
 const ROWS: &[Row] = &[
+    // --- subjects with commas of their own, inside a list ------------------
+    r(
+        En,
+        HRC,
+        2023,
+        "Council resolutions 47/16 of 13 July 2021 on the promotion, protection and enjoyment of human rights \
+         on the Internet and 48/4 of 7 October 2021 on the right to privacy in the digital age, and General \
+         Assembly resolutions 70/125 of 16 December 2015 on the outcome of the World Summit on the Information \
+         Society, 75/316 of 17 August 2021 on rapid technological change",
+        &[
+            ("A/HRC/RES/47/16", HRC, "2021-07-13", "the promotion, protection and enjoyment of human rights on the Internet"),
+            ("A/HRC/RES/48/4", HRC, "2021-10-07", "the right to privacy in the digital age"),
+            ("A/RES/70/125", GA, "2015-12-16", "the outcome of the World Summit on the Information Society"),
+            ("A/RES/75/316", GA, "2021-08-17", "rapid technological change"),
+        ],
+    ),
+    // A clause after the comma is no part of the subject, even with a number after it.
+    r(
+        En,
+        GA,
+        2024,
+        "its resolution 77/19 of 21 November 2022 on cooperation, in which it invited the agencies, and 78/5",
+        &[("A/RES/77/19", GA, "2022-11-21", "cooperation")],
+    ),
     // --- single -------------------------------------------------------------
     r(Zh, HRC, 2021, "第 41/11 号决议", &[("A/HRC/RES/41/11", HRC, "", "")]),
     r(Zh, HRC, 2021, "第41/11号决议", &[("A/HRC/RES/41/11", HRC, "", "")]),

@@ -3,10 +3,27 @@
 
 pub mod dot;
 pub mod graph;
+pub mod diff_html;
+mod diff_labels;
+pub mod diff_md;
+pub mod diff_text;
 pub mod json;
 pub mod text;
 
 use clap::ValueEnum;
+
+/// Text from the input made safe for a terminal: a control character other than a line
+/// break or tab becomes U+FFFD. The model's text has none (the reader takes them out);
+/// what is quoted as it was read (dropped lines, file names) may, and an escape
+/// sequence would drive the terminal of whoever prints it.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if s.chars().any(unsafe_char) {
+        s.chars().map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c }).collect::<String>().into()
+    } else {
+        s.into()
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -33,4 +50,77 @@ pub enum DraftFormat {
     /// Markdown, with PP/OP headings and the drafters' notes as quotes.
     Md,
     Json,
+}
+/// The formats of `lineage diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// For the terminal: `[-deleted-]` `[+inserted+]`, coloured where asked.
+    Text,
+    /// A compilation text as delegations circulate it: ~~deleted~~ and **inserted**.
+    Md,
+    /// One self-contained page, printable, every paragraph anchored (#OP5).
+    Html,
+    /// The contract's shape.
+    Json,
+}
+
+/// Render a diff in the chosen format; `style` matters to text only.
+pub fn diff(d: &crate::diff::DocumentDiff, format: DiffFormat, style: diff_text::TextStyle) -> String {
+    match format {
+        DiffFormat::Text => diff_text::diff(d, style),
+        DiffFormat::Md => diff_md::diff(d),
+        DiffFormat::Html => diff_html::diff(d),
+        DiffFormat::Json => json::diff(d),
+    }
+}
+
+/// Render a blame: text, Markdown, an HTML page in the diff's style, or JSON.
+pub fn blame(b: &crate::blame::Blame, format: DiffFormat) -> String {
+    use std::fmt::Write;
+    let lines: Vec<(String, String)> =
+        b.paragraphs.iter().map(|p| (p.paragraph.clone(), crate::blame::describe(p, &b.symbol))).collect();
+    let walked = format!("Walked: {}", b.walked.join(" ← "));
+    let gap = b.gap.as_ref().map(|g| format!("{g} is not in the corpus in this language: language older than it is not traced"));
+    let mut out = String::new();
+    match format {
+        DiffFormat::Json => return json::to_string(b),
+        DiffFormat::Text => {
+            let _ = writeln!(out, "{}  {}\n{walked}", b.symbol, b.title);
+            if let Some(g) = &gap {
+                let _ = writeln!(out, "{g}");
+            }
+            let _ = writeln!(out);
+            for (_, line) in &lines {
+                let _ = writeln!(out, "{line}");
+            }
+        }
+        DiffFormat::Md => {
+            let _ = writeln!(out, "# Provenance of {}\n\n*{}*\n\n{walked}\n", b.symbol, diff_md::escape(&b.title));
+            if let Some(g) = &gap {
+                let _ = writeln!(out, "> {g}\n");
+            }
+            for (_, line) in &lines {
+                let _ = writeln!(out, "- {}", diff_md::escape(line));
+            }
+        }
+        DiffFormat::Html => {
+            let e = diff_html::escape;
+            let _ = writeln!(
+                out,
+                "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Provenance of {}</title><style>{}</style></head><body>",
+                e(&b.symbol),
+                diff_html::STYLE
+            );
+            let _ = writeln!(out, "<h1>Provenance of {}</h1>\n<p>{}</p>\n<p>{}</p>", e(&b.symbol), e(&b.title), e(&walked));
+            if let Some(g) = &gap {
+                let _ = writeln!(out, "<p class=\"notes\">{}</p>", e(g));
+            }
+            let _ = writeln!(out, "<ul>");
+            for (id, line) in &lines {
+                let _ = writeln!(out, "<li id=\"{}\">{}</li>", e(id), e(line));
+            }
+            let _ = writeln!(out, "</ul>\n</body></html>");
+        }
+    }
+    out
 }

@@ -41,7 +41,7 @@ pub fn document(d: &Document, dropped: bool) -> String {
     if let Some(m) = &d.mandated_by {
         let _ = writeln!(out, "mandated by {m}");
     }
-    let _ = writeln!(out, "source: {} ({}, {} lines)", d.source.path, d.source.encoding, d.source.lines);
+    let _ = writeln!(out, "source: {} ({}, {} lines)", super::printable(&d.source.path), d.source.encoding, d.source.lines);
     let pp = d.preambular().count();
     let op = d.operative().count();
     let other = d.paragraphs.len() - pp - op;
@@ -103,7 +103,7 @@ pub fn document(d: &Document, dropped: bool) -> String {
             let _ = writeln!(out, "  {:>5}  formula       {}", m.line, m.text);
         }
         for x in d.dropped.iter().filter(|x| x.reason != DropReason::Blank) {
-            let _ = writeln!(out, "  {:>5}  {:<13} {}", x.line, x.reason.as_str(), x.text.trim());
+            let _ = writeln!(out, "  {:>5}  {:<13} {}", x.line, x.reason.as_str(), super::printable(x.text.trim()));
         }
         let blanks = d.dropped.iter().filter(|x| x.reason == DropReason::Blank).count();
         let _ = writeln!(out, "  ({blanks} blank lines)");

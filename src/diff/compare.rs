@@ -1,0 +1,351 @@
+//! Text as the diff compares it: tokens, the substantive key that decides "same text",
+//! and the shingle profile whose overlap measures how alike two paragraphs are.
+//!
+//! One tokeniser serves both languages. A Han (or kana, hangul) character is a token of
+//! its own, because Chinese has no spaces and a run of characters is not a word; a run
+//! of Latin letters and digits is a word. Whitespace runs and punctuation marks are
+//! tokens too, so that `--exact` can show them, but they are not *substantive*: the key
+//! and the profile leave them out, which is what makes a full-width comma, a half-width
+//! one and a stray space from a PDF compare equal.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// What a token is, which decides how the diff treats it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenClass {
+    /// A run of letters and digits outside the CJK blocks: `Recalling`, `2019`, `A`.
+    Word,
+    /// One CJK character: `权`.
+    Han,
+    /// A run of whitespace.
+    Space,
+    /// One punctuation mark or symbol: `，`, `,`, `《`, `/`.
+    Punct,
+}
+
+impl TokenClass {
+    /// Words and characters carry meaning; spaces and punctuation, for this tool, do not.
+    pub fn is_substantive(self) -> bool {
+        matches!(self, TokenClass::Word | TokenClass::Han)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub class: TokenClass,
+}
+
+/// CJK ideographs (with extensions and compatibility forms), kana and hangul: scripts
+/// written without spaces, where each character is diffed on its own.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'      // hiragana, katakana
+        | '\u{3400}'..='\u{4DBF}'    // extension A
+        | '\u{4E00}'..='\u{9FFF}'    // unified ideographs
+        | '\u{AC00}'..='\u{D7AF}'    // hangul syllables
+        | '\u{F900}'..='\u{FAFF}'    // compatibility ideographs
+        | '\u{20000}'..='\u{3FFFF}') // extensions B and later
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+/// Split text into tokens that concatenate back to it exactly.
+///
+/// `回顾第 47/23 号决议` → `回` `顾` `第` ` ` `47` `/` `23` ` ` `号` `决` `议`;
+/// `Recalling also,` → `Recalling` ` ` `also` `,`.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let class = if is_cjk(c) {
+            TokenClass::Han
+        } else if c.is_whitespace() {
+            TokenClass::Space
+        } else if is_word_char(c) {
+            TokenClass::Word
+        } else {
+            TokenClass::Punct
+        };
+        let mut end = start + c.len_utf8();
+        if matches!(class, TokenClass::Word | TokenClass::Space) {
+            let same = |c: char| if class == TokenClass::Word { is_word_char(c) } else { c.is_whitespace() };
+            while let Some(&(i, next)) = chars.peek() {
+                if !same(next) {
+                    break;
+                }
+                end = i + next.len_utf8();
+                chars.next();
+            }
+        }
+        tokens.push(Token { text: &text[start..end], class });
+    }
+    tokens
+}
+
+/// Full-width Latin letters and digits (`Ａ`, `１`) as their ASCII forms, so that a
+/// number typed in either width is the same number.
+pub fn fold_width(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Is this piece of text only punctuation and whitespace (nothing a reader would call a
+/// change of wording)?
+pub fn is_insubstantial(text: &str) -> bool {
+    tokenize(text).iter().all(|t| !t.class.is_substantive())
+}
+
+/// How two texts compare: the substantive key (same key = same text for this tool) and
+/// the shingles that measure likeness.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    /// The substantive tokens, width-folded, joined by a separator no text contains.
+    key: String,
+    /// Hashes of the shingles (n-grams of lower-cased substantive tokens, every number
+    /// as one placeholder), sorted: a multiset that two profiles intersect by merging.
+    shingles: Vec<u64>,
+    /// The shingles of the opening words alone: a UN paragraph opens with what it does
+    /// ("Acknowledging the important contribution of…", "Calls upon Member States to…"),
+    /// which a new version keeps when it rewrites the rest.
+    opening: Vec<u64>,
+}
+
+/// Substantive tokens that make a paragraph's opening.
+pub const OPENING_UNITS: usize = 8;
+
+/// Which n-grams make the shingles. Chinese reads well as character bigrams (most
+/// words are two characters), English as word bigrams: single words let the boilerplate
+/// of operative paragraphs ("Requests the Office of the High Commissioner") make
+/// unrelated paragraphs look alike (measured in `make bench`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shingling {
+    pub han_ngram: usize,
+    pub word_ngram: usize,
+}
+
+impl Default for Shingling {
+    fn default() -> Self {
+        Shingling { han_ngram: 2, word_ngram: 2 }
+    }
+}
+
+const KEY_SEPARATOR: char = '\u{1F}';
+
+impl Profile {
+    pub fn new(text: &str, shingling: Shingling) -> Profile {
+        let tokens: Vec<Token> = tokenize(text).into_iter().filter(|t| t.class.is_substantive()).collect();
+        let mut key = String::with_capacity(text.len());
+        for t in &tokens {
+            key.push_str(&fold_width(t.text));
+            key.push(KEY_SEPARATOR);
+        }
+        // Numbers are what a new year's text changes in a paragraph that is otherwise the
+        // same (`resolution 77/133 of 12 December 2022` → `78/85 of 7 December 2023`):
+        // for likeness they count as "a number", whichever.
+        let units: Vec<String> = tokens
+            .iter()
+            .map(|t| fold_width(t.text))
+            .map(|w| if w.chars().all(|c| c.is_ascii_digit()) { "#".to_string() } else { w.to_lowercase() })
+            .collect();
+        let han = tokens.iter().filter(|t| t.class == TokenClass::Han).count();
+        // The script that dominates the text picks the n-gram size: a Chinese paragraph
+        // with a few numbers in it is still read as Chinese.
+        let n = if han * 2 >= tokens.len() { shingling.han_ngram } else { shingling.word_ngram }.max(1);
+        let shingles = shingle(&units, n);
+        // The opening keeps its numbers: "Recalling its resolution 77/244" and
+        // "Reaffirming also its resolution 70/1" open alike only once numbers are masked.
+        let literal: Vec<String> = tokens.iter().take(OPENING_UNITS).map(|t| fold_width(t.text).to_lowercase()).collect();
+        let opening = shingle(&literal, n);
+        Profile { key, shingles, opening }
+    }
+
+    /// Likeness of the two openings (Dice over their shingles).
+    pub fn opening_similarity(&self, other: &Profile) -> f64 {
+        dice(&self.opening, &other.opening)
+    }
+
+    /// Same substantive text: only punctuation, whitespace or character width differ.
+    pub fn same_text(&self, other: &Profile) -> bool {
+        self.key == other.key
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shingles.is_empty()
+    }
+
+    /// Number of shingles (the profile's size, for containment).
+    pub fn len(&self) -> usize {
+        self.shingles.len()
+    }
+
+    /// Shingles the two profiles share, counted as a multiset.
+    pub fn shared(&self, other: &Profile) -> usize {
+        shared_sorted(&self.shingles, &other.shingles)
+    }
+
+    /// Dice coefficient, 2|A∩B| / (|A|+|B|): 1 for the same wording, 0 for nothing in
+    /// common. Two texts with nothing substantive (two empty paragraphs) are alike.
+    pub fn similarity(&self, other: &Profile) -> f64 {
+        dice(&self.shingles, &other.shingles)
+    }
+
+    /// How much of `self` is found in `other`, |A∩B| / |A|: a piece of a split paragraph
+    /// is contained in the paragraph it came from even though their Dice is low.
+    pub fn containment_in(&self, other: &Profile) -> f64 {
+        if self.is_empty() {
+            return 0.0;
+        }
+        self.shared(other) as f64 / self.len() as f64
+    }
+
+    /// What of `self` is left once `other` is taken out (multiset difference): the part
+    /// of a paragraph that its partner does not account for.
+    pub fn minus(&self, other: &Profile) -> Profile {
+        let (a, b) = (&self.shingles, &other.shingles);
+        let mut left = Vec::with_capacity(a.len());
+        let mut j = 0;
+        for &x in a {
+            while j < b.len() && b[j] < x {
+                j += 1;
+            }
+            if j < b.len() && b[j] == x {
+                j += 1;
+            } else {
+                left.push(x);
+            }
+        }
+        Profile { key: String::new(), shingles: left, opening: Vec::new() }
+    }
+}
+
+/// The n-grams of `units`, hashed and sorted (a text shorter than n is one shingle).
+fn shingle(units: &[String], n: usize) -> Vec<u64> {
+    let n = n.min(units.len()).max(1);
+    let mut shingles: Vec<u64> = units
+        .windows(n)
+        .map(|gram| {
+            let mut h = DefaultHasher::new();
+            gram.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    shingles.sort_unstable();
+    shingles
+}
+
+/// Dice coefficient of two sorted multisets: 2|A∩B| / (|A|+|B|), 1 for two empty ones.
+pub fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 1.0;
+    }
+    2.0 * shared_sorted(a, b) as f64 / total as f64
+}
+
+fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(tokens: &[Token<'a>]) -> Vec<&'a str> {
+        tokens.iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn han_characters_are_tokens_of_their_own_and_latin_runs_are_words() {
+        let t = tokenize("回顾第 47/23 号决议");
+        assert_eq!(texts(&t), ["回", "顾", "第", " ", "47", "/", "23", " ", "号", "决", "议"]);
+        let t = tokenize("Recalling also, the Secretary-General’s");
+        assert_eq!(texts(&t), ["Recalling", " ", "also", ",", " ", "the", " ", "Secretary", "-", "General", "’", "s"]);
+        assert_eq!(tokenize("").len(), 0);
+        assert_eq!(tokenize("a\u{3000}b").iter().map(|t| t.class).collect::<Vec<_>>(),
+            [TokenClass::Word, TokenClass::Space, TokenClass::Word]);
+    }
+
+    #[test]
+    fn tokens_concatenate_back_to_the_text() {
+        for s in ["遵循《联合国宪章》的宗旨和原则，", "  lead and trail  ", "ＡＢＣ１２３，", "é\u{301}x", "👍🏽 ok"] {
+            assert_eq!(tokenize(s).iter().map(|t| t.text).collect::<String>(), s);
+        }
+    }
+
+    #[test]
+    fn punctuation_width_and_spaces_do_not_change_the_key() {
+        let s = Shingling::default();
+        let rows = [
+            ("遵循《联合国宪章》的宗旨和原则，", "遵循《联合国宪章》的宗旨和原则,"),
+            ("第 77/211 号决议", "第77/211号决议"),
+            ("平等和不歧视权、意见和表达自由权", "平等和不歧视权,意见和表达自由权"),
+            ("resolution 41/11 of 11 July 2019,", "resolution  41/11 of 11 July 2019;"),
+            ("第１２号", "第12号"),
+        ];
+        for (a, b) in rows {
+            assert!(Profile::new(a, s).same_text(&Profile::new(b, s)), "{a} / {b}");
+        }
+        assert!(!Profile::new("回顾一切人权", s).same_text(&Profile::new("回顾所有人权", s)));
+        assert!(!Profile::new("Recalling", s).same_text(&Profile::new("Recalling also", s)));
+    }
+
+    #[test]
+    fn similarity_is_dice_over_shingles() {
+        let s = Shingling::default();
+        let a = Profile::new("回顾一切人权和基本自由", s);
+        assert_eq!(a.similarity(&a), 1.0);
+        let b = Profile::new("回顾所有人权和基本自由", s);
+        let sim = a.similarity(&b);
+        assert!(sim > 0.6 && sim < 1.0, "{sim}");
+        let c = Profile::new("决定继续处理此事", s);
+        assert_eq!(a.similarity(&c), 0.0);
+        assert_eq!(Profile::new("", s).similarity(&Profile::new("，", s)), 1.0);
+        assert_eq!(Profile::new("", s).similarity(&c), 0.0);
+        let en = Profile::new("Decides to remain seized of the matter.", s);
+        let en2 = Profile::new("Decides to remain actively seized of the matter.", s);
+        assert!(en.similarity(&en2) > 0.7, "{}", en.similarity(&en2));
+        // A new year's citation is the same wording with other numbers.
+        let cited = Profile::new("Recalling its resolution 77/133 of 12 December 2022,", s);
+        let recited = Profile::new("Recalling its resolution 78/85 of 7 December 2023,", s);
+        assert_eq!(cited.similarity(&recited), 1.0);
+        assert!(!cited.same_text(&recited));
+        let opening = Profile::new("Acknowledging the important contribution of international and regional conferences such as the summit hosted by the Netherlands", s);
+        let reopening = Profile::new("Acknowledging the important contribution of State-led international and regional conferences, including those hosted by the Philippines", s);
+        let (start, whole) = (opening.opening_similarity(&reopening), opening.similarity(&reopening));
+        assert!(start > 0.5 && whole < start, "{start} {whole}");
+    }
+
+    #[test]
+    fn a_piece_is_contained_in_the_paragraph_it_came_from() {
+        let s = Shingling::default();
+        let whole = Profile::new("请高级专员办事处召集两次专家磋商会，并就此向人权理事会第五十届会议提交报告", s);
+        let piece = Profile::new("并就此向人权理事会第五十届会议提交报告", s);
+        assert!(piece.containment_in(&whole) > 0.95);
+        assert!(whole.containment_in(&piece) < 0.6);
+        assert_eq!(Profile::new("", s).containment_in(&whole), 0.0);
+        // What the first piece does not account for is what the second piece holds.
+        let first = Profile::new("请高级专员办事处召集两次专家磋商会", s);
+        assert!(piece.containment_in(&whole.minus(&first)) > 0.95);
+        assert!(first.containment_in(&whole.minus(&first)) < 0.1);
+        assert_eq!(whole.minus(&whole).len(), 0);
+    }
+}

@@ -1,0 +1,519 @@
+//! The inline redline inside a pair of paragraphs: which words or characters were struck
+//! out and which were written in.
+//!
+//! The texts are cut into *units* and diffed with `similar` (Myers, with a deadline):
+//! - by default a unit is one substantive token (a Han character or a Latin word) with the
+//!   punctuation and spaces that follow it, and an opening bracket or quote that precedes
+//!   it. Units compare by their substantive token only, so a full-width comma that became a
+//!   half-width one, or a stray space from a PDF, is not a change. The equal runs are taken
+//!   from the new text, so the inserts and equals spell the new text exactly, and the
+//!   deletes and equals spell the old text up to punctuation and whitespace.
+//! - with `exact`, every token (spaces and punctuation marks included) is a unit that
+//!   compares by its exact text, and both texts are reproduced exactly.
+//!
+//! A word-level diff of two rewordings tends to confetti: `[-a-][+b+]的[-c-][+d+]`. A
+//! semantic clean-up then absorbs an equal run that is no longer than the changes on both
+//! sides of it, so the redline shows whole phrases (the rule of diff-match-patch's
+//! semantic clean-up, here on units).
+
+use super::compare::{fold_width, is_insubstantial, tokenize, TokenClass};
+use serde::{Deserialize, Serialize};
+use similar::{capture_diff_slices_deadline, Algorithm, DiffTag};
+use std::ops::Range;
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    Equal,
+    Insert,
+    Delete,
+}
+
+/// One run of a redline: text kept, written in, or struck out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InlineOp {
+    pub op: Op,
+    pub text: String,
+}
+
+impl InlineOp {
+    pub fn new(op: Op, text: impl Into<String>) -> InlineOp {
+        InlineOp { op, text: text.into() }
+    }
+}
+
+/// A redline and, where the diff had to give up on detail, why.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Redline {
+    pub ops: Vec<InlineOp>,
+    pub degraded: Option<String>,
+}
+
+/// Units beyond which a paragraph is not diffed word by word (a pasted annex, a text
+/// with no paragraph breaks): the redline is then the whole old text struck out and the
+/// whole new text written in, with a note.
+const MAX_UNITS: usize = 40_000;
+
+/// The old text as the redline spells it: equal and deleted runs.
+pub fn old_text(ops: &[InlineOp]) -> String {
+    ops.iter().filter(|o| o.op != Op::Insert).map(|o| o.text.as_str()).collect()
+}
+
+/// The new text as the redline spells it: equal and inserted runs.
+pub fn new_text(ops: &[InlineOp]) -> String {
+    ops.iter().filter(|o| o.op != Op::Delete).map(|o| o.text.as_str()).collect()
+}
+
+/// The runs cut at line breaks, for renderers that lay items out on lines of their own:
+/// `[equal "a", insert "b\n(c) d"]` → `[[equal "a", insert "b"], [insert "(c) d"]]`.
+pub fn lines(ops: &[InlineOp]) -> Vec<Vec<InlineOp>> {
+    let mut lines = vec![Vec::new()];
+    for op in ops {
+        for (n, piece) in op.text.split('\n').enumerate() {
+            if n > 0 {
+                lines.push(Vec::new());
+            }
+            if let Some(line) = lines.last_mut() {
+                append(line, op.op, piece);
+            }
+        }
+    }
+    lines
+}
+
+/// Only the runs one side of the redline shows: the old text's (equal and deleted) or
+/// the new text's (equal and inserted), for a side-by-side view.
+pub fn side(ops: &[InlineOp], op_shown: Op) -> Vec<InlineOp> {
+    ops.iter().filter(|o| o.op == Op::Equal || o.op == op_shown).cloned().collect()
+}
+
+/// The redline of a paragraph that was struck out and one written in its place, with
+/// nothing aligned between them (added, removed, or two languages).
+pub fn whole(old: &str, new: &str) -> Vec<InlineOp> {
+    let mut ops = Vec::new();
+    append(&mut ops, Op::Delete, old);
+    append(&mut ops, Op::Insert, new);
+    ops
+}
+
+/// Diff two texts into a redline. Never fails: over the deadline `similar` returns a
+/// coarser diff, and the redline says so.
+pub fn redline(old: &str, new: &str, exact: bool, budget: Duration) -> Redline {
+    let old_units = units(old, exact);
+    let new_units = units(new, exact);
+    if old_units.len() > MAX_UNITS || new_units.len() > MAX_UNITS {
+        return Redline {
+            ops: whole(old, new),
+            degraded: Some(format!(
+                "paragraph too long for a word-level redline ({} and {} units; the limit is {MAX_UNITS}): shown as struck out and written anew",
+                old_units.len(),
+                new_units.len()
+            )),
+        };
+    }
+    let deadline = Instant::now() + budget;
+    let Some(hunks) = diff_units(&old_units, &new_units, deadline) else {
+        return Redline {
+            ops: whole(old, new),
+            degraded: Some("the word-level diff did not add up: shown as struck out and written anew".to_string()),
+        };
+    };
+    let degraded = (Instant::now() >= deadline).then(|| {
+        format!("redline over its time budget ({} ms): changes shown in coarser runs", budget.as_millis())
+    });
+    let hunks = absorb_small_equalities(hunks, &old_units, &new_units);
+    Redline { ops: render_hunks(&hunks, old, new, &old_units, &new_units, exact), degraded }
+}
+
+/// Byte offsets in `whole` where each of `pieces` after the first begins, found by
+/// diffing `whole` against the pieces read one after another: how the text of a
+/// paragraph was divided when it was split into several (or, read the other way, where
+/// the merged text of several paragraphs joins).
+pub fn cut_points(whole: &str, pieces: &[&str], budget: Duration) -> Vec<usize> {
+    let whole_units = units(whole, false);
+    let mut joined = Vec::new();
+    let mut boundaries = Vec::new();
+    for (k, piece) in pieces.iter().enumerate() {
+        if k > 0 {
+            boundaries.push(joined.len());
+        }
+        joined.extend(units(piece, false));
+    }
+    if whole_units.len() > MAX_UNITS || joined.len() > MAX_UNITS {
+        return proportional_cuts(whole, pieces);
+    }
+    let deadline = Instant::now() + budget;
+    let Some(runs) = runs(&whole_units, &joined, deadline) else {
+        return proportional_cuts(whole, pieces);
+    };
+    // For each boundary in the joined pieces, the unit of `whole` reached when the diff
+    // reaches it; text struck out at the boundary stays with the earlier piece.
+    let mut cuts = Vec::with_capacity(boundaries.len());
+    let mut next = boundaries.iter().peekable();
+    for run in runs {
+        while let Some(&&b) = next.peek() {
+            if !run.new.contains(&b) {
+                break;
+            }
+            cuts.push(if run.equal { run.old.start + (b - run.new.start) } else { run.old.start });
+            next.next();
+        }
+    }
+    cuts.extend(next.map(|_| whole_units.len()));
+    cuts.into_iter()
+        .map(|u| whole_units.get(u).map_or(whole.len(), |unit| unit.start))
+        .collect()
+}
+
+/// Cut points in proportion to the pieces' lengths, for texts too long to align.
+fn proportional_cuts(whole: &str, pieces: &[&str]) -> Vec<usize> {
+    let total: usize = pieces.iter().map(|p| p.len()).sum::<usize>().max(1);
+    let mut acc = 0;
+    pieces[..pieces.len().saturating_sub(1)]
+        .iter()
+        .map(|p| {
+            acc += p.len();
+            floor_char_boundary(whole, acc * whole.len() / total)
+        })
+        .collect()
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A stretch of text that the diff moves as one piece.
+#[derive(Debug)]
+struct Unit<'a> {
+    /// What it is compared by.
+    key: String,
+    /// The text it stands for, with its attached punctuation and spaces.
+    text: &'a str,
+    /// Byte offset of `text` in the paragraph.
+    start: usize,
+    /// Characters of substance, for weighing an equal run against the changes around it.
+    weight: usize,
+}
+
+/// Opening brackets and quotes belong to the word they open, not the one before them.
+fn opens(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '<' | '《' | '〈' | '（' | '［' | '｛' | '【' | '〔' | '「' | '『' | '“' | '‘' | '"')
+}
+
+fn units(text: &str, exact: bool) -> Vec<Unit<'_>> {
+    let tokens = tokenize(text);
+    let mut offsets = Vec::with_capacity(tokens.len());
+    let mut at = 0;
+    for t in &tokens {
+        offsets.push(at);
+        at += t.text.len();
+    }
+    if exact {
+        return tokens
+            .iter()
+            .zip(offsets)
+            .map(|(t, start)| {
+                // Punctuation and spaces weigh nothing, so that a lone character between
+                // two punctuation changes stays visible as kept.
+                let weight = if t.class.is_substantive() { t.text.chars().count() } else { 0 };
+                Unit { key: t.text.to_string(), text: t.text, start, weight }
+            })
+            .collect();
+    }
+    // Where each unit starts: at its substantive token, or earlier where the gap before
+    // it has an opening bracket or punctuation after a space (` <script`, ` "quoted`),
+    // which belong to the word they open; the first unit also takes whatever precedes it.
+    let substantive: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].class.is_substantive()).collect();
+    if substantive.is_empty() {
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Unit { key: String::new(), text, start: 0, weight: 0 }]
+        };
+    }
+    let mut starts = Vec::with_capacity(substantive.len());
+    let mut previous_end = 0;
+    for (n, &i) in substantive.iter().enumerate() {
+        let start = if n == 0 {
+            0
+        } else {
+            let opening = (previous_end..i).find(|&g| tokens[g].class == TokenClass::Punct && tokens[g].text.chars().all(opens));
+            let after_space = (previous_end..i).rev().find(|&g| tokens[g].class == TokenClass::Space).map(|g| g + 1);
+            let first = [opening, after_space].into_iter().flatten().min().unwrap_or(i);
+            offsets[first.min(i)]
+        };
+        starts.push(start);
+        previous_end = i + 1;
+    }
+    substantive
+        .iter()
+        .enumerate()
+        .map(|(n, &i)| {
+            let start = starts[n];
+            let end = starts.get(n + 1).copied().unwrap_or(text.len());
+            Unit {
+                key: fold_width(tokens[i].text),
+                text: &text[start..end],
+                start,
+                weight: tokens[i].text.chars().count(),
+            }
+        })
+        .collect()
+}
+
+fn keys<'a>(units: &'a [Unit]) -> Vec<&'a str> {
+    units.iter().map(|u| u.key.as_str()).collect()
+}
+
+/// A stretch of the diff of two unit sequences: kept, or changed.
+struct Run {
+    equal: bool,
+    old: Range<usize>,
+    new: Range<usize>,
+}
+
+/// The diff of two unit sequences as runs laid end to end. The ranges are rebuilt from
+/// the ops' lengths, in order: after `similar`'s compaction a delete's position in the
+/// new sequence is not always where the runs before it end. `None` if the lengths do not
+/// add up to both sequences.
+fn runs(old: &[Unit], new: &[Unit], deadline: Instant) -> Option<Vec<Run>> {
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &keys(old), &keys(new), Some(deadline));
+    let (mut o, mut n) = (0, 0);
+    let mut runs = Vec::with_capacity(ops.len());
+    for op in ops {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        let (old_len, new_len) = (old_range.len(), new_range.len());
+        runs.push(Run { equal: tag == DiffTag::Equal, old: o..o + old_len, new: n..n + new_len });
+        o += old_len;
+        n += new_len;
+    }
+    (o == old.len() && n == new.len()).then_some(runs)
+}
+
+/// A run of the diff over units: kept as is, or changed (struck out and/or written in).
+#[derive(Debug, Clone, PartialEq)]
+enum Hunk {
+    Equal { old: Range<usize>, new: Range<usize> },
+    Change { old: Range<usize>, new: Range<usize> },
+}
+
+impl Hunk {
+    fn ranges(&self) -> (&Range<usize>, &Range<usize>) {
+        match self {
+            Hunk::Equal { old, new } | Hunk::Change { old, new } => (old, new),
+        }
+    }
+}
+
+fn diff_units(old: &[Unit], new: &[Unit], deadline: Instant) -> Option<Vec<Hunk>> {
+    let mut hunks: Vec<Hunk> = Vec::new();
+    for run in runs(old, new, deadline)? {
+        if run.equal {
+            hunks.push(Hunk::Equal { old: run.old, new: run.new });
+            continue;
+        }
+        match hunks.last_mut() {
+            Some(Hunk::Change { old, new }) => {
+                old.end = run.old.end;
+                new.end = run.new.end;
+            }
+            _ => hunks.push(Hunk::Change { old: run.old, new: run.new }),
+        }
+    }
+    Some(hunks)
+}
+
+fn weight(units: &[Unit], range: &Range<usize>) -> usize {
+    units[range.clone()].iter().map(|u| u.weight).sum()
+}
+
+/// Absorb each equal run that weighs no more than the larger side of the change before
+/// it and of the change after it, until none is left: `[-一切-][+所有+]的[-x-][+y+]`
+/// reads better as one change than as two around a lone `的`.
+fn absorb_small_equalities(mut hunks: Vec<Hunk>, old: &[Unit], new: &[Unit]) -> Vec<Hunk> {
+    let change_weight = |h: &Hunk| {
+        let (o, n) = h.ranges();
+        weight(old, o).max(weight(new, n))
+    };
+    loop {
+        let absorbable = (1..hunks.len().saturating_sub(1)).find(|&i| match &hunks[i] {
+            Hunk::Equal { new: n, .. } => {
+                matches!(hunks[i - 1], Hunk::Change { .. })
+                    && matches!(hunks[i + 1], Hunk::Change { .. })
+                    && weight(new, n) <= change_weight(&hunks[i - 1])
+                    && weight(new, n) <= change_weight(&hunks[i + 1])
+            }
+            Hunk::Change { .. } => false,
+        });
+        let Some(i) = absorbable else { return hunks };
+        let (before_old, before_new) = hunks[i - 1].ranges();
+        let (after_old, after_new) = hunks[i + 1].ranges();
+        let merged = Hunk::Change { old: before_old.start..after_old.end, new: before_new.start..after_new.end };
+        hunks.splice(i - 1..=i + 1, [merged]);
+    }
+}
+
+fn concat<'a>(units: &[Unit<'a>], range: &Range<usize>) -> String {
+    units[range.clone()].iter().map(|u| u.text).collect()
+}
+
+fn render_hunks(hunks: &[Hunk], old: &str, new: &str, old_units: &[Unit], new_units: &[Unit], exact: bool) -> Vec<InlineOp> {
+    let mut ops = Vec::new();
+    for hunk in hunks {
+        match hunk {
+            Hunk::Equal { new: n, .. } => append(&mut ops, Op::Equal, &concat(new_units, n)),
+            Hunk::Change { old: o, new: n } => {
+                let deleted = concat(old_units, o);
+                let inserted = concat(new_units, n);
+                if exact || !is_insubstantial(&deleted) {
+                    append(&mut ops, Op::Delete, &deleted);
+                }
+                let op = if !exact && is_insubstantial(&inserted) { Op::Equal } else { Op::Insert };
+                append(&mut ops, op, &inserted);
+            }
+        }
+    }
+    debug_assert_eq!(new_text(&ops), new);
+    debug_assert!(!exact || old_text(&ops) == old);
+    ops
+}
+
+/// Append a run, joining it to the last one when they are of the same kind.
+pub fn append(ops: &mut Vec<InlineOp>, op: Op, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match ops.last_mut() {
+        Some(last) if last.op == op => last.text.push_str(text),
+        _ => ops.push(InlineOp::new(op, text)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BUDGET: Duration = Duration::from_millis(500);
+
+    /// The redline in the `[-…-]` `[+…+]` notation of the text renderer, for tables.
+    fn marked(old: &str, new: &str, exact: bool) -> String {
+        redline(old, new, exact, BUDGET)
+            .ops
+            .iter()
+            .map(|o| match o.op {
+                Op::Equal => o.text.clone(),
+                Op::Delete => format!("[-{}-]", o.text),
+                Op::Insert => format!("[+{}+]", o.text),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn redlines_read_as_phrases_in_both_languages() {
+        let rows = [
+            ("回顾一切人权和基本自由", "回顾所有人权和基本自由", "回顾[-一切-][+所有+]人权和基本自由"),
+            ("又确认新的和新兴的数字技术", "又认识到新的和新兴数字技术", "又[-确认-][+认识到+]新的和新兴[-的-]数字技术"),
+            (
+                "Recalling that all human rights are universal,",
+                "Recalling also that all human rights are universal and indivisible,",
+                "Recalling [+also +]that all human rights are universal [+and indivisible,+]",
+            ),
+            (
+                "Requests the Office to convene two expert consultations",
+                "Requests the High Commissioner to organize one expert meeting",
+                "Requests the [-Office to convene two expert consultations-][+High Commissioner to organize one expert meeting+]",
+            ),
+        ];
+        for (old, new, want) in rows {
+            assert_eq!(marked(old, new, false), want, "{old} → {new}");
+        }
+    }
+
+    #[test]
+    fn punctuation_and_spaces_change_nothing_unless_exact() {
+        let (old, new) = ("遵循《联合国宪章》的宗旨和原则，第 77/211 号", "遵循《联合国宪章》的宗旨和原则,第77/211号");
+        assert_eq!(marked(old, new, false), new);
+        assert_eq!(marked(old, new, true), "遵循《联合国宪章》的宗旨和原则[-，-][+,+]第[- -]77/211[- -]号");
+        assert_eq!(marked("A, B and C.", "A; B and C", false), "A; B and C");
+    }
+
+    #[test]
+    fn inserts_and_equals_spell_the_new_text_and_exact_spells_both() {
+        let rows = [
+            ("", "新的段落"),
+            ("旧的段落", ""),
+            ("(a) 保护个人，", "（a）保护所有个人,"),
+            ("  spaced  out ", "spaced out"),
+            ("，。", "、"),
+            ("Decides to remain seized of the matter.", "Decides to remain actively seized of the matter;"),
+        ];
+        for (old, new) in rows {
+            for exact in [false, true] {
+                let ops = redline(old, new, exact, BUDGET).ops;
+                assert_eq!(new_text(&ops), new, "{old} → {new} exact={exact}");
+                if exact {
+                    assert_eq!(old_text(&ops), old);
+                }
+                assert!(ops.iter().all(|o| !o.text.is_empty()));
+            }
+        }
+    }
+
+    #[test]
+    fn runs_stay_in_order_where_similar_compacts_a_deletion() {
+        // A real pair (A/RES/78/152 → 79/205) on which the positions `similar` reports
+        // after compaction run backwards.
+        let old = "Stressing the urgent need to address the unprecedented global decline in biodiversity, recalling with concern the findings of the Intergovernmental Science-Policy Platform on Biodiversity and Ecosystem Services, and welcoming the first part of the fifteenth meeting of the Conference of the Parties to the Convention on Biological Diversity, held in Kunming, China, from 11 to 15 October 2021, and the second part of the fifteenth meeting of the Conference of the Parties to the Convention, held in Montreal, Canada, from 7 to 19 December 2022, and its outcomes, including the Kunming-Montreal Global Biodiversity Framework, and urging their early, inclusive and effective implementation,";
+        let new = "Stressing the urgent need to address the unprecedented global decline in biodiversity, recalling with concern the findings of the Intergovernmental Science-Policy Platform on Biodiversity and Ecosystem Services, further recalling the Kunming-Montreal Global Biodiversity Framework adopted at the fifteenth meeting of the Conference of the Parties to the Convention on Biological Diversity and urging its early, inclusive and effective implementation, and welcoming the convening of the sixteenth meeting of the Conference of the Parties to the Convention on Biological Diversity, held in Cali, Colombia, from 21 October to 1 November 2024, on the theme“Peace with nature”,";
+        for exact in [false, true] {
+            let r = redline(old, new, exact, BUDGET);
+            assert_eq!(new_text(&r.ops), new);
+            assert!(r.degraded.is_none());
+        }
+    }
+
+    #[test]
+    fn runs_are_cut_at_line_breaks() {
+        let ops = [InlineOp::new(Op::Equal, "a"), InlineOp::new(Op::Insert, "b\n(c) d"), InlineOp::new(Op::Equal, "\n(d) e")];
+        let lines = lines(&ops);
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0], [InlineOp::new(Op::Equal, "a"), InlineOp::new(Op::Insert, "b")]);
+        assert_eq!(lines[1], [InlineOp::new(Op::Insert, "(c) d")]);
+        assert_eq!(lines[2], [InlineOp::new(Op::Equal, "(d) e")]);
+        assert_eq!(super::lines(&[]), [Vec::<InlineOp>::new()]);
+    }
+
+    #[test]
+    fn a_huge_paragraph_degrades_to_a_whole_replacement_and_says_so() {
+        let old = "字".repeat(MAX_UNITS + 1);
+        let r = redline(&old, "新", false, BUDGET);
+        assert_eq!(r.ops, whole(&old, "新"));
+        assert!(r.degraded.unwrap().contains("too long"));
+    }
+
+    #[test]
+    fn an_expired_deadline_still_gives_a_valid_redline() {
+        let old: String = (0..3000).map(|i| if i % 3 == 0 { '甲' } else { '乙' }).collect();
+        let new: String = (0..3000).map(|i| if i % 5 == 0 { '乙' } else { '甲' }).collect();
+        let r = redline(&old, &new, true, Duration::ZERO);
+        assert_eq!((old_text(&r.ops), new_text(&r.ops)), (old.clone(), new.clone()));
+        assert!(r.degraded.is_some());
+    }
+
+    #[test]
+    fn cut_points_find_where_a_split_paragraph_divides() {
+        let whole = "请高级专员办事处召集两次专家磋商会，并就此向人权理事会第五十届会议提交报告；";
+        let cuts = cut_points(whole, &["请高级专员办事处召集两次专家磋商会；", "又请高级专员办事处就此向人权理事会第五十届会议提交报告；"], BUDGET);
+        assert_eq!(cuts.len(), 1);
+        assert_eq!(&whole[cuts[0]..], "并就此向人权理事会第五十届会议提交报告；");
+        let en = "Requests the Office to convene a consultation, and to submit a report thereon;";
+        let cuts = cut_points(en, &["Requests the Office to convene a consultation;", "Also requests the Office to submit a report thereon;"], BUDGET);
+        assert_eq!(&en[cuts[0]..], "and to submit a report thereon;");
+        assert_eq!(cut_points("", &["a", "b"], BUDGET), [0]);
+    }
+}

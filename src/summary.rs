@@ -1,0 +1,292 @@
+//! What changed in substance between two texts: rights named or no longer named, requests
+//! new, carried over or dropped, the vote country by country, and references added or
+//! removed. The `summary` of `diff --format json`, and the top of every diff format.
+
+use crate::classify::requests::{Addressee, Request};
+use crate::classify::rights::{MentionContext, RightFinding};
+use crate::model::{Body, Document, Vote, VoteMethod};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+/// How alike two requests must be to count as one mandate carried over: the share of
+/// deliverables they have in common and the likeness of their wording, half each. Between
+/// 47/23 and 53/29 the carried-over requests score above 0.4 and unrelated ones of the
+/// same addressee below 0.25.
+const CONTINUED_REQUEST: f64 = 0.3;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CountryChange {
+    pub country: String,
+    pub from: &'static str,
+    pub to: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VoteChange {
+    pub from: Vote,
+    pub to: Vote,
+    /// The method or a count changed.
+    pub changed: bool,
+    pub countries_changed: Vec<CountryChange>,
+}
+
+/// A request of the new text that carries on one of the old, and what changed in it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContinuedRequest {
+    #[serde(flatten)]
+    pub request: Request,
+    /// The old text's paragraph that made it.
+    pub from_paragraph: String,
+    pub from_due_sessions: Vec<u32>,
+    /// The deadline moved (or was set or dropped).
+    pub deadline_changed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub rights_added: Vec<RightFinding>,
+    pub rights_removed: Vec<RightFinding>,
+    pub requests_new: Vec<Request>,
+    pub requests_continued: Vec<ContinuedRequest>,
+    pub requests_dropped: Vec<Request>,
+    pub vote: VoteChange,
+    pub references_added: Vec<String>,
+    pub references_removed: Vec<String>,
+}
+
+/// The rights a text names in its own words (not inside a cited title or a mandate's
+/// name), first mention of each id.
+fn own_rights(doc: &Document) -> Vec<&RightFinding> {
+    let mut seen = HashSet::new();
+    doc.rights
+        .iter()
+        .filter(|r| r.context == MentionContext::Text)
+        .filter(|r| seen.insert(r.id.as_str()))
+        .collect()
+}
+
+fn rights_only_in(a: &Document, b: &Document) -> Vec<RightFinding> {
+    let in_b: HashSet<&str> = own_rights(b).iter().map(|r| r.id.as_str()).collect();
+    own_rights(a).into_iter().filter(|r| !in_b.contains(r.id.as_str())).cloned().collect()
+}
+
+/// The Office and the High Commissioner answer for one mandate.
+fn office(a: Addressee) -> Addressee {
+    match a {
+        Addressee::HighCommissioner => Addressee::OHCHR,
+        other => other,
+    }
+}
+
+/// Units of wording: pairs of Chinese characters, words of other scripts.
+fn wording(text: &str) -> HashSet<String> {
+    use crate::ingest::normalize::is_han;
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: HashSet<String> = chars.windows(2).filter(|w| is_han(w[0]) && is_han(w[1])).map(|w| w.iter().collect()).collect();
+    out.extend(
+        text.split(|c: char| !c.is_alphanumeric() || is_han(c))
+            .filter(|w| w.len() > 3)
+            .map(str::to_lowercase),
+    );
+    out
+}
+
+fn dice<T: std::hash::Hash + Eq>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
+}
+
+fn request_likeness(old: &Request, new: &Request) -> f64 {
+    if office(old.addressee) != office(new.addressee) {
+        return 0.0;
+    }
+    let deliverables = |r: &Request| r.deliverables.iter().copied().collect::<HashSet<_>>();
+    0.5 * dice(&deliverables(old), &deliverables(new)) + 0.5 * dice(&wording(&old.action), &wording(&new.action))
+}
+
+fn compare_requests(old: &Document, new: &Document) -> (Vec<Request>, Vec<ContinuedRequest>, Vec<Request>) {
+    let olds: Vec<&Request> = old.requests.iter().filter(|r| r.is_own_request()).collect();
+    let news: Vec<&Request> = new.requests.iter().filter(|r| r.is_own_request()).collect();
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, o) in olds.iter().enumerate() {
+        for (j, n) in news.iter().enumerate() {
+            let score = request_likeness(o, n);
+            if score >= CONTINUED_REQUEST {
+                pairs.push((score, i, j));
+            }
+        }
+    }
+    // Best pairs first, each request in at most one pair.
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut used_old, mut used_new) = (vec![false; olds.len()], vec![false; news.len()]);
+    let mut continued = Vec::new();
+    for (_, i, j) in pairs {
+        if used_old[i] || used_new[j] {
+            continue;
+        }
+        used_old[i] = true;
+        used_new[j] = true;
+        continued.push(ContinuedRequest {
+            request: news[j].clone(),
+            from_paragraph: olds[i].paragraph.clone(),
+            from_due_sessions: olds[i].due_sessions.clone(),
+            deadline_changed: olds[i].due_sessions != news[j].due_sessions,
+        });
+    }
+    continued.sort_by_key(|c| paragraph_order(&c.request.paragraph));
+    let new_only = news.iter().zip(&used_new).filter(|(_, u)| !**u).map(|(r, _)| (*r).clone()).collect();
+    let dropped = olds.iter().zip(&used_old).filter(|(_, u)| !**u).map(|(r, _)| (*r).clone()).collect();
+    (new_only, continued, dropped)
+}
+
+/// `OP7` sorts after `OP3`, not before.
+fn paragraph_order(id: &str) -> (String, u32) {
+    let digits = id.trim_start_matches(|c: char| !c.is_ascii_digit());
+    (id[..id.len() - digits.len()].to_string(), digits.parse().unwrap_or(0))
+}
+
+/// Each country's position in a vote: `yes`, `no`, `abstain`; with `full` (every member
+/// voted) a country of the other vote that is not here was not a member.
+fn positions(v: &Vote) -> BTreeMap<&str, &'static str> {
+    let mut out = BTreeMap::new();
+    for (list, position) in [(&v.in_favour, "yes"), (&v.against, "no"), (&v.abstaining, "abstain")] {
+        for c in list {
+            out.insert(c.as_str(), position);
+        }
+    }
+    out
+}
+
+/// The body's membership, where it is fixed: every member voted when the counts add up.
+fn membership(body: Body) -> Option<u32> {
+    match body {
+        Body::HRC => Some(47),
+        Body::GA => Some(193),
+        Body::SC => Some(15),
+        _ => None,
+    }
+}
+
+fn compare_votes(old: &Document, new: &Document) -> VoteChange {
+    let (a, b) = (&old.vote, &new.vote);
+    let changed = a.method != b.method || (a.yes, a.no, a.abstain) != (b.yes, b.no, b.abstain);
+    // Where a side was adopted without a vote, its members joined the consensus; where
+    // its vote is not stated, nothing is known of it, and no country is said to move.
+    let side = |doc: &Document, v: &Vote| -> Option<(BTreeMap<String, &'static str>, &'static str)> {
+        match v.method {
+            VoteMethod::Unknown => None,
+            VoteMethod::WithoutVote => Some((BTreeMap::new(), "consensus")),
+            VoteMethod::Recorded => {
+                let total = v.yes.unwrap_or(0) + v.no.unwrap_or(0) + v.abstain.unwrap_or(0);
+                let full = membership(doc.body).is_some_and(|m| total >= m);
+                let map = positions(v).into_iter().map(|(k, p)| (k.to_string(), p)).collect();
+                Some((map, if full { "nonmember" } else { "absent" }))
+            }
+        }
+    };
+    let mut countries_changed = Vec::new();
+    if let (Some((from, from_missing)), Some((to, to_missing))) = (side(old, a), side(new, b)) {
+        let all: BTreeSet<&String> = from.keys().chain(to.keys()).collect();
+        for c in all {
+            let f = from.get(c).copied().unwrap_or(from_missing);
+            let t = to.get(c).copied().unwrap_or(to_missing);
+            // Voting yes and joining a consensus are one stance.
+            let same = f == t || matches!((f, t), ("yes", "consensus") | ("consensus", "yes"));
+            if !same {
+                countries_changed.push(CountryChange { country: c.clone(), from: f, to: t });
+            }
+        }
+    }
+    VoteChange { from: a.clone(), to: b.clone(), changed, countries_changed }
+}
+
+fn targets(doc: &Document) -> BTreeSet<&str> {
+    doc.references.iter().map(|r| r.target.as_str()).collect()
+}
+
+/// The summary of what changed from `old` to `new`.
+pub fn summarize(old: &Document, new: &Document) -> Summary {
+    let (requests_new, requests_continued, requests_dropped) = compare_requests(old, new);
+    let (before, after) = (targets(old), targets(new));
+    Summary {
+        rights_added: rights_only_in(new, old),
+        rights_removed: rights_only_in(old, new),
+        requests_new,
+        requests_continued,
+        requests_dropped,
+        vote: compare_votes(old, new),
+        // A text recalling the one it is compared with is no news.
+        references_added: after.difference(&before).filter(|t| **t != old.symbol).map(|t| t.to_string()).collect(),
+        references_removed: before.difference(&after).filter(|t| **t != new.symbol).map(|t| t.to_string()).collect(),
+    }
+}
+
+/// The summary as lines for people (labels in English, the ids' language).
+pub fn describe(s: &Summary) -> Vec<String> {
+    let mut out = Vec::new();
+    let rights = |list: &[RightFinding]| list.iter().map(|r| format!("{} ({})", r.label, r.paragraph)).collect::<Vec<_>>().join(", ");
+    if !s.rights_added.is_empty() {
+        out.push(format!("Rights newly named: {}", rights(&s.rights_added)));
+    }
+    if !s.rights_removed.is_empty() {
+        out.push(format!("Rights no longer named: {}", rights(&s.rights_removed)));
+    }
+    let due = |sessions: &[u32]| {
+        if sessions.is_empty() {
+            String::new()
+        } else {
+            format!(", due at session {}", sessions.iter().map(u32::to_string).collect::<Vec<_>>().join(" and "))
+        }
+    };
+    let deliverables = |r: &Request| {
+        let d: Vec<&str> = r.deliverables.iter().map(|d| d.as_str()).collect();
+        if d.is_empty() { String::new() } else { format!(" [{}]", d.join(", ")) }
+    };
+    for r in &s.requests_new {
+        out.push(format!("New request ({}): {:?}{}{}", r.paragraph, r.addressee, deliverables(r), due(&r.due_sessions)));
+    }
+    for c in &s.requests_continued {
+        let deadline = if c.deadline_changed {
+            format!(
+                ", deadline moved from {} to {}",
+                list_or_none(&c.from_due_sessions),
+                list_or_none(&c.request.due_sessions)
+            )
+        } else {
+            String::new()
+        };
+        out.push(format!(
+            "Request carried over ({} → {}): {:?}{}{deadline}",
+            c.from_paragraph,
+            c.request.paragraph,
+            c.request.addressee,
+            deliverables(&c.request)
+        ));
+    }
+    for r in &s.requests_dropped {
+        out.push(format!("Request dropped ({}): {:?}{}{}", r.paragraph, r.addressee, deliverables(r), due(&r.due_sessions)));
+    }
+    let v = &s.vote;
+    if v.changed {
+        out.push(format!("Vote: {} → {}", crate::render::text::vote_line(&v.from), crate::render::text::vote_line(&v.to)));
+    } else {
+        out.push(format!("Vote: unchanged ({})", crate::render::text::vote_line(&v.to)));
+    }
+    if !v.countries_changed.is_empty() {
+        let moves: Vec<String> = v.countries_changed.iter().map(|c| format!("{} {}→{}", c.country, c.from, c.to)).collect();
+        out.push(format!("Countries: {}", moves.join(", ")));
+    }
+    if !s.references_added.is_empty() {
+        out.push(format!("References added: {}", s.references_added.join(", ")));
+    }
+    if !s.references_removed.is_empty() {
+        out.push(format!("References removed: {}", s.references_removed.join(", ")));
+    }
+    out
+}
+
+fn list_or_none(sessions: &[u32]) -> String {
+    if sessions.is_empty() { "none".to_string() } else { sessions.iter().map(u32::to_string).collect::<Vec<_>>().join(", ") }
+}
