@@ -11,7 +11,7 @@ set -u
 cd "$(dirname "$0")/.."
 seconds=${1:-120}
 shift || true
-targets=${*:-read_bytes references vote}
+targets=${*:-read_bytes references vote diff}
 
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
     echo "installing cargo-fuzz"
@@ -28,8 +28,9 @@ english_samples() {
     [ -d "$dir" ] && ls "$dir"/*.txt 2>/dev/null | sort | awk 'NR % 65 == 1' | head -10
 }
 
-# Whole files for the reader; single paragraphs (blank-line separated) for the others,
-# since they are called on one paragraph or one voting block at a time.
+# Whole files for the reader, pairs of whole files for the diff; single paragraphs
+# (blank-line separated) for the others, since they are called on one paragraph or one
+# voting block at a time.
 seed() {
     local target=$1 dir=fuzz/corpus/$1
     mkdir -p "$dir"
@@ -38,6 +39,15 @@ seed() {
     case $target in
         read_bytes)
             for f in $files; do cp "$f" "$dir/$(basename "$f")"; done ;;
+        diff)
+            # Two texts joined by a NUL byte: each text with the next one (a series).
+            local previous=""
+            for f in $files; do
+                if [ -n "$previous" ]; then
+                    { cat "$previous"; printf '\0'; cat "$f"; } > "$dir/$(basename "$previous" .txt)+$(basename "$f")"
+                fi
+                previous=$f
+            done ;;
         references|vote)
             for f in $files; do
                 awk -v dir="$dir" -v base="$(basename "$f" .txt)" -v only="$target" '
@@ -54,7 +64,7 @@ seed() {
 max_len() {
     if [ -n "${FUZZ_MAX_LEN:-}" ]; then echo "$FUZZ_MAX_LEN"; return; fi
     case $1 in
-        read_bytes) echo 131072 ;;
+        read_bytes|diff) echo 131072 ;;
         *) echo 16384 ;;
     esac
 }

@@ -494,10 +494,18 @@ fn hostile_text_stays_text_in_a_markdown_draft() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let md = String::from_utf8(out.stdout).unwrap();
-    assert!(!md.contains('<'), "raw HTML in the Markdown:\n{md}");
-    assert!(!md.replace("\\]", "").contains("]("), "a live link in the Markdown:\n{md}");
-    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{md}");
+    assert_inert_markdown(&md);
+    assert!(md.contains("\\<script\\>alert(1)\\</script\\>"), "{md}");
     assert!(md.contains("\\[click\\](javascript:alert(1))"), "{md}");
+}
+
+/// Markdown in which no `<` opens HTML and no `](` makes a link: each is escaped.
+fn assert_inert_markdown(md: &str) {
+    let unescaped = |pattern: char| {
+        md.char_indices().any(|(i, c)| c == pattern && !md[..i].ends_with('\\'))
+    };
+    assert!(!unescaped('<'), "raw HTML in the Markdown:\n{md}");
+    assert!(!md.replace("\\]", "").contains("]("), "a live link in the Markdown:\n{md}");
 }
 
 #[test]
@@ -527,6 +535,96 @@ fn escape_sequences_in_a_text_never_reach_the_terminal() {
         assert!(!stdout.contains('\u{1b}') && !stdout.contains('\u{7}'), "{format}: {stdout:?}");
         assert!(stdout.contains("GE.21-10073"), "{format}: the furniture line is still shown");
     }
+}
+
+/// Two texts of one series whose titles and paragraphs are hostile, as a corpus folder.
+fn hostile_series() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let old = resolution_en("50/1", HOSTILE_TITLE, &[
+        format!("Recalling its resolution 41/11 of 11 July 2019 on {HOSTILE_TITLE},"),
+        "Noting <b onmouseover=alert(3)>the</b> \"report\" ] -> [x](javascript:alert(4)),".into(),
+    ]);
+    let new = resolution_en("53/1", HOSTILE_TITLE, &[
+        format!("Recalling its resolution 50/1 of 11 July 2022 on {HOSTILE_TITLE},"),
+        "Noting <b onmouseover=alert(3)>the new</b> \"report\" ] -> <script>alert(5)</script>,".into(),
+    ]);
+    std::fs::write(dir.path().join("old.txt"), old).unwrap();
+    std::fs::write(dir.path().join("new.txt"), new).unwrap();
+    dir
+}
+
+fn diff_output(dir: &Path, format: &str) -> String {
+    let out = lineage()
+        .args(["--data", dir.to_str().unwrap(), "--out", dir.join("out").to_str().unwrap()])
+        .args(["diff", "50/1", "53/1", "--format", format])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn hostile_text_stays_text_in_the_diff() {
+    let dir = hostile_series();
+    let html = diff_output(dir.path(), "html");
+    assert!(!html.contains("<script>alert") && !html.contains("<b onmouseover"), "markup from the text:\n{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the title is gone");
+    let page = dir.path().join("diff.html");
+    std::fs::write(&page, &html).unwrap();
+    assert_inert_in_a_browser(&page);
+    assert_inert_markdown(&diff_output(dir.path(), "md"));
+    let json: serde_json::Value = serde_json::from_str(&diff_output(dir.path(), "json")).unwrap();
+    assert_eq!(json["from"], "A/HRC/RES/50/1");
+    let text = diff_output(dir.path(), "text");
+    assert!(text.contains("<script>alert(5)</script>"), "plain text keeps the words as written");
+}
+
+/// `count` words from a two-word vocabulary in a pseudo-random order: two such texts
+/// share most words but few runs, the worst case of a word-level diff.
+fn two_word_noise(count: usize, seed: u64) -> String {
+    let mut state = seed;
+    (0..count)
+        .map(|_| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            if state >> 63 == 0 { "rights" } else { "privacy" }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_pathological_pair_is_diffed_coarser_within_its_deadline_and_says_so() {
+    let old = read(&resolution_en("50/1", "Privacy", &[format!("Recalling {},", two_word_noise(30_000, 1))]), "old.txt");
+    let new = read(&resolution_en("53/1", "Privacy", &[format!("Recalling {},", two_word_noise(30_000, 2))]), "new.txt");
+    let options = lineage::diff::DiffOptions::default();
+    let start = Instant::now();
+    let diff = lineage::diff::diff_documents(&old, &new, &options);
+    let took = start.elapsed();
+    assert!(took < options.inline_budget * 10 + Duration::from_secs(5), "{took:?}");
+    let pair = diff.paragraphs.iter().find(|p| p.from.as_deref() == Some("PP1")).unwrap();
+    let reason = pair.degraded.as_deref().expect("the redline says it is coarser");
+    assert!(reason.contains("budget") || reason.contains("too long"), "{reason}");
+    assert_eq!(lineage::diff::inline::new_text(&pair.inline), new.paragraphs[0].full_text(), "coarser, still whole");
+    // And the command line shows the reason next to the paragraph.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("old.txt"), resolution_en("50/1", "Privacy", &[format!("Recalling {},", two_word_noise(30_000, 1))])).unwrap();
+    std::fs::write(dir.path().join("new.txt"), resolution_en("53/1", "Privacy", &[format!("Recalling {},", two_word_noise(30_000, 2))])).unwrap();
+    let text = diff_output(dir.path(), "text");
+    assert!(text.contains(reason), "the reason is not shown:\n{}", &text[..text.len().min(2000)]);
+}
+
+#[test]
+fn thousands_of_identical_paragraphs_are_aligned_in_bounded_time() {
+    let same: Vec<String> = (0..3_000).map(|_| "Recalling its previous resolutions on the right to privacy,".to_string()).collect();
+    let old = read(&resolution_en("50/1", "Privacy", &same), "old.txt");
+    let mut shuffled = same.clone();
+    shuffled.insert(1_500, "Recalling also the report of the High Commissioner,".into());
+    let new = read(&resolution_en("53/1", "Privacy", &shuffled), "new.txt");
+    let start = Instant::now();
+    let diff = lineage::diff::diff_documents(&old, &new, &Default::default());
+    assert!(start.elapsed() < Duration::from_secs(20), "{:?}", start.elapsed());
+    assert_eq!(diff.summary.counts.added, 1);
+    assert_eq!(diff.summary.counts.unchanged, 3_001);
 }
 
 // ---------------------------------------------------------------------------------

@@ -2,13 +2,21 @@
 //! normalisation is idempotent; a generated document is read back paragraph for
 //! paragraph with every input line accounted for; the graph of documents that cite each
 //! other in any pattern (themselves, in cycles, things not in the corpus) has no edge to
-//! a node that is not in it and no self-loop.
+//! a node that is not in it and no self-loop; the diff of a generated text and an edited
+//! copy puts every paragraph of both sides in exactly one pair, and each pair's inline
+//! runs spell the old text and the new.
 
 use lineage::graph::LineageGraph;
 use lineage::ingest::normalize::{clean_line, close_up_spaces, join_lines};
 use lineage::model::{Document, Language};
 use proptest::prelude::*;
 use std::path::Path;
+
+/// The number of cases: `default`, or PROPTEST_CASES for a longer run
+/// (`PROPTEST_CASES=20000 cargo test --release --test properties`).
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(default)
+}
 
 // ---------------------------------------------------------------------------------
 // Normalisation.
@@ -39,7 +47,7 @@ fn without_escaped_backslashes(s: String) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(2000), ..ProptestConfig::default() })]
 
     #[test]
     fn clean_line_is_idempotent(raw in messy_text().prop_map(without_escaped_backslashes)) {
@@ -250,7 +258,7 @@ fn superscript(n: usize) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(300), ..ProptestConfig::default() })]
 
     /// Every input line is in a part of the model or in the account of what was dropped,
     /// and the paragraphs, items and footnotes come back as they were written.
@@ -330,7 +338,7 @@ fn gen_corpus() -> impl Strategy<Value = Vec<GenText>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(200), ..ProptestConfig::default() })]
 
     #[test]
     fn the_graph_has_no_edge_to_a_missing_node_and_no_self_loop(corpus in gen_corpus()) {
@@ -368,5 +376,96 @@ proptest! {
                 prop_assert!(sub.node(&a.symbol).is_some() && sub.node(&b.symbol).is_some());
             }
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// The diff.
+
+/// An edit of a generated text, at a position taken modulo the paragraphs there are.
+#[derive(Debug, Clone)]
+enum Edit {
+    Remove(usize),
+    Insert(usize, GenParagraph),
+    Reword { at: usize, word: usize, to: usize },
+    Swap(usize, usize),
+}
+
+fn gen_edit(operative: bool) -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        any::<usize>().prop_map(Edit::Remove),
+        (any::<usize>(), gen_paragraph(operative)).prop_map(|(at, p)| Edit::Insert(at, p)),
+        (any::<usize>(), any::<usize>(), 0..12usize).prop_map(|(at, word, to)| Edit::Reword { at, word, to }),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::Swap(a, b)),
+    ]
+}
+
+fn apply(paragraphs: &mut Vec<GenParagraph>, edit: &Edit) {
+    let n = paragraphs.len();
+    match edit {
+        Edit::Remove(at) if n > 1 => {
+            paragraphs.remove(at % n);
+        }
+        Edit::Insert(at, p) => paragraphs.insert(at % (n + 1), p.clone()),
+        Edit::Reword { at, word, to } => {
+            let words = &mut paragraphs[at % n].words;
+            let i = word % words.len();
+            words[i] = *to;
+        }
+        Edit::Swap(a, b) => paragraphs.swap(a % n, b % n),
+        Edit::Remove(_) => {}
+    }
+}
+
+fn gen_pair() -> impl Strategy<Value = (GenDocument, GenDocument)> {
+    (gen_document(), proptest::collection::vec(gen_edit(false), 0..4), proptest::collection::vec(gen_edit(true), 0..4))
+        .prop_map(|(old, preambular_edits, operative_edits)| {
+            let mut new = old.clone();
+            for e in &preambular_edits {
+                apply(&mut new.preambular, e);
+            }
+            for e in &operative_edits {
+                apply(&mut new.operative, e);
+            }
+            (old, new)
+        })
+}
+
+fn read_generated(generated: &GenDocument, name: &str) -> Result<Document, TestCaseError> {
+    let (text, _) = generated.render();
+    lineage::ingest::read_bytes(text.as_bytes(), Path::new(name)).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(300), ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_paragraph_is_in_one_pair_and_the_redlines_spell_both_texts((old, new) in gen_pair(), exact in any::<bool>()) {
+        use lineage::diff::inline::{new_text, old_text};
+        let (a, b) = (read_generated(&old, "old.txt")?, read_generated(&new, "new.txt")?);
+        let options = lineage::diff::DiffOptions { exact, ..Default::default() };
+        let diff = lineage::diff::diff_documents(&a, &b, &options);
+        for (doc, side) in [(&a, "old"), (&b, "new")] {
+            for p in &doc.paragraphs {
+                let pairs: Vec<&lineage::diff::ParagraphPair> = diff
+                    .paragraphs
+                    .iter()
+                    .filter(|pair| if side == "old" { pair.from.as_deref() } else { pair.to.as_deref() } == Some(p.id.as_str()))
+                    .collect();
+                let one_group = pairs.len() > 1 && pairs.iter().all(|q| q.group.is_some() && q.group == pairs[0].group);
+                prop_assert!(pairs.len() == 1 || one_group, "{} paragraph {} is in {} pairs", side, &p.id, pairs.len());
+            }
+        }
+        for pair in diff.paragraphs.iter().filter(|p| p.group.is_none()) {
+            let old_full = pair.from.as_deref().and_then(|id| a.paragraph(id)).map(|p| p.full_text()).unwrap_or_default();
+            let new_full = pair.to.as_deref().and_then(|id| b.paragraph(id)).map(|p| p.full_text()).unwrap_or_default();
+            prop_assert_eq!(new_text(&pair.inline), new_full, "{:?} → {:?}", &pair.from, &pair.to);
+            if exact {
+                prop_assert_eq!(old_text(&pair.inline), old_full, "{:?} → {:?}", &pair.from, &pair.to);
+            }
+        }
+        // The same text diffed with itself: every paragraph unchanged.
+        let same = lineage::diff::diff_documents(&a, &a, &options);
+        prop_assert!(same.paragraphs.iter().all(|p| p.status == lineage::diff::Status::Unchanged));
     }
 }

@@ -280,7 +280,7 @@ pub fn draft(d: &crate::draft::Draft, markdown: bool) -> String {
     let (h1, h2, quote) = if markdown { ("# ", "## ", "> ") } else { ("", "", "  ! ") };
     // Words of the documents are text in Markdown too: a paragraph that holds `<script>`
     // or `[x](javascript:…)` must not become markup where the draft is published.
-    let text = |s: &str| if markdown { markdown_text(s) } else { s.to_string() };
+    let text = |s: &str| if markdown { super::diff_md::escape(s) } else { s.to_string() };
     let _ = writeln!(out, "{h1}Draft: {} (next text after {})", text(&d.title), text(&d.after));
     if d.series.len() > 1 {
         let _ = writeln!(out, "\nSeries: {}", d.series.join(" → "));
@@ -310,26 +310,6 @@ pub fn draft(d: &crate::draft::Draft, markdown: bool) -> String {
         }
         for n in &p.notes {
             let _ = writeln!(out, "{quote}{}", text(n));
-        }
-    }
-    out
-}
-
-/// Text as Markdown that renders to the same characters and nothing else: HTML's
-/// specials as entities, Markdown's punctuation escaped with a backslash.
-pub fn markdown_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
         }
     }
     out
