@@ -6,7 +6,7 @@ BIN     := target/release/lineage
 DATA    ?= data
 OUT     ?= out
 
-.PHONY: all deps build run test lint bench clean
+.PHONY: all deps build run test lint bench fuzz hostile clean
 
 all: build
 
@@ -60,6 +60,30 @@ bench: deps
 	bench/run.sh "$(BENCH_SIZES)"
 
 BENCH_SIZES ?= 10000 100000
+
+# Fuzzing (slow, not part of `make test`): each target for FUZZ_SECONDS, one at a time.
+# Installs cargo-fuzz where missing; crashes are left in fuzz/artifacts/.
+FUZZ_SECONDS ?= 120
+FUZZ_TARGETS ?= read_bytes references vote diff
+fuzz:
+	fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# Hostile input at full size (slow, not part of `make test`): a 100 MB file read by the
+# library and listed by the command line, a line of five million characters and five
+# million one-word lines (the most lines a file of its size can hold); each
+# case runs alone under /usr/bin/time, which reports its wall time and peak memory.
+HOSTILE_CASES := a_100_mb_file_is_read_whole a_100_mb_file_is_listed_by_the_command_line \
+                 a_line_of_five_million_characters_is_one_paragraph five_million_one_word_lines_are_read
+hostile:
+	$(CARGO) test --release --locked --test hostile --no-run
+	@log=$$(mktemp); for case in $(HOSTILE_CASES); do \
+		echo "== $$case"; \
+		/usr/bin/time -f "   wall %e s, peak memory %M KB" -o $$log.time \
+			$(CARGO) test --release --locked --test hostile -q -- --ignored --exact --nocapture $$case >$$log 2>&1; \
+		status=$$?; \
+		grep -E "MB file|character line|one-word lines|panicked" $$log; cat $$log.time; \
+		if [ $$status != 0 ]; then cat $$log; rm -f $$log $$log.time; exit 1; fi; \
+	done; rm -f $$log $$log.time
 
 lint:
 	$(CARGO) clippy --release --all-targets -- -D warnings

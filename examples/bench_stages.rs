@@ -36,7 +36,7 @@ fn main() {
     let mutable = args.iter().any(|a| a == "--mutable");
 
     // Raw read: every byte of every text file, nothing else.
-    let (files, _) = lineage::ingest::walk(dir).expect("corpus folder");
+    let files = lineage::ingest::walk(dir).expect("corpus folder").texts;
     let start = Instant::now();
     let mut bytes = 0usize;
     for f in &files {

@@ -29,9 +29,10 @@ impl Corpus {
     pub fn load_with_progress(dir: &Path, progress: impl Fn(usize, usize) + Sync) -> Result<Corpus, Error> {
         use rayon::prelude::*;
         use std::sync::atomic::{AtomicUsize, Ordering};
-        let (texts, others) = ingest::walk(dir)?;
+        let walk = ingest::walk(dir)?;
+        let texts = walk.texts;
         let mut corpus = Corpus::default();
-        corpus.warn_not_text(&others);
+        corpus.warn_skipped(&walk.skipped);
         let done = AtomicUsize::new(0);
         let read: Vec<Result<Document, Error>> = texts
             .par_iter()
@@ -53,9 +54,9 @@ impl Corpus {
     /// The corpus of `dir` from `index`, which the caller has found fresh: the same
     /// documents and warnings as [`Corpus::load`], without parsing a file.
     pub fn from_index(dir: &Path, index: &crate::index::Index) -> Result<Corpus, Error> {
-        let (_, others) = ingest::walk(dir)?;
+        let walk = ingest::walk(dir)?;
         let mut corpus = Corpus::default();
-        corpus.warn_not_text(&others);
+        corpus.warn_skipped(&walk.skipped);
         let (documents, errors) = index.documents(dir)?;
         for e in errors {
             corpus.warnings.push(Warning { message: format!("{e}; the file is skipped") });
@@ -66,15 +67,9 @@ impl Corpus {
         Ok(corpus)
     }
 
-    fn warn_not_text(&mut self, others: &[std::path::PathBuf]) {
-        for path in others {
-            self.warnings.push(Warning {
-                message: format!(
-                    "{}: skipped: not a text file (lineage reads {}); export it as text first",
-                    path.display(),
-                    ingest::TEXT_EXTENSIONS.map(|e| format!(".{e}")).join(", ")
-                ),
-            });
+    fn warn_skipped(&mut self, skipped: &[ingest::Skipped]) {
+        for file in skipped {
+            self.warnings.push(Warning { message: format!("{}: skipped: {}", file.path.display(), file.reason) });
         }
     }
 

@@ -59,7 +59,7 @@ fn written_date(iso: &str, lang: Language) -> Option<String> {
     let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
     Some(match lang {
         Language::Zh => format!("{year} 年 {month} 月 {day} 日"),
-        Language::En => format!("{day} {} {year}", MONTHS.get(month as usize - 1)?),
+        Language::En => format!("{day} {} {year}", MONTHS.get((month as usize).checked_sub(1)?)?),
     })
 }
 

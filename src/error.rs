@@ -15,6 +15,10 @@ pub enum ReadError {
     UnknownEncoding,
     #[error("no recognisable UN document structure (no symbol, no title line, no numbered or preambular paragraphs)")]
     NoStructure,
+    #[error("not a regular file (a named pipe, device or socket); lineage reads only regular files")]
+    NotAFile,
+    #[error("{size} bytes is more than the {limit} bytes lineage reads from one file; split the export into its documents")]
+    TooLarge { size: u64, limit: u64 },
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -7,6 +7,7 @@ use lineage::graph::{LineageGraph, Series};
 use lineage::index::{Index, SearchOptions};
 use lineage::render::dot::{self, DotOptions};
 use lineage::render::{self, diff_text::TextStyle, graph as graph_view, json, text, DraftFormat, Format, GraphFormat};
+use lineage::render::printable;
 use lineage::{Corpus, Error};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -17,7 +18,7 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("lineage: {e}");
+            eprintln!("lineage: {}", printable(&e.to_string()));
             ExitCode::from(e.exit_code())
         }
     }
@@ -35,7 +36,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
     let corpus = load_corpus(cli)?;
     if !cli.quiet {
         for w in &corpus.warnings {
-            eprintln!("lineage: warning: {}", w.message);
+            eprintln!("lineage: warning: {}", printable(&w.message));
         }
     }
     let output = match &cli.command {
@@ -322,8 +323,17 @@ fn export(corpus: &Corpus, out: &Path) -> Result<String, Error> {
     std::fs::create_dir_all(&docs).map_err(io(&docs))?;
     let list = out.join("corpus.json");
     std::fs::write(&list, json::list(&corpus.documents)).map_err(io(&list))?;
+    // Two IDs can fold to one file name (`A/HRC/RES/47/23` and a text named
+    // `A_HRC_RES_47_23.txt` that states no symbol): the second gets a number rather
+    // than overwriting the first.
+    let mut taken = std::collections::HashSet::new();
     for doc in &corpus.documents {
-        let path = docs.join(format!("{}.{}.json", file_name(&doc.symbol), doc.language.as_str()));
+        let stem = format!("{}.{}", file_name(&doc.symbol), doc.language.as_str());
+        let name = (1..)
+            .map(|n| if n == 1 { format!("{stem}.json") } else { format!("{stem}.{n}.json") })
+            .find(|name| taken.insert(name.clone()))
+            .expect("some numbered name is free");
+        let path = docs.join(name);
         std::fs::write(&path, json::document(doc, true)).map_err(io(&path))?;
     }
     Ok(format!("wrote {} and {} documents to {}\n", list.display(), corpus.documents.len(), docs.display()))
@@ -332,12 +342,14 @@ fn export(corpus: &Corpus, out: &Path) -> Result<String, Error> {
 /// A symbol as a file name: `A/HRC/RES/47/23` → `A_HRC_RES_47_23`; nothing in it can
 /// leave the output folder.
 fn file_name(symbol: &str) -> String {
-    symbol
+    let name = symbol
         .chars()
         .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' })
         .collect::<String>()
         .trim_matches('_')
-        .to_string()
+        .to_string();
+    // An ID of nothing but separators would leave a name that starts with a dot.
+    if name.is_empty() { "document".to_string() } else { name }
 }
 
 /// A closed pipe (`lineage show … | head`) is the reader's choice, not an error.

@@ -338,6 +338,9 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub footnotes: Vec<Footnote>,
     pub vote: Vote,
+    /// The input lines the voting block stands on, so that they are part of the account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote_lines: Option<LineSpan>,
     /// Every resolution and document this text cites, in text order (paragraphs, then
     /// footnotes); the document's own symbol is not a reference.
     pub references: Vec<Reference>,
@@ -368,5 +371,35 @@ impl Document {
 
     pub fn paragraph(&self, id: &str) -> Option<&Paragraph> {
         self.paragraphs.iter().find(|p| p.id == id)
+    }
+
+    /// The input lines (1-based) that no part of the model holds and the account does
+    /// not list as dropped: empty for every document the reader returns, since nothing
+    /// may be silently lost. A line counts as held when it falls in the span of a
+    /// paragraph, item, footnote, heading or the voting block, or is a masthead or
+    /// formula line.
+    pub fn unaccounted_lines(&self) -> Vec<usize> {
+        let mut held = vec![false; self.source.lines + 1];
+        let mut hold = |span: LineSpan| {
+            let last = span.last.min(self.source.lines);
+            if span.first <= last {
+                held[span.first..=last].fill(true);
+            }
+        };
+        for p in &self.paragraphs {
+            hold(p.lines);
+            p.items.iter().filter_map(|i| i.lines).for_each(&mut hold);
+        }
+        self.footnotes.iter().for_each(|f| hold(f.lines));
+        self.headings.iter().for_each(|h| hold(h.lines));
+        self.vote_lines.into_iter().for_each(&mut hold);
+        for m in self.front_matter.iter().chain(&self.formula) {
+            hold(LineSpan::single(m.line));
+        }
+        // Markup is taken out of a line whose text is kept, so it accounts for nothing.
+        for d in self.dropped.iter().filter(|d| d.reason != DropReason::Markup) {
+            hold(LineSpan::single(d.line));
+        }
+        (1..=self.source.lines).filter(|&line| !held[line]).collect()
     }
 }

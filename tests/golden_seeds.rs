@@ -196,6 +196,8 @@ fn every_line_of_every_seed_is_accounted_for() {
         }
         // The voting block's lines are the only ones held outside paragraphs and formula.
         assert!(missing.len() <= vote_lines, "{name}: lines {missing:?} are in no part of the model");
+        // And the model says where the voting block stands, so the account is exact.
+        assert_eq!(d.unaccounted_lines(), Vec::<usize>::new(), "{name}");
         // Paragraph spans may include blank and furniture lines they run across, but no
         // dropped line holds text that a paragraph also claims.
         for x in d.dropped.iter().filter(|x| x.reason == DropReason::PageFurniture) {

@@ -167,12 +167,17 @@ pub fn rights_in_text(text: &str, language: Language) -> Vec<Mention> {
     hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     // A list item is often a surface in its own right as well ("to freedom of opinion
     // and expression" holds "freedom of opinion and expression"): keep the wider match.
+    // Only a kept hit that reaches the current start can cover it (hits come in order of
+    // start), so the others are let go: a paragraph may name thousands of rights.
     let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    let mut reaching: Vec<usize> = Vec::new();
     for hit in hits {
-        let covered = kept.iter().any(|k| {
+        reaching.retain(|&i| kept[i].end >= hit.start);
+        let covered = reaching.iter().map(|&i| &kept[i]).any(|k| {
             k.start <= hit.start && hit.end <= k.end && hit.rights.iter().all(|r| k.rights.contains(r))
         });
         if !covered {
+            reaching.push(kept.len());
             kept.push(hit);
         }
     }

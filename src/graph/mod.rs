@@ -83,6 +83,9 @@ pub struct Edge {
 pub struct LineageGraph {
     pub graph: DiGraph<Node, Edge>,
     index: HashMap<String, NodeIndex>,
+    /// The edge of each (from, to, kind), so that a text citing thousands of others
+    /// finds its existing edge without scanning all of them.
+    edge_index: HashMap<(NodeIndex, NodeIndex, EdgeKind), petgraph::graph::EdgeIndex>,
     pub series: Vec<Series>,
     /// Symbol → index in `series`, so that looking a text's series up costs nothing.
     series_index: HashMap<String, usize>,
@@ -189,7 +192,8 @@ impl LineageGraph {
         for e in self.graph.edge_references() {
             let (a, b) = (&self.graph[e.source()].symbol, &self.graph[e.target()].symbol);
             if let (Some(&x), Some(&y)) = (sub.index.get(a), sub.index.get(b)) {
-                sub.graph.add_edge(x, y, e.weight().clone());
+                let id = sub.graph.add_edge(x, y, e.weight().clone());
+                sub.edge_index.insert((x, y, e.weight().kind), id);
             }
         }
         sub.series = self
@@ -304,18 +308,12 @@ impl LineageGraph {
         if from == to {
             return;
         }
-        let existing = self
-            .graph
-            .edges_connecting(from, to)
-            .find(|e| e.weight().kind == kind)
-            .map(|e| e.id());
-        let edge = match existing {
-            Some(id) => &mut self.graph[id],
-            None => {
-                let id = self.graph.add_edge(from, to, Edge { kind, paragraphs: Vec::new() });
-                &mut self.graph[id]
-            }
-        };
+        let graph = &mut self.graph;
+        let id = *self
+            .edge_index
+            .entry((from, to, kind))
+            .or_insert_with(|| graph.add_edge(from, to, Edge { kind, paragraphs: Vec::new() }));
+        let edge = &mut self.graph[id];
         if let Some(p) = paragraph
             && !edge.paragraphs.iter().any(|x| x == p)
         {

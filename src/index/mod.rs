@@ -167,7 +167,7 @@ impl Index {
 
     /// Compare the index with the folder `dir`.
     pub fn status(&self, dir: &Path) -> Result<Status, Error> {
-        let (texts, _) = ingest::walk(dir)?;
+        let texts = ingest::walk(dir)?.texts;
         let mut known: HashMap<String, (u64, i64, String)> = HashMap::new();
         let same_corpus = self.corpus_dir().as_deref() == Some(&canonical(dir));
         if same_corpus {
@@ -186,11 +186,19 @@ impl Index {
             match known.remove(&rel) {
                 None => status.added.push(rel),
                 Some((size, mtime_ns, hash)) => {
-                    let now = stat(path)?;
+                    // A file that can no longer be read has changed: reading it again
+                    // reports why.
+                    let Ok(now) = stat(path) else {
+                        status.changed.push(rel);
+                        continue;
+                    };
                     if now.size == size && now.mtime_ns == mtime_ns {
                         continue;
                     }
-                    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.clone(), source })?;
+                    let Ok(bytes) = ingest::read_file_bytes(path) else {
+                        status.changed.push(rel);
+                        continue;
+                    };
                     if blake3::hash(&bytes).to_hex().as_str() == hash {
                         status.touched.push(rel);
                     } else {
@@ -232,18 +240,23 @@ impl Index {
         // chunk of documents, not the corpus) and stored in order by this thread.
         for (chunk_number, chunk) in todo.chunks(REFRESH_CHUNK).enumerate() {
             use rayon::prelude::*;
-            let read: Vec<Result<ReadFile, Error>> = chunk
+            // A file that cannot be read is stored with its error, like one that cannot
+            // be parsed: the rest of the corpus is still indexed.
+            let read: Vec<ReadFile> = chunk
                 .par_iter()
                 .map(|rel| {
                     let path = dir.join(rel);
-                    let now = stat(&path)?;
-                    let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
-                    let hash = blake3::hash(&bytes).to_hex().to_string();
-                    Ok(ReadFile { now, hash, doc: ingest::read_bytes(&bytes, &path) })
+                    let now = stat(&path).unwrap_or(OnDisk { size: 0, mtime_ns: 0 });
+                    match ingest::read_file_bytes(&path) {
+                        Ok(bytes) => {
+                            let hash = blake3::hash(&bytes).to_hex().to_string();
+                            ReadFile { now, hash, doc: ingest::read_bytes(&bytes, &path) }
+                        }
+                        Err(e) => ReadFile { now, hash: String::new(), doc: Err(e) },
+                    }
                 })
                 .collect();
-            for (rel, result) in chunk.iter().zip(read) {
-                let ReadFile { now, hash, doc } = result?;
+            for (rel, ReadFile { now, hash, doc }) in chunk.iter().zip(read) {
                 let error = doc.as_ref().err().map(|e| e.to_string());
                 tx.execute(
                     "INSERT INTO files (path, size, mtime_ns, hash, error) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -4,17 +4,46 @@
 pub mod decode;
 pub mod normalize;
 
-use crate::error::Error;
+use crate::error::{Error, ReadError};
 use crate::model::{Document, Source};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Extensions read as documents. Anything else in the corpus folder is reported.
 pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
 
+/// The largest file read. The reader holds a few copies of a text while it works, so
+/// this bounds its memory (see README, "Hostile input"); one UN document exported as
+/// text is well under a megabyte.
+pub const MAX_FILE_BYTES: u64 = 128 << 20;
+
 /// Read and parse one file.
 pub fn read_file(path: &Path) -> Result<Document, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let bytes = read_file_bytes(path)?;
     read_bytes(&bytes, path)
+}
+
+/// The bytes of one file, refused before it is opened when it is not a regular file
+/// (a named pipe would block the read forever, a device would never end) or when it is
+/// larger than [`MAX_FILE_BYTES`].
+pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, Error> {
+    let io = |source| Error::Io { path: path.to_path_buf(), source };
+    let refuse = |source| Error::Read { path: path.to_path_buf(), source };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(refuse(ReadError::NotAFile));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(refuse(ReadError::TooLarge { size: meta.len(), limit: MAX_FILE_BYTES }));
+    }
+    // The file may grow between the check and the read: read no more than the limit.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let file = std::fs::File::open(path).map_err(io)?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(refuse(ReadError::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES }));
+    }
+    Ok(bytes)
 }
 
 /// Parse bytes as the document stored at `path` (the path names it in errors and, where
@@ -28,6 +57,8 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document, Error> {
         encoding: decoded.encoding.to_string(),
         lines: lines.len(),
     };
+    // The lines hold the text now; a large file need not be held twice.
+    drop(decoded);
     crate::parse::read_document(&lines, &file_id(path), source).map_err(err)
 }
 
@@ -38,16 +69,47 @@ pub fn file_id(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// Every file below `dir`, sorted, split into candidate texts and other files.
-pub fn walk(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
+/// The files below a corpus folder: the texts to read, and the files that were passed
+/// over, each with the reason.
+#[derive(Debug, Default)]
+pub struct Walk {
+    pub texts: Vec<PathBuf>,
+    pub skipped: Vec<Skipped>,
+}
+
+#[derive(Debug)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// Every file below `dir`, sorted. Links are followed, but each folder is entered once
+/// (a link back up the tree cannot make the walk endless), and a file that is not a
+/// regular file, or a folder that cannot be listed, is passed over with its reason
+/// rather than stopping the walk.
+pub fn walk(dir: &Path) -> Result<Walk, Error> {
     if !dir.is_dir() {
         return Err(Error::NoCorpus(dir.to_path_buf()));
     }
-    let mut texts = Vec::new();
-    let mut others = Vec::new();
+    let mut found = Walk::default();
+    let mut entered = std::collections::HashSet::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|source| Error::Io { path: d.clone(), source })?;
+        if let Ok(real) = std::fs::canonicalize(&d)
+            && !entered.insert(real)
+        {
+            continue;
+        }
+        let entries = match std::fs::read_dir(&d) {
+            Ok(entries) => entries,
+            // The corpus folder itself must be readable; a folder inside it is one more
+            // thing that could not be read.
+            Err(source) if d == dir => return Err(Error::Io { path: d, source }),
+            Err(e) => {
+                found.skipped.push(Skipped { path: d, reason: format!("folder cannot be read: {e}") });
+                continue;
+            }
+        };
         for entry in entries {
             let entry = entry.map_err(|source| Error::Io { path: d.clone(), source })?;
             let path = entry.path();
@@ -55,18 +117,34 @@ pub fn walk(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
             if hidden {
                 continue;
             }
-            if path.is_dir() {
+            // Through a link to what it points at.
+            let meta = match std::fs::metadata(&path) {
+                Ok(meta) => meta,
+                Err(e) => {
+                    found.skipped.push(Skipped { path, reason: format!("cannot be read: {e}") });
+                    continue;
+                }
+            };
+            if meta.is_dir() {
                 stack.push(path);
-            } else if is_text_name(&path) {
-                texts.push(path);
+            } else if !is_text_name(&path) {
+                found.skipped.push(Skipped {
+                    path,
+                    reason: format!(
+                        "not a text file (lineage reads {}); export it as text first",
+                        TEXT_EXTENSIONS.map(|e| format!(".{e}")).join(", ")
+                    ),
+                });
+            } else if !meta.is_file() {
+                found.skipped.push(Skipped { path, reason: ReadError::NotAFile.to_string() });
             } else {
-                others.push(path);
+                found.texts.push(path);
             }
         }
     }
-    texts.sort();
-    others.sort();
-    Ok((texts, others))
+    found.texts.sort();
+    found.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(found)
 }
 
 fn is_text_name(path: &Path) -> bool {

@@ -63,6 +63,9 @@ static LATEX_SYMBOL: LazyLock<Regex> =
 // `# Annex`, `### 一. 导言`: markdown heading markers.
 static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*#{1,6}\s+").unwrap());
 
+/// How many times markup removal is repeated on one line at most (see [`clean_line`]).
+const MAX_MARKUP_PASSES: usize = 32;
+
 /// Clean one line: markup out, odd spaces unified, stray spaces inside Chinese closed up.
 pub fn clean_line(raw: &str) -> CleanLine {
     let mut removed = Vec::new();
@@ -74,33 +77,52 @@ pub fn clean_line(raw: &str) -> CleanLine {
         })
         .filter(|c| !matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{00AD}'))
         .collect();
+    // Control characters are never text of a document, and an escape sequence would
+    // reach the terminal of whoever prints it: each is taken out and accounted for.
+    if text.chars().any(char::is_control) {
+        for c in text.chars().filter(|c| c.is_control()) {
+            removed.push(format!("U+{:04X}", c as u32));
+        }
+        text.retain(|c| !c.is_control());
+    }
 
-    if let Some(m) = HEADING.find(&text) {
-        removed.push(m.as_str().trim().to_string());
-        text = text[m.end()..].to_string();
-    }
-    if LATEX_SYMBOL.is_match(&text) {
-        for c in LATEX_SYMBOL.captures_iter(&text) {
-            removed.push(c[0].to_string());
+    // Taking markup out can leave markup behind (`[[](#)](#)`, `****a**b**`, `[](#)# x`):
+    // passes repeat until nothing more comes out, so that a cleaned line is clean. Each
+    // pass shortens the line; the cap bounds the work on hostile nesting, far beyond
+    // anything a converter writes.
+    for _ in 0..MAX_MARKUP_PASSES {
+        let before = text.len();
+        if let Some(m) = HEADING.find(&text) {
+            removed.push(m.as_str().trim().to_string());
+            text = text[m.end()..].to_string();
         }
-        text = LATEX_SYMBOL.replace_all(&text, "$1$2").into_owned();
-    }
-    if LINK.is_match(&text) {
-        for c in LINK.captures_iter(&text) {
-            removed.push(format!("[]({})", &c[2]));
+        if LATEX_SYMBOL.is_match(&text) {
+            for c in LATEX_SYMBOL.captures_iter(&text) {
+                removed.push(c[0].to_string());
+            }
+            text = LATEX_SYMBOL.replace_all(&text, "$1$2").into_owned();
         }
-        text = LINK.replace_all(&text, "$1").into_owned();
-    }
-    if EMPHASIS.is_match(&text) {
-        for _ in EMPHASIS.find_iter(&text) {
-            removed.push("****".to_string());
+        if LINK.is_match(&text) {
+            for c in LINK.captures_iter(&text) {
+                removed.push(format!("[]({})", &c[2]));
+            }
+            text = LINK.replace_all(&text, "$1").into_owned();
         }
-        text = EMPHASIS
-            .replace_all(&text, |c: &regex::Captures| {
-                c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).to_string()
-            })
-            .into_owned();
+        if EMPHASIS.is_match(&text) {
+            for _ in EMPHASIS.find_iter(&text) {
+                removed.push("****".to_string());
+            }
+            text = EMPHASIS
+                .replace_all(&text, |c: &regex::Captures| {
+                    c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).to_string()
+                })
+                .into_owned();
+        }
+        if text.len() == before {
+            break;
+        }
     }
+    // Escapes are taken out once: an escaped backslash (`\\(`) stands for text.
     if ESCAPE.is_match(&text) {
         for _ in ESCAPE.find_iter(&text) {
             removed.push("\\".to_string());

@@ -70,31 +70,62 @@ pub fn mark_furniture(lines: &mut [Line], front_end: usize, title: &str) {
     }
     // Running headers repeat the short title and sit in the page-break zone next to the
     // job number or page number: walk out from each strong furniture line over blank
-    // lines and header-like lines only, so that body text quoting the title stays text.
+    // lines and header lines only, so that body text quoting the title stays text.
+    // A running title may wrap over several lines (some ending in a comma or colon of
+    // the title); the block of lines is taken as a header only when all of it is a piece
+    // of the title, so that a paragraph's continuation that happens to start with words
+    // of the title after a page break stays text. Directly under the page's symbol line
+    // the title is what the layout puts there, and the block may run on into text.
     let title_key = key(title);
-    let is_header_like = |l: &Line| {
-        let k = key(&l.text);
-        let running_title = title_key.chars().count() >= 10
+    let title_piece = |block: &[usize], lines: &[Line]| {
+        let mut reading: Vec<usize> = block.to_vec();
+        reading.sort_unstable();
+        let k: String = reading.iter().map(|&i| key(&lines[i].text)).collect();
+        let last = reading.last().map_or("", |&i| lines[i].text.as_str());
+        title_key.chars().count() >= 10
             && k.chars().count() >= 8
             && title_key.contains(&k)
-            && !super::structure::ends_terminal(&l.text);
-        running_title || PAGE_NUMBER.is_match(&l.text) || MASTHEAD.is_match(&l.text)
+            && !super::structure::ends_terminal(last)
     };
+    let count = lines.len();
+    let inside = |j: isize| j >= front_end as isize && (j as usize) < count;
     for s in (front_end..lines.len()).filter(|&i| strong[i]) {
+        let under_symbol = SYMBOL_LINE.is_match(&lines[s].text);
         for dir in [-1isize, 1] {
             let mut j = s as isize + dir;
             let mut steps = 0;
-            while j >= front_end as isize && (j as usize) < lines.len() && steps < 6 {
-                let l = &lines[j as usize];
-                if l.drop.is_some() {
-                    // blank or furniture: the zone goes on
-                } else if is_header_like(l) {
-                    lines[j as usize].drop = Some(DropReason::PageFurniture);
+            let mut adjacent = true;
+            while inside(j) && steps < 6 {
+                if lines[j as usize].drop.is_some() {
+                    adjacent &= !lines[j as usize].is_blank();
+                    j += dir;
+                    steps += 1;
+                    continue;
+                }
+                // The block of text lines from here on, in walking order.
+                let mut block = Vec::new();
+                let mut k = j;
+                while inside(k) && lines[k as usize].drop.is_none() && block.len() < 8 {
+                    block.push(k as usize);
+                    k += dir;
+                }
+                let taken = if title_piece(&block, lines) {
+                    block.len()
+                } else if adjacent && under_symbol && dir == 1 {
+                    (1..block.len()).rev().find(|&n| title_piece(&block[..n], lines)).unwrap_or(0)
                 } else {
+                    0
+                };
+                let taken = if taken == 0 && is_page_line(&lines[j as usize].text) { 1 } else { taken };
+                if taken == 0 {
                     break;
                 }
-                j += dir;
-                steps += 1;
+                for &i in &block[..taken] {
+                    lines[i].drop = Some(DropReason::PageFurniture);
+                }
+                j += dir * taken as isize;
+                steps += taken;
+                adjacent = true;
             }
         }
     }
@@ -106,6 +137,11 @@ pub fn mark_furniture(lines: &mut [Line], front_end: usize, title: &str) {
             lines[i].drop = Some(DropReason::PageFurniture);
         }
     }
+}
+
+/// A bare page number or a masthead word repeated on the page.
+fn is_page_line(text: &str) -> bool {
+    PAGE_NUMBER.is_match(text) || MASTHEAD.is_match(text)
 }
 
 fn neighbours_blank_or_furniture(lines: &[Line], i: usize) -> bool {

@@ -155,6 +155,11 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         paragraphs,
         footnotes,
         vote,
+        vote_lines: assembled
+            .vote_lines
+            .first()
+            .zip(assembled.vote_lines.last())
+            .map(|(first, last)| LineSpan { first: first.line, last: last.line }),
         references: Vec::new(),
         requests: Vec::new(),
         rights: Vec::new(),

@@ -78,9 +78,11 @@ pub fn document_references(doc: &Document) -> Vec<Reference> {
     let year = citing_year(doc);
     let mut out = Vec::new();
     let mut push = |text: &str, paragraph: &str, item: Option<&str>, verb: Option<&str>| {
-        let first = out.len();
+        // A set, not a scan of what this paragraph already gave: a paragraph may list
+        // thousands of references.
+        let mut seen = std::collections::HashSet::new();
         for f in find_references(text, lang, doc.body, year) {
-            if f.target == doc.symbol || out[first..].iter().any(|r: &Reference| r.target == f.target) {
+            if f.target == doc.symbol || !seen.insert(f.target.clone()) {
                 continue;
             }
             out.push(Reference {

@@ -68,6 +68,8 @@ struct DocumentJson<'a> {
 struct Account<'a> {
     front_matter: &'a [MetaLine],
     formula: &'a [MetaLine],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    vote_lines: Option<crate::model::LineSpan>,
     dropped: &'a [Dropped],
 }
 
@@ -97,6 +99,7 @@ pub fn document(d: &Document, dropped: bool) -> String {
         account: dropped.then_some(Account {
             front_matter: &d.front_matter,
             formula: &d.formula,
+            vote_lines: d.vote_lines,
             dropped: &d.dropped,
         }),
     };

@@ -12,6 +12,19 @@ pub mod text;
 
 use clap::ValueEnum;
 
+/// Text from the input made safe for a terminal: a control character other than a line
+/// break or tab becomes U+FFFD. The model's text has none (the reader takes them out);
+/// what is quoted as it was read (dropped lines, file names) may, and an escape
+/// sequence would drive the terminal of whoever prints it.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if s.chars().any(unsafe_char) {
+        s.chars().map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c }).collect::<String>().into()
+    } else {
+        s.into()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,

@@ -41,7 +41,7 @@ pub fn document(d: &Document, dropped: bool) -> String {
     if let Some(m) = &d.mandated_by {
         let _ = writeln!(out, "mandated by {m}");
     }
-    let _ = writeln!(out, "source: {} ({}, {} lines)", d.source.path, d.source.encoding, d.source.lines);
+    let _ = writeln!(out, "source: {} ({}, {} lines)", super::printable(&d.source.path), d.source.encoding, d.source.lines);
     let pp = d.preambular().count();
     let op = d.operative().count();
     let other = d.paragraphs.len() - pp - op;
@@ -103,7 +103,7 @@ pub fn document(d: &Document, dropped: bool) -> String {
             let _ = writeln!(out, "  {:>5}  formula       {}", m.line, m.text);
         }
         for x in d.dropped.iter().filter(|x| x.reason != DropReason::Blank) {
-            let _ = writeln!(out, "  {:>5}  {:<13} {}", x.line, x.reason.as_str(), x.text.trim());
+            let _ = writeln!(out, "  {:>5}  {:<13} {}", x.line, x.reason.as_str(), super::printable(x.text.trim()));
         }
         let blanks = d.dropped.iter().filter(|x| x.reason == DropReason::Blank).count();
         let _ = writeln!(out, "  ({blanks} blank lines)");
@@ -278,14 +278,17 @@ pub fn draft(d: &crate::draft::Draft, markdown: bool) -> String {
     use crate::model::ParagraphKind;
     let mut out = String::new();
     let (h1, h2, quote) = if markdown { ("# ", "## ", "> ") } else { ("", "", "  ! ") };
-    let _ = writeln!(out, "{h1}Draft: {} (next text after {})", d.title, d.after);
+    // Words of the documents are text in Markdown too: a paragraph that holds `<script>`
+    // or `[x](javascript:…)` must not become markup where the draft is published.
+    let text = |s: &str| if markdown { super::diff_md::escape(s) } else { s.to_string() };
+    let _ = writeln!(out, "{h1}Draft: {} (next text after {})", text(&d.title), text(&d.after));
     if d.series.len() > 1 {
         let _ = writeln!(out, "\nSeries: {}", d.series.join(" → "));
     }
     if !d.attention.is_empty() {
         let _ = writeln!(out, "\n{h2}For the drafters' attention\n");
         for a in &d.attention {
-            let _ = writeln!(out, "- {a}");
+            let _ = writeln!(out, "- {}", text(a));
         }
     }
     let mut section = None;
@@ -301,12 +304,12 @@ pub fn draft(d: &crate::draft::Draft, markdown: bool) -> String {
             String::new()
         };
         let label = if markdown { format!("**{}** ", p.id) } else { format!("{:<5} ", p.id) };
-        let _ = writeln!(out, "\n{label}{number}{}", p.text);
-        for (label, text) in &p.items {
-            let _ = writeln!(out, "{}({label}) {text}", if markdown { "    " } else { "      " });
+        let _ = writeln!(out, "\n{label}{number}{}", text(&p.text));
+        for (label, item) in &p.items {
+            let _ = writeln!(out, "{}({}) {}", if markdown { "    " } else { "      " }, text(label), text(item));
         }
         for n in &p.notes {
-            let _ = writeln!(out, "{quote}{n}");
+            let _ = writeln!(out, "{quote}{}", text(n));
         }
     }
     out
