@@ -656,9 +656,11 @@ fn symbols_and_names_with_path_separators_stay_inside_the_output_folder() {
         "United Nations A/HRC/RES/../../etc/passwd\n\nHuman Rights Council\n\n../../x. Evil\n\nThe Human Rights Council,\n\nRecalling,\n\n1. Decides.\n",
     )
     .unwrap();
-    let report = "Report of the Special Rapporteur\n\nSummary\n\n1. First paragraph of the report.\n\n2. Second paragraph.\n";
-    for name in ["..\\..\\evil.txt", "a..b.txt", "x\\..\\..\\y.txt", "A／HRC／RES.txt"] {
-        std::fs::write(data.join(name), report).unwrap();
+    // The report of seed 000 states no symbol: it is named by its file.
+    let report = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/000_316f946a38dde5ab.txt")).unwrap();
+    // (A name that starts with a dot is a hidden file, which the corpus passes over.)
+    for name in ["a..b.txt", "x\\..\\..\\y.txt", "evil\\..\\..\\..\\etc.txt", "A／HRC／RES.txt"] {
+        std::fs::write(data.join(name), &report).unwrap();
     }
     lineage()
         .args(["--data", data.to_str().unwrap(), "--out", out.to_str().unwrap(), "export"])
@@ -670,7 +672,9 @@ fn symbols_and_names_with_path_separators_stay_inside_the_output_folder() {
     }
     let documents = files_below(&out.join("documents"));
     let corpus: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("corpus.json")).unwrap()).unwrap();
-    assert_eq!(documents.len(), corpus.as_array().unwrap().len(), "one file per document, none overwritten: {documents:?}");
+    let ids: Vec<&str> = corpus.as_array().unwrap().iter().map(|d| d["symbol"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"evil\\..\\..\\..\\etc") && ids.contains(&"x\\..\\..\\y"), "the file names are the IDs: {ids:?}");
+    assert_eq!(documents.len(), ids.len(), "one file per document, none overwritten: {documents:?}");
 }
 
 #[test]
