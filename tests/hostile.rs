@@ -325,7 +325,15 @@ fn two_texts_citing_each_other_do_not_hang_series_or_chain() {
     std::fs::write(dir.path().join("a.txt"), &a).unwrap();
     std::fs::write(dir.path().join("b.txt"), &b).unwrap();
     let data = dir.path().to_str().unwrap();
-    for args in [vec!["chain", "47/23"], vec!["graph", "--format", "json"], vec!["mandates"], vec!["draft", "41/11"]] {
+    for args in [
+        vec!["chain", "47/23"],
+        vec!["graph", "--format", "json"],
+        vec!["mandates"],
+        vec!["draft", "41/11"],
+        vec!["blame", "47/23"],
+        vec!["blame", "41/11"],
+        vec!["diff", "47/23", "41/11"],
+    ] {
         lineage()
             .args(["--data", data, "--out", dir.path().join("out").to_str().unwrap()])
             .args(&args)
