@@ -355,6 +355,41 @@ fn assert_graph_is_closed(g: &LineageGraph) {
 }
 
 // ---------------------------------------------------------------------------------
+// Found by the properties: each the smallest case proptest shrank to.
+
+#[test]
+fn a_paragraph_continuing_after_a_page_footer_with_words_of_the_title_keeps_them() {
+    // "digital technologies" is a piece of the title, and stood next to a page footer:
+    // it was dropped as a running header, and the paragraph lost it.
+    let text = "United Nations A/HRC/RES/50/7\n\nHuman Rights Council\n\n50/7. New and emerging digital technologies\n\n\
+                The Human Rights Council,\n\nRecalling human\nhuman human,\n\n1. Requests\nhuman human\n\n\
+                GE.23-13988 2\n\ndigital technologies\nhuman;\n";
+    let doc = read(text, "footer.txt");
+    assert_eq!(doc.paragraph("OP1").unwrap().text, "Requests human human digital technologies human;");
+    assert_all_lines_accounted(&doc);
+    // A real running title, set apart by blank lines and wrapped over a comma, is still
+    // taken out.
+    let text = "United Nations A/RES/79/124\n\nGeneral Assembly\n\n79/124. Consideration of effective measures to enhance the \
+                protection, security and safety of diplomatic and consular missions and representatives\n\n\
+                The General Assembly,\n\nRecalling its resolution 77/1 of 1 December 2022 on the protection of the\n\n\
+                A/RES/79/124\nConsideration of effective measures to enhance the protection,\n\
+                security and safety of diplomatic and consular missions\nand representatives\n\n24-23505\n2/4\n\n\
+                representatives of States,\n\n1. Decides to remain seized of the matter.\n";
+    let doc = read(text, "running-title.txt");
+    assert_eq!(doc.paragraphs[0].text, "Recalling its resolution 77/1 of 1 December 2022 on the protection of the representatives of States,");
+}
+
+#[test]
+fn nested_markup_is_cleaned_in_one_go() {
+    use lineage::ingest::normalize::clean_line;
+    for raw in ["[[](#)](#)", "****a**b**", "[](#)# x", "[**[x](#)**](#)"] {
+        let once = clean_line(raw).text;
+        assert_eq!(clean_line(&once).text, once, "{raw}");
+    }
+    assert_eq!(clean_line("第 [[68/167](#)](#) 号").text, "第 68/167 号");
+}
+
+// ---------------------------------------------------------------------------------
 // Markup: what a text says must stay text in DOT, SVG and JSON.
 
 /// Labels show the first 28 characters of a title, so the script comes first.
