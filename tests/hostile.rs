@@ -777,6 +777,16 @@ fn special_files_in_the_corpus_are_reported_not_read() {
     let symbols: Vec<&str> = v.as_array().unwrap().iter().map(|d| d["symbol"].as_str().unwrap()).collect();
     assert!(symbols.contains(&"A/HRC/RES/47/23"), "{symbols:?}");
     assert_eq!(symbols.iter().filter(|s| **s == "A/HRC/RES/47/23").count(), 1, "read once, not again through the link");
+    // The index passes over the same files, and one it cannot read fails only itself.
+    for args in [vec!["index"], vec!["search", "决定继续处理此事"]] {
+        let out = lineage()
+            .args(["--data", d.to_str().unwrap(), "--out", d.join("out").to_str().unwrap()])
+            .args(&args)
+            .timeout(Duration::from_secs(30))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
     std::fs::set_permissions(&unreadable, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
 }
 
