@@ -69,6 +69,9 @@ pub struct Fulfilment {
     pub evidence: String,
 }
 
+/// How many later texts of a series are searched for the reports a request asked for.
+const LATER_TEXTS: usize = 3;
+
 /// Deliverables that arrive as a document.
 fn asks_for_a_document(r: &Request) -> bool {
     r.deliverables.iter().any(|d| matches!(d, Deliverable::Report | Deliverable::Study))
@@ -144,7 +147,9 @@ pub fn fulfilments(docs: &[Document], graph: &LineageGraph) -> Vec<Fulfilment> {
         if let Some(s) = graph.series_of(&requester.symbol)
             && let Some(at) = s.members.iter().position(|m| *m == requester.symbol)
         {
-            for m in &s.members[at + 1..] {
+            // The texts that take note of a report come within a few sessions of the
+            // request; looking further would make long series quadratic.
+            for m in s.members[at + 1..].iter().take(LATER_TEXTS) {
                 later.extend(by_symbol.get(m.as_str()).into_iter().flatten().copied());
             }
         }
