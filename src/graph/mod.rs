@@ -26,7 +26,7 @@ use crate::model::{Body, DocKind, Document, Language, ReferenceKind};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One resolution or document.
 #[derive(Debug, Clone, Serialize)]
@@ -86,6 +86,9 @@ pub struct LineageGraph {
     /// The edge of each (from, to, kind), so that a text citing thousands of others
     /// finds its existing edge without scanning all of them.
     edge_index: HashMap<(NodeIndex, NodeIndex, EdgeKind), petgraph::graph::EdgeIndex>,
+    /// The paragraphs each edge already lists: a text of thousands of paragraphs that
+    /// each cite one resolution gives one edge with thousands of paragraphs.
+    edge_paragraphs: HashSet<(petgraph::graph::EdgeIndex, String)>,
     pub series: Vec<Series>,
     /// Symbol → index in `series`, so that looking a text's series up costs nothing.
     series_index: HashMap<String, usize>,
@@ -194,6 +197,7 @@ impl LineageGraph {
             if let (Some(&x), Some(&y)) = (sub.index.get(a), sub.index.get(b)) {
                 let id = sub.graph.add_edge(x, y, e.weight().clone());
                 sub.edge_index.insert((x, y, e.weight().kind), id);
+                sub.edge_paragraphs.extend(e.weight().paragraphs.iter().map(|p| (id, p.clone())));
             }
         }
         sub.series = self
@@ -313,11 +317,10 @@ impl LineageGraph {
             .edge_index
             .entry((from, to, kind))
             .or_insert_with(|| graph.add_edge(from, to, Edge { kind, paragraphs: Vec::new() }));
-        let edge = &mut self.graph[id];
         if let Some(p) = paragraph
-            && !edge.paragraphs.iter().any(|x| x == p)
+            && self.edge_paragraphs.insert((id, p.to_string()))
         {
-            edge.paragraphs.push(p.to_string());
+            self.graph[id].paragraphs.push(p.to_string());
         }
     }
 }
