@@ -75,6 +75,7 @@ fuzz:
 # time, fastest of three runs: a wall-clock ratio, so kept out of `make test`); each
 # case runs alone under /usr/bin/time, which reports its wall time and peak memory.
 HOSTILE_CASES := a_100_mb_file_is_read_whole a_100_mb_file_is_listed_by_the_command_line \
+                 a_100_mb_file_is_diffed_with_an_edited_copy \
                  a_line_of_five_million_characters_is_one_paragraph five_million_one_word_lines_are_read \
                  reading_many_lines_takes_time_in_proportion_to_their_number \
                  reading_a_long_line_takes_time_in_proportion_to_its_length \
@@ -87,7 +88,7 @@ hostile:
 		/usr/bin/time -f "   wall %e s, peak memory %M KB" -o $$log.time \
 			$(CARGO) test --release --locked --test hostile -q -- --ignored --exact --nocapture $$case >$$log 2>&1; \
 		status=$$?; \
-		grep -E "MB file|character line|one-word lines|panicked" $$log; cat $$log.time; \
+		grep -E "MB file|character line|one-word lines|diffed|panicked" $$log; cat $$log.time; \
 		if [ $$status != 0 ]; then cat $$log; rm -f $$log $$log.time; exit 1; fi; \
 	done; rm -f $$log $$log.time
 

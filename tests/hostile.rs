@@ -170,6 +170,19 @@ fn reading_many_lines_takes_time_in_proportion_to_their_number() {
     });
 }
 
+#[test]
+#[ignore = "slow: 100 MB diffed; run by `make hostile`"]
+fn a_100_mb_file_is_diffed_with_an_edited_copy() {
+    let text = long_resolution(100 << 20);
+    let old = read(&text, "old.txt");
+    let new = read(&text.replacen("重申各国有义务", "重申所有国家有义务", 1000), "new.txt");
+    let start = Instant::now();
+    let diff = lineage::diff::diff_documents(&old, &new, &Default::default());
+    eprintln!("100 MB file diffed with an edited copy: {:?}, {:?}", start.elapsed(), diff.summary.counts);
+    assert_eq!(diff.summary.counts.modified, 1000);
+    assert!(diff.notes.iter().any(|n| n.contains("too many to compare every pair")), "{:?}", diff.notes);
+}
+
 /// One paragraph of `chars` characters on a single line, in Chinese or English.
 fn one_line_document(chars: usize, english: bool) -> String {
     if english {
@@ -672,6 +685,30 @@ fn thousands_of_identical_paragraphs_are_aligned_in_bounded_time() {
     eprintln!("3,000 identical paragraphs aligned in {:?}", start.elapsed());
     assert_eq!(diff.summary.counts.added, 1);
     assert_eq!(diff.summary.counts.unchanged, 3_001);
+}
+
+#[test]
+fn texts_too_long_to_compare_every_pair_are_aligned_coarsely_and_say_so() {
+    // 5,000 × 5,000 paragraphs: beyond every pair's likeness (and a 100 MB text diffed
+    // with itself asked for 1.7 TB before the limit).
+    let paragraphs = |edit: usize| -> Vec<String> {
+        (0..5_000)
+            .map(|n| if n == edit { "Recalling also the report of the High Commissioner,".into() } else { format!("Recalling its resolution {} of the {n}th session on the right to privacy,", n % 50 + 1) })
+            .collect()
+    };
+    let old = read(&resolution_en("50/1", "Privacy", &paragraphs(usize::MAX)), "old.txt");
+    let new = read(&resolution_en("53/1", "Privacy", &paragraphs(2_500)), "new.txt");
+    let start = Instant::now();
+    let diff = lineage::diff::diff_documents(&old, &new, &Default::default());
+    eprintln!("5,000 × 5,000 paragraphs diffed in {:?}", start.elapsed());
+    assert!(diff.notes.iter().any(|n| n.contains("too many to compare every pair")), "{:?}", diff.notes);
+    assert_eq!(diff.summary.counts.unchanged, 5_000, "{:?}", diff.summary.counts);
+    assert_eq!(diff.paragraphs.iter().filter(|p| p.to.as_deref() == Some("PP2501")).count(), 1);
+    for doc in [&old, &new] {
+        let side = |p: &lineage::diff::ParagraphPair| if std::ptr::eq(doc, &old) { p.from.clone() } else { p.to.clone() };
+        let listed: std::collections::HashSet<String> = diff.paragraphs.iter().filter_map(side).collect();
+        assert_eq!(listed.len(), doc.paragraphs.len(), "every paragraph in a pair");
+    }
 }
 
 // ---------------------------------------------------------------------------------

@@ -112,6 +112,17 @@ pub struct Alignment {
 /// diagonal (two texts of thousands of paragraphs each).
 const MAX_CELLS: usize = 4_000_000;
 
+/// Pairs of entries (one from each side) beyond which likeness is not measured at all:
+/// even banded, the matrix and the passes that look across the whole text (moves,
+/// splits, displaced pairs) cost memory and time in proportion to the pairs, and two
+/// texts of 470,000 paragraphs asked for 1.7 TB. Such texts are aligned coarsely
+/// ([`coarse`]), and the alignment says so.
+const MAX_PAIRS: usize = 4 * MAX_CELLS;
+
+/// Time allowed to the coarse alignment's diff of paragraph keys before it settles for
+/// a coarser one.
+const COARSE_BUDGET: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Shingles below which a paragraph is too short to be called a piece of another: a
 /// closing "Decides to remain seized of the matter" is contained in many paragraphs.
 const MIN_PIECE_SHINGLES: usize = 4;
@@ -119,6 +130,9 @@ const MIN_PIECE_SHINGLES: usize = 4;
 /// Align two sequences. `pieces` turns on the split and merge pass (paragraphs; items
 /// are aligned one to one).
 pub fn align(old: &Side, new: &Side, t: &Thresholds, pieces: bool) -> Alignment {
+    if old.profiles.len().saturating_mul(new.profiles.len()) > MAX_PAIRS {
+        return coarse(old, new, t);
+    }
     let mut alignment = Alignment::default();
     let buckets: std::collections::BTreeSet<u8> = old.buckets.iter().chain(&new.buckets).copied().collect();
     for bucket in buckets {
@@ -145,6 +159,48 @@ pub fn align(old: &Side, new: &Side, t: &Thresholds, pieces: bool) -> Alignment 
     alignment.links.extend(rewritten);
     alignment.links.sort_by_key(|l| (l.new, l.old));
     alignment
+}
+
+/// The alignment of two texts too long to compare every pair: a diff of the sequences
+/// of paragraph keys (linear when the texts are mostly the same) pairs identical
+/// paragraphs in order, and where a run of paragraphs was replaced by another, they are
+/// paired one to one where they stand when alike enough. No moves, splits or merges.
+fn coarse(old: &Side, new: &Side, t: &Thresholds) -> Alignment {
+    use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
+    fn keys<'a>(side: &Side<'a>) -> Vec<(u8, &'a str)> {
+        side.buckets.iter().copied().zip(side.profiles.iter().map(|p| p.key())).collect()
+    }
+    let (old_keys, new_keys) = (keys(old), keys(new));
+    let deadline = std::time::Instant::now() + COARSE_BUDGET;
+    let mut links = Vec::new();
+    let mut pair = |i: usize, j: usize| {
+        if old.buckets[i] != new.buckets[j] {
+            return;
+        }
+        let similarity = old.profiles[i].similarity(new.profiles[j]);
+        if similarity >= t.sequence {
+            links.push(Link { old: i, new: j, similarity, matched_by: MatchedBy::Sequence });
+        }
+    };
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, Some(deadline)) {
+        match op {
+            DiffOp::Equal { old_index, new_index, len } => (0..len).for_each(|k| pair(old_index + k, new_index + k)),
+            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                (0..old_len.min(new_len)).for_each(|k| pair(old_index + k, new_index + k))
+            }
+            DiffOp::Delete { .. } | DiffOp::Insert { .. } => {}
+        }
+    }
+    links.sort_by_key(|l| (l.new, l.old));
+    Alignment {
+        links,
+        degraded: Some(format!(
+            "{} and {} paragraphs are too many to compare every pair: identical paragraphs are paired in order, \
+             the others one to one where they stand; moves, splits and merges are not looked for",
+            old.profiles.len(),
+            new.profiles.len()
+        )),
+    }
 }
 
 /// The order-preserving pairs with the greatest total similarity. Returns the links and

@@ -176,6 +176,11 @@ impl Profile {
         self.key == other.key
     }
 
+    /// The substantive key: equal keys are the same text for this tool.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
     pub fn is_empty(&self) -> bool {
         self.shingles.is_empty()
     }
