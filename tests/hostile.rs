@@ -111,6 +111,14 @@ fn a_100_mb_file_is_read_whole() {
     assert_eq!(doc.operative().count(), 1);
     assert_all_lines_accounted(&doc);
     assert!(took < Duration::from_secs(300), "{took:?}");
+    // Every paragraph cites 41/11: one edge listing 470,000 paragraphs.
+    let start = Instant::now();
+    let g = LineageGraph::build(&[doc]);
+    let took = start.elapsed();
+    eprintln!("100 MB file: graph in {took:?}");
+    let (_, _, edge) = g.edges().find(|(_, b, _)| b.symbol == "A/HRC/RES/41/11").unwrap();
+    assert!(edge.paragraphs.len() > 400_000);
+    assert!(took < Duration::from_secs(60), "{took:?}");
 }
 
 #[test]
