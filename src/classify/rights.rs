@@ -21,6 +21,7 @@
 //! 决议" from the text's own "隐私权".
 
 use crate::model::{Document, Language, Paragraph};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -300,12 +301,15 @@ struct Surface {
     rights: Vec<usize>,
 }
 
-/// The surfaces of one language, indexed by their first (lower-case) character.
+/// The surfaces of one language, indexed by their first (lower-case) character, with an
+/// automaton over their first parts that finds in one pass the few places where a
+/// surface can start (most of a paragraph names no right).
 #[derive(Debug)]
 struct Matcher {
     language: Language,
     surfaces: Vec<Surface>,
     by_first: HashMap<char, Vec<usize>>,
+    openings: AhoCorasick,
 }
 
 /// A match in a view: view byte offsets; `context_at` is where the words that decide
@@ -379,26 +383,33 @@ impl Matcher {
                 by_first.entry(first).or_default().push(index);
             }
         }
-        Matcher { language, surfaces, by_first }
+        let openings = AhoCorasick::builder()
+            .ascii_case_insensitive(language == Language::En)
+            .build(surfaces.iter().map(|s| s.parts[0].as_str()))
+            .expect("the lexicon's surfaces are few and short");
+        Matcher { language, surfaces, by_first, openings }
     }
 
     /// Every match in `view`, scanning left to right and taking the longest match at
     /// each position, so that a shorter surface never splits a longer one.
     fn scan(&self, view: &str) -> Vec<Hit> {
+        // Only where a surface's first part begins can a surface match.
+        let mut starts: Vec<usize> = self.openings.find_overlapping_iter(view).map(|m| m.start()).collect();
+        starts.sort_unstable();
+        starts.dedup();
         let mut hits = Vec::new();
         let mut at = 0;
-        while at < view.len() {
-            let Some(c) = view[at..].chars().next() else { break };
-            match self.longest_at(view, at) {
-                Some((end, surface)) => {
-                    if self.acceptable(view, at, end) {
-                        hits.push(Hit { start: at, end, context_at: at, rights: self.surfaces[surface].rights.clone() });
-                    }
-                    // A rejected match is an instrument's or body's name: nothing inside
-                    // it is a right named either.
-                    at = end;
+        for start in starts {
+            if start < at {
+                continue;
+            }
+            if let Some((end, surface)) = self.longest_at(view, start) {
+                if self.acceptable(view, start, end) {
+                    hits.push(Hit { start, end, context_at: start, rights: self.surfaces[surface].rights.clone() });
                 }
-                None => at += c.len_utf8(),
+                // A rejected match is an instrument's or body's name: nothing inside
+                // it is a right named either.
+                at = end;
             }
         }
         hits
@@ -536,41 +547,36 @@ impl View {
     fn new(text: &str, language: Language) -> View {
         let mut out = String::with_capacity(text.len());
         let mut orig = Vec::with_capacity(text.len() + 1);
-        let push = |out: &mut String, orig: &mut Vec<usize>, c: char, at: usize| {
-            out.push(c);
-            orig.extend(std::iter::repeat_n(at, c.len_utf8()));
-        };
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut title_depth = 0usize;
-        let mut i = 0;
-        while i < chars.len() {
-            let (at, c) = chars[i];
+        let mut rest = text.char_indices().peekable();
+        while let Some((at, c)) = rest.next() {
             if c.is_whitespace() {
-                let run_end = (i..chars.len()).find(|&j| !chars[j].1.is_whitespace()).unwrap_or(chars.len());
+                while rest.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
                 let before = out.chars().next_back();
-                let after = chars.get(run_end).map(|&(_, c)| c);
+                let after = rest.peek().map(|&(_, c)| c);
                 // Spaces between Chinese characters are PDF residue, never a word break.
                 let cjk_join = language == Language::Zh && before.is_some_and(is_cjk) && after.is_some_and(is_cjk);
                 if before.is_some() && after.is_some() && !cjk_join {
-                    push(&mut out, &mut orig, ' ', at);
+                    out.push(' ');
+                    orig.push(at);
                 }
-                i = run_end;
                 continue;
             }
-            match c {
+            let shown = match c {
                 '《' => {
                     title_depth += 1;
-                    push(&mut out, &mut orig, c, at);
+                    c
                 }
                 '》' => {
                     title_depth = title_depth.saturating_sub(1);
-                    push(&mut out, &mut orig, c, at);
+                    c
                 }
-                _ if title_depth > 0 => push(&mut out, &mut orig, MASKED, at),
-                '’' | '‘' => push(&mut out, &mut orig, '\'', at),
-                _ => push(&mut out, &mut orig, c, at),
-            }
-            i += 1;
+                _ if title_depth > 0 => MASKED,
+                '’' | '‘' => '\'',
+                _ => c,
+            };
+            out.push(shown);
+            orig.extend(std::iter::repeat_n(at, shown.len_utf8()));
         }
         orig.push(text.len());
         View { text: out, orig }

@@ -17,28 +17,19 @@ pub struct RawLine {
 /// Split on LF, CRLF or a lone CR, keeping every line (blank ones too).
 pub fn split_lines(text: &str) -> Vec<RawLine> {
     let mut lines = Vec::new();
-    let mut current = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' => lines.push(std::mem::take(&mut current)),
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                lines.push(std::mem::take(&mut current));
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (line, next) = match rest.find(['\n', '\r']) {
+            Some(end) => {
+                let terminator = if rest[end..].starts_with("\r\n") { 2 } else { 1 };
+                (&rest[..end], &rest[end + terminator..])
             }
-            _ => current.push(c),
-        }
-    }
-    if !current.is_empty() {
-        lines.push(current);
+            None => (rest, ""),
+        };
+        lines.push(RawLine { number: lines.len() + 1, text: line.to_string() });
+        rest = next;
     }
     lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, text)| RawLine { number: i + 1, text })
-        .collect()
 }
 
 /// A line after normalisation, with the markup that was taken out of it.
@@ -69,14 +60,13 @@ const MAX_MARKUP_PASSES: usize = 32;
 /// Clean one line: markup out, odd spaces unified, stray spaces inside Chinese closed up.
 pub fn clean_line(raw: &str) -> CleanLine {
     let mut removed = Vec::new();
-    let mut text: String = raw
-        .chars()
-        .map(|c| match c {
-            '\u{00A0}' | '\u{3000}' | '\t' | '\u{2002}'..='\u{200A}' | '\u{202F}' => ' ',
-            _ => c,
-        })
-        .filter(|c| !matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{00AD}'))
-        .collect();
+    let odd_space = |c: char| matches!(c, '\u{00A0}' | '\u{3000}' | '\t' | '\u{2002}'..='\u{200A}' | '\u{202F}');
+    let invisible = |c: char| matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{00AD}');
+    let mut text: String = if raw.contains(|c| odd_space(c) || invisible(c)) {
+        raw.chars().filter(|&c| !invisible(c)).map(|c| if odd_space(c) { ' ' } else { c }).collect()
+    } else {
+        raw.to_string()
+    };
     // Control characters are never text of a document, and an escape sequence would
     // reach the terminal of whoever prints it: each is taken out and accounted for.
     if text.chars().any(char::is_control) {
@@ -90,7 +80,12 @@ pub fn clean_line(raw: &str) -> CleanLine {
     // passes repeat until nothing more comes out, so that a cleaned line is clean. Each
     // pass shortens the line; the cap bounds the work on hostile nesting, far beyond
     // anything a converter writes.
+    // Every kind of markup taken out has one of these bytes; most lines have none.
+    let may_hold_markup = |text: &str| text.bytes().any(|b| matches!(b, b'#' | b'$' | b'[' | b'*' | b'_' | b'\\'));
     for _ in 0..MAX_MARKUP_PASSES {
+        if !may_hold_markup(&text) {
+            break;
+        }
         let before = text.len();
         if let Some(m) = HEADING.find(&text) {
             removed.push(m.as_str().trim().to_string());
@@ -123,7 +118,7 @@ pub fn clean_line(raw: &str) -> CleanLine {
         }
     }
     // Escapes are taken out once: an escaped backslash (`\\(`) stands for text.
-    if ESCAPE.is_match(&text) {
+    if text.contains('\\') && ESCAPE.is_match(&text) {
         for _ in ESCAPE.find_iter(&text) {
             removed.push("\\".to_string());
         }
@@ -150,33 +145,38 @@ pub fn is_cjk_punct(c: char) -> bool {
 /// two Han characters or beside full-width punctuation ("促进和保护人 权" is one word):
 /// PDF extraction inserts those, Chinese typesetting never has them.
 pub fn close_up_spaces(s: &str) -> String {
-    let chars: Vec<char> = s.trim().chars().collect();
+    let s = s.trim();
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == ' ' {
-            let mut j = i;
-            while j < chars.len() && chars[j] == ' ' {
-                j += 1;
-            }
-            let before = out.chars().last();
-            let after = chars.get(j).copied();
-            let drop = match (before, after) {
-                (Some(b), Some(a)) => {
-                    (is_han(b) && is_han(a)) || closes_up(b) || closes_up(a)
-                }
-                _ => true,
-            };
-            if !drop {
-                out.push(' ');
-            }
-            i = j;
+    // Text between spaces is copied whole; each run of spaces is kept as one or dropped.
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] != b' ' {
+            at += 1;
+            continue;
+        }
+        out.push_str(&s[copied..at]);
+        while at < bytes.len() && bytes[at] == b' ' {
+            at += 1;
+        }
+        copied = at;
+        let before = bytes[..copied].iter().rev().find(|&&b| b != b' ').copied().unwrap_or(b' ');
+        let after = bytes.get(at).copied().unwrap_or(b' ');
+        let keep = if before.is_ascii() && after.is_ascii() {
+            // Latin text, digits and ASCII punctuation keep the space between them.
+            true
         } else {
-            out.push(c);
-            i += 1;
+            match (out.chars().next_back(), s[at..].chars().next()) {
+                (Some(b), Some(a)) => !((is_han(b) && is_han(a)) || closes_up(b) || closes_up(a)),
+                _ => false,
+            }
+        };
+        if keep {
+            out.push(' ');
         }
     }
+    out.push_str(&s[copied..]);
     out
 }
 
@@ -248,8 +248,7 @@ pub fn resolve_line_end_hyphens(text: &str, vocabulary: &std::collections::HashS
             out.push(c);
             continue;
         }
-        let left: String = chars[..i].iter().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
-        let right: String = chars[i + 1..].iter().take_while(|c| c.is_alphabetic()).collect();
+        let (left, right) = hyphen_sides(&chars, i);
         let joined = format!("{left}{right}").to_lowercase();
         let broken_word = vocabulary.contains(&joined)
             || (left.chars().all(|c| c.is_lowercase()) && is_word_tail(&right));
@@ -269,12 +268,61 @@ fn is_word_tail(fragment: &str) -> bool {
     TAILS.contains(&fragment) || ["tion", "sion", "ation"].iter().any(|t| fragment.starts_with(t))
 }
 
+/// The letters on either side of the line-end hyphen at `chars[i]`.
+fn hyphen_sides(chars: &[char], i: usize) -> (String, String) {
+    let left: String = chars[..i].iter().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+    let right: String = chars[i + 1..].iter().take_while(|c| c.is_alphabetic()).collect();
+    (left, right)
+}
+
+/// The words that the line-end hyphens of `texts` would make if closed up, lower-cased:
+/// the only words [`resolve_line_end_hyphens`] looks up.
+pub fn hyphen_joins<'a>(texts: impl IntoIterator<Item = &'a str>) -> std::collections::HashSet<String> {
+    let mut joins = std::collections::HashSet::new();
+    for text in texts {
+        if !text.contains(SOFT_HYPHEN) {
+            continue;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            if c == SOFT_HYPHEN {
+                let (left, right) = hyphen_sides(&chars, i);
+                joins.insert(format!("{left}{right}").to_lowercase());
+            }
+        }
+    }
+    joins
+}
+
 /// The words of a text, lower-cased, for [`resolve_line_end_hyphens`].
 pub fn vocabulary<'a>(lines: impl IntoIterator<Item = &'a str>) -> std::collections::HashSet<String> {
+    vocabulary_among(lines, None)
+}
+
+/// The words of a text, lower-cased; with `wanted`, only those among them. A text has
+/// tens of thousands of words and a handful of line-end hyphens, so a word whose length
+/// no wanted word has is passed over without being lower-cased.
+pub fn vocabulary_among<'a>(
+    lines: impl IntoIterator<Item = &'a str>,
+    wanted: Option<&std::collections::HashSet<String>>,
+) -> std::collections::HashSet<String> {
+    let lengths: Option<std::collections::HashSet<usize>> = wanted.map(|w| w.iter().map(String::len).collect());
     let mut words = std::collections::HashSet::new();
     for line in lines {
         for w in line.split(|c: char| !c.is_alphabetic()) {
-            if w.chars().count() >= 4 {
+            if w.len() < 4 {
+                continue;
+            }
+            if let (Some(lengths), Some(wanted)) = (&lengths, wanted) {
+                // Lower-casing keeps an ASCII word's length; others are checked in full.
+                if w.is_ascii() && !lengths.contains(&w.len()) {
+                    continue;
+                }
+                let lower = w.to_lowercase();
+                if wanted.contains(&lower) {
+                    words.insert(lower);
+                }
+            } else if w.chars().count() >= 4 {
                 words.insert(w.to_lowercase());
             }
         }

@@ -57,10 +57,10 @@ pub fn language(lines: &[Line]) -> Language {
     let mut latin = 0usize;
     for l in lines {
         for c in l.text.chars() {
-            if crate::ingest::normalize::is_han(c) {
+            if c.is_ascii() {
+                latin += usize::from(c.is_ascii_alphabetic());
+            } else if crate::ingest::normalize::is_han(c) {
                 han += 1;
-            } else if c.is_ascii_alphabetic() {
-                latin += 1;
             }
         }
     }

@@ -176,13 +176,16 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
 }
 
 fn settle_hyphens(lines: &[Line], paragraphs: &mut [Paragraph], footnotes: &mut [Footnote]) {
-    use crate::ingest::normalize::{resolve_line_end_hyphens, vocabulary, SOFT_HYPHEN};
-    let any = paragraphs.iter().any(|p| p.full_text().contains(SOFT_HYPHEN))
-        || footnotes.iter().any(|f| f.text.contains(SOFT_HYPHEN));
-    if !any {
+    use crate::ingest::normalize::{hyphen_joins, resolve_line_end_hyphens, vocabulary_among};
+    let texts = paragraphs
+        .iter()
+        .flat_map(|p| std::iter::once(p.text.as_str()).chain(p.items.iter().map(|i| i.text.as_str())))
+        .chain(footnotes.iter().map(|f| f.text.as_str()));
+    let joins = hyphen_joins(texts);
+    if joins.is_empty() {
         return;
     }
-    let vocab = vocabulary(lines.iter().map(|l| l.text.as_str()));
+    let vocab = vocabulary_among(lines.iter().map(|l| l.text.as_str()), Some(&joins));
     for p in paragraphs.iter_mut() {
         p.text = resolve_line_end_hyphens(&p.text, &vocab);
         for item in &mut p.items {
