@@ -102,8 +102,13 @@ pub(crate) struct Candidates<'a> {
 }
 
 pub(crate) fn find_candidates(text: &str, lang: Lang) -> Candidates<'_> {
-    let mask = Mask::new(text);
     let mut out = Candidates::default();
+    // Every number a reference is made of has an ASCII digit (a symbol's session, a
+    // resolution's number); most preambular paragraphs have none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    let mask = Mask::new(text);
     scan_documents(text, &mask, &mut out.documents);
     match lang {
         Lang::Zh => scan_zh(text, &mask, &mut out.resolutions),
