@@ -6,16 +6,18 @@ BIN     := target/release/lineage
 DATA    ?= data
 OUT     ?= out
 
-.PHONY: all deps build run test lint bench fuzz hostile clean
+.PHONY: all deps build run test lint bench bench-diff fuzz hostile clean
 
 all: build
 
 # System packages, installed only where missing: graphviz draws the lineage graph as SVG,
-# a CJK font lets it measure Chinese labels (without one, boxes come out too narrow), and
-# chromium (headless) checks that the diff's HTML page renders and runs no script.
+# a CJK font lets it measure Chinese labels (without one, boxes come out too narrow),
+# chromium (headless) checks that the diff's HTML page renders and runs no script, and
+# hyperfine times `lineage diff` beside its peers in `make bench`.
 APT_PACKAGES := $(if $(shell command -v dot),,graphviz) \
                 $(if $(shell fc-list :lang=zh 2>/dev/null),,fonts-wqy-zenhei) \
-                $(if $(shell command -v chromium),,chromium)
+                $(if $(shell command -v chromium),,chromium) \
+                $(if $(shell command -v hyperfine),,hyperfine)
 deps:
 	@if [ -n "$(strip $(APT_PACKAGES))" ]; then \
 		echo "installing $(strip $(APT_PACKAGES))"; \
@@ -52,12 +54,17 @@ test: deps
 # Benchmarks (slow: generates 10,000- and 100,000-document corpora once, in out/bench/):
 # every stage side by side in one run (out/bench/stages.md), and the precision and recall
 # of the diff's alignment on scripted edits and the hand-aligned 47/23 → 53/29, with the
-# threshold sweeps behind its defaults (out/bench/alignment.md).
-bench: deps
+# threshold sweeps behind its defaults (out/bench/alignment.md); and `lineage diff` timed
+# beside Python's difflib and git's word diffs on the same pairs (out/bench/diff.md, also
+# alone as `make bench-diff`, a minute or two).
+bench: deps bench-diff
 	@mkdir -p $(OUT)/bench
 	$(CARGO) run --release --locked --example alignment_bench -- $(OUT)/bench > /dev/null
 	@echo "wrote $(OUT)/bench/alignment.md"
 	bench/run.sh "$(BENCH_SIZES)"
+
+bench-diff: deps
+	bench/diff_peers.sh
 
 BENCH_SIZES ?= 10000 100000
 

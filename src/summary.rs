@@ -98,21 +98,41 @@ fn dice<T: std::hash::Hash + Eq>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
     2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
 }
 
-fn request_likeness(old: &Request, new: &Request) -> f64 {
-    if office(old.addressee) != office(new.addressee) {
-        return 0.0;
+/// What two requests are compared by, worked out once per request: a text with hundreds
+/// of requests compares each with each, and building the word sets anew for every pair
+/// made the summary most of the diff's time on long texts.
+struct RequestTraits {
+    addressee: Addressee,
+    deliverables: HashSet<crate::classify::requests::Deliverable>,
+    wording: HashSet<String>,
+}
+
+impl RequestTraits {
+    fn of(request: &Request) -> RequestTraits {
+        RequestTraits {
+            addressee: office(request.addressee),
+            deliverables: request.deliverables.iter().copied().collect(),
+            wording: wording(&request.action),
+        }
     }
-    let deliverables = |r: &Request| r.deliverables.iter().copied().collect::<HashSet<_>>();
-    0.5 * dice(&deliverables(old), &deliverables(new)) + 0.5 * dice(&wording(&old.action), &wording(&new.action))
+
+    fn likeness(&self, other: &RequestTraits) -> f64 {
+        if self.addressee != other.addressee {
+            return 0.0;
+        }
+        0.5 * dice(&self.deliverables, &other.deliverables) + 0.5 * dice(&self.wording, &other.wording)
+    }
 }
 
 fn compare_requests(old: &Document, new: &Document) -> (Vec<Request>, Vec<ContinuedRequest>, Vec<Request>) {
     let olds: Vec<&Request> = old.requests.iter().filter(|r| r.is_own_request()).collect();
     let news: Vec<&Request> = new.requests.iter().filter(|r| r.is_own_request()).collect();
+    let new_traits: Vec<RequestTraits> = news.iter().map(|r| RequestTraits::of(r)).collect();
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (i, o) in olds.iter().enumerate() {
-        for (j, n) in news.iter().enumerate() {
-            let score = request_likeness(o, n);
+        let old_traits = RequestTraits::of(o);
+        for (j, n) in new_traits.iter().enumerate() {
+            let score = old_traits.likeness(n);
             if score >= CONTINUED_REQUEST {
                 pairs.push((score, i, j));
             }

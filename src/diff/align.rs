@@ -22,7 +22,7 @@
 //!
 //! The same engine aligns the lettered items inside a pair of paragraphs.
 
-use super::compare::Profile;
+use super::compare::{Profile, ShingleIndex};
 use serde::Serialize;
 
 /// The similarity levels at which the alignment pairs paragraphs. The defaults are the
@@ -215,13 +215,13 @@ fn sequence_pass(olds: &[usize], news: &[usize], old: &Side, new: &Side, thresho
     let near = |i: usize, j: usize| !banded || (i * m / n).abs_diff(j) <= band / 2;
     // weight[i][j]: the pair's similarity where it qualifies.
     let mut weight = vec![0.0f64; n * m];
+    let index = ShingleIndex::new(news.iter().map(|&j| new.profiles[j]));
+    let mut row = Vec::with_capacity(m);
     for i in 0..n {
-        for j in 0..m {
-            if near(i, j) {
-                let s = old.profiles[olds[i]].similarity(new.profiles[news[j]]);
-                if s >= threshold {
-                    weight[i * m + j] = s;
-                }
+        index.similarities(old.profiles[olds[i]], &mut row);
+        for (j, &s) in row.iter().enumerate() {
+            if near(i, j) && s >= threshold {
+                weight[i * m + j] = s;
             }
         }
     }
@@ -261,16 +261,23 @@ fn displace_weak_pairs(links: &mut [Link], old: &Side, new: &Side, t: &Threshold
     let (mut old_taken, mut new_taken) = taken(links, old, new);
     let mut weakest_first: Vec<usize> = (0..links.len()).collect();
     weakest_first.sort_by(|&a, &b| links[a].similarity.total_cmp(&links[b].similarity));
+    // Every link is weighed against every free paragraph on both sides: one query of
+    // each side's index per link rather than one merge of shingles per pair.
+    let old_index = ShingleIndex::new(old.profiles.iter().copied());
+    let new_index = ShingleIndex::new(new.profiles.iter().copied());
+    let (mut to_new, mut to_old) = (Vec::new(), Vec::new());
     for k in weakest_first {
         let l = links[k];
         let needed = (l.similarity + t.displace).max(t.best_match);
+        new_index.similarities(old.profiles[l.old], &mut to_new);
+        old_index.similarities(new.profiles[l.new], &mut to_old);
         let free_new = (0..new.profiles.len())
             .filter(|&j| !new_taken[j])
-            .map(|j| (old.profiles[l.old].similarity(new.profiles[j]), j))
+            .map(|j| (to_new[j], j))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         let free_old = (0..old.profiles.len())
             .filter(|&i| !old_taken[i])
-            .map(|i| (old.profiles[i].similarity(new.profiles[l.new]), i))
+            .map(|i| (to_old[i], i))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         let better_new = free_new.filter(|(s, _)| *s >= needed);
         let better_old = free_old.filter(|(s, _)| *s >= needed);

@@ -1,0 +1,97 @@
+#!/bin/sh
+# `lineage diff` beside what a user would otherwise script, on the same pairs in one run,
+# written as a Markdown table to out/bench/diff.md (hyperfine's JSON beside it):
+#   - Python's difflib (bench/difflib_peer.py): paragraphs matched, then a character
+#     redline of each replaced pair;
+#   - git diff --no-index --word-diff=plain --word-diff-regex=. (the bare character
+#     redline) and, for English, --word-diff=plain (words);
+#   - lineage diff A B --format text --color never, the whole process, on a --data folder
+#     holding just the two files, and the same diff inside one process
+#     (examples/diff_in_process.rs), to show the cost of the process apart.
+# Pairs: 47/23 → 53/29 in Chinese (data/), a real 78th → 79th session pair in English
+# from ../shared/corpus-en (skipped when that folder is absent), and two generated
+# 2,000-paragraph pairs, English and Chinese (examples/synth_pair.rs).
+#
+#   bench/diff_peers.sh            RUNS (default 20 for the real pairs, 10 for the large)
+#   LINEAGE_BEFORE=path/to/an/older/lineage bench/diff_peers.sh   adds its row, for a before/after
+set -eu
+cd "$(dirname "$0")/.."
+OUT=out/bench
+PAIRS=$OUT/pairs
+RUNS=${RUNS:-20}
+LARGE_RUNS=${LARGE_RUNS:-10}
+mkdir -p "$PAIRS"
+cargo build --release --locked --quiet --bin lineage --example diff_in_process --example synth_pair
+BIN=${CARGO_TARGET_DIR:-target}/release
+LINEAGE=$BIN/lineage
+if ! command -v hyperfine > /dev/null; then
+  echo "diff_peers: hyperfine is missing (make deps installs it)" >&2
+  exit 1
+fi
+
+# Each pair is a folder holding the two files and nothing else, so that lineage reads
+# only them: pair NAME OLD_FILE NEW_FILE
+pair() {
+  rm -rf "${PAIRS:?}/$1"
+  mkdir -p "$PAIRS/$1"
+  cp "$2" "$PAIRS/$1/"
+  cp "$3" "$PAIRS/$1/"
+}
+
+# The file of the corpus in data/ that holds a symbol (symbols come from the text, not
+# the file name).
+source_of() {
+  "$LINEAGE" --data data --index "$PAIRS/none.sqlite" --quiet show "$1" --format json |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["source"]["path"])'
+}
+
+LIST=$PAIRS/pairs.tsv
+: > "$LIST"
+old=$(source_of 47/23)
+new=$(source_of 53/29)
+pair zh-47_23-53_29 "$old" "$new"
+printf 'zh-47_23-53_29\t%s\t%s\t47/23\t53/29\tzh\t%s\tHRC 47/23 → 53/29 (zh, data/)\n' "$old" "$new" "$RUNS" >> "$LIST"
+
+EN=../shared/corpus-en
+if [ -f "$EN/A_RES_78_191.en.txt" ] && [ -f "$EN/A_RES_79_162.en.txt" ]; then
+  # "Use of mercenaries as a means of violating human rights and impeding the exercise
+  # of the right of peoples to self-determination": 26 KB for the two, the median of the
+  # 163 pairs of one title across the two sessions.
+  pair en-78_191-79_162 "$EN/A_RES_78_191.en.txt" "$EN/A_RES_79_162.en.txt"
+  printf 'en-78_191-79_162\t%s\t%s\t78/191\t79/162\ten\t%s\t78/191 → 79/162 (en, GA, use of mercenaries)\n' \
+    "$EN/A_RES_78_191.en.txt" "$EN/A_RES_79_162.en.txt" "$RUNS" >> "$LIST"
+else
+  echo "diff_peers: $EN is absent: the English pair is skipped" >&2
+fi
+
+for lang in en zh; do
+  name=synthetic-$lang-2000
+  "$BIN/examples/synth_pair" "$PAIRS/$name" "$lang" 2000 42 > /dev/null
+  printf '%s\t%s\t%s\t90/1\t91/1\t%s\t%s\tsynthetic, 2,000 paragraphs (%s)\n' \
+    "$name" "$PAIRS/$name/old.txt" "$PAIRS/$name/new.txt" "$lang" "$LARGE_RUNS" "$lang" >> "$LIST"
+done
+
+while IFS="$(printf '\t')" read -r name old new a b lang runs label; do
+  echo "== $label" >&2
+  dir=$PAIRS/$name
+  set -- \
+    -n lineage "$LINEAGE --data $dir --index $PAIRS/none.sqlite --quiet diff $a $b --format text --color never"
+  if [ -n "${LINEAGE_BEFORE:-}" ]; then
+    set -- "$@" -n "lineage (before)" \
+      "$LINEAGE_BEFORE --data $dir --index $PAIRS/none.sqlite --quiet diff $a $b --format text --color never"
+  fi
+  set -- "$@" \
+    -n difflib "python3 bench/difflib_peer.py $old $new" \
+    -n "git char" "git diff --no-index --word-diff=plain --word-diff-regex=. $old $new"
+  if [ "$lang" = en ]; then
+    set -- "$@" -n "git word" "git diff --no-index --word-diff=plain $old $new"
+  fi
+  # git diff exits 1 when the files differ: -i keeps that from counting as a failure.
+  hyperfine -N -i --style none --warmup 2 --runs "$runs" \
+    --export-json "$OUT/diff-$name.json" "$@" > /dev/null
+  "$BIN/examples/diff_in_process" "$old" "$new" "$runs" > "$OUT/diff-$name.inprocess"
+done < "$LIST"
+
+python3 bench/diff_table.py "$LIST" "$OUT" > "$OUT/diff.md"
+rm -f "$PAIRS/none.sqlite"
+cat "$OUT/diff.md"
