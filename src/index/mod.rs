@@ -99,6 +99,27 @@ pub struct Refresh {
 }
 
 /// One file as the refresh read it: its size and time, its hash, and what it holds.
+/// Reads and parses one chunk of files on every core. A file that cannot be read is
+/// stored with its error, like one that cannot be parsed: the rest of the corpus is
+/// still indexed.
+fn read_chunk(dir: &Path, chunk: &[&String]) -> Vec<ReadFile> {
+    use rayon::prelude::*;
+    chunk
+        .par_iter()
+        .map(|rel| {
+            let path = dir.join(rel);
+            let now = stat(&path).unwrap_or(OnDisk { size: 0, mtime_ns: 0 });
+            match ingest::read_file_bytes(&path) {
+                Ok(bytes) => {
+                    let hash = blake3::hash(&bytes).to_hex().to_string();
+                    ReadFile { now, hash, doc: ingest::read_bytes(&bytes, &path) }
+                }
+                Err(e) => ReadFile { now, hash: String::new(), doc: Err(e) },
+            }
+        })
+        .collect()
+}
+
 struct ReadFile {
     now: OnDisk,
     hash: String,
@@ -236,40 +257,40 @@ impl Index {
         }
         let todo: Vec<&String> = status.added.iter().chain(&status.changed).collect();
         let mut report = Refresh::default();
-        // Files are read and parsed on every core a chunk at a time (so memory holds one
-        // chunk of documents, not the corpus) and stored in order by this thread.
-        for (chunk_number, chunk) in todo.chunks(REFRESH_CHUNK).enumerate() {
-            use rayon::prelude::*;
-            // A file that cannot be read is stored with its error, like one that cannot
-            // be parsed: the rest of the corpus is still indexed.
-            let read: Vec<ReadFile> = chunk
-                .par_iter()
-                .map(|rel| {
-                    let path = dir.join(rel);
-                    let now = stat(&path).unwrap_or(OnDisk { size: 0, mtime_ns: 0 });
-                    match ingest::read_file_bytes(&path) {
-                        Ok(bytes) => {
-                            let hash = blake3::hash(&bytes).to_hex().to_string();
-                            ReadFile { now, hash, doc: ingest::read_bytes(&bytes, &path) }
-                        }
-                        Err(e) => ReadFile { now, hash: String::new(), doc: Err(e) },
+        // Files are read and parsed on every core a chunk at a time, while this thread
+        // stores the chunk before (SQLite takes one writer): memory holds two chunks of
+        // documents, not the corpus.
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<ReadFile>>(1);
+        let todo = &todo;
+        std::thread::scope(|scope| -> Result<(), Error> {
+            scope.spawn(move || {
+                for chunk in todo.chunks(REFRESH_CHUNK) {
+                    if sender.send(read_chunk(dir, chunk)).is_err() {
+                        // The storing side failed and stopped listening.
+                        return;
                     }
-                })
-                .collect();
-            for (rel, ReadFile { now, hash, doc }) in chunk.iter().zip(read) {
-                let error = doc.as_ref().err().map(|e| e.to_string());
-                tx.execute(
-                    "INSERT INTO files (path, size, mtime_ns, hash, error) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![rel, now.size as i64, now.mtime_ns, hash, error],
-                )
-                .map_err(fail)?;
-                if let Ok(doc) = doc {
-                    report.paragraphs += store(&tx, rel, &doc, &mut counts).map_err(fail)?;
-                    report.documents += 1;
                 }
+            });
+            let mut done = 0;
+            for read in receiver {
+                let chunk = &todo[done..done + read.len()];
+                for (rel, ReadFile { now, hash, doc }) in chunk.iter().zip(read) {
+                    let error = doc.as_ref().err().map(|e| e.to_string());
+                    tx.execute(
+                        "INSERT INTO files (path, size, mtime_ns, hash, error) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![rel, now.size as i64, now.mtime_ns, hash, error],
+                    )
+                    .map_err(fail)?;
+                    if let Ok(doc) = doc {
+                        report.paragraphs += store(&tx, rel, &doc, &mut counts).map_err(fail)?;
+                        report.documents += 1;
+                    }
+                }
+                done += chunk.len();
+                progress(done, todo.len());
             }
-            progress((chunk_number * REFRESH_CHUNK + chunk.len()).min(todo.len()), todo.len());
-        }
+            Ok(())
+        })?;
         counts.apply(&tx).map_err(fail)?;
         tx.commit().map_err(fail)?;
         report.status = status;

@@ -60,30 +60,30 @@ const MAX_MARKUP_PASSES: usize = 32;
 /// Clean one line: markup out, odd spaces unified, stray spaces inside Chinese closed up.
 pub fn clean_line(raw: &str) -> CleanLine {
     let mut removed = Vec::new();
-    let odd_space = |c: char| matches!(c, '\u{00A0}' | '\u{3000}' | '\t' | '\u{2002}'..='\u{200A}' | '\u{202F}');
-    let invisible = |c: char| matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{00AD}');
-    let mut text: String = if raw.contains(|c| odd_space(c) || invisible(c)) {
-        raw.chars().filter(|&c| !invisible(c)).map(|c| if odd_space(c) { ' ' } else { c }).collect()
+    let survey = survey(raw);
+    let mut text: String = if survey.odd_characters {
+        let odd_space = |c: char| matches!(c, '\u{00A0}' | '\u{3000}' | '\t' | '\u{2002}'..='\u{200A}' | '\u{202F}');
+        let invisible = |c: char| matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{00AD}');
+        let mut text: String = raw.chars().filter(|&c| !invisible(c)).map(|c| if odd_space(c) { ' ' } else { c }).collect();
+        // Control characters are never text of a document, and an escape sequence would
+        // reach the terminal of whoever prints it: each is taken out and accounted for.
+        if text.chars().any(char::is_control) {
+            for c in text.chars().filter(|c| c.is_control()) {
+                removed.push(format!("U+{:04X}", c as u32));
+            }
+            text.retain(|c| !c.is_control());
+        }
+        text
     } else {
         raw.to_string()
     };
-    // Control characters are never text of a document, and an escape sequence would
-    // reach the terminal of whoever prints it: each is taken out and accounted for.
-    if text.chars().any(char::is_control) {
-        for c in text.chars().filter(|c| c.is_control()) {
-            removed.push(format!("U+{:04X}", c as u32));
-        }
-        text.retain(|c| !c.is_control());
-    }
-
     // Taking markup out can leave markup behind (`[[](#)](#)`, `****a**b**`, `[](#)# x`):
     // passes repeat until nothing more comes out, so that a cleaned line is clean. Each
     // pass shortens the line; the cap bounds the work on hostile nesting, far beyond
     // anything a converter writes.
-    // Every kind of markup taken out has one of these bytes; most lines have none.
-    let may_hold_markup = |text: &str| text.bytes().any(|b| matches!(b, b'#' | b'$' | b'[' | b'*' | b'_' | b'\\'));
-    for _ in 0..MAX_MARKUP_PASSES {
-        if !may_hold_markup(&text) {
+    let may_hold_markup = |text: &str| text.bytes().any(is_markup_byte);
+    for pass in 0..MAX_MARKUP_PASSES {
+        if !(if pass == 0 { survey.markup } else { may_hold_markup(&text) }) {
             break;
         }
         let before = text.len();
@@ -127,6 +127,46 @@ pub fn clean_line(raw: &str) -> CleanLine {
     CleanLine { text: close_up_spaces(&text), markup_removed: removed }
 }
 
+/// What one pass over a line's bytes tells [`clean_line`] it has to do.
+struct Survey {
+    /// Odd spaces, invisible characters or control characters, which are replaced or
+    /// taken out character by character.
+    odd_characters: bool,
+    /// A byte that every kind of markup taken out has.
+    markup: bool,
+}
+
+fn is_markup_byte(b: u8) -> bool {
+    matches!(b, b'#' | b'$' | b'[' | b'*' | b'_' | b'\\')
+}
+
+/// Most lines have neither odd characters nor markup, and are then copied as they are.
+/// The odd characters are found from their UTF-8 bytes: C0 controls, tab and DEL;
+/// U+0080–U+00BF (C1 controls, no-break space, soft hyphen) after 0xC2; U+2000–U+203F
+/// (the spaces of typesetting, zero-width space) after 0xE2 0x80; U+3000 (ideographic
+/// space); U+FEFF (byte order mark).
+fn survey(raw: &str) -> Survey {
+    let bytes = raw.as_bytes();
+    let mut survey = Survey { odd_characters: false, markup: false };
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        let odd = match b {
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => matches!(next(1), 0x80..=0x9F | 0xA0 | 0xAD),
+            0xE2 => next(1) == 0x80,
+            0xE3 => next(1) == 0x80 && next(2) == 0x80,
+            0xEF => next(1) == 0xBB && next(2) == 0xBF,
+            _ => false,
+        };
+        survey.odd_characters |= odd;
+        survey.markup |= is_markup_byte(b);
+        if survey.odd_characters && survey.markup {
+            break;
+        }
+    }
+    survey
+}
+
 /// Han characters and the full-width punctuation that goes with them.
 pub fn is_cjk(c: char) -> bool {
     matches!(c,
@@ -147,6 +187,15 @@ pub fn is_cjk_punct(c: char) -> bool {
 pub fn close_up_spaces(s: &str) -> String {
     let s = s.trim();
     let bytes = s.as_bytes();
+    // Most lines are closed up already: each space single, with ASCII on both sides
+    // (after the trim, no space is first or last).
+    let closed = memchr::memchr_iter(b' ', bytes).all(|i| {
+        let (before, after) = (bytes[i - 1], bytes[i + 1]);
+        before.is_ascii() && after.is_ascii() && after != b' '
+    });
+    if closed {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     // Text between spaces is copied whole; each run of spaces is kept as one or dropped.
     let mut copied = 0;

@@ -205,14 +205,14 @@ impl<'a> Assembler<'a> {
         if self.kind == DocKind::Resolution && self.closing_line(line) {
             return;
         }
-        if let Some(c) = NUMBERED.captures(t) {
+        if let Some(c) = captures(&NUMBERED, t) {
             let num: u32 = c[1].parse().unwrap_or(0);
             if num == self.next_number {
                 self.start_numbered(num, n, c.get(2).map_or("", |m| m.as_str()));
                 return;
             }
         }
-        if let Some(c) = ITEM.captures(t) {
+        if let Some(c) = captures(&ITEM, t) {
             if !self.units.is_empty() && self.item_fits(&c[1]) {
                 let label = c[1].to_string();
                 let text = c.get(2).map_or("", |m| m.as_str()).to_string();
@@ -244,13 +244,13 @@ impl<'a> Assembler<'a> {
     /// Footnote starts and continuations; true when the line was consumed.
     fn footnote_line(&mut self, line: &Line) -> bool {
         let t = line.text.as_str();
-        if let Some(c) = FOOTNOTE_SUPER.captures(t) {
+        if let Some(c) = captures(&FOOTNOTE_SUPER, t) {
             let mark = superscript_to_ascii(&c[1]);
             self.start_footnote(mark, line.number, &c[2]);
             return true;
         }
         let expected = self.next_footnote_mark();
-        if let Some(c) = FOOTNOTE_PLAIN.captures(t) {
+        if let Some(c) = captures(&FOOTNOTE_PLAIN, t) {
             let mark = c[1].to_string();
             let numeric: Option<u32> = mark.parse().ok();
             // Footnotes are numbered 1, 2, 3…; a block on a new page may start again at 1
@@ -269,8 +269,7 @@ impl<'a> Assembler<'a> {
                 return true;
             }
         }
-        let starts_numbered = NUMBERED
-            .captures(t)
+        let starts_numbered = captures(&NUMBERED, t)
             .is_some_and(|c| c[1].parse::<u32>().ok() == Some(self.next_number));
         if self.in_footnotes && !starts_numbered && !ITEM.is_match(t)
             && let Some(f) = self.footnotes.last_mut() {
