@@ -68,6 +68,13 @@ fn exact_and_fuzzy_search_find_the_source_paragraph() {
     assert_eq!(found[0]["vote_method"], "without_vote");
     assert_eq!(found[0]["adopted"], "2023-07-14");
 
+    // The whole paragraph quoted as adopted: too long to be looked up as a phrase, it is
+    // found through its rarest trigrams and still marked as standing there verbatim.
+    assert!(op1.chars().count() > 40);
+    let found = hits(&data, &index, &[op1]);
+    assert_eq!(place(&found[0]), ("A/HRC/RES/53/29".into(), "OP1".into()), "{found:?}");
+    assert!(found[0]["exact"] == true && found[0]["coverage"].as_f64().unwrap() == 1.0, "{found:?}");
+
     // English, and only English when asked.
     let found = hits(&data, &index, &["new and emerging digital technologies", "--lang", "en"]);
     assert!(!found.is_empty() && found.iter().all(|h| h["language"] == "en"), "{found:?}");

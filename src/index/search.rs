@@ -1,9 +1,11 @@
 //! Agreed-language search: the adopted paragraphs closest to a phrase or a paragraph of a
 //! draft, with how the resolution that holds each was adopted.
 //!
-//! Candidates come from the FTS5 trigram index: for an exact phrase, the phrase itself
-//! (a substring match); otherwise the paragraphs richest in the query's rarest trigrams
-//! (bm25 order), rarity read from a count the index keeps per trigram. Each candidate is then scored on its whole text, in units that suit each
+//! Candidates come from the FTS5 trigram index: for a phrase, the phrase itself (a
+//! substring match); for a paragraph of a draft, or a phrase found too rarely, the
+//! paragraphs richest in the query's rarest trigrams (bm25 order), rarity read from a
+//! count the index keeps per trigram, the commoner of them left out once ranking would
+//! read more postings than a budget. Each candidate is then scored on its whole text, in units that suit each
 //! script (pairs of Chinese characters; words and word pairs elsewhere): `coverage`, the
 //! share of the query's units the paragraph holds (a phrase inside a long paragraph scores
 //! high), and `similarity`, their Dice coefficient (a whole paragraph against another).
@@ -14,6 +16,14 @@ use std::collections::HashSet;
 
 /// How many of the query's rarest trigrams choose the candidates.
 const RARE_TRIGRAMS: usize = 16;
+/// The fewest trigrams that choose the candidates, however common.
+const MIN_RARE_TRIGRAMS: usize = 8;
+/// How many postings (paragraphs holding a trigram, summed over the trigrams) the
+/// candidate query may rank; past it, only the [`MIN_RARE_TRIGRAMS`] rarest are used.
+const POSTINGS_BUDGET: i64 = 50_000;
+/// Queries up to this many characters (in search form) are phrases, also looked up as
+/// written; longer ones are paragraphs of a draft.
+const PHRASE_CHARS: usize = 40;
 /// How many candidates are scored in full.
 const CANDIDATES: usize = 250;
 /// A fuzzy hit must hold at least this share of the query.
@@ -164,9 +174,16 @@ pub(super) fn search(conn: &Connection, query: &str, options: &SearchOptions) ->
         let mut stmt = conn.prepare("SELECT rowid FROM paragraph_text WHERE text LIKE ?1 ESCAPE '\\' LIMIT ?2")?;
         ids.extend(stmt.query_map(params![pattern, CANDIDATES as i64], |r| r.get::<_, i64>(0))?.flatten());
     } else {
-        let mut stmt = conn.prepare("SELECT rowid FROM paragraph_text WHERE paragraph_text MATCH ?1 LIMIT ?2")?;
-        ids.extend(stmt.query_map(params![fts_literal(&q), CANDIDATES as i64], |r| r.get::<_, i64>(0))?.flatten());
-        if !options.exact {
+        // A phrase is looked up as written. A paragraph of a draft is not: it is reworded
+        // (that is why it is searched), and a phrase query that no row answers walks
+        // every row holding all of its trigrams.
+        if options.exact || q.chars().count() <= PHRASE_CHARS {
+            let mut stmt = conn.prepare("SELECT rowid FROM paragraph_text WHERE paragraph_text MATCH ?1 LIMIT ?2")?;
+            ids.extend(stmt.query_map(params![fts_literal(&q), CANDIDATES as i64], |r| r.get::<_, i64>(0))?.flatten());
+        }
+        // Candidates enough that hold the phrase itself need no ranking: none would
+        // score above them.
+        if !options.exact && ids.len() < CANDIDATES {
             let rare = rarest_trigrams(conn, &q)?;
             if !rare.is_empty() {
                 let expr = rare.iter().map(|t| fts_literal(t)).collect::<Vec<_>>().join(" OR ");
@@ -264,7 +281,20 @@ fn rarest_trigrams(conn: &Connection, q: &str) -> rusqlite::Result<Vec<String>> 
         }
     }
     counted.sort();
-    Ok(counted.into_iter().take(RARE_TRIGRAMS).map(|(_, t)| t).collect())
+    // Ranking reads every posting of every trigram chosen: past a budget of postings
+    // the commoner ones add time, not candidates (a wording used in thousands of
+    // resolutions is found by its rarer trigrams already).
+    let mut postings = 0i64;
+    Ok(counted
+        .into_iter()
+        .take(RARE_TRIGRAMS)
+        .enumerate()
+        .take_while(|(i, (rows, _))| {
+            postings += rows;
+            *i < MIN_RARE_TRIGRAMS || postings <= POSTINGS_BUDGET
+        })
+        .map(|(_, (_, t))| t)
+        .collect())
 }
 
 #[cfg(test)]
