@@ -112,7 +112,7 @@ fn read_chunk(dir: &Path, chunk: &[&String]) -> Vec<ReadFile> {
             match ingest::read_file_bytes(&path) {
                 Ok(bytes) => {
                     let hash = blake3::hash(&bytes).to_hex().to_string();
-                    ReadFile { now, hash, doc: ingest::read_bytes(&bytes, &path) }
+                    ReadFile { now, hash, doc: ingest::read_bytes(&bytes, &path).map(Prepared::new) }
                 }
                 Err(e) => ReadFile { now, hash: String::new(), doc: Err(e) },
             }
@@ -123,7 +123,48 @@ fn read_chunk(dir: &Path, chunk: &[&String]) -> Vec<ReadFile> {
 struct ReadFile {
     now: OnDisk,
     hash: String,
-    doc: Result<Document, Error>,
+    doc: Result<Prepared, Error>,
+}
+
+/// A document made ready to store on the reading threads (its model as JSON, its
+/// searchable rows in search form with their trigrams), so that the one thread that
+/// writes to SQLite only writes.
+struct Prepared {
+    doc: Document,
+    model: String,
+    rows: Vec<SearchRow>,
+}
+
+/// A paragraph or item of a resolution, as searched.
+struct SearchRow {
+    /// `OP3`, or `OP3(a)` for an item.
+    id: String,
+    text: String,
+    form: String,
+    /// The distinct trigrams of `form`, as [`trigram_key`]s.
+    trigrams: Vec<u64>,
+}
+
+impl Prepared {
+    fn new(doc: Document) -> Prepared {
+        let model = serde_json::to_string(&doc).expect("model values always serialise");
+        let mut rows = Vec::new();
+        if doc.kind == DocKind::Resolution {
+            for p in &doc.paragraphs {
+                let mut units = vec![(p.id.clone(), p.text.as_str())];
+                units.extend(p.items.iter().map(|i| (format!("{}({})", p.id, i.label), i.text.as_str())));
+                for (id, text) in units {
+                    if text.trim().is_empty() {
+                        continue;
+                    }
+                    let form = search_form(text);
+                    let trigrams = trigram_keys(&form);
+                    rows.push(SearchRow { id, text: text.to_string(), form, trigrams });
+                }
+            }
+        }
+        Prepared { doc, model, rows }
+    }
 }
 
 struct OnDisk {
@@ -360,25 +401,12 @@ fn canonical(dir: &Path) -> String {
 
 /// Changes to the trigram row counts, gathered over a refresh and written once.
 #[derive(Default)]
-struct TrigramCounts(HashMap<String, i64>);
+struct TrigramCounts(HashMap<u64, i64, std::hash::BuildHasherDefault<KeyHasher>>);
 
 impl TrigramCounts {
-    fn add(&mut self, form: &str, by: i64) {
-        // Slices of the text, not new strings: a key is allocated only the first time it
-        // is seen in a refresh.
-        let bounds: Vec<usize> = form.char_indices().map(|(i, _)| i).chain([form.len()]).collect();
-        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-        for w in bounds.windows(4) {
-            let t = &form[w[0]..w[3]];
-            if !seen.insert(t) {
-                continue;
-            }
-            match self.0.get_mut(t) {
-                Some(n) => *n += by,
-                None => {
-                    self.0.insert(t.to_string(), by);
-                }
-            }
+    fn add(&mut self, trigrams: &[u64], by: i64) {
+        for &t in trigrams {
+            *self.0.entry(t).or_insert(0) += by;
         }
     }
 
@@ -387,11 +415,53 @@ impl TrigramCounts {
             "INSERT INTO trigram_rows (term, rows) VALUES (?1, ?2)
              ON CONFLICT(term) DO UPDATE SET rows = rows + excluded.rows",
         )?;
-        for (term, by) in self.0.into_iter().filter(|(_, by)| *by != 0) {
-            upsert.execute(params![term, by])?;
+        for (key, by) in self.0.into_iter().filter(|(_, by)| *by != 0) {
+            upsert.execute(params![trigram_text(key), by])?;
         }
         conn.execute("DELETE FROM trigram_rows WHERE rows <= 0", [])?;
         Ok(())
+    }
+}
+
+/// A trigram (three characters, as FTS5's trigram tokenizer cuts a text) packed in a
+/// number, 21 bits a character: counting a corpus's trigrams hashes numbers, not strings.
+fn trigram_key(chars: [char; 3]) -> u64 {
+    (u64::from(chars[0]) << 42) | (u64::from(chars[1]) << 21) | u64::from(chars[2])
+}
+
+fn trigram_text(key: u64) -> String {
+    [key >> 42, (key >> 21) & 0x1F_FFFF, key & 0x1F_FFFF]
+        .into_iter()
+        .map(|c| char::from_u32(c as u32).expect("keys are packed from characters"))
+        .collect()
+}
+
+/// The distinct trigrams of a text in search form, as keys, sorted.
+fn trigram_keys(form: &str) -> Vec<u64> {
+    let chars: Vec<char> = form.chars().collect();
+    let mut keys: Vec<u64> = chars.windows(3).map(|w| trigram_key([w[0], w[1], w[2]])).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// A hasher for trigram keys, which are already well spread: one multiplication.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -402,7 +472,7 @@ fn forget(conn: &Connection, rel: &str, counts: &mut TrigramCounts) -> rusqlite:
            (SELECT p.id FROM paragraphs p JOIN documents d ON p.document = d.id WHERE d.path = ?1)",
     )?;
     for form in stmt.query_map([rel], |r| r.get::<_, String>(0))? {
-        counts.add(&form?, -1);
+        counts.add(&trigram_keys(&form?), -1);
     }
     conn.execute(
         "DELETE FROM paragraph_text WHERE rowid IN
@@ -416,8 +486,8 @@ fn forget(conn: &Connection, rel: &str, counts: &mut TrigramCounts) -> rusqlite:
 }
 
 /// Store a document and, for a resolution, each paragraph and item as a searchable row.
-fn store(conn: &Connection, rel: &str, doc: &Document, counts: &mut TrigramCounts) -> rusqlite::Result<usize> {
-    let model = serde_json::to_string(doc).expect("model values always serialise");
+fn store(conn: &Connection, rel: &str, prepared: &Prepared, counts: &mut TrigramCounts) -> rusqlite::Result<usize> {
+    let doc = &prepared.doc;
     let method = match doc.vote.method {
         VoteMethod::Recorded => "recorded",
         VoteMethod::WithoutVote => "without_vote",
@@ -438,30 +508,33 @@ fn store(conn: &Connection, rel: &str, doc: &Document, counts: &mut TrigramCount
             doc.vote.yes,
             doc.vote.no,
             doc.vote.abstain,
-            model
+            prepared.model
         ],
     )?;
     let document = conn.last_insert_rowid();
-    if doc.kind != DocKind::Resolution {
-        return Ok(0);
-    }
-    let mut rows = 0;
     let mut insert = conn.prepare_cached("INSERT INTO paragraphs (document, paragraph, text) VALUES (?1, ?2, ?3)")?;
     let mut insert_text = conn.prepare_cached("INSERT INTO paragraph_text (rowid, text) VALUES (?1, ?2)")?;
-    for p in &doc.paragraphs {
-        let mut units = vec![(p.id.clone(), p.text.as_str())];
-        units.extend(p.items.iter().map(|i| (format!("{}({})", p.id, i.label), i.text.as_str())));
-        for (id, text) in units {
-            if text.trim().is_empty() {
-                continue;
-            }
-            insert.execute(params![document, id, text])?;
-            let row = conn.last_insert_rowid();
-            let form = search_form(text);
-            insert_text.execute(params![row, form])?;
-            counts.add(&form, 1);
-            rows += 1;
+    for row in &prepared.rows {
+        insert.execute(params![document, row.id, row.text])?;
+        let id = conn.last_insert_rowid();
+        insert_text.execute(params![id, row.form])?;
+        counts.add(&row.trigrams, 1);
+    }
+    Ok(prepared.rows.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trigram_keys_count_what_queries_look_up() {
+        // The counts behind "rarest trigrams" must be kept for exactly the strings a
+        // query asks for.
+        for form in ["the right to privacy", "隐私权,和平集会", "a𠀀b𠀁c", "ab", "", "aaaa"] {
+            let mut from_keys: Vec<String> = trigram_keys(form).into_iter().map(trigram_text).collect();
+            from_keys.sort();
+            assert_eq!(from_keys, search::distinct_trigrams(form), "{form}");
         }
     }
-    Ok(rows)
 }
