@@ -44,6 +44,9 @@ pub fn prepare(raw: &[RawLine]) -> Vec<Line> {
 
 /// Width of a line as printed: a Han character takes two columns.
 pub fn display_width(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
     s.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
 }
 
