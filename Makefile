@@ -2,7 +2,7 @@
 # Both install what the project needs first (`make deps`), so they work on a fresh machine.
 
 CARGO   ?= cargo
-BIN     := target/release/lineage
+BIN     := $(or $(CARGO_TARGET_DIR),target)/release/lineage
 DATA    ?= data
 OUT     ?= out
 
