@@ -206,12 +206,13 @@ pub fn close_up_spaces(s: &str) -> String {
             continue;
         }
         out.push_str(&s[copied..at]);
-        while at < bytes.len() && bytes[at] == b' ' {
+        // After the trim a run of spaces has text on both sides.
+        let before = bytes[at - 1];
+        while bytes[at] == b' ' {
             at += 1;
         }
         copied = at;
-        let before = bytes[..copied].iter().rev().find(|&&b| b != b' ').copied().unwrap_or(b' ');
-        let after = bytes.get(at).copied().unwrap_or(b' ');
+        let after = bytes[at];
         let keep = if before.is_ascii() && after.is_ascii() {
             // Latin text, digits and ASCII punctuation keep the space between them.
             true
@@ -298,8 +299,7 @@ pub fn resolve_line_end_hyphens(text: &str, vocabulary: &std::collections::HashS
             continue;
         }
         let (left, right) = hyphen_sides(&chars, i);
-        let joined = format!("{left}{right}").to_lowercase();
-        let broken_word = vocabulary.contains(&joined)
+        let broken_word = vocabulary.contains(&hyphen_join(&left, &right))
             || (left.chars().all(|c| c.is_lowercase()) && is_word_tail(&right));
         if !broken_word {
             out.push('-');
@@ -324,6 +324,12 @@ fn hyphen_sides(chars: &[char], i: usize) -> (String, String) {
     (left, right)
 }
 
+/// The word a line-end hyphen would make if closed up, lower-cased, as looked up in the
+/// vocabulary.
+fn hyphen_join(left: &str, right: &str) -> String {
+    format!("{left}{right}").to_lowercase()
+}
+
 /// The words that the line-end hyphens of `texts` would make if closed up, lower-cased:
 /// the only words [`resolve_line_end_hyphens`] looks up.
 pub fn hyphen_joins<'a>(texts: impl IntoIterator<Item = &'a str>) -> std::collections::HashSet<String> {
@@ -336,43 +342,32 @@ pub fn hyphen_joins<'a>(texts: impl IntoIterator<Item = &'a str>) -> std::collec
         for (i, &c) in chars.iter().enumerate() {
             if c == SOFT_HYPHEN {
                 let (left, right) = hyphen_sides(&chars, i);
-                joins.insert(format!("{left}{right}").to_lowercase());
+                joins.insert(hyphen_join(&left, &right));
             }
         }
     }
     joins
 }
 
-/// The words of a text, lower-cased, for [`resolve_line_end_hyphens`].
-pub fn vocabulary<'a>(lines: impl IntoIterator<Item = &'a str>) -> std::collections::HashSet<String> {
-    vocabulary_among(lines, None)
-}
-
-/// The words of a text, lower-cased; with `wanted`, only those among them. A text has
-/// tens of thousands of words and a handful of line-end hyphens, so a word whose length
-/// no wanted word has is passed over without being lower-cased.
-pub fn vocabulary_among<'a>(
+/// The words of four letters or more of a text, lower-cased, that are among `wanted`
+/// (the words [`hyphen_joins`] finds), for [`resolve_line_end_hyphens`]. A text has tens
+/// of thousands of words and a handful of line-end hyphens, so a word whose length no
+/// wanted word has is passed over without being lower-cased.
+pub fn vocabulary<'a>(
     lines: impl IntoIterator<Item = &'a str>,
-    wanted: Option<&std::collections::HashSet<String>>,
+    wanted: &std::collections::HashSet<String>,
 ) -> std::collections::HashSet<String> {
-    let lengths: Option<std::collections::HashSet<usize>> = wanted.map(|w| w.iter().map(String::len).collect());
+    let lengths: std::collections::HashSet<usize> = wanted.iter().map(String::len).collect();
     let mut words = std::collections::HashSet::new();
     for line in lines {
         for w in line.split(|c: char| !c.is_alphabetic()) {
-            if w.len() < 4 {
+            // Lower-casing keeps an ASCII word's length; others are checked in full.
+            if w.len() < 4 || (w.is_ascii() && !lengths.contains(&w.len())) || w.chars().count() < 4 {
                 continue;
             }
-            if let (Some(lengths), Some(wanted)) = (&lengths, wanted) {
-                // Lower-casing keeps an ASCII word's length; others are checked in full.
-                if w.is_ascii() && !lengths.contains(&w.len()) {
-                    continue;
-                }
-                let lower = w.to_lowercase();
-                if wanted.contains(&lower) {
-                    words.insert(lower);
-                }
-            } else if w.chars().count() >= 4 {
-                words.insert(w.to_lowercase());
+            let lower = w.to_lowercase();
+            if wanted.contains(&lower) {
+                words.insert(lower);
             }
         }
     }
@@ -435,8 +430,8 @@ mod tests {
 
     #[test]
     fn a_word_broken_by_the_typesetter_is_rejoined_when_the_text_knows_it() {
-        let vocab = vocabulary(["the implementation of the Agenda"]);
         let joined = join_lines(["successful imple-", "mentation of national strategies, people-", "centred"]);
+        let vocab = vocabulary(["the implementation of the Agenda"], &hyphen_joins([joined.as_str()]));
         assert_eq!(
             resolve_line_end_hyphens(&joined, &vocab),
             "successful implementation of national strategies, people-centred"

@@ -176,7 +176,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
 }
 
 fn settle_hyphens(lines: &[Line], paragraphs: &mut [Paragraph], footnotes: &mut [Footnote]) {
-    use crate::ingest::normalize::{hyphen_joins, resolve_line_end_hyphens, vocabulary_among};
+    use crate::ingest::normalize::{hyphen_joins, resolve_line_end_hyphens, vocabulary};
     let texts = paragraphs
         .iter()
         .flat_map(|p| std::iter::once(p.text.as_str()).chain(p.items.iter().map(|i| i.text.as_str())))
@@ -185,7 +185,7 @@ fn settle_hyphens(lines: &[Line], paragraphs: &mut [Paragraph], footnotes: &mut 
     if joins.is_empty() {
         return;
     }
-    let vocab = vocabulary_among(lines.iter().map(|l| l.text.as_str()), Some(&joins));
+    let vocab = vocabulary(lines.iter().map(|l| l.text.as_str()), &joins);
     for p in paragraphs.iter_mut() {
         p.text = resolve_line_end_hyphens(&p.text, &vocab);
         for item in &mut p.items {
