@@ -260,21 +260,12 @@ pub(super) fn search(conn: &Connection, query: &str, options: &SearchOptions) ->
     Ok(hits)
 }
 
-/// The distinct trigrams of a text in search form, as FTS5's trigram tokenizer cuts it.
-pub(super) fn distinct_trigrams(form: &str) -> Vec<String> {
-    let chars: Vec<char> = form.chars().collect();
-    let mut out: Vec<String> = chars.windows(3).map(|w| w.iter().collect()).collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
 /// The query's trigrams that the index holds, rarest first, at most [`RARE_TRIGRAMS`]:
 /// their posting lists are short, so the candidate query stays fast as the corpus grows.
 fn rarest_trigrams(conn: &Connection, q: &str) -> rusqlite::Result<Vec<String>> {
     let mut stmt = conn.prepare_cached("SELECT rows FROM trigram_rows WHERE term = ?1")?;
     let mut counted: Vec<(i64, String)> = Vec::new();
-    for t in distinct_trigrams(q) {
+    for t in super::trigram_keys(q).into_iter().map(super::trigram_text) {
         let rows: i64 = stmt.query_row([&t], |r| r.get(0)).optional()?.unwrap_or(0);
         if rows > 0 {
             counted.push((rows, t));
@@ -318,13 +309,6 @@ mod tests {
         assert!(en.contains("privacy") && en.contains("to privacy") && !en.contains("ri"));
         assert_eq!(units("隐"), HashSet::from(["隐".to_string()]));
         assert!(units("").is_empty());
-    }
-
-    #[test]
-    fn trigrams_as_the_tokenizer_cuts_them() {
-        assert_eq!(distinct_trigrams("abab"), ["aba", "bab"]);
-        assert_eq!(distinct_trigrams("隐私权"), ["隐私权"]);
-        assert!(distinct_trigrams("ab").is_empty());
     }
 
     #[test]

@@ -11,8 +11,8 @@ fn re(p: &str) -> Regex {
 
 // `GE.23-13988`, `2 GE.23-13988`, `GE.23-13988 3`, `GE.21-10073(E)`, `GE.20-08316 13`.
 /// `re.captures(text)` with a cheap test first. Most lines match none of the line
-/// patterns, and a `captures` that fails still costs a capture buffer: on English
-/// resolutions that was an eighth of all the reading.
+/// patterns, and a `captures` that fails still costs a capture buffer and a slower
+/// engine than a plain match.
 pub fn captures<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
     if re.is_match(text) { re.captures(text) } else { None }
 }
