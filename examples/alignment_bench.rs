@@ -173,8 +173,8 @@ fn real_cases(root: &Path) -> Vec<Case> {
     files
         .iter()
         .filter_map(|(a, b)| {
-            let old = lineage::ingest::read_file(&root.join(a)).ok()?;
-            let new = lineage::ingest::read_file(&root.join(b)).ok()?;
+            let old = lineage::reader::read_file(&root.join(a)).ok()?;
+            let new = lineage::reader::read_file(&root.join(b)).ok()?;
             let truth = HAND_ALIGNED
                 .iter()
                 .map(|(f, t)| ExpectedPair { from: Some(f.to_string()), to: Some(t.to_string()) })
@@ -225,7 +225,7 @@ fn opening_on_real_successors(root: &Path, thresholds: &[f64]) -> String {
     if !dir.is_dir() {
         return "(Skipped: ../shared/corpus-en is not present.)\n".to_string();
     }
-    let read = |symbol: &str| lineage::ingest::read_file(&dir.join(format!("{}.en.txt", symbol.replace('/', "_")))).ok();
+    let read = |symbol: &str| lineage::reader::read_file(&dir.join(format!("{}.en.txt", symbol.replace('/', "_")))).ok();
     let mut docs: BTreeMap<&str, Document> = BTreeMap::new();
     for (a, b, ..) in OPENING_VERDICTS {
         for s in [a, b] {
@@ -299,7 +299,7 @@ fn load_bases(root: &Path) -> Vec<Base> {
             .unwrap_or_default();
         paths.sort();
         for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
-            if let Ok(doc) = lineage::ingest::read_file(path) {
+            if let Ok(doc) = lineage::reader::read_file(path) {
                 docs.push(doc);
             }
         }

@@ -12,7 +12,7 @@
 
 use lineage::Corpus;
 use lineage::graph::LineageGraph;
-use lineage::index::{Index, SearchOptions};
+use lineage::corpus::index::{Index, SearchOptions};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -36,7 +36,7 @@ fn main() {
     let mutable = args.iter().any(|a| a == "--mutable");
 
     // Raw read: every byte of every text file, nothing else.
-    let files = lineage::ingest::walk(dir).expect("corpus folder").texts;
+    let files = lineage::reader::walk(dir).expect("corpus folder").texts;
     let start = Instant::now();
     let mut bytes = 0usize;
     for f in &files {

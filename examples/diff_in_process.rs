@@ -35,8 +35,8 @@ fn main() {
     // One run more than asked, the first only to warm the caches.
     for run in 0..=runs {
         let start = Instant::now();
-        let old = lineage::ingest::read_file(old_path).expect("old file");
-        let new = lineage::ingest::read_file(new_path).expect("new file");
+        let old = lineage::reader::read_file(old_path).expect("old file");
+        let new = lineage::reader::read_file(new_path).expect("new file");
         let after_read = Instant::now();
         let diff = diff_documents(&old, &new, &options);
         let after_diff = Instant::now();

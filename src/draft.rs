@@ -9,7 +9,7 @@
 use crate::graph::LineageGraph;
 use crate::mandates::{Mandate, Status};
 use crate::model::{Document, Language, ParagraphKind};
-use crate::refs::{Body, Lang, find_references};
+use crate::reader::refs::{Body, Lang, find_references};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;

@@ -19,28 +19,31 @@
 //! use std::path::Path;
 //! let text = "人权理事会\n\n47/23. 新的和新兴的数字技术与人权\n\n人权理事会，\n\n\
 //!             遵循《联合国宪章》的宗旨和原则，\n\n1. 决定继续处理此事。\n";
-//! let doc = lineage::ingest::read_bytes(text.as_bytes(), Path::new("47-23.txt")).unwrap();
+//! let doc = lineage::reader::read_bytes(text.as_bytes(), Path::new("47-23.txt")).unwrap();
 //! assert_eq!(doc.symbol, "A/HRC/RES/47/23");
 //! assert_eq!(doc.preambular().count(), 1);
 //! assert_eq!(doc.operative().count(), 1);
 //! ```
 
-pub mod blame;
-pub mod classify;
-pub mod cli;
-pub mod corpus;
-pub mod draft;
-pub mod diff;
+// foundation
 pub mod error;
-pub mod graph;
-pub mod index;
-pub mod mandates;
-pub mod ingest;
 pub mod model;
-pub mod parse;
-pub mod refs;
+pub mod symbol;
+pub mod text;
+// reader
+pub mod reader;
+pub mod corpus;
+// analyses
 pub mod summary;
+pub mod diff;
+pub mod graph;
+pub mod mandates;
+pub mod blame;
+pub mod draft;
+// render
 pub mod render;
+// app
+pub mod cli;
 
 pub use corpus::Corpus;
 pub use error::Error;

@@ -4,7 +4,7 @@ use clap::Parser;
 use lineage::cli::{Cli, Command, LanguageArg};
 use lineage::diff::{diff_documents, DiffOptions};
 use lineage::graph::{LineageGraph, Series};
-use lineage::index::{Index, SearchOptions};
+use lineage::corpus::index::{Index, SearchOptions};
 use lineage::render::dot::{self, DotOptions};
 use lineage::render::{self, diff_text::TextStyle, graph as graph_view, json, text, DraftFormat, Format, GraphFormat};
 use lineage::render::printable;
@@ -209,7 +209,7 @@ fn load_corpus(cli: &Cli) -> Result<Corpus, Error> {
 }
 
 /// Bring the index up to date, with a progress bar on a terminal.
-fn refresh_index(cli: &Cli, index: &mut Index) -> Result<lineage::index::Refresh, Error> {
+fn refresh_index(cli: &Cli, index: &mut Index) -> Result<lineage::corpus::index::Refresh, Error> {
     let bar = progress_bar(cli, "reading");
     let report = index.refresh(&cli.data, |done, total| {
         bar.set_length(total as u64);

@@ -12,10 +12,10 @@
 //! A deadline with no such report is `due` until its session is over and `overdue` after,
 //! judged against a date the caller gives (today, for people; a fixed date in tests).
 
-use crate::classify::requests::{Addressee, Deliverable, Request};
+use crate::reader::findings::requests::{Addressee, Deliverable, Request};
 use crate::graph::{LineageGraph, session_of_symbol};
 use crate::model::{Body, DocKind, Document, ReferenceKind};
-use crate::refs::{ga_session_year, hrc_session_year};
+use crate::reader::refs::{ga_session_year, hrc_session_year};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -346,10 +346,10 @@ pub struct Document {
     pub references: Vec<Reference>,
     /// The requests of the operative paragraphs (`classify::requests`).
     #[serde(default)]
-    pub requests: Vec<crate::classify::requests::Request>,
+    pub requests: Vec<crate::reader::findings::requests::Request>,
     /// The rights the text names (`classify::rights`).
     #[serde(default)]
-    pub rights: Vec<crate::classify::rights::RightFinding>,
+    pub rights: Vec<crate::reader::findings::rights::RightFinding>,
     pub headings: Vec<Heading>,
     /// Masthead lines before the title (body, session, agenda, Distr., symbol line).
     pub front_matter: Vec<MetaLine>,

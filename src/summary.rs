@@ -2,8 +2,8 @@
 //! new, carried over or dropped, the vote country by country, and references added or
 //! removed. The `summary` of `diff --format json`, and the top of every diff format.
 
-use crate::classify::requests::{Addressee, Request};
-use crate::classify::rights::{MentionContext, RightFinding};
+use crate::reader::findings::requests::{Addressee, Request};
+use crate::reader::findings::rights::{MentionContext, RightFinding};
 use crate::model::{Body, Document, Vote, VoteMethod};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -80,7 +80,7 @@ fn office(a: Addressee) -> Addressee {
 
 /// Units of wording: pairs of Chinese characters, words of other scripts.
 fn wording(text: &str) -> HashSet<String> {
-    use crate::ingest::normalize::is_han;
+    use crate::reader::normalize::is_han;
     let chars: Vec<char> = text.chars().collect();
     let mut out: HashSet<String> = chars.windows(2).filter(|w| is_han(w[0]) && is_han(w[1])).map(|w| w.iter().collect()).collect();
     out.extend(
@@ -103,7 +103,7 @@ fn dice<T: std::hash::Hash + Eq>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
 /// made the summary most of the diff's time on long texts.
 struct RequestTraits {
     addressee: Addressee,
-    deliverables: HashSet<crate::classify::requests::Deliverable>,
+    deliverables: HashSet<crate::reader::findings::requests::Deliverable>,
     wording: HashSet<String>,
 }
 

@@ -34,7 +34,7 @@ fn every_corpus_resolution_reads_into_a_sensible_model() {
     let mut failures = Vec::new();
     for (file, symbol) in &files {
         let path = dir.join(file);
-        let doc = match lineage::ingest::read_file(&path) {
+        let doc = match lineage::reader::read_file(&path) {
             Ok(d) => d,
             Err(e) => {
                 failures.push(format!("{file}: {e}"));

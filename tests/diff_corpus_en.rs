@@ -51,7 +51,7 @@ fn successors_from_the_78th_to_the_79th_session_diff_cleanly() {
     let mut totals: BTreeMap<&str, usize> = BTreeMap::new();
     let mut paragraphs = 0;
     for (title, a, b) in &pairs {
-        let (Ok(old), Ok(new)) = (lineage::ingest::read_file(&dir.join(a)), lineage::ingest::read_file(&dir.join(b))) else {
+        let (Ok(old), Ok(new)) = (lineage::reader::read_file(&dir.join(a)), lineage::reader::read_file(&dir.join(b))) else {
             failures.push(format!("{a} or {b} cannot be read"));
             continue;
         };
@@ -82,7 +82,7 @@ fn a_text_diffed_with_itself_is_unchanged_throughout() {
         return;
     };
     let (_, a, _) = successor_pairs(&dir).into_iter().next().expect("a pair");
-    let doc = lineage::ingest::read_file(&dir.join(a)).unwrap();
+    let doc = lineage::reader::read_file(&dir.join(a)).unwrap();
     let diff = diff_documents(&doc, &doc, &DiffOptions { exact: true, ..DiffOptions::default() });
     assert_invariants(&diff, &doc, &doc);
     assert!(diff.paragraphs.iter().all(|p| p.status == Status::Unchanged && p.from == p.to));
@@ -95,7 +95,7 @@ fn real_successors_read_as_a_delegate_reads_them() {
         eprintln!("skipped: ../shared/corpus-en is not present next to this checkout");
         return;
     };
-    let read = |symbol: &str| lineage::ingest::read_file(&dir.join(format!("{}.en.txt", symbol.replace('/', "_")))).unwrap();
+    let read = |symbol: &str| lineage::reader::read_file(&dir.join(format!("{}.en.txt", symbol.replace('/', "_")))).unwrap();
     let rows: [(&str, &str, &str, &str, Status, &str); 8] = [
         // The yearly citation of the previous resolution: only its numbers change.
         ("A/RES/78/85", "A/RES/79/98", "PP4", "PP4", Status::Modified, "new citation"),

@@ -67,7 +67,7 @@ fn a_script_in_a_paragraph_stays_text_in_the_dom() {
         eprintln!("skipped: chromium is not installed (make deps installs it)");
         return;
     };
-    let read_text = |text: &str| lineage::ingest::read_bytes(text.as_bytes(), Path::new("x.txt")).unwrap();
+    let read_text = |text: &str| lineage::reader::read_bytes(text.as_bytes(), Path::new("x.txt")).unwrap();
     let old = read_text("人权理事会\n\n1/1. 标题\n\n人权理事会，\n\n回顾以往的决议，\n\n1. 决定继续处理此事。\n");
     let new = read_text(
         "人权理事会\n\n2/1. 标题\n\n人权理事会，\n\n回顾以往的<script>alert(1)</script>决议，\n\n\

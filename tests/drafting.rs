@@ -73,7 +73,7 @@ fn a_report_in_the_corpus_fulfils_the_resolution_it_names() {
         assemblies, including peaceful protests, and to present it to the Human Rights Council at its \
         forty-fourth session;\n\n2. Decides to remain seized of the matter.\n";
     let mut docs = seeds();
-    docs.push(lineage::ingest::read_bytes(requester.as_bytes(), Path::new("38-11.txt")).unwrap());
+    docs.push(lineage::reader::read_bytes(requester.as_bytes(), Path::new("38-11.txt")).unwrap());
     let graph = LineageGraph::build(&docs);
     let mandates = track(&docs, &graph, "2026-11-23", Some("A/HRC/RES/38/11"));
     assert_eq!(mandates.len(), 1, "{mandates:?}");
@@ -137,7 +137,7 @@ fn an_english_draft_writes_the_date_the_english_way() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/en");
     let docs: Vec<lineage::Document> = ["hrc_47_23.en.txt", "hrc_53_29.en.txt"]
         .iter()
-        .map(|f| lineage::ingest::read_file(&dir.join(f)).unwrap())
+        .map(|f| lineage::reader::read_file(&dir.join(f)).unwrap())
         .collect();
     let graph = LineageGraph::build(&docs);
     let mandates = track(&docs, &graph, "2024-01-01", Some("A/HRC/RES/53/29"));

@@ -99,7 +99,7 @@ fn english_fixtures_read_to_their_expected_structure() {
     let mut failures = Vec::new();
     for e in &expected {
         let file = e["file"].as_str().unwrap();
-        let result = lineage::ingest::read_file(&dir.join(file));
+        let result = lineage::reader::read_file(&dir.join(file));
         let structured = e["pp"].as_u64().unwrap_or(0) + e["op"].as_u64().unwrap_or(0) > 0;
         match (result, structured) {
             (Ok(doc), true) => {
@@ -130,8 +130,8 @@ fn english_and_chinese_texts_of_a_resolution_have_the_same_structure() {
         ("tests/fixtures/en/hrc_47_23.en.txt", "data/001_9fe8283bea68d15f.txt"),
         ("tests/fixtures/en/hrc_53_29.en.txt", "data/002_3102da6d256530e0.txt"),
     ] {
-        let en = lineage::ingest::read_file(&root.join(en)).unwrap();
-        let zh = lineage::ingest::read_file(&root.join(zh)).unwrap();
+        let en = lineage::reader::read_file(&root.join(en)).unwrap();
+        let zh = lineage::reader::read_file(&root.join(zh)).unwrap();
         assert_eq!(en.symbol, zh.symbol);
         assert_eq!(en.preambular().count(), zh.preambular().count(), "{}", en.symbol);
         assert_eq!(en.operative().count(), zh.operative().count(), "{}", en.symbol);

@@ -11,7 +11,7 @@ fn seed(name: &str) -> PathBuf {
 }
 
 fn read(name: &str) -> Document {
-    lineage::ingest::read_file(&seed(name)).unwrap_or_else(|e| panic!("{e}"))
+    lineage::reader::read_file(&seed(name)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 const HRC_47_23: &str = "001_9fe8283bea68d15f.txt";
@@ -275,7 +275,7 @@ fn the_same_document_in_another_encoding_or_layout_reads_to_the_same_paragraphs(
         let original = read(name);
         let text = std::fs::read_to_string(seed(name)).unwrap();
         for (how, bytes) in variants(&text) {
-            let d = lineage::ingest::read_bytes(&bytes, &seed(name)).unwrap_or_else(|e| panic!("{name} {how}: {e}"));
+            let d = lineage::reader::read_bytes(&bytes, &seed(name)).unwrap_or_else(|e| panic!("{name} {how}: {e}"));
             assert_eq!(d.symbol, original.symbol, "{name} {how}");
             assert_eq!(shape(&d), shape(&original), "{name} {how}");
             let fn_text: Vec<_> = d.footnotes.iter().map(|f| (&f.mark, &f.text, &f.paragraph)).collect();

@@ -11,11 +11,11 @@ use std::path::Path;
 
 fn seed(name: &str) -> Document {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(name);
-    lineage::ingest::read_file(&path).unwrap_or_else(|e| panic!("{e}"))
+    lineage::reader::read_file(&path).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn text(source: &str, name: &str) -> Document {
-    lineage::ingest::read_bytes(source.as_bytes(), Path::new(name)).unwrap_or_else(|e| panic!("{e}"))
+    lineage::reader::read_bytes(source.as_bytes(), Path::new(name)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// (target, body, paragraph) of every reference, in order.
@@ -342,7 +342,7 @@ fn english_series_with_a_reworded_title() {
 fn two_languages_of_one_symbol_are_one_node() {
     let zh = seed("001_9fe8283bea68d15f.txt");
     let en_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/en/hrc_47_23.en.txt");
-    let en = lineage::ingest::read_file(&en_path).unwrap();
+    let en = lineage::reader::read_file(&en_path).unwrap();
     let g = LineageGraph::build(&[zh, en]);
     let node = g.node("A/HRC/RES/47/23").unwrap();
     assert_eq!(node.languages.len(), 2);

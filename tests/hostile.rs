@@ -8,7 +8,7 @@
 use assert_cmd::Command;
 use lineage::graph::{EdgeKind, LineageGraph};
 use lineage::model::{Document, Language};
-use lineage::refs::{find_references, Body, Lang};
+use lineage::reader::refs::{find_references, Body, Lang};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -17,7 +17,7 @@ fn lineage() -> Command {
 }
 
 fn read(text: &str, name: &str) -> Document {
-    lineage::ingest::read_bytes(text.as_bytes(), Path::new(name)).unwrap_or_else(|e| panic!("{e}"))
+    lineage::reader::read_bytes(text.as_bytes(), Path::new(name)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// A Council resolution `number` with the given preambular and operative paragraphs.
@@ -104,7 +104,7 @@ fn a_100_mb_file_is_read_whole() {
     let path = dir.path().join("huge.txt");
     std::fs::write(&path, long_resolution(100 << 20)).unwrap();
     let start = Instant::now();
-    let doc = lineage::ingest::read_file(&path).unwrap();
+    let doc = lineage::reader::read_file(&path).unwrap();
     let took = start.elapsed();
     eprintln!("100 MB file: {} paragraphs in {took:?}", doc.paragraphs.len());
     assert!(doc.preambular().count() > 400_000);
@@ -127,9 +127,9 @@ fn a_file_over_the_size_limit_is_refused_with_its_size() {
     let path = dir.path().join("huge.txt");
     // A sparse file: its size is over the limit without writing the bytes.
     let file = std::fs::File::create(&path).unwrap();
-    file.set_len(lineage::ingest::MAX_FILE_BYTES + 1).unwrap();
-    let message = lineage::ingest::read_file(&path).unwrap_err().to_string();
-    assert!(message.contains("huge.txt") && message.contains(&(lineage::ingest::MAX_FILE_BYTES + 1).to_string()), "{message}");
+    file.set_len(lineage::reader::MAX_FILE_BYTES + 1).unwrap();
+    let message = lineage::reader::read_file(&path).unwrap_err().to_string();
+    assert!(message.contains("huge.txt") && message.contains(&(lineage::reader::MAX_FILE_BYTES + 1).to_string()), "{message}");
     std::fs::write(dir.path().join("good.txt"), resolution_zh("47/23", &["回顾其以往的决议，".into()], &["决定继续处理此事。".into()])).unwrap();
     let out = lineage().args(["--data", dir.path().to_str().unwrap(), "--out", dir.path().join("out").to_str().unwrap(), "list"]).output().unwrap();
     assert!(out.status.success());
@@ -282,10 +282,10 @@ fn rights_named_thousands_of_times_are_found_in_linear_time() {
     let zh = |n: usize| "隐私权、和平集会自由权、".repeat(n / 2);
     let en = |n: usize| "the right to privacy, the right to food, ".repeat(n / 2);
     assert_scales_linearly("rights (zh)", 15_000, |n| {
-        assert!(lineage::classify::rights::rights_in_text(&zh(n), Language::Zh).len() >= n);
+        assert!(lineage::reader::findings::rights::rights_in_text(&zh(n), Language::Zh).len() >= n);
     });
     assert_scales_linearly("rights (en)", 15_000, |n| {
-        assert!(lineage::classify::rights::rights_in_text(&en(n), Language::En).len() >= n);
+        assert!(lineage::reader::findings::rights::rights_in_text(&en(n), Language::En).len() >= n);
     });
 }
 
@@ -307,7 +307,7 @@ fn a_document_that_is_all_footnotes_loses_none() {
     assert_all_lines_accounted(&doc);
     // A text of nothing but footnote lines has no structure: refused, not guessed at.
     let bare: String = (1..=500).map(|n| format!("{n} A/HRC/47/{n}.\n")).collect();
-    let err = lineage::ingest::read_bytes(bare.as_bytes(), Path::new("bare.txt"));
+    let err = lineage::reader::read_bytes(bare.as_bytes(), Path::new("bare.txt"));
     if let Ok(doc) = err {
         assert_all_lines_accounted(&doc);
     }
@@ -406,7 +406,7 @@ fn a_paragraph_continuing_after_a_page_footer_with_words_of_the_title_keeps_them
 
 #[test]
 fn nested_markup_is_cleaned_in_one_go() {
-    use lineage::ingest::normalize::clean_line;
+    use lineage::reader::normalize::clean_line;
     for raw in ["[[](#)](#)", "****a**b**", "[](#)# x", "[**[x](#)**](#)"] {
         let once = clean_line(raw).text;
         assert_eq!(clean_line(&once).text, once, "{raw}");
@@ -891,7 +891,7 @@ fn damaged_bytes_give_an_error_naming_the_file_never_a_panic() {
     cases.push(("cut-mid-character", cut));
     for (name, bytes) in cases {
         let path = PathBuf::from(format!("{name}.txt"));
-        if let Err(e) = lineage::ingest::read_bytes(&bytes, &path) {
+        if let Err(e) = lineage::reader::read_bytes(&bytes, &path) {
             let message = e.to_string();
             assert!(message.starts_with(&format!("{name}.txt: ")), "{message}");
             assert!(message.len() > name.len() + 10, "no reason given: {message}");

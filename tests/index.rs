@@ -48,7 +48,7 @@ fn exact_and_fuzzy_search_find_the_source_paragraph() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("6 added"), "{}", String::from_utf8_lossy(&out.stdout));
 
-    let doc = lineage::ingest::read_file(&data.join("002_3102da6d256530e0.txt")).unwrap();
+    let doc = lineage::reader::read_file(&data.join("002_3102da6d256530e0.txt")).unwrap();
     let op1 = &doc.paragraph("OP1").unwrap().text;
 
     // A phrase from the middle of OP1, with the stray spaces a PDF leaves.
@@ -97,7 +97,7 @@ fn a_stale_index_is_never_used() {
     lineage(&data, &index).arg("index").assert().success();
     let file = data.join("002_3102da6d256530e0.txt");
     let original = std::fs::read_to_string(&file).unwrap();
-    let doc = lineage::ingest::read_file(&file).unwrap();
+    let doc = lineage::reader::read_file(&file).unwrap();
     let op1 = doc.paragraph("OP1").unwrap().text.clone();
     let head: String = op1.chars().take(12).collect();
 

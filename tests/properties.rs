@@ -7,7 +7,7 @@
 //! runs spell the old text and the new.
 
 use lineage::graph::LineageGraph;
-use lineage::ingest::normalize::{clean_line, close_up_spaces, join_lines};
+use lineage::reader::normalize::{clean_line, close_up_spaces, join_lines};
 use lineage::model::{Document, Language};
 use proptest::prelude::*;
 use std::path::Path;
@@ -70,8 +70,8 @@ proptest! {
 
     #[test]
     fn search_form_is_idempotent(raw in messy_text()) {
-        let once = lineage::index::search_form(&raw);
-        prop_assert_eq!(lineage::index::search_form(&once), once);
+        let once = lineage::corpus::index::search_form(&raw);
+        prop_assert_eq!(lineage::corpus::index::search_form(&once), once);
     }
 }
 
@@ -265,7 +265,7 @@ proptest! {
     #[test]
     fn a_generated_document_is_read_back_whole(generated in gen_document()) {
         let (text, footnote_count) = generated.render();
-        let doc = lineage::ingest::read_bytes(text.as_bytes(), Path::new("generated.txt"))
+        let doc = lineage::reader::read_bytes(text.as_bytes(), Path::new("generated.txt"))
             .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         let missing = doc.unaccounted_lines();
         prop_assert!(missing.is_empty(), "lines {:?} unaccounted in\n{}", missing, text);
@@ -316,7 +316,7 @@ fn citing_document(number: u32, english: bool, title: usize, cites: &[(u32, u32)
         };
         format!("人权理事会\n\n50/{number}. {}\n\n人权理事会，\n\n{recalling}\n\n1. 决定继续处理此事。\n", titles_zh[title % 3])
     };
-    lineage::ingest::read_bytes(text.as_bytes(), Path::new(&format!("50-{number}.txt"))).unwrap()
+    lineage::reader::read_bytes(text.as_bytes(), Path::new(&format!("50-{number}.txt"))).unwrap()
 }
 
 /// One text of a generated corpus: resolution 50/`number` citing `(session, number)`s.
@@ -433,7 +433,7 @@ fn gen_pair() -> impl Strategy<Value = (GenDocument, GenDocument)> {
 
 fn read_generated(generated: &GenDocument, name: &str) -> Result<Document, TestCaseError> {
     let (text, _) = generated.render();
-    lineage::ingest::read_bytes(text.as_bytes(), Path::new(name)).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))
+    lineage::reader::read_bytes(text.as_bytes(), Path::new(name)).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))
 }
 
 proptest! {

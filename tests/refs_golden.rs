@@ -1,7 +1,7 @@
 //! Golden tests of the reference extractor on the real seed texts in data/: the full
 //! reference lists of the main recalling paragraphs, and spot checks on footnotes.
 
-use lineage::refs::{Body, Found, Lang, RefKind, find_references};
+use lineage::reader::refs::{Body, Found, Lang, RefKind, find_references};
 
 /// The seed whose name starts with `prefix`, split into lines.
 fn seed_lines(prefix: &str) -> Option<Vec<String>> {
@@ -184,7 +184,7 @@ fn seed_reports() {
 /// is split by blank lines at "…隐私权的第" / "77/211 号决议" in the file.
 #[test]
 fn references_of_a_paragraph_the_reader_joined() {
-    let doc = lineage::ingest::read_file(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/002_3102da6d256530e0.txt")).unwrap();
+    let doc = lineage::reader::read_file(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/002_3102da6d256530e0.txt")).unwrap();
     let pp6 = &doc.paragraph("PP6").unwrap().text;
     let found = find_references(pp6, Lang::Zh, Body::HRC, Some(2023));
     let targets: Vec<&str> = found.iter().filter(|f| f.kind == RefKind::Resolution).map(|f| f.target.as_str()).collect();

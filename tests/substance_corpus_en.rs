@@ -3,7 +3,7 @@
 //! do not depend on the finders' own rules. Skipped, with a message, where the folder is
 //! absent.
 
-use lineage::classify::requests::Addressee;
+use lineage::reader::findings::requests::Addressee;
 use lineage::model::{Body, Document};
 use regex::Regex;
 use std::path::{Path, PathBuf};
@@ -21,7 +21,7 @@ fn corpus() -> Option<Vec<Document>> {
         .collect();
     paths.sort();
     // Reading runs both finders (classify::annotate): a panic in either fails here.
-    Some(paths.iter().filter_map(|p| lineage::ingest::read_file(p).ok()).collect())
+    Some(paths.iter().filter_map(|p| lineage::reader::read_file(p).ok()).collect())
 }
 
 #[test]
@@ -38,7 +38,7 @@ fn requests_for_a_report_at_a_session_are_due_at_that_session() {
     for doc in &docs {
         for paragraph in doc.operative() {
             let Some(captures) = plain.captures(&paragraph.text) else { continue };
-            let session = lineage::parse::numerals::english_ordinal(&captures[1].replace(' ', "")).expect("an ordinal");
+            let session = lineage::text::numerals::english_ordinal(&captures[1].replace(' ', "")).expect("an ordinal");
             let request = doc.requests.iter().find(|r| r.paragraph == paragraph.id);
             let request = request.unwrap_or_else(|| panic!("{} {}: no request found", doc.symbol, paragraph.id));
             assert_eq!(request.addressee, Addressee::SecretaryGeneral, "{} {}", doc.symbol, paragraph.id);

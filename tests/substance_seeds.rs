@@ -3,15 +3,15 @@
 //! versions of 47/23 and 53/29, which must give the same ids, addressees and sessions as
 //! the Chinese.
 
-use lineage::classify::requests::{Addressee, Deliverable, Request, RequestKind};
-use lineage::classify::rights::MentionContext;
+use lineage::reader::findings::requests::{Addressee, Deliverable, Request, RequestKind};
+use lineage::reader::findings::rights::MentionContext;
 use lineage::model::{Body, Document};
 use std::collections::BTreeSet;
 use std::path::Path;
 
 fn read(relative: &str) -> Document {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
-    lineage::ingest::read_file(&path).unwrap_or_else(|e| panic!("{relative}: {e}"))
+    lineage::reader::read_file(&path).unwrap_or_else(|e| panic!("{relative}: {e}"))
 }
 
 const HRC_47_23: &str = "data/001_9fe8283bea68d15f.txt";
@@ -327,7 +327,7 @@ fn english_and_chinese_53_29_agree() {
 
 #[test]
 fn finders_take_any_cut_of_a_text_without_panicking() {
-    use lineage::classify::{requests, rights};
+    use lineage::reader::findings::{requests, rights};
     for path in [HRC_53_29, HRC_53_29_EN, GA_77_211] {
         let doc = read(path);
         let setting = requests::Setting::of(&doc);

@@ -5,7 +5,7 @@ use lineage::summary::{Summary, summarize};
 use std::path::Path;
 
 fn read(path: &str) -> lineage::Document {
-    lineage::ingest::read_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
+    lineage::reader::read_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
 }
 
 fn zh() -> Summary {
@@ -16,7 +16,7 @@ fn en() -> Summary {
     summarize(&read("tests/fixtures/en/hrc_47_23.en.txt"), &read("tests/fixtures/en/hrc_53_29.en.txt"))
 }
 
-fn ids(list: &[lineage::classify::rights::RightFinding]) -> Vec<&str> {
+fn ids(list: &[lineage::reader::findings::rights::RightFinding]) -> Vec<&str> {
     let mut v: Vec<&str> = list.iter().map(|r| r.id.as_str()).collect();
     v.sort();
     v

@@ -24,8 +24,8 @@ fuzz_target!(|bytes: &[u8]| {
     assert_eq!(new_text(&loose.ops), new_str, "equal + insert spells the new text");
 
     let (Ok(a), Ok(b)) = (
-        lineage::ingest::read_bytes(old, Path::new("old.txt")),
-        lineage::ingest::read_bytes(new, Path::new("new.txt")),
+        lineage::reader::read_bytes(old, Path::new("old.txt")),
+        lineage::reader::read_bytes(new, Path::new("new.txt")),
     ) else {
         return;
     };

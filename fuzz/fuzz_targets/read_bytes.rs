@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 
 fuzz_target!(|bytes: &[u8]| {
-    let Ok(doc) = lineage::ingest::read_bytes(bytes, Path::new("fuzz.txt")) else {
+    let Ok(doc) = lineage::reader::read_bytes(bytes, Path::new("fuzz.txt")) else {
         return;
     };
     let unaccounted = doc.unaccounted_lines();

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use lineage::refs::{find_references, Body, Lang, RefKind};
+use lineage::reader::refs::{find_references, Body, Lang, RefKind};
 
 fuzz_target!(|text: &str| {
     for (lang, body, year) in [

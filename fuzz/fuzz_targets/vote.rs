@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 use lineage::model::VoteMethod;
 
 fuzz_target!(|block: &str| {
-    let (vote, _warnings) = lineage::classify::vote::parse_vote(block);
+    let (vote, _warnings) = lineage::reader::findings::vote::parse_vote(block);
     if vote.method == VoteMethod::WithoutVote {
         assert!(vote.yes.is_none() && vote.no.is_none() && vote.abstain.is_none(), "{vote:?}");
         assert!(vote.in_favour.is_empty() && vote.against.is_empty() && vote.abstaining.is_empty(), "{vote:?}");

@@ -20,7 +20,7 @@
 //! ```
 //! use lineage::diff::{diff_documents, DiffOptions, Status};
 //! use std::path::Path;
-//! let read = |t: &str| lineage::ingest::read_bytes(t.as_bytes(), Path::new("x.txt")).unwrap();
+//! let read = |t: &str| lineage::reader::read_bytes(t.as_bytes(), Path::new("x.txt")).unwrap();
 //! let old = read("人权理事会\n\n47/23. 数字技术与人权\n\n人权理事会，\n\n回顾其以往的决议，\n\n1. 决定继续处理此事。\n");
 //! let new = read("人权理事会\n\n53/29. 数字技术与人权\n\n人权理事会，\n\n回顾其以往的各项决议，\n\n1. 决定继续处理此事。\n");
 //! let diff = diff_documents(&old, &new, &DiffOptions::default());

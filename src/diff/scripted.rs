@@ -201,7 +201,7 @@ mod tests {
 
     fn doc() -> Document {
         let text = "人权理事会\n\n1/1. 标题\n\n人权理事会，\n\n回顾甲，\n\n回顾乙，\n\n1. 决定丙；\n\n2. 决定丁；\n\n3. 决定继续处理此事。\n";
-        crate::ingest::read_bytes(text.as_bytes(), Path::new("x.txt")).unwrap()
+        crate::reader::read_bytes(text.as_bytes(), Path::new("x.txt")).unwrap()
     }
 
     fn pair(from: Option<&str>, to: Option<&str>) -> ExpectedPair {

@@ -10,8 +10,8 @@
 //! let new = "人权理事会\n\n47/23. 新的和新兴数字技术与人权\n\n人权理事会，\n\n\
 //!            回顾人权理事会 2019 年 7 月 11 日第 41/11 号决议，\n\n1. 决定继续处理此事。\n";
 //! let docs = vec![
-//!     lineage::ingest::read_bytes(old.as_bytes(), Path::new("a.txt")).unwrap(),
-//!     lineage::ingest::read_bytes(new.as_bytes(), Path::new("b.txt")).unwrap(),
+//!     lineage::reader::read_bytes(old.as_bytes(), Path::new("a.txt")).unwrap(),
+//!     lineage::reader::read_bytes(new.as_bytes(), Path::new("b.txt")).unwrap(),
 //! ];
 //! let graph = LineageGraph::build(&docs);
 //! let series = graph.series_of("A/HRC/RES/47/23").unwrap();

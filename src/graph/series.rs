@@ -12,7 +12,7 @@
 
 use super::{LineageGraph, NodeKind};
 use crate::model::{Body, Document, ReferenceKind};
-use crate::refs::{ga_session_year, hrc_session_year};
+use crate::reader::refs::{ga_session_year, hrc_session_year};
 use petgraph::graph::NodeIndex;
 use petgraph::unionfind::UnionFind;
 use regex::Regex;
@@ -59,7 +59,7 @@ const FUNCTION_WORDS: &[&str] = &["the", "of", "and", "on", "in", "a", "an", "to
 pub fn title_key(title: &str) -> String {
     let mut cleaned = String::with_capacity(title.len());
     for c in title.chars() {
-        if crate::ingest::normalize::is_han(c) {
+        if crate::reader::normalize::is_han(c) {
             if c != '的' && c != '之' {
                 cleaned.push(c);
             }
@@ -98,7 +98,7 @@ fn tokens(key: &str) -> Vec<String> {
     let mut out = Vec::new();
     for word in key.split(' ') {
         let chars: Vec<char> = word.chars().collect();
-        if chars.first().is_some_and(|&c| crate::ingest::normalize::is_han(c)) {
+        if chars.first().is_some_and(|&c| crate::reader::normalize::is_han(c)) {
             if chars.len() == 1 {
                 out.push(word.to_string());
             }
@@ -149,7 +149,7 @@ impl Weights {
 }
 
 fn is_cjk_key(key: &str) -> bool {
-    key.chars().any(crate::ingest::normalize::is_han)
+    key.chars().any(crate::reader::normalize::is_han)
 }
 
 pub(super) fn detect(g: &LineageGraph, docs: &[Document]) -> Vec<Series> {

@@ -72,7 +72,7 @@ mod tests {
 
     #[test]
     fn paragraph_counts_name_only_the_kinds_a_text_has() {
-        let read = |t: &str| crate::ingest::read_bytes(t.as_bytes(), std::path::Path::new("x.txt")).unwrap();
+        let read = |t: &str| crate::reader::read_bytes(t.as_bytes(), std::path::Path::new("x.txt")).unwrap();
         let old = read("人权理事会\n\n1/1. 标题\n\n人权理事会，\n\n回顾以往的决议，\n\n1. 决定继续处理此事。\n");
         let empty = crate::model::Document { paragraphs: Vec::new(), ..old.clone() };
         let d = diff_documents(&old, &empty, &DiffOptions::default());

@@ -1,8 +1,8 @@
 //! JSON wire shapes, kept apart from the domain types so that the contract's field names
 //! are visible in one place.
 
-use crate::classify::requests::Request;
-use crate::classify::rights::RightFinding;
+use crate::reader::findings::requests::Request;
+use crate::reader::findings::rights::RightFinding;
 use crate::model::*;
 use serde::Serialize;
 
@@ -115,11 +115,11 @@ pub(crate) fn to_string<T: Serialize>(value: &T) -> String {
 #[derive(Serialize)]
 struct SearchJson<'a> {
     query: &'a str,
-    hits: &'a [crate::index::Hit],
+    hits: &'a [crate::corpus::index::Hit],
 }
 
 /// `search --format json`.
-pub fn search(query: &str, hits: &[crate::index::Hit]) -> String {
+pub fn search(query: &str, hits: &[crate::corpus::index::Hit]) -> String {
     to_string(&SearchJson { query, hits })
 }
 

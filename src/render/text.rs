@@ -114,7 +114,7 @@ pub fn document(d: &Document, dropped: bool) -> String {
 /// The rights named (one line per right, with the paragraphs that name it) and the
 /// requests made (one line each, then the action, shortened).
 fn substance(out: &mut String, d: &Document) {
-    use crate::classify::rights::MentionContext;
+    use crate::reader::findings::rights::MentionContext;
     if !d.rights.is_empty() {
         let _ = writeln!(out, "\nRights named");
         let mut order: Vec<&str> = Vec::new();
@@ -194,7 +194,7 @@ fn opt(v: Option<u32>) -> String {
 }
 
 /// `search`: ranked hits, each with where it stands and how its resolution was adopted.
-pub fn search(query: &str, hits: &[crate::index::Hit]) -> String {
+pub fn search(query: &str, hits: &[crate::corpus::index::Hit]) -> String {
     const SHOWN: usize = 320;
     let mut out = String::new();
     if hits.is_empty() {

@@ -14,7 +14,7 @@ pub fn root() -> PathBuf {
 
 pub fn read(relative: &str) -> Document {
     let path = root().join(relative);
-    lineage::ingest::read_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    lineage::reader::read_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 pub const ZH_47_23: &str = "data/001_9fe8283bea68d15f.txt";

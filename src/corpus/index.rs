@@ -9,12 +9,10 @@
 //! re-reads exactly the changed, added and removed files. Commands read documents from the
 //! index only when the status is fresh.
 
-mod search;
-
-pub use search::{Hit, SearchOptions, search_form};
+pub use super::search::{Hit, SearchOptions, search_form};
 
 use crate::error::Error;
-use crate::ingest;
+use crate::reader;
 use crate::model::{DocKind, Document, VoteMethod};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
@@ -109,10 +107,10 @@ fn read_chunk(dir: &Path, chunk: &[&String]) -> Vec<ReadFile> {
         .map(|rel| {
             let path = dir.join(rel);
             let now = stat(&path).unwrap_or(OnDisk { size: 0, mtime_ns: 0 });
-            match ingest::read_file_bytes(&path) {
+            match reader::read_file_bytes(&path) {
                 Ok(bytes) => {
                     let hash = blake3::hash(&bytes).to_hex().to_string();
-                    ReadFile { now, hash, doc: ingest::read_bytes(&bytes, &path).map(Prepared::new) }
+                    ReadFile { now, hash, doc: reader::read_bytes(&bytes, &path).map(Prepared::new) }
                 }
                 Err(e) => ReadFile { now, hash: String::new(), doc: Err(e) },
             }
@@ -229,7 +227,7 @@ impl Index {
 
     /// Compare the index with the folder `dir`.
     pub fn status(&self, dir: &Path) -> Result<Status, Error> {
-        let texts = ingest::walk(dir)?.texts;
+        let texts = reader::walk(dir)?.texts;
         let mut known: HashMap<String, (u64, i64, String)> = HashMap::new();
         let same_corpus = self.corpus_dir().as_deref() == Some(&canonical(dir));
         if same_corpus {
@@ -262,7 +260,7 @@ impl Index {
                     if now.size == size && now.mtime_ns == mtime_ns {
                         continue;
                     }
-                    let Ok(bytes) = ingest::read_file_bytes(path) else {
+                    let Ok(bytes) = reader::read_file_bytes(path) else {
                         status.changed.push(rel);
                         continue;
                     };
@@ -391,7 +389,7 @@ impl Index {
     }
 
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>, Error> {
-        search::search(&self.conn, query, options).map_err(|e| self.fail(e))
+        super::search::search(&self.conn, query, options).map_err(|e| self.fail(e))
     }
 }
 
@@ -429,7 +427,7 @@ fn trigram_key(chars: [char; 3]) -> u64 {
     (u64::from(chars[0]) << 42) | (u64::from(chars[1]) << 21) | u64::from(chars[2])
 }
 
-fn trigram_text(key: u64) -> String {
+pub(crate) fn trigram_text(key: u64) -> String {
     [key >> 42, (key >> 21) & 0x1F_FFFF, key & 0x1F_FFFF]
         .into_iter()
         .map(|c| char::from_u32(c as u32).expect("keys are packed from characters"))
@@ -437,7 +435,7 @@ fn trigram_text(key: u64) -> String {
 }
 
 /// The distinct trigrams of a text in search form, as keys, sorted.
-fn trigram_keys(form: &str) -> Vec<u64> {
+pub(crate) fn trigram_keys(form: &str) -> Vec<u64> {
     let chars: Vec<char> = form.chars().collect();
     let mut keys: Vec<u64> = chars.windows(3).map(|w| trigram_key([w[0], w[1], w[2]])).collect();
     keys.sort_unstable();

@@ -19,9 +19,9 @@
 //! A request to two addressees ("Requests the Secretary-General and the Office of the High
 //! Commissioner to …") is two requests with the same action.
 
-use crate::classify::rights;
+use crate::reader::findings::rights;
 use crate::model::{Body, Document, Language, Paragraph};
-use crate::parse::numerals::{chinese_number, english_ordinal};
+use crate::text::numerals::{chinese_number, english_ordinal};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -897,8 +897,8 @@ static EN_THEIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\btheir\s+$").e
 /// times a year, the Assembly's session opens in September).
 fn session_year(body: Body, session: u32) -> Option<i32> {
     match body {
-        Body::HRC => Some(crate::refs::hrc_session_year(session)),
-        Body::GA => Some(crate::refs::ga_session_year(session)),
+        Body::HRC => Some(crate::reader::refs::hrc_session_year(session)),
+        Body::GA => Some(crate::reader::refs::ga_session_year(session)),
         Body::CHR => Some(1944 + session as i32),
         _ => None,
     }

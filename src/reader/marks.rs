@@ -70,7 +70,7 @@ pub fn anchor(paras: &mut [Paragraph], footnotes: &mut [Footnote], diagnostics: 
         if !run.is_empty() {
             marks.push(super::patterns::superscript_to_ascii(&run));
         }
-        *text = crate::ingest::normalize::close_up_spaces(&cleaned);
+        *text = crate::reader::normalize::close_up_spaces(&cleaned);
     }
     let mut anchored = vec![false; footnotes.len()];
     for &slot in &all {
@@ -120,7 +120,7 @@ pub fn anchor(paras: &mut [Paragraph], footnotes: &mut [Footnote], diagnostics: 
                 let (text, marks) = field_mut(paras, slot);
                 let next = edit.start;
                 text.replace_range(edit.start..edit.end, &edit.replacement);
-                *text = crate::ingest::normalize::close_up_spaces(text);
+                *text = crate::reader::normalize::close_up_spaces(text);
                 marks.push(mark.clone());
                 footnotes[fi].paragraph = Some(id);
                 anchored[fi] = true;
@@ -179,7 +179,7 @@ fn plain_mark_at(text: &str, s: usize, e: usize) -> Option<Edit> {
     }
     // `of 9 December 2021`: a day of the month.
     let following: String = text[e..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
-    if super::numerals::english_month(&following).is_some() {
+    if crate::text::numerals::english_month(&following).is_some() {
         return None;
     }
     match before {
@@ -251,7 +251,7 @@ mod tests {
             if let Some(edit) = plain_mark_at(text, s, s + mark.len()) {
                 let mut t = text.to_string();
                 t.replace_range(edit.start..edit.end, &edit.replacement);
-                return Some(crate::ingest::normalize::close_up_spaces(&t));
+                return Some(crate::reader::normalize::close_up_spaces(&t));
             }
             pos = s + mark.len();
         }

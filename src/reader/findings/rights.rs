@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const TSV: &str = include_str!("../../lexicon/rights.tsv");
+const TSV: &str = include_str!("../../../lexicon/rights.tsv");
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| match Lexicon::from_tsv(TSV) {
     Ok(lexicon) => lexicon,

@@ -83,7 +83,7 @@ impl Hit {
 /// folded to their ASCII counterparts, lower case, no space next to a Chinese character
 /// (PDF extraction scatters them), single spaces elsewhere.
 pub fn search_form(text: &str) -> String {
-    use crate::ingest::normalize::is_han;
+    use crate::reader::normalize::is_han;
     let folded: Vec<char> = text
         .chars()
         .map(|c| match c {
@@ -118,7 +118,7 @@ pub fn search_form(text: &str) -> String {
 /// word breaks to rely on), and each word and pair of adjacent words of other scripts
 /// (character pairs of English words match almost any paragraph).
 fn units(form: &str) -> HashSet<String> {
-    use crate::ingest::normalize::is_han;
+    use crate::reader::normalize::is_han;
     let mut tokens: Vec<String> = Vec::new();
     let mut word = String::new();
     for c in form.chars() {
@@ -265,7 +265,7 @@ pub(super) fn search(conn: &Connection, query: &str, options: &SearchOptions) ->
 fn rarest_trigrams(conn: &Connection, q: &str) -> rusqlite::Result<Vec<String>> {
     let mut stmt = conn.prepare_cached("SELECT rows FROM trigram_rows WHERE term = ?1")?;
     let mut counted: Vec<(i64, String)> = Vec::new();
-    for t in super::trigram_keys(q).into_iter().map(super::trigram_text) {
+    for t in super::index::trigram_keys(q).into_iter().map(super::index::trigram_text) {
         let rows: i64 = stmt.query_row([&t], |r| r.get(0)).optional()?.unwrap_or(0);
         if rows > 0 {
             counted.push((rows, t));

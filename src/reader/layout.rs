@@ -2,7 +2,7 @@
 //! width, double spacing) that decide where a paragraph ends.
 
 use super::patterns::*;
-use crate::ingest::normalize::{clean_line, is_cjk, RawLine};
+use crate::reader::normalize::{clean_line, is_cjk, RawLine};
 use crate::model::DropReason;
 
 /// One input line, cleaned, with what layout analysis needs to know about it.

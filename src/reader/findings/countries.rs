@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const TSV: &str = include_str!("../../lexicon/countries.tsv");
+const TSV: &str = include_str!("../../../lexicon/countries.tsv");
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| match Gazetteer::from_tsv(TSV) {
     Ok(g) => g,

@@ -3,6 +3,14 @@
 
 pub mod decode;
 pub mod normalize;
+pub mod patterns;
+pub mod layout;
+pub mod structure;
+pub mod marks;
+pub mod meta;
+pub mod parse;
+pub mod refs;
+pub mod findings;
 
 use crate::error::{Error, ReadError};
 use crate::model::{Document, Source};
@@ -59,7 +67,7 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document, Error> {
     };
     // The lines hold the text now; a large file need not be held twice.
     drop(decoded);
-    crate::parse::read_document(&lines, &file_id(path), source).map_err(err)
+    crate::reader::parse::read_document(&lines, &file_id(path), source).map_err(err)
 }
 
 /// The ID of a document whose text states no symbol: its file name without extension.

@@ -5,7 +5,7 @@
 //! a Chinese or English resolution or report.
 //!
 //! ```
-//! use lineage::refs::{find_references, Body, Lang};
+//! use lineage::reader::refs::{find_references, Body, Lang};
 //! let found = find_references(
 //!     "又回顾人权理事会 2019 年 7 月 11 日关于新的和新兴的数字技术与人权的第 41/11 号决议",
 //!     Lang::Zh, Body::HRC, Some(2021));

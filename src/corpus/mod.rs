@@ -1,7 +1,10 @@
 //! The corpus: every document read from the data folder, found by full or short ID.
 
+pub mod index;
+pub mod search;
+
 use crate::error::Error;
-use crate::ingest;
+use crate::reader;
 use crate::model::{Body, Document, Language};
 use std::path::Path;
 
@@ -32,7 +35,7 @@ impl Corpus {
     pub fn load_with_progress(dir: &Path, progress: impl Fn(usize, usize) + Sync) -> Result<Corpus, Error> {
         use rayon::prelude::*;
         use std::sync::atomic::{AtomicUsize, Ordering};
-        let walk = ingest::walk(dir)?;
+        let walk = reader::walk(dir)?;
         let texts = walk.texts;
         let mut corpus = Corpus::default();
         corpus.warn_skipped(&walk.skipped);
@@ -40,7 +43,7 @@ impl Corpus {
         let read: Vec<Result<Document, Error>> = texts
             .par_iter()
             .map(|path| {
-                let result = ingest::read_file(path);
+                let result = reader::read_file(path);
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1, texts.len());
                 result
             })
@@ -56,8 +59,8 @@ impl Corpus {
 
     /// The corpus of `dir` from `index`, which the caller has found fresh: the same
     /// documents and warnings as [`Corpus::load`], without parsing a file.
-    pub fn from_index(dir: &Path, index: &crate::index::Index) -> Result<Corpus, Error> {
-        let walk = ingest::walk(dir)?;
+    pub fn from_index(dir: &Path, index: &crate::corpus::index::Index) -> Result<Corpus, Error> {
+        let walk = reader::walk(dir)?;
         let mut corpus = Corpus::default();
         corpus.warn_skipped(&walk.skipped);
         let (documents, errors) = index.documents(dir)?;
@@ -70,7 +73,7 @@ impl Corpus {
         Ok(corpus)
     }
 
-    fn warn_skipped(&mut self, skipped: &[ingest::Skipped]) {
+    fn warn_skipped(&mut self, skipped: &[reader::Skipped]) {
         for file in skipped {
             self.warnings.push(Warning { message: format!("{}: skipped: {}", file.path.display(), file.reason) });
         }

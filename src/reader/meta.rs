@@ -2,7 +2,7 @@
 //! item, title, adoption date, meeting.
 
 use super::layout::Line;
-use super::numerals::{chinese_number, english_month, english_ordinal, iso_date};
+use crate::text::numerals::{chinese_number, english_month, english_ordinal, iso_date};
 use super::patterns::*;
 use crate::model::{Body, Language};
 use regex::Regex;
@@ -59,7 +59,7 @@ pub fn language(lines: &[Line]) -> Language {
         for c in l.text.chars() {
             if c.is_ascii() {
                 latin += usize::from(c.is_ascii_alphabetic());
-            } else if crate::ingest::normalize::is_han(c) {
+            } else if crate::reader::normalize::is_han(c) {
                 han += 1;
             }
         }

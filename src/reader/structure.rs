@@ -8,7 +8,7 @@
 
 use super::layout::{Line, PageShape};
 use super::patterns::*;
-use crate::ingest::normalize::join_lines;
+use crate::reader::normalize::join_lines;
 use crate::model::{
     Diagnostic, DocKind, DropReason, Footnote, Heading, Item, LineSpan, MetaLine, Paragraph,
     ParagraphKind,
@@ -349,7 +349,7 @@ impl<'a> Assembler<'a> {
                     || (line.indent >= 1
                         && !ends_terminal(t)
                         && !t.ends_with('、')
-                        && crate::parse::layout::display_width(t) * 2 < self.shape.wrap_width.max(20)
+                        && crate::reader::layout::display_width(t) * 2 < self.shape.wrap_width.max(20)
                         && self.units.last().is_none_or(|u| ends_terminal(u.last_text())))
             }
             DocKind::Resolution => {

@@ -9,7 +9,7 @@
 
 use super::find::{Ctx, ResCand, Shape, Special};
 use super::patterns::{EN_DATE, ZH_DATE};
-use crate::parse::numerals::{english_month, is_real_day};
+use crate::text::numerals::{english_month, is_real_day};
 use super::types::{Body, Lang, RefKind};
 
 /// Highest resolution number a Human Rights Council session has reached, with

@@ -1,18 +1,12 @@
 //! Text to document model: masthead and metadata, preambular and operative paragraphs
 //! with their items, footnotes, the voting record, and an account of every line.
 
-pub mod layout;
-pub mod marks;
-pub mod meta;
-pub mod numerals;
-pub mod patterns;
-pub mod structure;
 
 use crate::error::ReadError;
-use crate::ingest::normalize::RawLine;
+use crate::reader::normalize::RawLine;
 use crate::model::*;
-use layout::Line;
-use patterns::*;
+use super::layout::Line;
+use super::patterns::*;
 
 /// Where the masthead ends and what it says about the document's shape.
 struct Masthead {
@@ -30,22 +24,22 @@ struct Masthead {
 /// Read one document from its decoded lines. `fallback_id` (the file name) names the
 /// document where its text states no symbol.
 pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Result<Document, ReadError> {
-    let mut lines = layout::prepare(raw);
+    let mut lines = super::layout::prepare(raw);
     if lines.iter().all(|l| l.is_blank()) {
         return Err(ReadError::Empty);
     }
-    let language = meta::language(&lines);
+    let language = super::meta::language(&lines);
     let masthead = find_masthead(&lines);
-    layout::mark_furniture(&mut lines, masthead.body_start, &masthead.title);
-    let shape = layout::measure(&lines, masthead.body_start);
-    let assembled = structure::Assembler::new(&lines, shape, masthead.kind, language == Language::En)
+    super::layout::mark_furniture(&mut lines, masthead.body_start, &masthead.title);
+    let shape = super::layout::measure(&lines, masthead.body_start);
+    let assembled = super::structure::Assembler::new(&lines, shape, masthead.kind, language == Language::En)
         .run(masthead.body_start);
 
     let mut diagnostics = assembled.diagnostics;
     let mut paragraphs = assembled.paragraphs;
     let mut footnotes = assembled.footnotes;
     settle_hyphens(&lines, &mut paragraphs, &mut footnotes);
-    marks::anchor(&mut paragraphs, &mut footnotes, &mut diagnostics);
+    super::marks::anchor(&mut paragraphs, &mut footnotes, &mut diagnostics);
 
     let front_idx: Vec<usize> = (0..masthead.body_start)
         .filter(|i| lines[*i].drop.is_none() && !masthead.formula.contains(i))
@@ -53,19 +47,19 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
     let front_texts: Vec<&str> = front_idx.iter().map(|&i| lines[i].text.as_str()).collect();
     let closing_texts: Vec<&str> = assembled.closing.iter().map(|m| m.text.as_str()).collect();
 
-    let symbol_lines = meta::symbol_lines(&lines);
+    let symbol_lines = super::meta::symbol_lines(&lines);
     let front_symbol = symbol_lines.iter().find(|(i, _)| *i < masthead.body_start).map(|(_, s)| s.clone());
     let header_symbol = most_common(symbol_lines.iter().map(|(_, s)| s.clone()));
     let body = masthead
         .body_line
         .or_else(|| front_symbol.as_deref().map(Body::from_symbol))
-        .or_else(|| front_texts.iter().find_map(|t| meta::body_from_name(t)))
+        .or_else(|| front_texts.iter().find_map(|t| super::meta::body_from_name(t)))
         .or_else(|| header_symbol.as_deref().map(Body::from_symbol))
         .unwrap_or(Body::Unknown);
     let implied = masthead
         .sc_symbol
         .clone()
-        .or_else(|| masthead.number.as_deref().and_then(|n| meta::resolution_symbol(body, n)));
+        .or_else(|| masthead.number.as_deref().and_then(|n| super::meta::resolution_symbol(body, n)));
     let stated = match masthead.kind {
         DocKind::Resolution => front_symbol.clone().filter(|s| s.contains("/RES/")).or(header_symbol.clone().filter(|s| s.contains("/RES/"))),
         _ => front_symbol.clone().or(header_symbol.clone()),
@@ -82,21 +76,21 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         None => (fallback_id.to_string(), SymbolSource::File),
     };
 
-    let session = meta::session(&front_texts).or_else(|| {
+    let session = super::meta::session(&front_texts).or_else(|| {
         masthead.number.as_deref().and_then(|n| n.split('/').next()).and_then(|s| s.parse().ok()).filter(|_| body != Body::ECOSOC)
     });
     let adopted = match masthead.kind {
-        DocKind::Resolution => meta::adopted(&closing_texts, &front_texts),
+        DocKind::Resolution => super::meta::adopted(&closing_texts, &front_texts),
         _ => None,
     };
     // A Security Council resolution names its meeting in the heading: "Adopted by the
     // Security Council at its 8514th meeting, on 23 April 2019".
-    let meeting = meta::meeting(&closing_texts).or_else(|| meta::meeting(&front_texts));
+    let meeting = super::meta::meeting(&closing_texts).or_else(|| super::meta::meeting(&front_texts));
 
     let mandated_by = match masthead.kind {
         DocKind::Report => {
             let opening: Vec<&str> = paragraphs.iter().take(4).map(|p| p.text.as_str()).collect();
-            meta::mandated_by(&opening, body)
+            super::meta::mandated_by(&opening, body)
         }
         _ => None,
     };
@@ -104,7 +98,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
     let vote = if vote_text.is_empty() {
         Vote::unknown()
     } else {
-        let (vote, warnings) = crate::classify::vote::parse_vote(&vote_text.join("\n"));
+        let (vote, warnings) = crate::reader::findings::vote::parse_vote(&vote_text.join("\n"));
         let line = assembled.vote_lines.first().map(|m| m.line);
         diagnostics.extend(warnings.into_iter().map(|message| Diagnostic { line, message }));
         vote
@@ -148,7 +142,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         language,
         title: masthead.title,
         session,
-        agenda_item: meta::agenda_item(&front_texts),
+        agenda_item: super::meta::agenda_item(&front_texts),
         adopted,
         meeting,
         mandated_by,
@@ -170,13 +164,13 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         diagnostics,
         source,
     };
-    doc.references = crate::refs::document_references(&doc);
-    crate::classify::annotate(&mut doc);
+    doc.references = crate::reader::refs::document_references(&doc);
+    crate::reader::findings::annotate(&mut doc);
     Ok(doc)
 }
 
 fn settle_hyphens(lines: &[Line], paragraphs: &mut [Paragraph], footnotes: &mut [Footnote]) {
-    use crate::ingest::normalize::{hyphen_joins, resolve_line_end_hyphens, vocabulary};
+    use crate::reader::normalize::{hyphen_joins, resolve_line_end_hyphens, vocabulary};
     let texts = paragraphs
         .iter()
         .flat_map(|p| std::iter::once(p.text.as_str()).chain(p.items.iter().map(|i| i.text.as_str())))
@@ -238,8 +232,8 @@ fn find_masthead(lines: &[Line]) -> Masthead {
                 formula.push(j);
                 j += 1;
             }
-            title = crate::ingest::normalize::join_lines(parts.iter().map(|s| s.as_str()))
-                .replace(crate::ingest::normalize::SOFT_HYPHEN, "-");
+            title = crate::reader::normalize::join_lines(parts.iter().map(|s| s.as_str()))
+                .replace(crate::reader::normalize::SOFT_HYPHEN, "-");
             end = j;
         } else if let Some(s) = sc_idx {
             let c = SC_TITLE_LINE.captures(&lines[s].text).expect("matched above");
@@ -251,7 +245,7 @@ fn find_masthead(lines: &[Line]) -> Masthead {
         let mut body_line = None;
         if let Some(b) = body_idx {
             let c = BODY_LINE.captures(&lines[b].text).expect("matched above");
-            body_line = meta::body_from_name(c.get(1).or(c.get(2)).map_or("", |m| m.as_str()));
+            body_line = super::meta::body_from_name(c.get(1).or(c.get(2)).map_or("", |m| m.as_str()));
             formula.push(b);
             end = end.max(b + 1);
         }
@@ -278,10 +272,10 @@ fn find_masthead(lines: &[Line]) -> Masthead {
         let start = (0..a).rev().find(|&i| lines[i].indent >= 2 && !lines[i].is_blank());
         let start = start.unwrap_or_else(|| (0..a).rev().find(|&i| !lines[i].is_blank()).unwrap_or(a));
         let formula: Vec<usize> = (start..=a).filter(|&i| !lines[i].is_blank()).collect();
-        let title = crate::ingest::normalize::join_lines(
+        let title = crate::reader::normalize::join_lines(
             formula.iter().filter(|&&i| i != a).map(|&i| lines[i].text.as_str()),
         )
-        .replace(crate::ingest::normalize::SOFT_HYPHEN, "-");
+        .replace(crate::reader::normalize::SOFT_HYPHEN, "-");
         return Masthead {
             kind: DocKind::Report,
             body_start: a + 1,

@@ -1,0 +1,3 @@
+//! Text: character classes, numerals and dates, the vocabulary every later stage shares.
+
+pub mod numerals;
