@@ -101,8 +101,8 @@ pub enum Command {
         /// Only the requests of this resolution.
         id: Option<String>,
         /// Judge due and overdue as of this date (YYYY-MM-DD) instead of today.
-        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
-        as_of: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<crate::model::Date>,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
@@ -118,8 +118,8 @@ pub enum Command {
     Draft {
         id: String,
         /// Judge deadlines as of this date (YYYY-MM-DD) instead of today.
-        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
-        as_of: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<crate::model::Date>,
         #[arg(long, value_enum, default_value = "text")]
         format: DraftFormat,
     },
@@ -195,17 +195,9 @@ impl From<LanguageArg> for Language {
     }
 }
 
-/// A YYYY-MM-DD date, checked.
-fn parse_iso_date(s: &str) -> Result<String, String> {
-    let parts: Vec<&str> = s.split('-').collect();
-    let ok = parts.len() == 3
-        && parts[0].len() == 4
-        && parts[1].len() == 2
-        && parts[2].len() == 2
-        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
-        && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0));
-    if ok { Ok(s.to_string()) } else { Err(format!("'{s}' is not a date of the form YYYY-MM-DD")) }
+/// A YYYY-MM-DD date that exists.
+fn parse_date(s: &str) -> Result<crate::model::Date, String> {
+    s.parse().map_err(|e: crate::text::date::NotADate| e.to_string())
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 
 use crate::graph::LineageGraph;
 use crate::mandates::{Mandate, Status};
-use crate::model::{Document, Language, ParagraphKind};
+use crate::model::{Date, Document, Language, ParagraphKind};
 use crate::reader::refs::{Body, Lang, find_references};
 use regex::Regex;
 use serde::Serialize;
@@ -54,20 +54,20 @@ pub struct Draft {
     pub paragraphs: Vec<DraftParagraph>,
 }
 
-fn written_date(iso: &str, lang: Language) -> Option<String> {
-    let mut parts = iso.split('-').map(|p| p.parse::<u32>().ok());
-    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
-    Some(match lang {
+/// A date as the text writes it: "2023 年 7 月 14 日", "14 July 2023".
+fn written_date(date: Date, lang: Language) -> String {
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    match lang {
         Language::Zh => format!("{year} 年 {month} 月 {day} 日"),
-        Language::En => format!("{day} {} {year}", MONTHS.get((month as usize).checked_sub(1)?)?),
-    })
+        Language::En => format!("{day} {} {year}", MONTHS[month as usize - 1]),
+    }
 }
 
 /// `text` with the citation of `old` (at byte span `start..end`) made a citation of
 /// `new`: number, date and, where the paragraph gives it, title.
 fn roll_over(text: &str, start: usize, end: usize, old_title: Option<&str>, new: &Document) -> String {
     let number = resolution_number(&new.symbol);
-    let date = new.adopted.as_deref().and_then(|d| written_date(d, new.language));
+    let date = new.adopted.map(|d| written_date(d, new.language));
     let (mut before, after) = (text[..start].to_string(), &text[end..]);
     let mut after = after.to_string();
     match new.language {
@@ -109,7 +109,7 @@ pub fn next_draft(doc: &Document, graph: &LineageGraph, mandates: &[Mandate]) ->
         Language::Zh => Lang::Zh,
         Language::En => Lang::En,
     };
-    let year = doc.adopted.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+    let year = doc.adopted.map(|d| d.year());
 
     let mut rolled = false;
     let mut paragraphs: Vec<DraftParagraph> = doc
@@ -138,7 +138,7 @@ pub fn next_draft(doc: &Document, graph: &LineageGraph, mandates: &[Mandate]) ->
         .collect();
     if !rolled {
         // No paragraph recalls the previous text: add the recall the next text needs.
-        let date = doc.adopted.as_deref().and_then(|d| written_date(d, doc.language)).unwrap_or_default();
+        let date = doc.adopted.map(|d| written_date(d, doc.language)).unwrap_or_default();
         let number = resolution_number(&doc.symbol);
         let recall = match doc.language {
             Language::Zh => format!("回顾{}{date}关于{}的第 {number} 号决议，", body_name_zh(doc.body), doc.title),
@@ -222,9 +222,8 @@ mod tests {
 
     #[test]
     fn dates_as_each_language_writes_them() {
-        assert_eq!(written_date("2023-07-14", Language::Zh).as_deref(), Some("2023 年 7 月 14 日"));
-        assert_eq!(written_date("2023-07-14", Language::En).as_deref(), Some("14 July 2023"));
-        assert_eq!(written_date("2023-13-14", Language::En), None);
-        assert_eq!(written_date("bad", Language::Zh), None);
+        let date = Date::new(2023, 7, 14).unwrap();
+        assert_eq!(written_date(date, Language::Zh), "2023 年 7 月 14 日");
+        assert_eq!(written_date(date, Language::En), "14 July 2023");
     }
 }

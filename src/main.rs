@@ -97,11 +97,11 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 None => None,
             };
             let graph = LineageGraph::build(&corpus.documents);
-            let as_of = as_of.clone().unwrap_or_else(today);
-            let mandates = lineage::mandates::track(&corpus.documents, &graph, &as_of, only.as_deref());
+            let as_of = as_of.unwrap_or_else(lineage::model::Date::today);
+            let mandates = lineage::mandates::track(&corpus.documents, &graph, as_of, only.as_deref());
             match format {
-                Format::Text => text::mandates(&mandates, &as_of),
-                Format::Json => json::mandates(&mandates, &as_of),
+                Format::Text => text::mandates(&mandates, as_of),
+                Format::Json => json::mandates(&mandates, as_of),
             }
         }
         Command::Blame { id, format } => {
@@ -113,8 +113,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         Command::Draft { id, as_of, format } => {
             let doc = corpus.find(id)?;
             let graph = LineageGraph::build(&corpus.documents);
-            let as_of = as_of.clone().unwrap_or_else(today);
-            let mandates = lineage::mandates::track(&corpus.documents, &graph, &as_of, Some(&doc.symbol));
+            let as_of = as_of.unwrap_or_else(lineage::model::Date::today);
+            let mandates = lineage::mandates::track(&corpus.documents, &graph, as_of, Some(&doc.symbol));
             let draft = lineage::draft::next_draft(doc, &graph, &mandates);
             match format {
                 DraftFormat::Text => text::draft(&draft, false),
@@ -150,24 +150,6 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Today's date (UTC) as YYYY-MM-DD.
-fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400) as i64;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
 }
 
 fn index_path(cli: &Cli) -> std::path::PathBuf {

@@ -14,7 +14,7 @@
 
 use crate::reader::findings::requests::{Addressee, Deliverable, Request};
 use crate::graph::{LineageGraph, session_of_symbol};
-use crate::model::{Body, DocKind, Document, ReferenceKind};
+use crate::model::{Body, Date, DocKind, Document, ReferenceKind};
 use crate::reader::refs::{ga_session_year, hrc_session_year};
 use serde::Serialize;
 
@@ -49,7 +49,7 @@ pub struct Deadline {
 #[derive(Debug, Clone, Serialize)]
 pub struct Mandate {
     pub resolution: String,
-    pub adopted: Option<String>,
+    pub adopted: Option<crate::model::Date>,
     pub paragraph: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
@@ -202,21 +202,21 @@ pub fn fulfilments(docs: &[Document], graph: &LineageGraph) -> Vec<Fulfilment> {
 
 /// The last day (ISO) of a session: the Council meets three times a year (spring, summer,
 /// autumn); the Assembly's main part runs from September to December.
-pub fn session_end(body: Body, session: u32) -> Option<String> {
+pub fn session_end(body: Body, session: u32) -> Option<Date> {
     match body {
         Body::HRC => {
             let year = hrc_session_year(session);
-            let end = ["04-15", "07-15", "10-15"][((session.max(1) - 1) % 3) as usize];
-            Some(format!("{year}-{end}"))
+            let month = [4, 7, 10][((session.max(1) - 1) % 3) as usize];
+            Date::new(year, month, 15)
         }
-        Body::GA => Some(format!("{}-12-31", ga_session_year(session))),
+        Body::GA => Date::new(ga_session_year(session), 12, 31),
         _ => None,
     }
 }
 
 /// Every own request of `docs` (or of the one resolution `only`), with the status of each
 /// deadline as of `as_of` (an ISO date).
-pub fn track(docs: &[Document], graph: &LineageGraph, as_of: &str, only: Option<&str>) -> Vec<Mandate> {
+pub fn track(docs: &[Document], graph: &LineageGraph, as_of: Date, only: Option<&str>) -> Vec<Mandate> {
     let answers = fulfilments(docs, graph);
     let mut out = Vec::new();
     for doc in docs.iter().filter(|d| d.kind == DocKind::Resolution && only.is_none_or(|s| s == d.symbol)) {
@@ -238,7 +238,7 @@ pub fn track(docs: &[Document], graph: &LineageGraph, as_of: &str, only: Option<
                     } else {
                         match session.and_then(|s| session_end(body, s)) {
                             None if session.is_none() => Status::Open,
-                            Some(end) if end.as_str() < as_of => Status::Overdue,
+                            Some(end) if end < as_of => Status::Overdue,
                             _ => Status::Due,
                         }
                     };
@@ -253,7 +253,7 @@ pub fn track(docs: &[Document], graph: &LineageGraph, as_of: &str, only: Option<
                 .collect();
             out.push(Mandate {
                 resolution: doc.symbol.clone(),
-                adopted: doc.adopted.clone(),
+                adopted: doc.adopted,
                 paragraph: request.paragraph.clone(),
                 item: request.item.clone(),
                 addressee: request.addressee,
@@ -272,11 +272,11 @@ mod tests {
 
     #[test]
     fn session_ends() {
-        assert_eq!(session_end(Body::HRC, 50).as_deref(), Some("2022-07-15"));
-        assert_eq!(session_end(Body::HRC, 53).as_deref(), Some("2023-07-15"));
-        assert_eq!(session_end(Body::HRC, 52).as_deref(), Some("2023-04-15"));
-        assert_eq!(session_end(Body::HRC, 54).as_deref(), Some("2023-10-15"));
-        assert_eq!(session_end(Body::GA, 79).as_deref(), Some("2024-12-31"));
+        assert_eq!(session_end(Body::HRC, 50).map(|d| d.to_string()).as_deref(), Some("2022-07-15"));
+        assert_eq!(session_end(Body::HRC, 53).map(|d| d.to_string()).as_deref(), Some("2023-07-15"));
+        assert_eq!(session_end(Body::HRC, 52).map(|d| d.to_string()).as_deref(), Some("2023-04-15"));
+        assert_eq!(session_end(Body::HRC, 54).map(|d| d.to_string()).as_deref(), Some("2023-10-15"));
+        assert_eq!(session_end(Body::GA, 79).map(|d| d.to_string()).as_deref(), Some("2024-12-31"));
         assert_eq!(session_end(Body::SC, 1), None);
     }
 

@@ -3,6 +3,7 @@
 //! These types are the wire format of `show --format json` as well (field names follow
 //! the interface contract), so renaming a field here is an interface change.
 
+pub use crate::text::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// Which UN organ adopted or issued a document.
@@ -239,7 +240,7 @@ pub struct Reference {
     pub body: Body,
     pub kind: ReferenceKind,
     /// The adoption date the citing text gives (`2019-07-11`).
-    pub date: Option<String>,
+    pub date: Option<Date>,
     /// The subject the citing text gives (`关于…的`, `on …`, `entitled “…”`).
     pub title: Option<String>,
     /// `PP4`, `OP3`, or `FN1` for footnote 1.
@@ -331,7 +332,7 @@ pub struct Document {
     pub title: String,
     pub session: Option<u32>,
     pub agenda_item: Option<String>,
-    pub adopted: Option<String>,
+    pub adopted: Option<Date>,
     pub meeting: Option<u32>,
     /// For a report: the resolution that requested it, as the report states.
     pub mandated_by: Option<String>,
@@ -346,10 +347,10 @@ pub struct Document {
     pub references: Vec<Reference>,
     /// The requests of the operative paragraphs (`classify::requests`).
     #[serde(default)]
-    pub requests: Vec<crate::reader::findings::requests::Request>,
+    pub requests: Vec<Request>,
     /// The rights the text names (`classify::rights`).
     #[serde(default)]
-    pub rights: Vec<crate::reader::findings::rights::RightFinding>,
+    pub rights: Vec<RightFinding>,
     pub headings: Vec<Heading>,
     /// Masthead lines before the title (body, session, agenda, Distr., symbol line).
     pub front_matter: Vec<MetaLine>,
@@ -402,4 +403,182 @@ impl Document {
         }
         (1..=self.source.lines).filter(|&line| !held[line]).collect()
     }
+}
+
+// Findings the reader makes in the paragraphs: requests and rights.
+
+/// Who a request is addressed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Addressee {
+    /// The Office of the United Nations High Commissioner for Human Rights.
+    OHCHR,
+    /// The United Nations High Commissioner for Human Rights in person.
+    HighCommissioner,
+    SecretaryGeneral,
+    /// A special rapporteur (of the Human Rights Council or the General Assembly).
+    SpecialRapporteur,
+    /// An independent expert of the special procedures.
+    IndependentExpert,
+    /// The Human Rights Council Advisory Committee.
+    AdvisoryCommittee,
+    /// A working group of the special procedures or of the Council.
+    WorkingGroup,
+    /// Anyone else (States, a programme, a committee); the text says who.
+    Other,
+}
+
+impl Addressee {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Addressee::OHCHR => "OHCHR",
+            Addressee::HighCommissioner => "HighCommissioner",
+            Addressee::SecretaryGeneral => "SecretaryGeneral",
+            Addressee::SpecialRapporteur => "SpecialRapporteur",
+            Addressee::IndependentExpert => "IndependentExpert",
+            Addressee::AdvisoryCommittee => "AdvisoryCommittee",
+            Addressee::WorkingGroup => "WorkingGroup",
+            Addressee::Other => "Other",
+        }
+    }
+}
+
+/// Whose request it is and how firmly it asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestKind {
+    Request,
+    Invitation,
+    Encouragement,
+    Call,
+    /// Made by someone else; the body only takes note of it.
+    Noted,
+}
+
+impl RequestKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequestKind::Request => "request",
+            RequestKind::Invitation => "invitation",
+            RequestKind::Encouragement => "encouragement",
+            RequestKind::Call => "call",
+            RequestKind::Noted => "noted",
+        }
+    }
+}
+
+/// What the addressee is asked to produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Deliverable {
+    Report,
+    Study,
+    ExpertConsultation,
+    Panel,
+    InteractiveDialogue,
+    TechnicalAssistance,
+    Guidance,
+    Workshop,
+    OralUpdate,
+}
+
+impl Deliverable {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Deliverable::Report => "report",
+            Deliverable::Study => "study",
+            Deliverable::ExpertConsultation => "expert_consultation",
+            Deliverable::Panel => "panel",
+            Deliverable::InteractiveDialogue => "interactive_dialogue",
+            Deliverable::TechnicalAssistance => "technical_assistance",
+            Deliverable::Guidance => "guidance",
+            Deliverable::Workshop => "workshop",
+            Deliverable::OralUpdate => "oral_update",
+        }
+    }
+}
+
+/// A session something is due at, and the body whose session it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Due {
+    pub body: Body,
+    pub session: u32,
+}
+
+/// One request: the `requests` entries of `show --format json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    /// The operative paragraph (`OP3`).
+    pub paragraph: String,
+    /// The item (`b`) where the request stands in an item of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    pub kind: RequestKind,
+    pub addressee: Addressee,
+    /// The addressee as the text names it ("高级专员办事处", "the Special Rapporteur on …").
+    pub addressee_text: String,
+    /// What is asked, as printed: the clause after the addressee.
+    pub action: String,
+    /// In a fixed order (report, study, expert_consultation, panel, interactive_dialogue,
+    /// technical_assistance, guidance, workshop, oral_update), so that two language
+    /// versions give equal lists.
+    pub deliverables: Vec<Deliverable>,
+    /// The sessions it is due at, in the order the text gives them.
+    pub due_sessions: Vec<u32>,
+    /// The same sessions with the body whose session each is.
+    pub due: Vec<Due>,
+    /// The action carries on earlier work ("继续…", "to continue …").
+    pub continuing: bool,
+}
+
+impl Request {
+    /// Whether the body asks this itself (not an invitation, encouragement or a request
+    /// it only notes).
+    pub fn is_own_request(&self) -> bool {
+        self.kind == RequestKind::Request
+    }
+}
+
+/// What the finders need to know about the document beyond one paragraph.
+
+/// Where in the sentence a right is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionContext {
+    /// The text's own words.
+    Text,
+    /// Inside the name of a special procedure mandate ("隐私权特别报告员",
+    /// "Special Rapporteur on the right to food").
+    Mandate,
+    /// Inside the title of a cited resolution, decision, report or general comment
+    /// ("关于数字时代的隐私权的第 42/15 号决议", "42/15 … on the right to privacy in the
+    /// digital age").
+    Title,
+}
+
+impl MentionContext {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionContext::Text => "text",
+            MentionContext::Mandate => "mandate",
+            MentionContext::Title => "title",
+        }
+    }
+}
+
+/// A right named in one paragraph (or one item of it): the `rights` entries of
+/// `show --format json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RightFinding {
+    pub id: String,
+    pub label: String,
+    /// The paragraph id (`PP12`, `OP3`).
+    pub paragraph: String,
+    /// The item label (`f` for OP3 (f)) where the right is named in an item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// The first wording that names it there, as printed.
+    pub surface: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    pub context: MentionContext,
 }

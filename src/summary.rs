@@ -80,7 +80,7 @@ fn office(a: Addressee) -> Addressee {
 
 /// Units of wording: pairs of Chinese characters, words of other scripts.
 fn wording(text: &str) -> HashSet<String> {
-    use crate::reader::normalize::is_han;
+    use crate::text::is_han;
     let chars: Vec<char> = text.chars().collect();
     let mut out: HashSet<String> = chars.windows(2).filter(|w| is_han(w[0]) && is_han(w[1])).map(|w| w.iter().collect()).collect();
     out.extend(

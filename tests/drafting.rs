@@ -15,7 +15,7 @@ fn seeds() -> Vec<lineage::Document> {
 fn reports_answer_the_requests_that_asked_for_them() {
     let docs = seeds();
     let graph = LineageGraph::build(&docs);
-    let mandates = track(&docs, &graph, "2026-11-23", None);
+    let mandates = track(&docs, &graph, "2026-11-23".parse().unwrap(), None);
 
     // 47/23 OP3 asked OHCHR for reports at sessions 50 and 53; 53/29 PP10 takes note of
     // A/HRC/50/56 and A/HRC/53/42 (footnotes 1 and 2).
@@ -42,7 +42,7 @@ fn reports_answer_the_requests_that_asked_for_them() {
         [("OP5", Some(56), Status::Overdue), ("OP6", None, Status::Open), ("OP7", Some(59), Status::Overdue)]
     );
     // As of a day during the 53rd session, the 56th and 59th are still ahead.
-    let then = track(&docs, &graph, "2023-07-14", Some("A/HRC/RES/53/29"));
+    let then = track(&docs, &graph, "2023-07-14".parse().unwrap(), Some("A/HRC/RES/53/29"));
     assert!(then.iter().flat_map(|m| &m.deadlines).all(|d| d.status != Status::Overdue));
     // OP2 of 53/29 (the Secretary-General's call, only noted) is no mandate of the Council.
     assert!(!mandates.iter().any(|m| m.resolution == "A/HRC/RES/53/29" && m.paragraph == "OP2"));
@@ -75,7 +75,7 @@ fn a_report_in_the_corpus_fulfils_the_resolution_it_names() {
     let mut docs = seeds();
     docs.push(lineage::reader::read_bytes(requester.as_bytes(), Path::new("38-11.txt")).unwrap());
     let graph = LineageGraph::build(&docs);
-    let mandates = track(&docs, &graph, "2026-11-23", Some("A/HRC/RES/38/11"));
+    let mandates = track(&docs, &graph, "2026-11-23".parse().unwrap(), Some("A/HRC/RES/38/11"));
     assert_eq!(mandates.len(), 1, "{mandates:?}");
     let d = &mandates[0].deadlines[0];
     assert_eq!((d.session, d.status), (Some(44), Status::Fulfilled));
@@ -107,7 +107,7 @@ fn the_next_draft_recalls_the_latest_text() {
     let docs = seeds();
     let graph = LineageGraph::build(&docs);
     let doc = docs.iter().find(|d| d.symbol == "A/HRC/RES/53/29").unwrap();
-    let mandates = track(&docs, &graph, "2024-01-01", Some(&doc.symbol));
+    let mandates = track(&docs, &graph, "2024-01-01".parse().unwrap(), Some(&doc.symbol));
     let draft = lineage::draft::next_draft(doc, &graph, &mandates);
 
     let rolled: Vec<_> = draft.paragraphs.iter().filter(|p| p.notes.iter().any(|n| n.starts_with("rolled over"))).collect();
@@ -127,7 +127,7 @@ fn the_next_draft_recalls_the_latest_text() {
     assert!(op7.notes.iter().any(|n| n.contains("59")));
 
     // Later, the same deadlines are past.
-    let mandates = track(&docs, &graph, "2026-11-23", Some(&doc.symbol));
+    let mandates = track(&docs, &graph, "2026-11-23".parse().unwrap(), Some(&doc.symbol));
     let draft = lineage::draft::next_draft(doc, &graph, &mandates);
     assert!(draft.attention.iter().all(|a| a.contains("now past")), "{:?}", draft.attention);
 }
@@ -140,7 +140,7 @@ fn an_english_draft_writes_the_date_the_english_way() {
         .map(|f| lineage::reader::read_file(&dir.join(f)).unwrap())
         .collect();
     let graph = LineageGraph::build(&docs);
-    let mandates = track(&docs, &graph, "2024-01-01", Some("A/HRC/RES/53/29"));
+    let mandates = track(&docs, &graph, "2024-01-01".parse().unwrap(), Some("A/HRC/RES/53/29"));
     let draft = lineage::draft::next_draft(&docs[1], &graph, &mandates);
     let rolled = draft.paragraphs.iter().find(|p| p.notes.iter().any(|n| n.starts_with("rolled over"))).expect("a rolled-over paragraph");
     assert!(rolled.text.contains("53/29 of 14 July 2023"), "{}", rolled.text);

@@ -24,7 +24,7 @@ fn check(found: &[Found], want: &[Row], text: &str) {
             (
                 f.target.clone(),
                 f.body,
-                f.date.clone().unwrap_or_default(),
+                f.date.map(|d| d.to_string()).unwrap_or_default(),
                 f.title.clone().unwrap_or_default(),
             )
         })
@@ -190,6 +190,6 @@ fn references_of_a_paragraph_the_reader_joined() {
     let targets: Vec<&str> = found.iter().filter(|f| f.kind == RefKind::Resolution).map(|f| f.target.as_str()).collect();
     assert_eq!(targets, ["A/HRC/RES/47/23", "A/HRC/RES/31/7", "A/HRC/RES/47/16", "A/HRC/RES/48/4", "A/RES/70/125", "A/RES/75/316", "A/RES/77/150", "A/RES/77/211"]);
     let last = found.iter().find(|f| f.target == "A/RES/77/211").unwrap();
-    assert_eq!((last.date.as_deref(), last.title.as_deref()), (Some("2022-12-15"), Some("数字时代的隐私权")));
+    assert_eq!((last.date.map(|d| d.to_string()).as_deref(), last.title.as_deref()), (Some("2022-12-15"), Some("数字时代的隐私权")));
     assert_eq!(found[0].verb.as_deref(), Some("又回顾"));
 }

@@ -501,7 +501,7 @@ fn store(conn: &Connection, rel: &str, prepared: &Prepared, counts: &mut Trigram
             doc.body.as_str(),
             doc.kind.as_str(),
             doc.title,
-            doc.adopted,
+            doc.adopted.map(|d| d.to_string()),
             method,
             doc.vote.yes,
             doc.vote.no,

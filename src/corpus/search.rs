@@ -83,7 +83,7 @@ impl Hit {
 /// folded to their ASCII counterparts, lower case, no space next to a Chinese character
 /// (PDF extraction scatters them), single spaces elsewhere.
 pub fn search_form(text: &str) -> String {
-    use crate::reader::normalize::is_han;
+    use crate::text::is_han;
     let folded: Vec<char> = text
         .chars()
         .map(|c| match c {
@@ -118,7 +118,7 @@ pub fn search_form(text: &str) -> String {
 /// word breaks to rely on), and each word and pair of adjacent words of other scripts
 /// (character pairs of English words match almost any paragraph).
 fn units(form: &str) -> HashSet<String> {
-    use crate::reader::normalize::is_han;
+    use crate::text::is_han;
     let mut tokens: Vec<String> = Vec::new();
     let mut word = String::new();
     for c in form.chars() {

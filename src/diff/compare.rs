@@ -8,6 +8,7 @@
 //! and the profile leave them out, which is what makes a full-width comma, a half-width
 //! one and a stray space from a PDF compare equal.
 
+use crate::text::chars::is_unspaced_script;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// What a token is, which decides how the diff treats it.
@@ -36,20 +37,9 @@ pub struct Token<'a> {
     pub class: TokenClass,
 }
 
-/// CJK ideographs (with extensions and compatibility forms), kana and hangul: scripts
-/// written without spaces, where each character is diffed on its own.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30FF}'      // hiragana, katakana
-        | '\u{3400}'..='\u{4DBF}'    // extension A
-        | '\u{4E00}'..='\u{9FFF}'    // unified ideographs
-        | '\u{AC00}'..='\u{D7AF}'    // hangul syllables
-        | '\u{F900}'..='\u{FAFF}'    // compatibility ideographs
-        | '\u{20000}'..='\u{3FFFF}') // extensions B and later
-}
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_cjk(c)
+    c.is_alphanumeric() && !is_unspaced_script(c)
 }
 
 /// Split text into tokens that concatenate back to it exactly.
@@ -60,7 +50,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
-        let class = if is_cjk(c) {
+        let class = if is_unspaced_script(c) {
             TokenClass::Han
         } else if c.is_whitespace() {
             TokenClass::Space

@@ -39,7 +39,7 @@ pub struct Node {
     /// most often.
     pub title: Option<String>,
     /// Adoption date, from the document or, for a cited-only node, from its citations.
-    pub date: Option<String>,
+    pub date: Option<crate::model::Date>,
     pub session: Option<u32>,
     /// The languages of the texts in the corpus (`[]` for a cited-only node).
     pub languages: Vec<Language>,
@@ -218,7 +218,7 @@ impl LineageGraph {
                 node.languages.push(doc.language);
             }
             push_distinct(&mut node.titles, &doc.title);
-            node.date = node.date.take().or_else(|| doc.adopted.clone());
+            node.date = node.date.take().or_else(|| doc.adopted);
             return;
         }
         let node = Node {
@@ -231,7 +231,7 @@ impl LineageGraph {
                 DocKind::Other => NodeKind::Document,
             },
             title: Some(doc.title.clone()).filter(|t| !t.is_empty()),
-            date: doc.adopted.clone(),
+            date: doc.adopted,
             session: doc.session,
             languages: vec![doc.language],
             titles: vec![doc.title.clone()],
@@ -256,7 +256,7 @@ impl LineageGraph {
             return;
         }
         if node.date.is_none() {
-            node.date = r.date.clone();
+            node.date = r.date;
         }
     }
 

@@ -59,7 +59,7 @@ const FUNCTION_WORDS: &[&str] = &["the", "of", "and", "on", "in", "a", "an", "to
 pub fn title_key(title: &str) -> String {
     let mut cleaned = String::with_capacity(title.len());
     for c in title.chars() {
-        if crate::reader::normalize::is_han(c) {
+        if crate::text::is_han(c) {
             if c != '的' && c != '之' {
                 cleaned.push(c);
             }
@@ -98,7 +98,7 @@ fn tokens(key: &str) -> Vec<String> {
     let mut out = Vec::new();
     for word in key.split(' ') {
         let chars: Vec<char> = word.chars().collect();
-        if chars.first().is_some_and(|&c| crate::reader::normalize::is_han(c)) {
+        if chars.first().is_some_and(|&c| crate::text::is_han(c)) {
             if chars.len() == 1 {
                 out.push(word.to_string());
             }
@@ -149,7 +149,7 @@ impl Weights {
 }
 
 fn is_cjk_key(key: &str) -> bool {
-    key.chars().any(crate::reader::normalize::is_han)
+    key.chars().any(crate::text::is_han)
 }
 
 pub(super) fn detect(g: &LineageGraph, docs: &[Document]) -> Vec<Series> {
@@ -302,9 +302,9 @@ fn own_untitled_runs(doc: &Document) -> Vec<Vec<&str>> {
 
 /// Oldest first: by year (from the date, else from the session), then the date itself,
 /// the session and the resolution number.
-fn order_key(g: &LineageGraph, i: NodeIndex) -> (i32, String, u32, u32, String) {
+fn order_key(g: &LineageGraph, i: NodeIndex) -> (i32, Option<crate::model::Date>, u32, u32, String) {
     let node = &g.graph[i];
-    let year_of_date = node.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+    let year_of_date = node.date.map(|d| d.year());
     let year_of_session = node.session.map(|s| match node.body {
         Body::HRC => hrc_session_year(s),
         Body::GA => ga_session_year(s) + 1,
@@ -313,7 +313,7 @@ fn order_key(g: &LineageGraph, i: NodeIndex) -> (i32, String, u32, u32, String) 
     let number = node.symbol.rsplit('/').next().and_then(|n| n.trim().parse().ok()).unwrap_or(0);
     (
         year_of_date.or(year_of_session).unwrap_or(0),
-        node.date.clone().unwrap_or_default(),
+        node.date,
         node.session.unwrap_or(0),
         number,
         node.symbol.clone(),

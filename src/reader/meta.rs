@@ -4,7 +4,7 @@
 use super::layout::Line;
 use crate::text::numerals::{chinese_number, english_month, english_ordinal, iso_date};
 use super::patterns::*;
-use crate::model::{Body, Language};
+use crate::model::{Body, Date, Language};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -59,7 +59,7 @@ pub fn language(lines: &[Line]) -> Language {
         for c in l.text.chars() {
             if c.is_ascii() {
                 latin += usize::from(c.is_ascii_alphabetic());
-            } else if crate::reader::normalize::is_han(c) {
+            } else if crate::text::is_han(c) {
                 han += 1;
             }
         }
@@ -91,7 +91,7 @@ pub fn agenda_item(texts: &[&str]) -> Option<String> {
 }
 
 /// The first date in a text, Chinese or English, as ISO.
-pub fn first_date(text: &str) -> Option<String> {
+pub fn first_date(text: &str) -> Option<Date> {
     let zh = DATE_ZH.captures(text).map(|c| (c.get(0).map_or(0, |m| m.start()), c));
     let en = DATE_EN.captures(text).map(|c| (c.get(0).map_or(0, |m| m.start()), c));
     match (zh, en) {
@@ -102,16 +102,16 @@ pub fn first_date(text: &str) -> Option<String> {
     }
 }
 
-fn zh_date(c: &regex::Captures) -> Option<String> {
+fn zh_date(c: &regex::Captures) -> Option<Date> {
     iso_date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
-fn en_date(c: &regex::Captures) -> Option<String> {
+fn en_date(c: &regex::Captures) -> Option<Date> {
     iso_date(c[3].parse().ok()?, english_month(&c[2])?, c[1].parse().ok()?)
 }
 
 /// The adoption date: the closing formula's date, else the masthead's "adopted on" line.
-pub fn adopted(closing: &[&str], front: &[&str]) -> Option<String> {
+pub fn adopted(closing: &[&str], front: &[&str]) -> Option<Date> {
     for t in closing {
         if let Some(d) = first_date(t) {
             return Some(d);
@@ -171,16 +171,16 @@ mod tests {
 
     #[test]
     fn dates_in_both_languages() {
-        assert_eq!(first_date("人权理事会 2021 年 7 月 13 日通过的决议").as_deref(), Some("2021-07-13"));
-        assert_eq!(first_date("Resolution adopted by the General Assembly on 19 December 2023").as_deref(), Some("2023-12-19"));
+        assert_eq!(first_date("人权理事会 2021 年 7 月 13 日通过的决议").map(|d| d.to_string()).as_deref(), Some("2021-07-13"));
+        assert_eq!(first_date("Resolution adopted by the General Assembly on 19 December 2023").map(|d| d.to_string()).as_deref(), Some("2023-12-19"));
         assert_eq!(first_date("no date here"), None);
     }
 
     #[test]
     fn adoption_date_from_masthead_when_closing_has_none() {
         let front = ["Resolution adopted by the General Assembly", "on 22 September 2024"];
-        assert_eq!(adopted(&[], &front).as_deref(), Some("2024-09-22"));
-        assert_eq!(adopted(&["2022年12月15日", "第54次全体会议"], &[]).as_deref(), Some("2022-12-15"));
+        assert_eq!(adopted(&[], &front).map(|d| d.to_string()).as_deref(), Some("2024-09-22"));
+        assert_eq!(adopted(&["2022年12月15日", "第54次全体会议"], &[]).map(|d| d.to_string()).as_deref(), Some("2022-12-15"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! targets, escapes, LaTeX residue); every markup removal is reported so that the
 //! document's account of dropped content stays complete.
 
+pub use crate::text::chars::{is_cjk, is_cjk_punct, is_han};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -167,19 +168,7 @@ fn survey(raw: &str) -> Survey {
     survey
 }
 
-/// Han characters and the full-width punctuation that goes with them.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}')
-        || is_cjk_punct(c)
-}
 
-pub fn is_cjk_punct(c: char) -> bool {
-    matches!(c,
-        '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
-        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '—' | '―' | '…' | '“' | '”' | '‘' | '’' | '·')
-}
 
 /// Collapse runs of white space, trim the ends, and remove a space that stands between
 /// two Han characters or beside full-width punctuation ("促进和保护人 权" is one word):
@@ -236,9 +225,6 @@ fn closes_up(c: char) -> bool {
     is_cjk_punct(c) && !matches!(c, '“' | '”' | '‘' | '’')
 }
 
-pub fn is_han(c: char) -> bool {
-    is_cjk(c) && !is_cjk_punct(c)
-}
 
 /// Join the lines of one paragraph: no space where Chinese meets Chinese, the line-end
 /// hyphen of an English compound kept and closed up ("people-" + "centred"), a space

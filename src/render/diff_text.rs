@@ -121,7 +121,7 @@ fn excerpt(text: &str) -> String {
     let mut out = String::new();
     let mut columns = 0;
     for c in text.chars() {
-        let width = if crate::diff::compare::is_cjk(c) || ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FF60}').contains(&c) { 2 } else { 1 };
+        let width = crate::text::chars::column_width(c);
         if columns + width > EXCERPT_COLUMNS {
             out.push('…');
             return out;

@@ -94,7 +94,7 @@ fn short(title: &str) -> String {
 
 fn node_stmt(n: &Node) -> Stmt {
     let title = n.title.as_deref().map(short).unwrap_or_default();
-    let date = n.date.clone().unwrap_or_default();
+    let date = n.date.map(|d| d.to_string()).unwrap_or_default();
     let lines: Vec<&str> = [n.symbol.as_str(), title.as_str(), date.as_str()]
         .into_iter()
         .filter(|l| !l.is_empty())

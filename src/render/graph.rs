@@ -54,7 +54,7 @@ pub fn graph_text(g: &LineageGraph) -> String {
                 out,
                 "  {:<22} {:<10} {}",
                 n.symbol,
-                n.date.as_deref().unwrap_or("-"),
+                n.date.map_or_else(|| "-".to_string(), |d| d.to_string()),
                 if n.in_corpus { "" } else { "(only cited)" }
             );
         }
@@ -67,7 +67,7 @@ struct ChainMember<'a> {
     symbol: &'a str,
     in_corpus: bool,
     title: Option<&'a str>,
-    date: Option<&'a str>,
+    date: Option<crate::model::Date>,
     vote: Option<&'a Vote>,
 }
 
@@ -88,7 +88,7 @@ fn members<'a>(g: &'a LineageGraph, series: &'a Series, docs: &'a [Document]) ->
             symbol: &n.symbol,
             in_corpus: n.in_corpus,
             title: n.title.as_deref(),
-            date: n.date.as_deref(),
+            date: n.date,
             vote: docs.iter().find(|d| d.symbol == n.symbol).map(|d| &d.vote),
         })
         .collect()
@@ -121,7 +121,7 @@ pub fn chain_text(g: &LineageGraph, series: &Series, docs: &[Document]) -> Strin
             Some(v) => vote_line(v),
             None => "not in the corpus".to_string(),
         };
-        let _ = writeln!(out, "  {:<22} {:<10}  {}", m.symbol, m.date.unwrap_or("-"), vote);
+        let _ = writeln!(out, "  {:<22} {:<10}  {}", m.symbol, m.date.map_or_else(|| "-".to_string(), |d| d.to_string()), vote);
         if let Some(t) = m.title {
             let _ = writeln!(out, "  {:<22} {}", "", t);
         }

@@ -13,7 +13,7 @@ pub struct ListEntry<'a> {
     pub body: Body,
     pub kind: DocKind,
     pub language: Language,
-    pub adopted: Option<&'a str>,
+    pub adopted: Option<crate::model::Date>,
     pub session: Option<u32>,
     pub title: &'a str,
     pub path: &'a str,
@@ -28,7 +28,7 @@ pub fn list(docs: &[Document]) -> String {
             body: d.body,
             kind: d.kind,
             language: d.language,
-            adopted: d.adopted.as_deref(),
+            adopted: d.adopted,
             session: d.session,
             title: &d.title,
             path: &d.source.path,
@@ -47,7 +47,7 @@ struct DocumentJson<'a> {
     title: &'a str,
     session: Option<u32>,
     agenda_item: Option<&'a str>,
-    adopted: Option<&'a str>,
+    adopted: Option<crate::model::Date>,
     meeting: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     mandated_by: Option<&'a str>,
@@ -84,7 +84,7 @@ pub fn document(d: &Document, dropped: bool) -> String {
         title: &d.title,
         session: d.session,
         agenda_item: d.agenda_item.as_deref(),
-        adopted: d.adopted.as_deref(),
+        adopted: d.adopted,
         meeting: d.meeting,
         mandated_by: d.mandated_by.as_deref(),
         paragraphs: &d.paragraphs,
@@ -125,12 +125,12 @@ pub fn search(query: &str, hits: &[crate::corpus::index::Hit]) -> String {
 
 #[derive(Serialize)]
 struct MandatesJson<'a> {
-    as_of: &'a str,
+    as_of: crate::model::Date,
     mandates: &'a [crate::mandates::Mandate],
 }
 
 /// `mandates --format json`.
-pub fn mandates(mandates: &[crate::mandates::Mandate], as_of: &str) -> String {
+pub fn mandates(mandates: &[crate::mandates::Mandate], as_of: crate::model::Date) -> String {
     to_string(&MandatesJson { as_of, mandates })
 }
 

@@ -15,7 +15,7 @@ pub fn list(docs: &[Document]) -> String {
             d.body.as_str(),
             d.kind.as_str(),
             d.language.as_str(),
-            d.adopted.as_deref().unwrap_or("-"),
+            d.adopted.map_or_else(|| "-".to_string(), |d| d.to_string()),
             d.title
         );
     }
@@ -34,7 +34,7 @@ pub fn document(d: &Document, dropped: bool) -> String {
         d.language.as_str(),
         opt(d.session),
         d.agenda_item.as_deref().unwrap_or("-"),
-        d.adopted.as_deref().unwrap_or("-"),
+        d.adopted.map_or_else(|| "-".to_string(), |d| d.to_string()),
         opt(d.meeting),
         from_file,
     );
@@ -230,7 +230,7 @@ pub fn search(query: &str, hits: &[crate::corpus::index::Hit]) -> String {
 }
 
 /// `mandates`: each request with its deadlines and what answered them.
-pub fn mandates(mandates: &[crate::mandates::Mandate], as_of: &str) -> String {
+pub fn mandates(mandates: &[crate::mandates::Mandate], as_of: crate::model::Date) -> String {
     use crate::mandates::Status;
     let mut out = String::new();
     let _ = writeln!(out, "Requests and their deadlines, as of {as_of}");
@@ -238,7 +238,7 @@ pub fn mandates(mandates: &[crate::mandates::Mandate], as_of: &str) -> String {
     for m in mandates {
         if m.resolution != current {
             current = &m.resolution;
-            let _ = writeln!(out, "\n{} ({})", m.resolution, m.adopted.as_deref().unwrap_or("date not stated"));
+            let _ = writeln!(out, "\n{} ({})", m.resolution, m.adopted.map_or_else(|| "date not stated".to_string(), |d| d.to_string()));
         }
         let place = match &m.item {
             Some(item) => format!("{} ({item})", m.paragraph),

@@ -1,3 +1,7 @@
 //! Text: character classes, numerals and dates, the vocabulary every later stage shares.
 
+pub mod chars;
+pub mod date;
 pub mod numerals;
+
+pub use chars::{is_cjk, is_cjk_punct, is_han};

@@ -1,6 +1,8 @@
 //! Numbers as UN texts write them: 第五十三届 (Chinese numerals), "fifty-third"
 //! (English ordinals), 7 月 / July (months).
 
+use super::date::Date;
+
 /// 五十三 → 53, 一百零五 → 105, 十 → 10. Arabic digits are accepted too.
 pub fn chinese_number(s: &str) -> Option<u32> {
     let s = s.trim();
@@ -105,22 +107,16 @@ pub fn english_month(s: &str) -> Option<u32> {
 
 /// Whether year-month-day is a day of the Gregorian calendar.
 pub fn is_real_day(year: i32, month: u32, day: u32) -> bool {
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days_in_month).contains(&day)
+    Date::new(year, month, day).is_some()
 }
 
-/// A calendar date as an ISO string, or `None` where the parts cannot be a real date.
-pub fn iso_date(year: u32, month: u32, day: u32) -> Option<String> {
-    if !(1900..=2200).contains(&year) || !is_real_day(year as i32, month, day) {
+/// The date a masthead or closing line states, or `None` where the parts cannot be a
+/// real date of the United Nations' years.
+pub fn iso_date(year: u32, month: u32, day: u32) -> Option<Date> {
+    if !(1900..=2200).contains(&year) {
         return None;
     }
-    Some(format!("{year:04}-{month:02}-{day:02}"))
+    Date::new(year as i32, month, day)
 }
 
 /// Keep a cardinal list handy for callers parsing "twenty-one" style counts.
@@ -170,7 +166,7 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(iso_date(2021, 7, 13).as_deref(), Some("2021-07-13"));
+        assert_eq!(iso_date(2021, 7, 13).map(|d| d.to_string()).as_deref(), Some("2021-07-13"));
         assert_eq!(iso_date(2023, 2, 29), None);
         assert_eq!(english_month("December"), Some(12));
         assert_eq!(english_cardinal("forty-four"), Some(44));

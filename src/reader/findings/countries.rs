@@ -8,6 +8,7 @@
 //! punctuation and spacing all vary between PDF extractions of the same list, and none of
 //! them distinguishes one country from another.
 
+use crate::text::chars::is_east_asian_block;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -223,7 +224,7 @@ impl Gazetteer {
                 || self.name_starts_at(chars, after);
         }
         // Two Chinese names run together where the extraction lost the 、.
-        is_cjk(next) && self.name_starts_at(chars, end)
+        is_east_asian_block(next) && self.name_starts_at(chars, end)
     }
 
     /// Where an unrecognised item stops: at the next separator outside brackets, or at a
@@ -260,8 +261,8 @@ fn name_fits(chars: &[char], at: usize, key: &[char]) -> bool {
     if end > chars.len() || chars[at..end] != *key {
         return false;
     }
-    let last_is_letter = key.last().is_some_and(|c| c.is_alphanumeric() && !is_cjk(*c));
-    !(last_is_letter && chars.get(end).is_some_and(|c| c.is_alphanumeric() && !is_cjk(*c)))
+    let last_is_letter = key.last().is_some_and(|c| c.is_alphanumeric() && !is_east_asian_block(*c));
+    !(last_is_letter && chars.get(end).is_some_and(|c| c.is_alphanumeric() && !is_east_asian_block(*c)))
 }
 
 fn is_separator(c: char) -> bool {
@@ -284,13 +285,6 @@ fn skip_separators(chars: &[char], mut at: usize) -> usize {
     }
 }
 
-/// Chinese characters and CJK punctuation: scripts with no spaces between words, so a
-/// space next to one is always a PDF artefact.
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
-}
 
 /// Maps one character to its comparison form, or `None` to drop it.
 fn fold_char(c: char) -> Option<char> {
@@ -318,8 +312,8 @@ fn fold_char(c: char) -> Option<char> {
 
 /// Whether a space between `before` and `after` carries no meaning and is dropped.
 fn space_is_noise(before: char, after: char) -> bool {
-    is_cjk(before)
-        || is_cjk(after)
+    is_east_asian_block(before)
+        || is_east_asian_block(after)
         || matches!(before, '(' | '\'')
         || matches!(after, '(' | ')' | '\'')
 }
@@ -379,7 +373,7 @@ fn tidy(piece: &str) -> String {
             pending = true;
             continue;
         }
-        if pending && !out.chars().last().is_some_and(is_cjk) && !is_cjk(c) {
+        if pending && !out.chars().last().is_some_and(is_east_asian_block) && !is_east_asian_block(c) {
             out.push(' ');
         }
         pending = false;

@@ -23,142 +23,11 @@ use crate::reader::findings::rights;
 use crate::model::{Body, Document, Language, Paragraph};
 use crate::text::numerals::{chinese_number, english_ordinal};
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-/// Who a request is addressed to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Addressee {
-    /// The Office of the United Nations High Commissioner for Human Rights.
-    OHCHR,
-    /// The United Nations High Commissioner for Human Rights in person.
-    HighCommissioner,
-    SecretaryGeneral,
-    /// A special rapporteur (of the Human Rights Council or the General Assembly).
-    SpecialRapporteur,
-    /// An independent expert of the special procedures.
-    IndependentExpert,
-    /// The Human Rights Council Advisory Committee.
-    AdvisoryCommittee,
-    /// A working group of the special procedures or of the Council.
-    WorkingGroup,
-    /// Anyone else (States, a programme, a committee); the text says who.
-    Other,
-}
+pub use crate::model::{Addressee, Deliverable, Due, Request, RequestKind};
 
-impl Addressee {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Addressee::OHCHR => "OHCHR",
-            Addressee::HighCommissioner => "HighCommissioner",
-            Addressee::SecretaryGeneral => "SecretaryGeneral",
-            Addressee::SpecialRapporteur => "SpecialRapporteur",
-            Addressee::IndependentExpert => "IndependentExpert",
-            Addressee::AdvisoryCommittee => "AdvisoryCommittee",
-            Addressee::WorkingGroup => "WorkingGroup",
-            Addressee::Other => "Other",
-        }
-    }
-}
-
-/// Whose request it is and how firmly it asks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RequestKind {
-    Request,
-    Invitation,
-    Encouragement,
-    Call,
-    /// Made by someone else; the body only takes note of it.
-    Noted,
-}
-
-impl RequestKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RequestKind::Request => "request",
-            RequestKind::Invitation => "invitation",
-            RequestKind::Encouragement => "encouragement",
-            RequestKind::Call => "call",
-            RequestKind::Noted => "noted",
-        }
-    }
-}
-
-/// What the addressee is asked to produce.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Deliverable {
-    Report,
-    Study,
-    ExpertConsultation,
-    Panel,
-    InteractiveDialogue,
-    TechnicalAssistance,
-    Guidance,
-    Workshop,
-    OralUpdate,
-}
-
-impl Deliverable {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Deliverable::Report => "report",
-            Deliverable::Study => "study",
-            Deliverable::ExpertConsultation => "expert_consultation",
-            Deliverable::Panel => "panel",
-            Deliverable::InteractiveDialogue => "interactive_dialogue",
-            Deliverable::TechnicalAssistance => "technical_assistance",
-            Deliverable::Guidance => "guidance",
-            Deliverable::Workshop => "workshop",
-            Deliverable::OralUpdate => "oral_update",
-        }
-    }
-}
-
-/// A session something is due at, and the body whose session it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Due {
-    pub body: Body,
-    pub session: u32,
-}
-
-/// One request: the `requests` entries of `show --format json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Request {
-    /// The operative paragraph (`OP3`).
-    pub paragraph: String,
-    /// The item (`b`) where the request stands in an item of its own.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub item: Option<String>,
-    pub kind: RequestKind,
-    pub addressee: Addressee,
-    /// The addressee as the text names it ("高级专员办事处", "the Special Rapporteur on …").
-    pub addressee_text: String,
-    /// What is asked, as printed: the clause after the addressee.
-    pub action: String,
-    /// In a fixed order (report, study, expert_consultation, panel, interactive_dialogue,
-    /// technical_assistance, guidance, workshop, oral_update), so that two language
-    /// versions give equal lists.
-    pub deliverables: Vec<Deliverable>,
-    /// The sessions it is due at, in the order the text gives them.
-    pub due_sessions: Vec<u32>,
-    /// The same sessions with the body whose session each is.
-    pub due: Vec<Due>,
-    /// The action carries on earlier work ("继续…", "to continue …").
-    pub continuing: bool,
-}
-
-impl Request {
-    /// Whether the body asks this itself (not an invitation, encouragement or a request
-    /// it only notes).
-    pub fn is_own_request(&self) -> bool {
-        self.kind == RequestKind::Request
-    }
-}
-
-/// What the finders need to know about the document beyond one paragraph.
 #[derive(Debug, Clone, Copy)]
 pub struct Setting {
     pub language: Language,
@@ -181,9 +50,7 @@ impl Setting {
         };
         let year = doc
             .adopted
-            .as_deref()
-            .and_then(|d| d.get(..4))
-            .and_then(|y| y.parse().ok())
+            .map(|d| d.year())
             .or_else(|| doc.session.and_then(|n| session_year(doc.body, n)));
         Setting { language: doc.language, body: doc.body, refugees, year }
     }

@@ -20,10 +20,10 @@
 //! by its [`MentionContext`], so that a reader can tell "关于数字时代的隐私权的第 42/15 号
 //! 决议" from the text's own "隐私权".
 
+use crate::text::chars::is_east_asian_block;
 use crate::model::{Document, Language, Paragraph};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -51,48 +51,7 @@ pub struct Right {
     pub en: Vec<&'static str>,
 }
 
-/// Where in the sentence a right is named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MentionContext {
-    /// The text's own words.
-    Text,
-    /// Inside the name of a special procedure mandate ("隐私权特别报告员",
-    /// "Special Rapporteur on the right to food").
-    Mandate,
-    /// Inside the title of a cited resolution, decision, report or general comment
-    /// ("关于数字时代的隐私权的第 42/15 号决议", "42/15 … on the right to privacy in the
-    /// digital age").
-    Title,
-}
-
-impl MentionContext {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MentionContext::Text => "text",
-            MentionContext::Mandate => "mandate",
-            MentionContext::Title => "title",
-        }
-    }
-}
-
-/// A right named in one paragraph (or one item of it): the `rights` entries of
-/// `show --format json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RightFinding {
-    pub id: String,
-    pub label: String,
-    /// The paragraph id (`PP12`, `OP3`).
-    pub paragraph: String,
-    /// The item label (`f` for OP3 (f)) where the right is named in an item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub item: Option<String>,
-    /// The first wording that names it there, as printed.
-    pub surface: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub anchor: Option<String>,
-    pub context: MentionContext,
-}
+pub use crate::model::{MentionContext, RightFinding};
 
 /// One match in a piece of text: which rights, where (byte offsets into the text) and
 /// in what context.
@@ -570,7 +529,7 @@ impl View {
                 let before = out.chars().next_back();
                 let after = after_run.chars().next();
                 // Spaces between Chinese characters are PDF residue, never a word break.
-                let cjk_join = language == Language::Zh && before.is_some_and(is_cjk) && after.is_some_and(is_cjk);
+                let cjk_join = language == Language::Zh && before.is_some_and(is_east_asian_block) && after.is_some_and(is_east_asian_block);
                 if before.is_some() && after.is_some() && !cjk_join {
                     out.push(' ');
                     orig.push(at);
@@ -623,9 +582,6 @@ fn plain_run(text: &str) -> usize {
     at
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
-}
 
 /// The head of an English list of rights sharing "right(s) to": "the rights to equality
 /// and non-discrimination, to freedom of opinion and expression … and to privacy".

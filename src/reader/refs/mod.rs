@@ -120,7 +120,7 @@ pub fn document_references(doc: &Document) -> Vec<Reference> {
 
 /// The latest year the document can cite: its adoption year, else the year its session met.
 fn citing_year(doc: &Document) -> Option<i32> {
-    let adopted = doc.adopted.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+    let adopted = doc.adopted.map(|d| d.year());
     adopted.or_else(|| {
         let session = doc.session?;
         match doc.body {

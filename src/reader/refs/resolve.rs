@@ -7,6 +7,7 @@
 //! write `2025/4`), and whether the session fits the stated date and the citing
 //! year (an "HRC" `68/167` of 2013 can only be the General Assembly's).
 
+use crate::text::date::Date;
 use super::find::{Ctx, ResCand, Shape, Special};
 use super::patterns::{EN_DATE, ZH_DATE};
 use crate::text::numerals::{english_month, is_real_day};
@@ -42,12 +43,7 @@ pub fn ga_session_year(n: u32) -> i32 {
 }
 
 fn current_year() -> i32 {
-    use std::time::{SystemTime, UNIX_EPOCH};
-    const SECS_PER_YEAR: u64 = 31_556_952;
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| 1970 + (d.as_secs() / SECS_PER_YEAR) as i32)
-        .unwrap_or(2026)
+    Date::today().year()
 }
 
 /// Organs that ever wrote numbers of this shape, most likely first.
@@ -282,8 +278,8 @@ pub(crate) fn parse_date(raw: &str) -> Option<(i32, u32, u32)> {
     is_real_day(y, mo, d).then_some((y, mo, d))
 }
 
-pub(crate) fn iso_date(raw: &str) -> Option<String> {
-    parse_date(raw).map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+pub(crate) fn iso_date(raw: &str) -> Option<Date> {
+    parse_date(raw).and_then(|(y, m, d)| Date::new(y, m, d))
 }
 
 /// A subject as the citing text gives it, minus extraction debris: footnote
@@ -469,7 +465,7 @@ mod tests {
             ("31 February 2021", None),
             ("2019 年 13 月 1 日", None),
         ] {
-            assert_eq!(iso_date(raw).as_deref(), want, "{raw}");
+            assert_eq!(iso_date(raw).map(|d| d.to_string()).as_deref(), want, "{raw}");
         }
     }
 

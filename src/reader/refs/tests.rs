@@ -22,7 +22,7 @@ const fn r(lang: Lang, citing: Body, year: i32, text: &'static str, want: &'stat
 }
 
 fn as_tuple(f: &Found) -> (String, Body, String, String) {
-    (f.target.clone(), f.body, f.date.clone().unwrap_or_default(), f.title.clone().unwrap_or_default())
+    (f.target.clone(), f.body, f.date.map(|d| d.to_string()).unwrap_or_default(), f.title.clone().unwrap_or_default())
 }
 
 const PRIVACY_ZH: &str = "数字时代隐私权";

@@ -27,7 +27,7 @@ pub struct Found {
     pub body: Body,
     pub kind: RefKind,
     /// ISO date (`2019-07-11`) when the citing text states one for this item.
-    pub date: Option<String>,
+    pub date: Option<crate::text::date::Date>,
     /// Subject as the citing text gives it (`关于…的`, `on …`, `entitled “…”`).
     pub title: Option<String>,
     /// Leading verb phrase of the paragraph as written (`又回顾`, `Recalling also`).

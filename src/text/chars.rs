@@ -1,0 +1,77 @@
+//! Character classes: which characters are Chinese (and other scripts written without
+//! spaces), which are their punctuation, and how wide each prints. Every stage asks here,
+//! so that a reader, a diff and a renderer never disagree about what a Han character is.
+
+/// A Han ideograph: the unified block, extension A, the compatibility ideographs and the
+/// supplementary planes (extensions B and later).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'      // extension A
+        | '\u{4E00}'..='\u{9FFF}'    // unified ideographs
+        | '\u{F900}'..='\u{FAFF}'    // compatibility ideographs
+        | '\u{20000}'..='\u{3FFFF}') // extensions B and later
+}
+
+/// Punctuation set with Chinese text: the CJK symbols block, the full-width punctuation
+/// forms, and the dashes, ellipsis, curly quotes and middle dot that Chinese typesetting
+/// shares with English.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '—' | '―' | '…' | '“' | '”' | '‘' | '’' | '·')
+}
+
+/// A Han character or the punctuation that goes with it: what the reader closes up
+/// (no space belongs beside it) and joins across line breaks without a space.
+pub fn is_cjk(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c)
+}
+
+/// A character of the East Asian blocks: Han, the CJK symbols block and the full- and
+/// half-width forms. A name next to one is not inside a longer Latin word, which is how
+/// the gazetteer and the rights lexicon find word boundaries in text of either language.
+pub fn is_east_asian_block(c: char) -> bool {
+    is_han(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+/// A letter of a script written without spaces between words (Han, kana, hangul): a diff
+/// compares such text character by character, not word by word.
+pub fn is_unspaced_script(c: char) -> bool {
+    is_han(c) || matches!(c, '\u{3040}'..='\u{30FF}' | '\u{AC00}'..='\u{D7AF}')
+}
+
+/// Columns a character takes on a terminal: two for the wide East Asian characters, one
+/// for the rest.
+pub fn column_width(c: char) -> usize {
+    if is_unspaced_script(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF60}') { 2 } else { 1 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_of_chinese_english_and_punctuation() {
+        // (character, han, cjk_punct, east_asian_block, unspaced, columns)
+        let rows = [
+            ('权', true, false, true, true, 2),
+            ('𠀀', true, false, true, true, 2),
+            ('，', false, true, true, false, 2),
+            ('。', false, true, true, false, 2),
+            ('“', false, true, false, false, 1),
+            ('Ａ', false, false, true, false, 2),
+            ('か', false, false, false, true, 2),
+            ('a', false, false, false, false, 1),
+            ('7', false, false, false, false, 1),
+            (',', false, false, false, false, 1),
+        ];
+        for (c, han, punct, block, unspaced, columns) in rows {
+            assert_eq!(is_han(c), han, "{c} han");
+            assert_eq!(is_cjk_punct(c), punct, "{c} punct");
+            assert_eq!(is_cjk(c), han || punct, "{c} cjk");
+            assert_eq!(is_east_asian_block(c), block, "{c} block");
+            assert_eq!(is_unspaced_script(c), unspaced, "{c} unspaced");
+            assert_eq!(column_width(c), columns, "{c} columns");
+        }
+    }
+}
