@@ -107,7 +107,7 @@ pub fn blame(doc: &Document, docs: &[Document], graph: &LineageGraph) -> Blame {
 
 /// The line for one paragraph: "OP1: since 47/23 (OP1), unchanged".
 pub fn describe(p: &Provenance, blamed: &str) -> String {
-    let short = crate::draft::resolution_number;
+    let short = crate::symbol::resolution_number;
     let older = if p.reaches_gap { " or earlier" } else { "" };
     if p.since == blamed {
         return if p.reaches_gap {

@@ -6,6 +6,7 @@
 //! requests whose deadlines fall due are listed for the drafters' attention and marked at
 //! their paragraphs. Everything else is the adopted text, numbered PP/OP.
 
+use crate::symbol::resolution_number;
 use crate::graph::LineageGraph;
 use crate::mandates::{Mandate, Status};
 use crate::model::{Date, Document, Language, ParagraphKind};
@@ -199,12 +200,6 @@ pub fn next_draft(doc: &Document, graph: &LineageGraph, mandates: &[Mandate]) ->
     }
 }
 
-/// `A/HRC/RES/53/29` → `53/29`, `A/RES/77/211` → `77/211`.
-pub(crate) fn resolution_number(symbol: &str) -> String {
-    let mut parts: Vec<&str> = symbol.rsplit('/').take(2).collect();
-    parts.reverse();
-    parts.join("/")
-}
 
 fn body_name_zh(body: Body) -> &'static str {
     match body {

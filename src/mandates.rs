@@ -13,9 +13,9 @@
 //! judged against a date the caller gives (today, for people; a fixed date in tests).
 
 use crate::reader::findings::requests::{Addressee, Deliverable, Request};
-use crate::graph::{LineageGraph, session_of_symbol};
+use crate::graph::LineageGraph;
 use crate::model::{Body, Date, DocKind, Document, ReferenceKind};
-use crate::reader::refs::{ga_session_year, hrc_session_year};
+use crate::symbol::{report_session, session_end, session_of};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -79,14 +79,6 @@ fn asks_for_a_document(r: &Request) -> bool {
 
 /// The body and session whose document series a symbol belongs to: `A/HRC/50/56` → HRC
 /// 50, `A/77/463` → GA 77. Resolutions are not reports.
-fn report_session(symbol: &str) -> Option<(Body, u32)> {
-    if symbol.contains("/RES/") {
-        return None;
-    }
-    let body = Body::from_symbol(symbol);
-    matches!(body, Body::HRC | Body::GA).then_some(())?;
-    session_of_symbol(symbol).map(|s| (body, s))
-}
 
 /// Whether a paragraph speaks of a report ("报告", "report", "study").
 fn speaks_of_a_report(text: &str) -> bool {
@@ -159,7 +151,7 @@ pub fn fulfilments(docs: &[Document], graph: &LineageGraph) -> Vec<Fulfilment> {
             let wanted: Vec<(Body, u32)> = request.due.iter().map(|d| (d.body, d.session)).collect();
             // Reports in the corpus that name this resolution as their mandate.
             for report in mandated.get(requester.symbol.as_str()).into_iter().flatten() {
-                let session = report.session.or_else(|| session_of_symbol(&report.symbol));
+                let session = report.session.or_else(|| session_of(&report.symbol));
                 let fits = wanted.is_empty() || session.is_some_and(|s| wanted.iter().any(|&(_, w)| w == s));
                 if fits {
                     out.push(Fulfilment {
@@ -200,19 +192,6 @@ pub fn fulfilments(docs: &[Document], graph: &LineageGraph) -> Vec<Fulfilment> {
     out
 }
 
-/// The last day (ISO) of a session: the Council meets three times a year (spring, summer,
-/// autumn); the Assembly's main part runs from September to December.
-pub fn session_end(body: Body, session: u32) -> Option<Date> {
-    match body {
-        Body::HRC => {
-            let year = hrc_session_year(session);
-            let month = [4, 7, 10][((session.max(1) - 1) % 3) as usize];
-            Date::new(year, month, 15)
-        }
-        Body::GA => Date::new(ga_session_year(session), 12, 31),
-        _ => None,
-    }
-}
 
 /// Every own request of `docs` (or of the one resolution `only`), with the status of each
 /// deadline as of `as_of` (an ISO date).

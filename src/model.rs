@@ -3,56 +3,10 @@
 //! These types are the wire format of `show --format json` as well (field names follow
 //! the interface contract), so renaming a field here is an interface change.
 
+pub use crate::symbol::Body;
 pub use crate::text::date::Date;
 use serde::{Deserialize, Serialize};
 
-/// Which UN organ adopted or issued a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Body {
-    /// Human Rights Council (A/HRC/…), from 2006.
-    HRC,
-    /// General Assembly (A/…).
-    GA,
-    /// Security Council (S/…).
-    SC,
-    /// Economic and Social Council (E/…).
-    ECOSOC,
-    /// Commission on Human Rights (E/CN.4/…), the Council's predecessor until 2006.
-    CHR,
-    /// Not stated and not inferable.
-    Unknown,
-}
-
-impl Body {
-    /// The organ a symbol belongs to: `A/HRC/…` HRC, `A/…` GA, `S/…` SC, `E/CN.4/…`
-    /// the Commission on Human Rights, `E/…` ECOSOC.
-    pub fn from_symbol(symbol: &str) -> Body {
-        if symbol.starts_with("A/HRC/") {
-            Body::HRC
-        } else if symbol.starts_with("A/") {
-            Body::GA
-        } else if symbol.starts_with("S/") {
-            Body::SC
-        } else if symbol.starts_with("E/CN.4/") {
-            Body::CHR
-        } else if symbol.starts_with("E/") {
-            Body::ECOSOC
-        } else {
-            Body::Unknown
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Body::HRC => "HRC",
-            Body::GA => "GA",
-            Body::SC => "SC",
-            Body::ECOSOC => "ECOSOC",
-            Body::CHR => "CHR",
-            Body::Unknown => "Unknown",
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -38,7 +38,7 @@ fn check(doc: &Document, e: &Value) -> Vec<String> {
         expect("title", doc.title.clone(), t.to_string());
     }
     expect("session", format!("{:?}", doc.session), format!("{:?}", e["session"].as_u64().map(|n| n as u32)));
-    expect("adopted", format!("{:?}", doc.adopted), format!("{:?}", e["adopted"].as_str().map(String::from)));
+    expect("adopted", format!("{:?}", doc.adopted.map(|d| d.to_string())), format!("{:?}", e["adopted"].as_str().map(String::from)));
     expect("meeting", format!("{:?}", doc.meeting), format!("{:?}", e["meeting"].as_u64().map(|n| n as u32)));
     let pp = doc.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Preambular).count();
     let op = doc.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Operative).count();

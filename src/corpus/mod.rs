@@ -3,9 +3,10 @@
 pub mod index;
 pub mod search;
 
+use crate::symbol::{body_of_prefix, short_forms, squash};
 use crate::error::Error;
 use crate::reader;
-use crate::model::{Body, Document, Language};
+use crate::model::{Document, Language};
 use std::path::Path;
 
 /// A problem with one file that did not stop the rest of the corpus from being read.
@@ -147,7 +148,7 @@ impl Corpus {
             return exact;
         }
         let (body, rest) = match q.split_once('/') {
-            Some((b, r)) if body_prefix(b).is_some() => (body_prefix(b), r.to_string()),
+            Some((b, r)) if body_of_prefix(b).is_some() => (body_of_prefix(b), r.to_string()),
             _ => (None, q.clone()),
         };
         let mut found: Vec<&Document> = self
@@ -161,50 +162,11 @@ impl Corpus {
     }
 }
 
-fn body_prefix(s: &str) -> Option<Body> {
-    Some(match s {
-        "HRC" => Body::HRC,
-        "GA" => Body::GA,
-        "SC" => Body::SC,
-        "ECOSOC" => Body::ECOSOC,
-        "CHR" => Body::CHR,
-        _ => return None,
-    })
-}
 
-/// Upper-case, no spaces: `S/RES/2467 (2019)` and `s/res/2467(2019)` compare equal.
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).flat_map(|c| c.to_uppercase()).collect()
-}
 
-/// The short forms a symbol answers to: `A/HRC/RES/47/23` → `47/23`;
-/// `S/RES/2467 (2019)` → `2467`, `2467(2019)`; `A/HRC/44/24` → `44/24`.
-fn short_forms(symbol: &str) -> Vec<String> {
-    let s = squash(symbol);
-    let mut out = Vec::new();
-    if let Some((_, tail)) = s.split_once("/RES/") {
-        out.push(tail.to_string());
-        if let Some((n, _)) = tail.split_once('(') {
-            out.push(n.to_string());
-        }
-    } else {
-        let parts: Vec<&str> = s.split('/').collect();
-        if parts.len() >= 2 {
-            out.push(parts[parts.len() - 2..].join("/"));
-        }
-    }
-    out.push(s);
-    out
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn short_forms_of_symbols() {
-        assert!(short_forms("A/HRC/RES/47/23").contains(&"47/23".to_string()));
-        assert!(short_forms("S/RES/2467 (2019)").contains(&"2467".to_string()));
-        assert!(short_forms("A/HRC/44/24").contains(&"44/24".to_string()));
-    }
 }

@@ -276,7 +276,7 @@ impl LineageGraph {
             },
             title: None,
             date: None,
-            session: session_of_symbol(symbol),
+            session: crate::symbol::session_of(symbol),
             languages: Vec::new(),
             titles: Vec::new(),
         };
@@ -331,29 +331,9 @@ fn push_distinct(list: &mut Vec<String>, item: &str) {
     }
 }
 
-/// The session a symbol names: `A/HRC/RES/47/23` → 47, `A/RES/77/211` → 77,
-/// `A/HRC/50/56` → 50. Old-style and Security Council symbols name none.
-pub fn session_of_symbol(symbol: &str) -> Option<u32> {
-    let rest = symbol
-        .strip_prefix("A/HRC/RES/")
-        .or_else(|| symbol.strip_prefix("A/RES/"))
-        .or_else(|| symbol.strip_prefix("A/HRC/"))
-        .or_else(|| symbol.strip_prefix("A/"))?;
-    let head = rest.split('/').next()?;
-    if rest.contains('/') { head.parse().ok() } else { None }
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn sessions_of_symbols() {
-        assert_eq!(session_of_symbol("A/HRC/RES/47/23"), Some(47));
-        assert_eq!(session_of_symbol("A/RES/77/211"), Some(77));
-        assert_eq!(session_of_symbol("A/HRC/50/56"), Some(50));
-        assert_eq!(session_of_symbol("A/77/463/Add.2"), Some(77));
-        assert_eq!(session_of_symbol("A/RES/217 A (III)"), None);
-        assert_eq!(session_of_symbol("S/RES/2467 (2019)"), None);
-    }
 }

@@ -12,7 +12,7 @@
 
 use super::{LineageGraph, NodeKind};
 use crate::model::{Body, Document, ReferenceKind};
-use crate::reader::refs::{ga_session_year, hrc_session_year};
+use crate::symbol::{ga_session_year, hrc_session_year, session_of};
 use petgraph::graph::NodeIndex;
 use petgraph::unionfind::UnionFind;
 use regex::Regex;
@@ -287,9 +287,9 @@ fn own_untitled_runs(doc: &Document) -> Vec<Vec<&str>> {
             .filter(|r| r.kind == ReferenceKind::Resolution && r.body == doc.body)
             .filter(|r| r.title.as_deref().is_none_or(is_anaphoric))
             // Old-style numbers ("1759 (XVII)") name no session to order by.
-            .filter(|r| super::session_of_symbol(&r.target).is_some())
+            .filter(|r| session_of(&r.target).is_some())
             .collect();
-        let sessions: Vec<u32> = run.iter().filter_map(|r| super::session_of_symbol(&r.target)).collect();
+        let sessions: Vec<u32> = run.iter().filter_map(|r| session_of(&r.target)).collect();
         let rising = sessions.windows(2).all(|w| w[0] < w[1]);
         let recent = sessions.last().is_some_and(|&s| s < session && s + RUN_REACH >= session);
         if run.len() >= 2 && rising && recent {

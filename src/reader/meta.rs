@@ -41,16 +41,6 @@ pub fn body_from_name(name: &str) -> Option<Body> {
     })
 }
 
-/// The symbol a resolution's number implies for the body that adopted it.
-pub fn resolution_symbol(body: Body, number: &str) -> Option<String> {
-    Some(match body {
-        Body::HRC => format!("A/HRC/RES/{number}"),
-        Body::GA => format!("A/RES/{number}"),
-        Body::ECOSOC => format!("E/RES/{number}"),
-        Body::CHR => format!("E/CN.4/RES/{number}"),
-        Body::SC | Body::Unknown => return None,
-    })
-}
 
 pub fn language(lines: &[Line]) -> Language {
     let mut han = 0usize;
@@ -159,7 +149,7 @@ pub fn mandated_by(texts: &[&str], own_body: Body) -> Option<String> {
                 "大会" | "General Assembly" | "Assembly" => Body::GA,
                 _ => own_body,
             });
-            return resolution_symbol(body, &c[2]);
+            return crate::symbol::resolution_symbol(body, &c[2]);
         }
     }
     None
@@ -211,6 +201,5 @@ mod tests {
         assert_eq!(normalise_symbol("S/RES/2467(2019)"), "S/RES/2467 (2019)");
         assert_eq!(Body::from_symbol("A/HRC/RES/47/23"), Body::HRC);
         assert_eq!(Body::from_symbol("A/RES/77/211"), Body::GA);
-        assert_eq!(resolution_symbol(Body::HRC, "47/23").as_deref(), Some("A/HRC/RES/47/23"));
     }
 }

@@ -59,7 +59,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
     let implied = masthead
         .sc_symbol
         .clone()
-        .or_else(|| masthead.number.as_deref().and_then(|n| super::meta::resolution_symbol(body, n)));
+        .or_else(|| masthead.number.as_deref().and_then(|n| crate::symbol::resolution_symbol(body, n)));
     let stated = match masthead.kind {
         DocKind::Resolution => front_symbol.clone().filter(|s| s.contains("/RES/")).or(header_symbol.clone().filter(|s| s.contains("/RES/"))),
         _ => front_symbol.clone().or(header_symbol.clone()),

@@ -764,8 +764,8 @@ static EN_THEIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\btheir\s+$").e
 /// times a year, the Assembly's session opens in September).
 fn session_year(body: Body, session: u32) -> Option<i32> {
     match body {
-        Body::HRC => Some(crate::reader::refs::hrc_session_year(session)),
-        Body::GA => Some(crate::reader::refs::ga_session_year(session)),
+        Body::HRC => Some(crate::symbol::hrc_session_year(session)),
+        Body::GA => Some(crate::symbol::ga_session_year(session)),
         Body::CHR => Some(1944 + session as i32),
         _ => None,
     }

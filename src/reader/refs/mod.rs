@@ -20,7 +20,7 @@ mod patterns;
 mod resolve;
 pub mod types;
 
-pub use resolve::{ga_session_year, hrc_session_year};
+use crate::symbol::{ga_session_year, hrc_session_year};
 pub use types::{Body, Found, Lang, RefKind};
 
 use crate::model::{Document, Language, Reference, ReferenceKind};

@@ -7,6 +7,7 @@
 //! write `2025/4`), and whether the session fits the stated date and the citing
 //! year (an "HRC" `68/167` of 2013 can only be the General Assembly's).
 
+use crate::symbol::{ga_session_year, hrc_session_year};
 use crate::text::date::Date;
 use super::find::{Ctx, ResCand, Shape, Special};
 use super::patterns::{EN_DATE, ZH_DATE};
@@ -30,17 +31,6 @@ pub(crate) struct Resolved {
     pub end: usize,
 }
 
-/// Calendar year in which Human Rights Council session `n` met: three
-/// regular sessions a year from 2006 (1–3 in 2006, 4–6 in 2007, 41 in 2019).
-pub fn hrc_session_year(n: u32) -> i32 {
-    2006 + (n.max(1) as i32 - 1) / 3
-}
-
-/// Calendar year in which General Assembly session `n` opened (September);
-/// its resolutions date from that year or the next.
-pub fn ga_session_year(n: u32) -> i32 {
-    1945 + n as i32
-}
 
 fn current_year() -> i32 {
     Date::today().year()
