@@ -52,7 +52,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             }
         }
         Command::Graph { format, series, output, expand_documents } => {
-            let full = LineageGraph::build(&corpus.documents);
+            let full = lineage_graph(&corpus.documents);
             let graph = match series {
                 Some(id) => {
                     let doc = corpus.find(id)?;
@@ -77,7 +77,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         }
         Command::Chain { id, format } => {
             let doc = corpus.find(id)?;
-            let graph = LineageGraph::build(&corpus.documents);
+            let graph = lineage_graph(&corpus.documents);
             let series = series_or_alone(&graph, doc);
             if graph.series_of(&doc.symbol).is_none() && !cli.quiet {
                 eprintln!(
@@ -96,7 +96,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 Some(id) => Some(corpus.find(id)?.symbol.clone()),
                 None => None,
             };
-            let graph = LineageGraph::build(&corpus.documents);
+            let graph = lineage_graph(&corpus.documents);
             let as_of = as_of.unwrap_or_else(lineage::model::Date::today);
             let mandates = lineage::mandates::track(&corpus.documents, &graph, as_of, only.as_deref());
             match format {
@@ -106,13 +106,13 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         }
         Command::Blame { id, format } => {
             let doc = corpus.find(id)?;
-            let graph = LineageGraph::build(&corpus.documents);
+            let graph = lineage_graph(&corpus.documents);
             let blame = lineage::blame::blame(doc, &corpus.documents, &graph);
             render::blame(&blame, *format)
         }
         Command::Draft { id, as_of, format } => {
             let doc = corpus.find(id)?;
-            let graph = LineageGraph::build(&corpus.documents);
+            let graph = lineage_graph(&corpus.documents);
             let as_of = as_of.unwrap_or_else(lineage::model::Date::today);
             let mandates = lineage::mandates::track(&corpus.documents, &graph, as_of, Some(&doc.symbol));
             let draft = lineage::draft::next_draft(doc, &graph, &mandates);
@@ -341,4 +341,11 @@ fn write_stdout(s: &str) {
         && e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("lineage: cannot write output: {e}");
         }
+}
+
+/// The lineage graph of the corpus with the reports that answered its requests.
+fn lineage_graph(docs: &[lineage::Document]) -> LineageGraph {
+    let mut graph = LineageGraph::build(docs);
+    lineage::mandates::link_fulfilments(docs, &mut graph);
+    graph
 }

@@ -107,6 +107,14 @@ fn place(doc: &Document, paragraph: &str) -> String {
     }
 }
 
+/// Add to `graph` a `fulfils` edge for every report found to answer a request (see
+/// [`fulfilments`]); the graph itself knows nothing of requests.
+pub fn link_fulfilments(docs: &[Document], graph: &mut LineageGraph) {
+    for f in fulfilments(docs, graph) {
+        graph.add_fulfilment(&f.report, &f.resolution, &f.paragraph);
+    }
+}
+
 /// Every report the corpus shows answering a request, for the graph's `fulfils` edges.
 pub fn fulfilments(docs: &[Document], graph: &LineageGraph) -> Vec<Fulfilment> {
     use std::collections::HashMap;

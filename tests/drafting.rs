@@ -14,7 +14,8 @@ fn seeds() -> Vec<lineage::Document> {
 #[test]
 fn reports_answer_the_requests_that_asked_for_them() {
     let docs = seeds();
-    let graph = LineageGraph::build(&docs);
+    let mut graph = LineageGraph::build(&docs);
+    lineage::mandates::link_fulfilments(&docs, &mut graph);
     let mandates = track(&docs, &graph, "2026-11-23".parse().unwrap(), None);
 
     // 47/23 OP3 asked OHCHR for reports at sessions 50 and 53; 53/29 PP10 takes note of
@@ -74,7 +75,8 @@ fn a_report_in_the_corpus_fulfils_the_resolution_it_names() {
         forty-fourth session;\n\n2. Decides to remain seized of the matter.\n";
     let mut docs = seeds();
     docs.push(lineage::reader::read_bytes(requester.as_bytes(), Path::new("38-11.txt")).unwrap());
-    let graph = LineageGraph::build(&docs);
+    let mut graph = LineageGraph::build(&docs);
+    lineage::mandates::link_fulfilments(&docs, &mut graph);
     let mandates = track(&docs, &graph, "2026-11-23".parse().unwrap(), Some("A/HRC/RES/38/11"));
     assert_eq!(mandates.len(), 1, "{mandates:?}");
     let d = &mandates[0].deadlines[0];
@@ -105,7 +107,8 @@ fn mandates_command() {
 #[test]
 fn the_next_draft_recalls_the_latest_text() {
     let docs = seeds();
-    let graph = LineageGraph::build(&docs);
+    let mut graph = LineageGraph::build(&docs);
+    lineage::mandates::link_fulfilments(&docs, &mut graph);
     let doc = docs.iter().find(|d| d.symbol == "A/HRC/RES/53/29").unwrap();
     let mandates = track(&docs, &graph, "2024-01-01".parse().unwrap(), Some(&doc.symbol));
     let draft = lineage::draft::next_draft(doc, &graph, &mandates);
@@ -139,7 +142,8 @@ fn an_english_draft_writes_the_date_the_english_way() {
         .iter()
         .map(|f| lineage::reader::read_file(&dir.join(f)).unwrap())
         .collect();
-    let graph = LineageGraph::build(&docs);
+    let mut graph = LineageGraph::build(&docs);
+    lineage::mandates::link_fulfilments(&docs, &mut graph);
     let mandates = track(&docs, &graph, "2024-01-01".parse().unwrap(), Some("A/HRC/RES/53/29"));
     let draft = lineage::draft::next_draft(&docs[1], &graph, &mandates);
     let rolled = draft.paragraphs.iter().find(|p| p.notes.iter().any(|n| n.starts_with("rolled over"))).expect("a rolled-over paragraph");
@@ -158,7 +162,8 @@ fn an_english_draft_writes_the_date_the_english_way() {
 #[test]
 fn blame_walks_the_series_back_and_names_the_gap() {
     let docs = seeds();
-    let graph = LineageGraph::build(&docs);
+    let mut graph = LineageGraph::build(&docs);
+    lineage::mandates::link_fulfilments(&docs, &mut graph);
     let doc = docs.iter().find(|d| d.symbol == "A/HRC/RES/53/29").unwrap();
     let b = lineage::blame::blame(doc, &docs, &graph);
     assert_eq!(b.walked, ["A/HRC/RES/53/29", "A/HRC/RES/47/23"]);

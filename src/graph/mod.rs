@@ -127,9 +127,6 @@ impl LineageGraph {
                 g.link(newer, older, EdgeKind::Succeeds, None);
             }
         }
-        for f in crate::mandates::fulfilments(docs, &g) {
-            g.add_fulfilment(&f.report, &f.resolution, &f.paragraph);
-        }
         g
     }
 

@@ -88,7 +88,7 @@ pub fn mark_furniture(lines: &mut [Line], front_end: usize, title: &str) {
         title_key.chars().count() >= 10
             && k.chars().count() >= 8
             && title_key.contains(&k)
-            && !super::structure::ends_terminal(last)
+            && !ends_terminal(last)
     };
     let count = lines.len();
     let inside = |j: isize| j >= front_end as isize && (j as usize) < count;
@@ -199,7 +199,7 @@ pub fn measure(lines: &[Line], from: usize) -> PageShape {
     let wrap_width = widths[(widths.len() * 9 / 10).min(widths.len() - 1)];
     let open_ended = text
         .iter()
-        .filter(|&&i| !super::structure::ends_terminal(&lines[i].text))
+        .filter(|&&i| !ends_terminal(&lines[i].text))
         .count();
     let wrapped = open_ended * 10 >= text.len() * 3;
     let followed_by_blank = text
@@ -208,4 +208,25 @@ pub fn measure(lines: &[Line], from: usize) -> PageShape {
         .count();
     let double_spaced = wrapped && followed_by_blank * 10 >= text.len() * 8;
     PageShape { wrap_width, wrapped, double_spaced }
+}
+
+/// Does this text end a clause (so that a blank line after it ends the paragraph)?
+/// Footnote marks and closing brackets after the punctuation do not count.
+pub fn ends_terminal(text: &str) -> bool {
+    let mut t = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || is_superscript_digit(c) || matches!(c, ')' | ']' | '”' | '’' | '"' | '）' | '】')
+    });
+    // `…Agreement,2`, `…guidelines. 27`: a plain footnote number after the punctuation.
+    let digits = t.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=3).contains(&digits) {
+        let head = t[..t.len() - digits].trim_end();
+        if head.ends_with(is_clause_end) {
+            t = head;
+        }
+    }
+    t.chars().last().is_some_and(is_clause_end)
+}
+
+fn is_clause_end(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';' | '。' | '.' | '：' | ':' | '！' | '!' | '？' | '?')
 }

@@ -1,5 +1,9 @@
-//! Reading files: bytes from disk, decoded, split into lines, and parsed into a document.
-//! This is the only module (besides `main`) that touches the file system.
+//! The reader: one file's bytes in, a [`Document`] out, through one stage per module:
+//! [`decode`] (encoding) → [`normalize`] (lines cleaned of markup and PDF debris) →
+//! [`layout`] (page furniture, line shape) → [`structure`] (paragraphs, items, footnotes,
+//! headings, the closing formula) with [`marks`] and [`meta`] (masthead), put together by
+//! [`parse`] → [`refs`] (references to other documents) → [`findings`] (the vote, rights
+//! and requests). Each stage reads only what the stages before it made.
 
 pub mod decode;
 pub mod normalize;
@@ -67,7 +71,10 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document, Error> {
     };
     // The lines hold the text now; a large file need not be held twice.
     drop(decoded);
-    crate::reader::parse::read_document(&lines, &file_id(path), source).map_err(err)
+    let mut doc = parse::read_document(&lines, &file_id(path), source).map_err(err)?;
+    doc.references = refs::document_references(&doc);
+    findings::annotate(&mut doc);
+    Ok(doc)
 }
 
 /// The ID of a document whose text states no symbol: its file name without extension.

@@ -95,14 +95,8 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         _ => None,
     };
     let vote_text: Vec<&str> = assembled.vote_lines.iter().map(|m| m.text.as_str()).collect();
-    let vote = if vote_text.is_empty() {
-        Vote::unknown()
-    } else {
-        let (vote, warnings) = crate::reader::findings::vote::parse_vote(&vote_text.join("\n"));
-        let line = assembled.vote_lines.first().map(|m| m.line);
-        diagnostics.extend(warnings.into_iter().map(|message| Diagnostic { line, message }));
-        vote
-    };
+    // The block is read for its method, counts and countries with the other findings.
+    let vote = Vote { text: (!vote_text.is_empty()).then(|| vote_text.join("\n")), ..Vote::unknown() };
 
     let mut formula: Vec<MetaLine> = masthead
         .formula
@@ -134,7 +128,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         return Err(ReadError::NoStructure);
     }
 
-    let mut doc = Document {
+    let doc = Document {
         symbol,
         symbol_source,
         body,
@@ -164,8 +158,6 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         diagnostics,
         source,
     };
-    doc.references = crate::reader::refs::document_references(&doc);
-    crate::reader::findings::annotate(&mut doc);
     Ok(doc)
 }
 

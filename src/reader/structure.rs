@@ -6,34 +6,13 @@
 //! stops mid-clause ("…限制", "…隐私权的第") runs on across blank lines, page furniture
 //! and footnote blocks, because that is what a page break does to it.
 
-use super::layout::{Line, PageShape};
+use super::layout::{ends_terminal, Line, PageShape};
 use super::patterns::*;
 use crate::reader::normalize::join_lines;
 use crate::model::{
     Diagnostic, DocKind, DropReason, Footnote, Heading, Item, LineSpan, MetaLine, Paragraph,
     ParagraphKind,
 };
-
-/// Does this text end a clause (so that a blank line after it ends the paragraph)?
-/// Footnote marks and closing brackets after the punctuation do not count.
-pub fn ends_terminal(text: &str) -> bool {
-    let mut t = text.trim_end_matches(|c: char| {
-        c.is_whitespace() || is_superscript_digit(c) || matches!(c, ')' | ']' | '”' | '’' | '"' | '）' | '】')
-    });
-    // `…Agreement,2`, `…guidelines. 27`: a plain footnote number after the punctuation.
-    let digits = t.chars().rev().take_while(|c| c.is_ascii_digit()).count();
-    if (1..=3).contains(&digits) {
-        let head = t[..t.len() - digits].trim_end();
-        if head.ends_with(is_clause_end) {
-            t = head;
-        }
-    }
-    t.chars().last().is_some_and(is_clause_end)
-}
-
-fn is_clause_end(c: char) -> bool {
-    matches!(c, '，' | ',' | '；' | ';' | '。' | '.' | '：' | ':' | '！' | '!' | '？' | '?')
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {

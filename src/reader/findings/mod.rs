@@ -6,11 +6,17 @@ pub mod requests;
 pub mod rights;
 pub mod vote;
 
-use crate::model::Document;
+use crate::model::{Diagnostic, Document};
 
-/// Fills in the findings that are read from a finished document's paragraphs: the
-/// rights it names and the requests it makes.
+/// Fills in the findings that are read from a finished document: the vote its voting
+/// block states, the rights it names and the requests it makes.
 pub fn annotate(doc: &mut Document) {
+    if let Some(block) = doc.vote.text.take() {
+        let (vote, warnings) = vote::parse_vote(&block);
+        let line = doc.vote_lines.map(|span| span.first);
+        doc.diagnostics.extend(warnings.into_iter().map(|message| Diagnostic { line, message }));
+        doc.vote = vote;
+    }
     doc.rights = rights::find_rights(doc);
     doc.requests = requests::find_requests(doc);
 }
