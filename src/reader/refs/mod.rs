@@ -10,7 +10,7 @@
 //!     "又回顾人权理事会 2019 年 7 月 11 日关于新的和新兴的数字技术与人权的第 41/11 号决议",
 //!     Lang::Zh, Body::HRC, Some(2021));
 //! assert_eq!(found[0].target, "A/HRC/RES/41/11");
-//! assert_eq!(found[0].date.as_deref(), Some("2019-07-11"));
+//! assert_eq!(found[0].date.map(|d| d.to_string()).as_deref(), Some("2019-07-11"));
 //! assert_eq!(found[0].title.as_deref(), Some("新的和新兴的数字技术与人权"));
 //! assert_eq!(found[0].verb.as_deref(), Some("又回顾"));
 //! ```
