@@ -46,6 +46,10 @@ pub struct Node {
     /// Every distinct title given to this node, by itself and by its citations.
     #[serde(skip)]
     pub titles: Vec<String>,
+    /// The vote a UNDL voting file gives for this symbol (`votes::attach_to_graph`), kept
+    /// for cited-only nodes too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vote: Option<crate::model::Vote>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -235,6 +239,7 @@ impl LineageGraph {
             session: doc.session,
             languages: vec![doc.language],
             titles: vec![doc.title.clone()],
+            vote: None,
         };
         let i = self.graph.add_node(node);
         self.index.insert(doc.symbol.clone(), i);
@@ -279,6 +284,7 @@ impl LineageGraph {
             session: session_of_symbol(symbol),
             languages: Vec::new(),
             titles: Vec::new(),
+            vote: None,
         };
         let i = self.graph.add_node(node);
         self.index.insert(symbol.to_string(), i);
