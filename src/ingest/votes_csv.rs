@@ -52,7 +52,7 @@ const OPTIONAL: [&str; 1] = ["vote_note"];
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
 /// The longest physical line held; the rest of a longer line is skipped unread.
-pub const MAX_LINE_BYTES: usize = 1 << 20;
+pub const MAX_LINE_BYTES: usize = 8 << 20;
 
 /// A quoted field may hold line breaks, but one still open after this many lines is
 /// taken as never closed: its first line is reported and reading resumes on the next.
@@ -360,7 +360,7 @@ struct Records<R> {
 }
 
 enum Next {
-    Record { line: u64, fields: Vec<String> },
+    Record { line: u64, last: u64, fields: Vec<String> },
     Problem(RowProblem),
     End,
 }
@@ -382,7 +382,7 @@ impl<R: BufRead> Records<R> {
         }
         if !opens_quote(&first.bytes) {
             return Ok(match parse_record(&first.bytes) {
-                Ok(fields) => Next::Record { line: first.number, fields },
+                Ok(fields) => Next::Record { line: first.number, last: first.number, fields },
                 Err(reason) => Next::Problem(RowProblem { line: first.number, reason }),
             });
         }
@@ -417,9 +417,10 @@ impl<R: BufRead> Records<R> {
                 ),
             }));
         }
+        let last = self.pending.get(used - 1).map_or(first.number, |l| l.number);
         self.pending.drain(..used);
         Ok(match parse_record(&joined) {
-            Ok(fields) => Next::Record { line: first.number, fields },
+            Ok(fields) => Next::Record { line: first.number, last, fields },
             Err(reason) => Next::Problem(RowProblem { line: first.number, reason }),
         })
     }
@@ -468,18 +469,22 @@ fn read(reader: impl BufRead, path: &Path) -> Result<VoteFile, Error> {
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut seen: HashMap<(usize, String), MsVote> = HashMap::new();
     loop {
-        let (line, fields) = match records.next().map_err(io)? {
+        let (line, last, fields) = match records.next().map_err(io)? {
             Next::End => break,
             Next::Problem(p) => {
                 file.problems.push(p);
                 continue;
             }
-            Next::Record { line, fields } => (line, fields),
+            Next::Record { line, last, fields } => (line, last, fields),
         };
         if fields.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let problem = |reason: String| RowProblem { line, reason };
+        // A row whose quoted field runs over several lines says which.
+        let problem = |reason: String| {
+            let reason = if last > line { format!("{reason} (the row runs over lines {line}-{last})") } else { reason };
+            RowProblem { line, reason }
+        };
         if fields.len() != columns.width {
             file.problems.push(problem(format!("{} fields where the header has {}", fields.len(), columns.width)));
             continue;
