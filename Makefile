@@ -71,7 +71,7 @@ BENCH_SIZES ?= 10000 100000
 # Fuzzing (slow, not part of `make test`): each target for FUZZ_SECONDS, one at a time.
 # Installs cargo-fuzz where missing; crashes are left in fuzz/artifacts/.
 FUZZ_SECONDS ?= 120
-FUZZ_TARGETS ?= read_bytes references vote diff
+FUZZ_TARGETS ?= read_bytes references vote diff votes_csv
 fuzz:
 	fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 

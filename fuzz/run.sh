@@ -11,7 +11,7 @@ set -u
 cd "$(dirname "$0")/.."
 seconds=${1:-120}
 shift || true
-targets=${*:-read_bytes references vote diff}
+targets=${*:-read_bytes references vote diff votes_csv}
 
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
     echo "installing cargo-fuzz"
@@ -47,6 +47,10 @@ seed() {
                     { cat "$previous"; printf '\0'; cat "$f"; } > "$dir/$(basename "$previous" .txt)+$(basename "$f")"
                 fi
                 previous=$f
+            done ;;
+        votes_csv)
+            for f in tests/fixtures/votes/*.csv tests/fixtures/votes/hostile/*.csv; do
+                head -c 16384 "$f" > "$dir/$(basename "$f")"
             done ;;
         references|vote)
             for f in $files; do

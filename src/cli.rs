@@ -123,6 +123,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: DraftFormat,
     },
+    /// Every text of ID's series × every country (from the texts' voting blocks and any
+    /// UNDL voting file in the corpus), with the changes between successive texts.
+    Votes {
+        id: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: crate::render::votes::VotesFormat,
+        /// Only these countries: ISO3 codes, comma-separated (CHN,IND).
+        #[arg(long, value_delimiter = ',', value_name = "ISO3,...")]
+        country: Vec<String>,
+        /// Only the countries whose vote changed at least once (joining or leaving the
+        /// body is not a change of vote).
+        #[arg(long)]
+        changed: bool,
+    },
     /// Write the whole corpus as JSON to the output folder: corpus.json (the list) and
     /// documents/<symbol>.json (each document, with its line account).
     Export,

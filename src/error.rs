@@ -19,6 +19,9 @@ pub enum ReadError {
     NotAFile,
     #[error("{size} bytes is more than the {limit} bytes lineage reads from one file; split the export into its documents")]
     TooLarge { size: u64, limit: u64 },
+    /// A `.csv` file whose header is not the UN Digital Library's voting-record header.
+    #[error("not a UNDL voting-record file: {0}")]
+    NotVotingFile(String),
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -12,6 +12,9 @@
 //! - [`corpus`]: every document of a folder, found by full symbol or short form;
 //! - [`diff`]: two documents → [`diff::DocumentDiff`]: paragraphs aligned (unchanged,
 //!   modified, moved, added, removed; splits and merges), inline redlines, a summary;
+//! - [`votes`]: each State's position in each vote, read against the body's membership
+//!   (`classify::membership`), votes from UNDL voting files (`ingest::votes_csv`), and
+//!   a series × countries table with every shift;
 //! - [`render`]: the one place where an output format is chosen (text, JSON, and for a
 //!   diff Markdown and a self-contained HTML page).
 //!
@@ -40,6 +43,7 @@ pub mod graph;
 pub mod mandates;
 pub mod blame;
 pub mod draft;
+pub mod votes;
 // render
 pub mod render;
 // app

@@ -52,7 +52,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             }
         }
         Command::Graph { format, series, output, expand_documents } => {
-            let full = lineage_graph(&corpus.documents);
+            let mut full = lineage_graph(&corpus.documents);
+            lineage::votes::attach_to_graph(&mut full, &corpus.recorded_votes);
             let graph = match series {
                 Some(id) => {
                     let doc = corpus.find(id)?;
@@ -121,6 +122,15 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 DraftFormat::Md => text::draft(&draft, true),
                 DraftFormat::Json => json::draft(&draft),
             }
+        }
+        Command::Votes { id, format, country, changed } => {
+            let doc = corpus.find(id)?;
+            let mut graph = LineageGraph::build(&corpus.documents);
+            lineage::votes::attach_to_graph(&mut graph, &corpus.recorded_votes);
+            let series = series_or_alone(&graph, doc);
+            let options = lineage::votes::TableOptions { countries: country.clone(), changed_only: *changed };
+            let table = lineage::votes::series_votes(&series, &corpus.documents, &graph, &options);
+            render::votes::render(&table, *format)
         }
         Command::Export => export(&corpus, &cli.out)?,
         Command::Index { .. } | Command::Search { .. } => unreachable!("handled above"),

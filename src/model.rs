@@ -158,6 +158,53 @@ pub struct Vote {
     /// The voting block as printed (normalised), for the reader to check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// Members present that did not vote (`X` in a UNDL voting file).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub non_voting: Vec<String>,
+    /// States listed by a voting file as not members on the day (blank `ms_vote`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub non_members: Vec<String>,
+    /// Where the vote comes from: `text` (the document's voting block) or `undl` (a
+    /// UNDL voting file); absent where no vote is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<VoteSource>,
+    /// The voting file's record of the vote (`source: undl`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<VoteRecord>,
+    /// The vote the text states, kept beside a voting file's where the two disagree.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_in_text: Option<Box<Vote>>,
+}
+
+/// Where a vote was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteSource {
+    Text,
+    Undl,
+}
+
+/// A UNDL voting file's record of one vote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoteRecord {
+    pub undl_id: String,
+    /// `https://digitallibrary.un.org/record/…`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// As UNDL names it (`A/78/PV.50`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote_note: Option<String>,
+    /// The file and the line of the vote's first row.
+    pub file: String,
+    pub line: u64,
 }
 
 impl Vote {
@@ -172,6 +219,11 @@ impl Vote {
             abstaining: Vec::new(),
             unresolved: Vec::new(),
             text: None,
+            non_voting: Vec::new(),
+            non_members: Vec::new(),
+            source: None,
+            record: None,
+            stated_in_text: None,
         }
     }
 }

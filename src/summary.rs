@@ -4,9 +4,9 @@
 
 use crate::reader::findings::requests::{Addressee, Request};
 use crate::reader::findings::rights::{MentionContext, RightFinding};
-use crate::model::{Body, Document, Vote, VoteMethod};
+use crate::model::{Document, Vote};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 /// How alike two requests must be to count as one mandate carried over: the share of
 /// deliverables they have in common and the likeness of their wording, half each. Between
@@ -167,59 +167,49 @@ fn paragraph_order(id: &str) -> (String, u32) {
     (id[..id.len() - digits.len()].to_string(), digits.parse().unwrap_or(0))
 }
 
-/// Each country's position in a vote: `yes`, `no`, `abstain`; with `full` (every member
-/// voted) a country of the other vote that is not here was not a member.
-fn positions(v: &Vote) -> BTreeMap<&str, &'static str> {
-    let mut out = BTreeMap::new();
-    for (list, position) in [(&v.in_favour, "yes"), (&v.against, "no"), (&v.abstaining, "abstain")] {
-        for c in list {
-            out.insert(c.as_str(), position);
-        }
-    }
-    out
-}
-
-/// The body's membership, where it is fixed: every member voted when the counts add up.
-fn membership(body: Body) -> Option<u32> {
-    match body {
-        Body::HRC => Some(47),
-        Body::GA => Some(193),
-        Body::SC => Some(15),
-        _ => None,
-    }
-}
-
+/// Each State's move between the two votes, read against the body's membership on
+/// each day (`votes::positions`): a State that left the body is `nonmember`, not a
+/// member that joined a consensus. Where a side's vote is not stated, nothing is known
+/// of it, and no State is said to move.
 fn compare_votes(old: &Document, new: &Document) -> VoteChange {
     let (a, b) = (&old.vote, &new.vote);
     let changed = a.method != b.method || (a.yes, a.no, a.abstain) != (b.yes, b.no, b.abstain);
-    // Where a side was adopted without a vote, its members joined the consensus; where
-    // its vote is not stated, nothing is known of it, and no country is said to move.
-    let side = |doc: &Document, v: &Vote| -> Option<(BTreeMap<String, &'static str>, &'static str)> {
-        match v.method {
-            VoteMethod::Unknown => None,
-            VoteMethod::WithoutVote => Some((BTreeMap::new(), "consensus")),
-            VoteMethod::Recorded => {
-                let total = v.yes.unwrap_or(0) + v.no.unwrap_or(0) + v.abstain.unwrap_or(0);
-                let full = membership(doc.body).is_some_and(|m| total >= m);
-                let map = positions(v).into_iter().map(|(k, p)| (k.to_string(), p)).collect();
-                Some((map, if full { "nonmember" } else { "absent" }))
-            }
-        }
+    let countries_changed = match (crate::votes::document_positions(old), crate::votes::document_positions(new)) {
+        (Some(from), Some(to)) => crate::votes::shifts(&from, &to)
+            .into_iter()
+            .map(|s| CountryChange { country: s.country, from: s.from.as_str(), to: s.to.as_str() })
+            .collect(),
+        _ => Vec::new(),
     };
-    let mut countries_changed = Vec::new();
-    if let (Some((from, from_missing)), Some((to, to_missing))) = (side(old, a), side(new, b)) {
-        let all: BTreeSet<&String> = from.keys().chain(to.keys()).collect();
-        for c in all {
-            let f = from.get(c).copied().unwrap_or(from_missing);
-            let t = to.get(c).copied().unwrap_or(to_missing);
-            // Voting yes and joining a consensus are one stance.
-            let same = f == t || matches!((f, t), ("yes", "consensus") | ("consensus", "yes"));
-            if !same {
-                countries_changed.push(CountryChange { country: c.clone(), from: f, to: t });
-            }
-        }
-    }
     VoteChange { from: a.clone(), to: b.clone(), changed, countries_changed }
+}
+
+/// The States' moves for people, by name: changes of stance one by one, then the States
+/// that joined or left the body.
+fn country_lines(changes: &[CountryChange]) -> Vec<String> {
+    let name = |code: &str| crate::reader::findings::countries::gazetteer().name(code, "en").unwrap_or(code).to_string();
+    let mut out = Vec::new();
+    let stance: Vec<String> = changes
+        .iter()
+        .filter(|c| (c.from == "nonmember") == (c.to == "nonmember"))
+        .map(|c| format!("{}: {} → {}", name(&c.country), c.from, c.to))
+        .collect();
+    if !stance.is_empty() {
+        out.push(format!("Countries that changed their vote: {}", stance.join("; ")));
+    }
+    let mut joined: Vec<String> =
+        changes.iter().filter(|c| c.from == "nonmember").map(|c| format!("{} ({})", name(&c.country), c.to)).collect();
+    joined.sort();
+    if !joined.is_empty() {
+        out.push(format!("Not members then, members now: {}", joined.join(", ")));
+    }
+    let mut left: Vec<String> =
+        changes.iter().filter(|c| c.to == "nonmember").map(|c| format!("{} (had voted {})", name(&c.country), c.from)).collect();
+    left.sort();
+    if !left.is_empty() {
+        out.push(format!("Members then, not now: {}", left.join(", ")));
+    }
+    out
 }
 
 fn targets(doc: &Document) -> BTreeSet<&str> {
@@ -294,10 +284,7 @@ pub fn describe(s: &Summary) -> Vec<String> {
     } else {
         out.push(format!("Vote: unchanged ({})", crate::render::text::vote_line(&v.to)));
     }
-    if !v.countries_changed.is_empty() {
-        let moves: Vec<String> = v.countries_changed.iter().map(|c| format!("{} {}→{}", c.country, c.from, c.to)).collect();
-        out.push(format!("Countries: {}", moves.join(", ")));
-    }
+    out.extend(country_lines(&v.countries_changed));
     if !s.references_added.is_empty() {
         out.push(format!("References added: {}", s.references_added.join(", ")));
     }

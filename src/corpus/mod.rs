@@ -19,6 +19,9 @@ pub struct Warning {
 pub struct Corpus {
     pub documents: Vec<Document>,
     pub warnings: Vec<Warning>,
+    /// Every vote read from the corpus's UNDL voting files, whether or not the corpus
+    /// holds the text it names (the graph's cited-only nodes keep theirs).
+    pub recorded_votes: Vec<crate::reader::votes_csv::RecordedVote>,
     /// (symbol, language) → position in `documents`: the duplicate check of `add` costs
     /// nothing per document (a scan made reading 100,000 files quadratic).
     seen: std::collections::HashMap<(String, crate::model::Language), usize>,
@@ -55,6 +58,7 @@ impl Corpus {
                 Err(e) => corpus.warnings.push(Warning { message: format!("{e}; the file is skipped") }),
             }
         }
+        corpus.read_voting_files(&walk.votes);
         Ok(corpus)
     }
 
@@ -71,7 +75,31 @@ impl Corpus {
         for doc in documents {
             corpus.add(doc);
         }
+        corpus.read_voting_files(&walk.votes);
         Ok(corpus)
+    }
+
+    /// Read the UNDL voting files and give each document the vote they record for it
+    /// (`votes::attach`). A file that cannot be read, and each row that cannot, is a
+    /// warning naming the file (and the line); the rest is used. The files are read on
+    /// every load, the index holding only the texts.
+    pub fn read_voting_files(&mut self, paths: &[std::path::PathBuf]) {
+        for path in paths {
+            match reader::votes_csv::read_file(path) {
+                Ok(file) => {
+                    for p in &file.problems {
+                        self.warnings.push(Warning {
+                            message: format!("{}: line {}: {}; the row is skipped", file.path, p.line, p.reason),
+                        });
+                    }
+                    self.recorded_votes.extend(file.votes);
+                }
+                Err(e) => self.warnings.push(Warning { message: format!("{e}; the file is skipped") }),
+            }
+        }
+        for message in crate::votes::attach(&mut self.documents, &self.recorded_votes) {
+            self.warnings.push(Warning { message });
+        }
     }
 
     fn warn_skipped(&mut self, skipped: &[reader::Skipped]) {
@@ -160,13 +188,4 @@ impl Corpus {
         found.sort_by(|a, b| a.symbol.cmp(&b.symbol));
         found
     }
-}
-
-
-
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
 }

@@ -46,6 +46,10 @@ pub struct Node {
     /// Every distinct title given to this node, by itself and by its citations.
     #[serde(skip)]
     pub titles: Vec<String>,
+    /// The vote a UNDL voting file gives for this symbol (`votes::attach_to_graph`), kept
+    /// for cited-only nodes too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vote: Option<crate::model::Vote>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -232,6 +236,7 @@ impl LineageGraph {
             session: doc.session,
             languages: vec![doc.language],
             titles: vec![doc.title.clone()],
+            vote: None,
         };
         let i = self.graph.add_node(node);
         self.index.insert(doc.symbol.clone(), i);
@@ -276,6 +281,7 @@ impl LineageGraph {
             session: crate::symbol::session_of(symbol),
             languages: Vec::new(),
             titles: Vec::new(),
+            vote: None,
         };
         let i = self.graph.add_node(node);
         self.index.insert(symbol.to_string(), i);
@@ -326,11 +332,4 @@ fn push_distinct(list: &mut Vec<String>, item: &str) {
     if !item.is_empty() && !list.iter().any(|x| x == item) {
         list.push(item.to_string());
     }
-}
-
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
 }

@@ -15,6 +15,7 @@ pub mod meta;
 pub mod parse;
 pub mod refs;
 pub mod findings;
+pub mod votes_csv;
 
 use crate::error::{Error, ReadError};
 use crate::model::{Document, Source};
@@ -89,6 +90,8 @@ pub fn file_id(path: &Path) -> String {
 #[derive(Debug, Default)]
 pub struct Walk {
     pub texts: Vec<PathBuf>,
+    /// `.csv` files whose first line names the UNDL voting columns (see [`votes_csv`]).
+    pub votes: Vec<PathBuf>,
     pub skipped: Vec<Skipped>,
 }
 
@@ -148,6 +151,8 @@ pub fn walk(dir: &Path) -> Result<Walk, Error> {
             };
             if is_dir {
                 stack.push(path);
+            } else if is_file && is_voting_file(&path) {
+                found.votes.push(path);
             } else if !is_text_name(&path) {
                 found.skipped.push(Skipped {
                     path,
@@ -167,6 +172,7 @@ pub fn walk(dir: &Path) -> Result<Walk, Error> {
     // splits both into components at every step, which on 100,000 files was most of a
     // freshness check.
     found.texts.sort_by_cached_key(|p| path_order_key(p.strip_prefix(dir).unwrap_or(p)));
+    found.votes.sort();
     found.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(found)
 }
@@ -184,6 +190,24 @@ fn path_order_key(path: &Path) -> Vec<u8> {
     {
         path.to_string_lossy().bytes().map(|b| if b == b'/' || b == b'\\' { 0 } else { b }).collect()
     }
+}
+
+/// A `.csv` file whose first line names the UNDL voting columns. Only its first line is
+/// read here; a `.csv` that is not a voting file is passed over like any other
+/// non-text file.
+fn is_voting_file(path: &Path) -> bool {
+    use std::io::BufRead;
+    let csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if !csv {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(path) else { return false };
+    let mut first = Vec::new();
+    let mut reader = std::io::BufReader::new(file).take(4096);
+    if reader.read_until(b'\n', &mut first).is_err() {
+        return false;
+    }
+    votes_csv::looks_like_voting_file(&first)
 }
 
 fn is_text_name(path: &Path) -> bool {

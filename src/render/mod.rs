@@ -9,6 +9,7 @@ pub mod diff_md;
 pub mod diff_text;
 pub mod json;
 pub mod text;
+pub mod votes;
 
 use clap::ValueEnum;
 

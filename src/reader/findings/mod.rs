@@ -2,6 +2,7 @@
 //! resolved through the gazetteer), the rights the text names and the requests it makes.
 
 pub mod countries;
+pub mod membership;
 pub mod requests;
 pub mod rights;
 pub mod vote;

@@ -174,6 +174,7 @@ pub fn parse_vote(block: &str) -> (Vote, Vec<String>) {
     }
     if without_vote {
         vote.method = VoteMethod::WithoutVote;
+        vote.source = Some(crate::model::VoteSource::Text);
         if !headings.is_empty() {
             warnings.push(
                 "voting lists printed for a text adopted without a vote; lists ignored".to_string(),
@@ -187,6 +188,7 @@ pub fn parse_vote(block: &str) -> (Vote, Vec<String>) {
     vote.abstain = counts.abstain;
     if recorded {
         vote.method = VoteMethod::Recorded;
+        vote.source = Some(crate::model::VoteSource::Text);
     } else if counts.any() {
         // The model has no variant for a show of hands; counts are kept, the method is not guessed.
         warnings.push(
