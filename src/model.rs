@@ -203,6 +203,29 @@ pub struct Vote {
     /// The voting block as printed (normalised), for the reader to check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// Members present that did not take part in the vote ("One member (China) did not
+    /// participate in the voting", "Australia, present and not voting").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_participating: Vec<String>,
+    /// Members the text says were absent ("Union of Soviet Socialist Republics, absent").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absent: Vec<String>,
+    /// "Adopted unanimously": every member that took part voted in favour.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unanimous: bool,
+    /// Where `in_favour` was not printed but follows from the body's membership on the
+    /// adoption date and the members named otherwise: `"membership"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_favour_from: Option<String>,
+    /// Permanent members whose negative vote defeated a text or a part of it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vetoed_by: Vec<String>,
+    /// The text says the proposal was not adopted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_adopted: bool,
+    /// Notes on the vote printed apart from the statement (footnotes), as printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl Vote {
@@ -217,6 +240,13 @@ impl Vote {
             abstaining: Vec::new(),
             unresolved: Vec::new(),
             text: None,
+            not_participating: Vec::new(),
+            absent: Vec::new(),
+            unanimous: false,
+            in_favour_from: None,
+            vetoed_by: Vec::new(),
+            not_adopted: false,
+            notes: Vec::new(),
         }
     }
 }

@@ -4,6 +4,8 @@
 pub mod countries;
 pub mod requests;
 pub mod rights;
+pub mod sc_members;
+pub mod sc_vote;
 pub mod vote;
 
 use crate::model::Document;
