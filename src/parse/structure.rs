@@ -332,12 +332,16 @@ impl<'a> Assembler<'a> {
         }
         // An unnumbered operative part ("Decides that …") ends where the vote statement
         // opens a paragraph of its own after a finished sentence.
+        // The Security Council's "Adopted [unanimously] at the 1551st meeting" is a vote
+        // statement wherever it stands.
         let after_sentence = self.blank && self.units.last().is_some_and(|u| last_char_is_stop(u.last_text()));
-        if VOTE_START.is_match(t) && (self.seen_operative || self.part == Part::Closing || after_sentence) {
+        if VOTE_START.is_match(t)
+            && (self.seen_operative || self.part == Part::Closing || after_sentence || SC_VOTE_START.is_match(t))
+        {
             self.out.vote_lines.push(MetaLine { line: n, text: t.to_string() });
             // `Adopted at the 312th meeting by 8 votes to none,` / `with 3 abstentions (China,`
             // …: an unbracketed statement that stops mid-clause runs on to the blank line.
-            self.vote_until_blank = !t.starts_with('[') && !ends_terminal(t);
+            self.vote_until_blank = !t.starts_with('[') && !last_char_is_stop(t);
             self.in_vote = (t.starts_with('[') && !t.contains(']')) || self.vote_until_blank;
             self.part = Part::Closing;
             return true;
