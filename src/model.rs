@@ -380,6 +380,9 @@ pub struct Document {
     /// The rights the text names (`classify::rights`).
     #[serde(default)]
     pub rights: Vec<crate::classify::rights::RightFinding>,
+    /// A mandate renewal with its new end date (`classify::renewal`), where the text makes one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewal: Option<crate::classify::renewal::Renewal>,
     pub headings: Vec<Heading>,
     /// Masthead lines before the title (body, session, agenda, Distr., symbol line).
     pub front_matter: Vec<MetaLine>,

@@ -2,6 +2,7 @@
 //! resolved through the gazetteer), the rights the text names and the requests it makes.
 
 pub mod countries;
+pub mod renewal;
 pub mod requests;
 pub mod rights;
 pub mod sc_members;
@@ -15,4 +16,5 @@ use crate::model::Document;
 pub fn annotate(doc: &mut Document) {
     doc.rights = rights::find_rights(doc);
     doc.requests = requests::find_requests(doc);
+    doc.renewal = renewal::find_renewal(doc);
 }

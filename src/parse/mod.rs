@@ -189,6 +189,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         references: Vec::new(),
         requests: Vec::new(),
         rights: Vec::new(),
+        renewal: None,
         headings: assembled.headings,
         front_matter,
         formula,

@@ -131,7 +131,7 @@ pub static VOTE_START: LazyLock<Regex> = LazyLock::new(|| {
 // `Adopted at the 1551st meeting`, `Adopted unanimously at the`, `Adopted without a vote at
 // the 1776th meeting.`: the Security Council's statement, which no other text opens a line with.
 pub static SC_VOTE_START: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^Adopted\s+(?:unanimously,?\s+|without\s+(?:a\s+)?vote,?\s+|by\s+consensus\s+)?at\s+(?:the|its)\b")
+    re(r"^Adopted\s+(?:unanimously,?\s+|without\s+(?:a\s+)?vote,?\s+|by\s+consensus\s+)?at(?:\s+(?:the|its)\b|\s*$)")
 });
 // `第五十三届会议`, `Fifty-third session`, `Seventy-eighth session`.
 pub static SESSION_ZH: LazyLock<Regex> = LazyLock::new(|| re(r"^第([一二三四五六七八九十百零〇]+)届(?:特别)?会议$"));
