@@ -42,7 +42,7 @@ fn every_masthead_layout_gives_symbol_date_and_meeting() {
     assert_eq!(docs.len(), 451);
     let from_content = docs.iter().filter(|(_, d)| d.symbol_source == SymbolSource::Content).count();
     let right = docs.iter().filter(|(f, d)| d.symbol == symbol_of_file(f)).count();
-    let dated = docs.iter().filter(|(f, d)| d.adopted.as_deref().is_some_and(|a| a[..4] == f[12..16])).count();
+    let dated = docs.iter().filter(|(f, d)| d.adopted.as_deref().is_some_and(|a| a[..4] == f[11..15])).count();
     let with_meeting = docs.iter().filter(|(_, d)| d.meeting.is_some()).count();
     eprintln!("symbols from content {from_content}/451, right {right}, dated {dated}, meeting {with_meeting}");
     assert_eq!(from_content, 451);

@@ -70,7 +70,33 @@ fn expansion(acronym: &str, doc: &Document) -> Option<String> {
         return None;
     }
     let re = Regex::new(&format!(r"\b(United\s+Nations\s+[^()]{{3,80}}?)\s*\({}\)", regex::escape(acronym))).ok()?;
-    doc.paragraphs.iter().find_map(|p| re.captures(&p.full_text()).map(|c| tidy(&c[1])))
+    doc.paragraphs
+        .iter()
+        .find_map(|p| re.captures(&p.full_text()).map(|c| tidy(&c[1])))
+        .or_else(|| by_initials(acronym, doc))
+}
+
+static UN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bUnited\s+Nations(?:\s+(?:[A-Z][\w'-]*|in|for|of|on|and))+").expect("UN_NAME")
+});
+
+/// A name in the text whose words' initials spell the acronym: "United Nations Interim
+/// Force in Lebanon" for UNIFIL (where the text never writes the two together).
+fn by_initials(acronym: &str, doc: &Document) -> Option<String> {
+    let want = acronym.to_lowercase();
+    for p in &doc.paragraphs {
+        let text = tidy(&p.full_text());
+        for m in UN_NAME.find_iter(&text) {
+            let words: Vec<&str> = m.as_str().split(' ').collect();
+            for end in (3..=words.len()).rev() {
+                let initials: String = words[..end].iter().filter_map(|w| w.chars().next()).collect::<String>().to_lowercase();
+                if initials == want {
+                    return Some(words[..end].join(" "));
+                }
+            }
+        }
+    }
+    None
 }
 
 fn tidy(s: &str) -> String {
@@ -123,5 +149,10 @@ mod tests {
         let t = "To renew the mandate of the United Nations Disengagement Observer Force for another period of six months, that is, until 30 November 1990;";
         let c = RENEW.captures(t).expect("renewal");
         assert_eq!(&c["name"], "United Nations Disengagement Observer Force");
+        let t = "Extends once more the stationing in Cyprus of the United Nations Peace-keeping Force, established under resolution 186 (1964), for a further period ending 15 June 1972";
+        let c = RENEW.captures(t).expect("renewal");
+        assert_eq!((&c["name"], &c["place"]), ("United Nations Peace-keeping Force", "Cyprus"));
+        assert!(RENEW.captures("Decides to extend the mandate of the Special Rapporteur for a period of three years").is_some());
+        assert!(UNTIL.captures("for a period of three years").is_none());
     }
 }
