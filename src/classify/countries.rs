@@ -410,8 +410,8 @@ mod tests {
                 }
             }
         }
-        // 193 Member States, 2 observer States, 12 former entities.
-        assert_eq!(g.countries().len(), 207);
+        // 193 Member States, 2 observer States, 11 former entities.
+        assert_eq!(g.countries().len(), 206);
     }
 
     #[test]
