@@ -174,6 +174,29 @@ pub struct Vote {
     /// The vote the text states, kept beside a voting file's where the two disagree.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stated_in_text: Option<Box<Vote>>,
+    /// Members present that did not take part in the vote ("One member (China) did not
+    /// participate in the voting", "Australia, present and not voting").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_participating: Vec<String>,
+    /// Members the text says were absent ("Union of Soviet Socialist Republics, absent").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absent: Vec<String>,
+    /// "Adopted unanimously": every member that took part voted in favour.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unanimous: bool,
+    /// Where `in_favour` was not printed but follows from the body's membership on the
+    /// adoption date and the members named otherwise: `"membership"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_favour_from: Option<String>,
+    /// Permanent members whose negative vote defeated a text or a part of it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vetoed_by: Vec<String>,
+    /// The text says the proposal was not adopted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_adopted: bool,
+    /// Notes on the vote printed apart from the statement (footnotes), as printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// Where a vote was read.
@@ -224,6 +247,13 @@ impl Vote {
             source: None,
             record: None,
             stated_in_text: None,
+            not_participating: Vec::new(),
+            absent: Vec::new(),
+            unanimous: false,
+            in_favour_from: None,
+            vetoed_by: Vec::new(),
+            not_adopted: false,
+            notes: Vec::new(),
         }
     }
 }
@@ -357,6 +387,9 @@ pub struct Document {
     /// The rights the text names (`classify::rights`).
     #[serde(default)]
     pub rights: Vec<RightFinding>,
+    /// A mandate renewal with its new end date, where the text makes one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewal: Option<Renewal>,
     pub headings: Vec<Heading>,
     /// Masthead lines before the title (body, session, agenda, Distr., symbol line).
     pub front_matter: Vec<MetaLine>,
@@ -587,4 +620,23 @@ pub struct RightFinding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchor: Option<String>,
     pub context: MentionContext,
+}
+
+/// A mandate renewal: what is renewed and until when (`Decides to extend the mandate of
+/// … until 15 June 1994`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Renewal {
+    /// What is renewed, as named in full: "United Nations Peace-keeping Force in Cyprus".
+    pub mandate: String,
+    /// The new end date.
+    pub until: Date,
+    /// The length as printed, where given: "six months".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// `OP3`, or `OP1(b)` for an item.
+    pub paragraph: String,
+    /// The resolution that established it, where the renewal says ("established under
+    /// resolution 186 (1964)").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub established_by: Option<String>,
 }

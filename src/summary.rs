@@ -52,6 +52,36 @@ pub struct Summary {
     pub vote: VoteChange,
     pub references_added: Vec<String>,
     pub references_removed: Vec<String>,
+    /// Both texts renew the same mandate: its end date (and period) before and after.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mandate_period: Option<PeriodChange>,
+}
+
+/// The period of a renewed mandate in two texts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeriodChange {
+    pub mandate: String,
+    pub from_until: crate::model::Date,
+    pub to_until: crate::model::Date,
+    pub from_period: Option<String>,
+    pub to_period: Option<String>,
+    pub changed: bool,
+}
+
+fn compare_periods(old: &Document, new: &Document) -> Option<PeriodChange> {
+    let (a, b) = (old.renewal.as_ref()?, new.renewal.as_ref()?);
+    let key = |m: &str| crate::graph::title_key(m);
+    if key(&a.mandate) != key(&b.mandate) {
+        return None;
+    }
+    Some(PeriodChange {
+        mandate: b.mandate.clone(),
+        from_until: a.until,
+        to_until: b.until,
+        from_period: a.period.clone(),
+        to_period: b.period.clone(),
+        changed: a.until != b.until || a.period != b.period,
+    })
 }
 
 /// The rights a text names in its own words (not inside a cited title or a mandate's
@@ -230,12 +260,29 @@ pub fn summarize(old: &Document, new: &Document) -> Summary {
         // A text recalling the one it is compared with is no news.
         references_added: after.difference(&before).filter(|t| **t != old.symbol).map(|t| t.to_string()).collect(),
         references_removed: before.difference(&after).filter(|t| **t != new.symbol).map(|t| t.to_string()).collect(),
+        mandate_period: compare_periods(old, new),
     }
 }
 
 /// The summary as lines for people (labels in English, the ids' language).
 pub fn describe(s: &Summary) -> Vec<String> {
     let mut out = Vec::new();
+    // A renewal's news is its new period: it comes first.
+    if let Some(p) = &s.mandate_period {
+        let period = |x: &Option<String>| x.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
+        if p.changed {
+            out.push(format!(
+                "Mandate period: {} until {}{} → until {}{}",
+                p.mandate,
+                p.from_until,
+                period(&p.from_period),
+                p.to_until,
+                period(&p.to_period)
+            ));
+        } else {
+            out.push(format!("Mandate period: {} unchanged, until {}", p.mandate, p.to_until));
+        }
+    }
     let rights = |list: &[RightFinding]| list.iter().map(|r| format!("{} ({})", r.label, r.paragraph)).collect::<Vec<_>>().join(", ");
     if !s.rights_added.is_empty() {
         out.push(format!("Rights newly named: {}", rights(&s.rights_added)));

@@ -111,6 +111,8 @@ pub fn positions(vote: &Vote, body: Body, date: Option<Date>) -> Option<Position
         (&vote.against, Position::No),
         (&vote.abstaining, Position::Abstain),
         (&vote.non_voting, Position::Absent),
+        (&vote.not_participating, Position::Absent),
+        (&vote.absent, Position::Absent),
         (&vote.non_members, Position::Nonmember),
     ] {
         for c in list {
@@ -135,7 +137,7 @@ pub fn positions(vote: &Vote, body: Body, date: Option<Date>) -> Option<Position
         }
         None => {
             let total = vote.yes.unwrap_or(0) + vote.no.unwrap_or(0) + vote.abstain.unwrap_or(0);
-            let full = seats(body).is_some_and(|s| total >= s);
+            let full = seats(body).is_some_and(|s| total >= s) || vote.in_favour_from.is_some();
             Positions { named, others: if full { Position::Nonmember } else { Position::Absent }, membership_known: false }
         }
     })

@@ -190,6 +190,25 @@ pub(super) fn detect(g: &LineageGraph, docs: &[Document]) -> Vec<Series> {
         }
     }
 
+    // Renewals of one mandate ("Decides to extend the mandate of the United Nations
+    // Interim Force in Lebanon … until …") are one series whatever their titles say (the
+    // Security Council's texts have none), with the resolution that established it.
+    let mut first_with_mandate: HashMap<(Body, String), NodeIndex> = HashMap::new();
+    for doc in docs.iter().filter(|d| d.kind == crate::model::DocKind::Resolution) {
+        let (Some(r), Some(&i)) = (&doc.renewal, g.index.get(&doc.symbol)) else { continue };
+        let key = (doc.body, title_key(&r.mandate));
+        match first_with_mandate.get(&key) {
+            Some(&j) => sets.union(i.index(), j.index()),
+            None => {
+                first_with_mandate.insert(key, i);
+                true
+            }
+        };
+        if let Some(&origin) = r.established_by.as_ref().and_then(|s| g.index.get(s)) {
+            sets.union(i.index(), origin.index());
+        }
+    }
+
     // A resolution and one it cites, with close titles or an "on this issue" citation.
     let weights = Weights::new(keys_of.values().flatten());
     for doc in docs.iter().filter(|d| d.kind == crate::model::DocKind::Resolution) {
@@ -257,6 +276,8 @@ pub(super) fn detect(g: &LineageGraph, docs: &[Document]) -> Vec<Series> {
                 .find(|&&i| g.graph[i].in_corpus)
                 .or(members.last())
                 .and_then(|&i| g.graph[i].title.clone())
+                .filter(|t| !t.is_empty())
+                .or_else(|| renewed_mandate(docs, g, &members))
                 .unwrap_or_default();
             Series {
                 title,
@@ -267,6 +288,13 @@ pub(super) fn detect(g: &LineageGraph, docs: &[Document]) -> Vec<Series> {
         .collect();
     series.sort_by(|a, b| a.members[0].cmp(&b.members[0]));
     series
+}
+
+/// The mandate the newest renewal among `members` renews: the name of an untitled series.
+fn renewed_mandate(docs: &[Document], g: &LineageGraph, members: &[NodeIndex]) -> Option<String> {
+    members.iter().rev().find_map(|&i| {
+        docs.iter().find(|d| d.symbol == g.graph[i].symbol).and_then(|d| d.renewal.as_ref()).map(|r| r.mandate.clone())
+    })
 }
 
 /// How many sessions back the newest member of a recalled run may lie (biennial and

@@ -12,6 +12,7 @@ pub mod layout;
 pub mod structure;
 pub mod marks;
 pub mod meta;
+pub mod sc;
 pub mod parse;
 pub mod refs;
 pub mod findings;

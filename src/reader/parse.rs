@@ -19,6 +19,10 @@ struct Masthead {
     number: Option<String>,
     body_line: Option<Body>,
     sc_symbol: Option<String>,
+    /// A Security Council heading's date (`of 22 October 1973`, `Resolution of 23 August 1960`).
+    sc_date: Option<Date>,
+    /// A body line that stands after preambular text and is skipped by the assembler.
+    skip: Option<usize>,
 }
 
 /// Read one document from its decoded lines. `fallback_id` (the file name) names the
@@ -33,6 +37,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
     super::layout::mark_furniture(&mut lines, masthead.body_start, &masthead.title);
     let shape = super::layout::measure(&lines, masthead.body_start);
     let assembled = super::structure::Assembler::new(&lines, shape, masthead.kind, language == Language::En)
+        .skipping(masthead.skip.map(|i| lines[i].number))
         .run(masthead.body_start);
 
     let mut diagnostics = assembled.diagnostics;
@@ -80,12 +85,16 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         masthead.number.as_deref().and_then(|n| n.split('/').next()).and_then(|s| s.parse().ok()).filter(|_| body != Body::ECOSOC)
     });
     let adopted = match masthead.kind {
-        DocKind::Resolution => super::meta::adopted(&closing_texts, &front_texts),
+        DocKind::Resolution => super::meta::adopted(&closing_texts, &front_texts).or(masthead.sc_date),
         _ => None,
     };
     // A Security Council resolution names its meeting in the heading: "Adopted by the
-    // Security Council at its 8514th meeting, on 23 April 2019".
-    let meeting = super::meta::meeting(&closing_texts).or_else(|| super::meta::meeting(&front_texts));
+    // Security Council at its 8514th meeting, on 23 April 2019", or in the vote: "Adopted
+    // at the 1747th meeting by 14 votes to none".
+    let vote_joined = assembled.vote_lines.iter().map(|m| m.text.as_str()).collect::<Vec<_>>().join("\n");
+    let meeting = super::meta::meeting(&closing_texts)
+        .or_else(|| super::meta::meeting(&front_texts))
+        .or_else(|| super::sc::meeting(&vote_joined));
 
     let mandated_by = match masthead.kind {
         DocKind::Report => {
@@ -151,6 +160,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         references: Vec::new(),
         requests: Vec::new(),
         rights: Vec::new(),
+        renewal: None,
         headings: assembled.headings,
         front_matter,
         formula,
@@ -211,6 +221,10 @@ fn find_masthead(lines: &[Line]) -> Masthead {
         let mut title = String::new();
         let mut number = None;
         let mut sc_symbol = None;
+        let mut sc_date = None;
+        let mut skip = None;
+        let mut body_line = None;
+        let mut body_idx = body_idx;
         let mut end = 0;
         if let Some(t) = title_idx {
             let c = TITLE_LINE.captures(&lines[t].text).expect("matched above");
@@ -228,20 +242,32 @@ fn find_masthead(lines: &[Line]) -> Masthead {
                 .replace(crate::reader::normalize::SOFT_HYPHEN, "-");
             end = j;
         } else if let Some(s) = sc_idx {
-            let c = SC_TITLE_LINE.captures(&lines[s].text).expect("matched above");
-            let (n, y) = (c.get(1).or(c.get(3)).map_or("", |m| m.as_str()), c.get(2).or(c.get(4)).map_or("", |m| m.as_str()));
-            sc_symbol = Some(format!("S/RES/{n} ({y})"));
+            let heading = super::sc::heading(lines, s, first_numbered, body_idx);
+            sc_symbol = Some(heading.symbol);
+            sc_date = heading.date;
             formula.push(s);
-            end = s + 1;
+            end = heading.body_start;
+            title = heading.title;
+            if heading.body_line_after_text {
+                // `Whereas …` paragraphs stand between the heading and `The Security
+                // Council`: they are the preamble, and the body line is skipped in place.
+                skip = body_idx;
+                if let Some(b) = body_idx {
+                    formula.push(b);
+                    let c = BODY_LINE.captures(&lines[b].text).expect("matched above");
+                    body_line = super::meta::body_from_name(c.get(1).or(c.get(2)).map_or("", |m| m.as_str())).or(body_line);
+                }
+                body_idx = None;
+            }
+            body_line = body_line.or(Some(Body::SC));
         }
-        let mut body_line = None;
         if let Some(b) = body_idx {
             let c = BODY_LINE.captures(&lines[b].text).expect("matched above");
-            body_line = super::meta::body_from_name(c.get(1).or(c.get(2)).map_or("", |m| m.as_str()));
+            body_line = super::meta::body_from_name(c.get(1).or(c.get(2)).map_or("", |m| m.as_str())).or(body_line);
             formula.push(b);
             end = end.max(b + 1);
         }
-        if title.is_empty() {
+        if title.is_empty() && sc_symbol.is_none() {
             title = lines[..end]
                 .iter()
                 .rev()
@@ -250,7 +276,7 @@ fn find_masthead(lines: &[Line]) -> Masthead {
                 .next()
                 .unwrap_or_default();
         }
-        return Masthead { kind: DocKind::Resolution, body_start: end, formula, title, number, body_line, sc_symbol };
+        return Masthead { kind: DocKind::Resolution, body_start: end, formula, title, number, body_line, sc_symbol, sc_date, skip };
     }
 
     // The author line ("联合国人权事务高级专员的报告") is the last "…的报告" line above the
@@ -276,8 +302,10 @@ fn find_masthead(lines: &[Line]) -> Masthead {
             number: None,
             body_line: None,
             sc_symbol: None,
+            sc_date: None,
+            skip: None,
         };
     }
     let title = lines.iter().find(|l| !l.is_blank()).map(|l| l.text.clone()).unwrap_or_default();
-    Masthead { kind: DocKind::Other, body_start: 0, formula: Vec::new(), title, number: None, body_line: None, sc_symbol: None }
+    Masthead { kind: DocKind::Other, body_start: 0, formula: Vec::new(), title, number: None, body_line: None, sc_symbol: None, sc_date: None, skip: None }
 }

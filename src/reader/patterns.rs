@@ -55,9 +55,26 @@ pub static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
 // `2024/4. Title` (ECOSOC): the resolution's number and title.
 pub static TITLE_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(\d{1,4}/\d{1,4})\s*[.．]\s*(\S.*)$"));
-// `Resolution 2467 (2019)`: a Security Council resolution's heading.
-pub static SC_TITLE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^Resolution\s+(\d{3,5})\s*\((\d{4})\)$|^第\s*(\d{3,5})\s*\((\d{4})\)\s*号决议$"));
+// A Security Council resolution's heading, in every layout since 1946:
+// `Resolution 2467 (2019)`, `RESOLUTION 895 (1994)`, `Resolution 338 (1973) of 22 October 1973`,
+// `150 (1960). Resolution of 23 August 1960`, `1 (1946) Resolution of 25 January 1946`,
+// `Resolution 361 (197-4)` (a scan's stray hyphen), `第 2467 (2019) 号决议`.
+// Groups: n1/y1/d1 (Resolution N (YYYY) [of DATE]), n2/y2/d2 (N (YYYY). Resolution of DATE), n3/y3.
+pub static SC_TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:Resolution|RESOLUTION)\s+(?P<n1>\d{1,5})\s*\((?P<y1>\d{3}-?\d)\)\s*(?:of\s+(?P<d1>.{6,40}))?$|^(?P<n2>\d{1,4})\s*\((?P<y2>\d{4})\)\s*[.,]?\s*(?:Resolution|RESOLUTION)\s+of\s+(?P<d2>.{6,40})$|^第\s*(?P<n3>\d{1,5})\s*\((?P<y3>\d{4})\)\s*号决议$")
+});
+// `of 22 October 1973`, `of 15 August. 1991`, `on 28 January 1994`: the date line under a
+// Security Council heading (`Adopted by the Security Council at its 3331st meeting,` may
+// stand between them).
+pub static SC_DATE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:of|on)\s+\d{1,2}\s+[A-Z][a-z\]]+\.?\s+\d{4}\.?$|^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$"));
+// `[S/4462]`, `(S/1045}`, `[S/525, II]`, `[S/330/Corr. 1]`: the draft a resolution was
+// adopted from, printed under the heading of the 1946-1964 volumes.
+pub static SC_DRAFT_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^[\[(]\s*[S$]/[^\])}]{1,40}[\])}]$"));
+// `Adopted by the Security Council at its 3331st meeting,`, `Adopted by the Security at its
+// 3163rd meeting,`: the 1992-1994 masthead's adoption line.
+pub static SC_ADOPTED_LINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^Adopted by the Security(?: Council)? at its .{1,60}$"));
 // `人权理事会，`, `大会，`, `The General Assembly,`, `The Human Rights Council,`,
 // `The Security Council,`: the line that opens the resolution's body.
 pub static BODY_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -109,7 +126,12 @@ pub static DATE_EN: LazyLock<Regex> = LazyLock::new(|| {
 });
 // `[经记录表决…`, `[未经表决获得通过。]`, `[Adopted by a recorded vote…`, `Adopted without a vote.`
 pub static VOTE_START: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\[?\s*(?:经记录表决|经表决|未经表决|经协商一致|以\s*\d+\s*票|Adopted\s+(?:by|without|at)|Adopted\s*\.?\s*$)")
+    re(r"^\[?\s*(?:经记录表决|经表决|未经表决|经协商一致|以\s*\d+\s*票|Adopted\s+(?:by|without|at|unanimously)|Adopted\s*\.?\s*$)")
+});
+// `Adopted at the 1551st meeting`, `Adopted unanimously at the`, `Adopted without a vote at
+// the 1776th meeting.`: the Security Council's statement, which no other text opens a line with.
+pub static SC_VOTE_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^Adopted\s+(?:unanimously,?\s+|without\s+(?:a\s+)?vote,?\s+|by\s+consensus\s+)?at(?:\s+(?:the|its)\b|\s*$)")
 });
 // `第五十三届会议`, `Fifty-third session`, `Seventy-eighth session`.
 pub static SESSION_ZH: LazyLock<Regex> = LazyLock::new(|| re(r"^第([一二三四五六七八九十百零〇]+)届(?:特别)?会议$"));

@@ -112,6 +112,10 @@ pub struct Assembler<'a> {
     after_heading: bool,
     /// The last heading was a bare section number whose title may follow.
     heading_open: bool,
+    /// A line (by number) that the masthead already holds and assembly passes over.
+    skip: Option<usize>,
+    /// The voting statement has no brackets and ends at the next blank line.
+    vote_until_blank: bool,
 }
 
 impl<'a> Assembler<'a> {
@@ -135,15 +139,29 @@ impl<'a> Assembler<'a> {
             in_vote: false,
             after_heading: false,
             heading_open: false,
+            skip: None,
+            vote_until_blank: false,
         }
+    }
+
+    /// Pass over the line numbered `line` (a body line the masthead holds).
+    pub fn skipping(mut self, line: Option<usize>) -> Self {
+        self.skip = line;
+        self
     }
 
     /// Assemble lines `from..` (the masthead and title were consumed by the caller).
     pub fn run(mut self, from: usize) -> Assembled {
         let lines = self.lines;
         for line in &lines[from.min(lines.len())..] {
+            if Some(line.number) == self.skip {
+                continue;
+            }
             match line.drop {
                 Some(DropReason::Blank) => {
+                    if std::mem::take(&mut self.vote_until_blank) {
+                        self.in_vote = false;
+                    }
                     self.blank = true;
                     continue;
                 }
@@ -291,9 +309,19 @@ impl<'a> Assembler<'a> {
         if self.units.is_empty() {
             return false;
         }
-        if VOTE_START.is_match(t) && (self.seen_operative || self.part == Part::Closing) {
+        // An unnumbered operative part ("Decides that …") ends where the vote statement
+        // opens a paragraph of its own after a finished sentence.
+        // The Security Council's "Adopted [unanimously] at the 1551st meeting" is a vote
+        // statement wherever it stands.
+        let after_sentence = self.blank && self.units.last().is_some_and(|u| last_char_is_stop(u.last_text()));
+        if VOTE_START.is_match(t)
+            && (self.seen_operative || self.part == Part::Closing || after_sentence || SC_VOTE_START.is_match(t))
+        {
             self.out.vote_lines.push(MetaLine { line: n, text: t.to_string() });
-            self.in_vote = t.starts_with('[') && !t.contains(']');
+            // `Adopted at the 312th meeting by 8 votes to none,` / `with 3 abstentions (China,`
+            // …: an unbracketed statement that stops mid-clause runs on to the blank line.
+            self.vote_until_blank = !t.starts_with('[') && !last_char_is_stop(t);
+            self.in_vote = (t.starts_with('[') && !t.contains(']')) || self.vote_until_blank;
             self.part = Part::Closing;
             return true;
         }

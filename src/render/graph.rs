@@ -69,6 +69,8 @@ struct ChainMember<'a> {
     title: Option<&'a str>,
     date: Option<crate::model::Date>,
     vote: Option<&'a Vote>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    renewal: Option<&'a crate::reader::findings::renewal::Renewal>,
 }
 
 #[derive(Serialize)]
@@ -90,6 +92,7 @@ fn members<'a>(g: &'a LineageGraph, series: &'a Series, docs: &'a [Document]) ->
             title: n.title.as_deref(),
             date: n.date,
             vote: docs.iter().find(|d| d.symbol == n.symbol).map(|d| &d.vote),
+            renewal: docs.iter().find(|d| d.symbol == n.symbol).and_then(|d| d.renewal.as_ref()),
         })
         .collect()
 }
@@ -122,8 +125,12 @@ pub fn chain_text(g: &LineageGraph, series: &Series, docs: &[Document]) -> Strin
             None => "not in the corpus".to_string(),
         };
         let _ = writeln!(out, "  {:<22} {:<10}  {}", m.symbol, m.date.map_or_else(|| "-".to_string(), |d| d.to_string()), vote);
-        if let Some(t) = m.title {
+        if let Some(t) = m.title.filter(|t| !t.is_empty()) {
             let _ = writeln!(out, "  {:<22} {}", "", t);
+        }
+        if let Some(r) = m.renewal {
+            let period = r.period.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
+            let _ = writeln!(out, "  {:<22} renews {} until {}{} ({})", "", r.mandate, r.until, period, r.paragraph);
         }
     }
     let edges = member_edges(g, series);

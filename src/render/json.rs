@@ -57,6 +57,8 @@ struct DocumentJson<'a> {
     references: &'a [Reference],
     requests: &'a [Request],
     rights: &'a [RightFinding],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    renewal: Option<&'a crate::reader::findings::renewal::Renewal>,
     headings: &'a [Heading],
     diagnostics: &'a [Diagnostic],
     source: &'a Source,
@@ -93,6 +95,7 @@ pub fn document(d: &Document, dropped: bool) -> String {
         references: &d.references,
         requests: &d.requests,
         rights: &d.rights,
+        renewal: d.renewal.as_ref(),
         headings: &d.headings,
         diagnostics: &d.diagnostics,
         source: &d.source,

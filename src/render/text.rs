@@ -180,12 +180,19 @@ pub fn vote_line(v: &Vote) -> String {
     match v.method {
         VoteMethod::WithoutVote => "adopted without a vote".to_string(),
         VoteMethod::Unknown => "not stated".to_string(),
-        VoteMethod::Recorded => format!(
-            "recorded vote {}–{}–{} (yes–no–abstain)",
-            opt(v.yes),
-            opt(v.no),
-            opt(v.abstain)
-        ),
+        VoteMethod::Recorded => {
+            let mut line = format!("recorded vote {}–{}–{} (yes–no–abstain)", opt(v.yes), opt(v.no), opt(v.abstain));
+            // The Security Council's statements name who took no part.
+            if v.unanimous {
+                line.push_str(", unanimously");
+            }
+            for (label, list) in [("not participating", &v.not_participating), ("absent", &v.absent), ("vetoed by", &v.vetoed_by)] {
+                if !list.is_empty() {
+                    line.push_str(&format!("; {label}: {}", list.join(", ")));
+                }
+            }
+            line
+        }
     }
 }
 

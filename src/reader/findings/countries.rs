@@ -1,4 +1,5 @@
-//! The country gazetteer: UN names (English and Chinese) to ISO 3166-1 alpha-3 codes,
+//! The country gazetteer: UN names (English and Chinese) to ISO 3166-1 alpha-3 codes
+//! (ISO 3166-3 four-letter codes for former States: SUHH, YUCS, CSHH, …),
 //! and the splitter that turns a printed voting list into codes.
 //!
 //! The data lives in `lexicon/countries.tsv`, compiled in, so the binary needs no file at
@@ -79,8 +80,9 @@ impl Gazetteer {
             let iso3 = fields[0].trim();
             let en = fields[1].trim();
             let zh = fields[2].trim();
-            if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
-                errors.push(format!("line {number}: iso3 {iso3:?} is not three capital letters"));
+            // Three letters (ISO 3166-1 alpha-3), or four for a former State (ISO 3166-3).
+            if !(3..=4).contains(&iso3.len()) || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
+                errors.push(format!("line {number}: iso3 {iso3:?} is not three (or, ISO 3166-3, four) capital letters"));
             }
             if en.is_empty() {
                 errors.push(format!("line {number}: {iso3} has no English name"));
@@ -402,8 +404,8 @@ mod tests {
                 }
             }
         }
-        // 193 Member States, 2 observer States, 2 former entities.
-        assert_eq!(g.countries().len(), 197);
+        // 193 Member States, 2 observer States, 11 former entities.
+        assert_eq!(g.countries().len(), 206);
     }
 
     #[test]

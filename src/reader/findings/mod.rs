@@ -3,21 +3,41 @@
 
 pub mod countries;
 pub mod membership;
+pub mod renewal;
 pub mod requests;
 pub mod rights;
+pub mod sc_members;
+pub mod sc_vote;
 pub mod vote;
 
-use crate::model::{Diagnostic, Document};
+use crate::model::{Body, Diagnostic, Document, ParagraphKind, Vote};
 
 /// Fills in the findings that are read from a finished document: the vote its voting
 /// block states, the rights it names and the requests it makes.
 pub fn annotate(doc: &mut Document) {
     if let Some(block) = doc.vote.text.take() {
-        let (vote, warnings) = vote::parse_vote(&block);
+        let (vote, warnings) = if doc.body == Body::SC { council_vote(doc, &block) } else { vote::parse_vote(&block) };
         let line = doc.vote_lines.map(|span| span.first);
         doc.diagnostics.extend(warnings.into_iter().map(|message| Diagnostic { line, message }));
         doc.vote = vote;
     }
     doc.rights = rights::find_rights(doc);
     doc.requests = requests::find_requests(doc);
+    doc.renewal = renewal::find_renewal(doc);
+}
+
+/// A Security Council vote, with the notes on it that the Council prints in the
+/// footnotes after the statement ("One member (China) did not participate …").
+fn council_vote(doc: &Document, block: &str) -> (Vote, Vec<String>) {
+    let after = doc.vote_lines.map_or(0, |span| span.last);
+    let candidates: Vec<String> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Unnumbered && p.lines.first > after)
+        .map(|p| p.text.clone())
+        .chain(doc.footnotes.iter().filter(|f| f.lines.first > after).map(|f| format!("{} {}", f.mark, f.text)))
+        .collect();
+    let candidates: Vec<&str> = candidates.iter().map(String::as_str).collect();
+    let notes = sc_vote::vote_notes(block, &candidates);
+    sc_vote::parse_sc_vote(block, &notes, doc.adopted)
 }

@@ -1,0 +1,142 @@
+//! Mandate renewals: "Decides to extend the mandate of the United Nations Interim Force in
+//! Lebanon for a further interim period of six months, that is, until 19 July 1985",
+//! "Extends once more the stationing in Cyprus of the United Nations Peace-keeping Force,
+//! established under resolution 186 (1964), for a further period ending 15 June 1972",
+//! "(b) To renew the mandate of the United Nations Disengagement Observer Force for another
+//! period of six months, that is, until 30 November 1990".
+//!
+//! A renewal names what is renewed and the new end date; both are needed (an extension
+//! "for a period of three years" without a date is not read as one). "The Force" is
+//! resolved to the full name the same text gives it elsewhere.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Document, ParagraphKind};
+use crate::reader::meta::first_date;
+
+pub use crate::model::Renewal;
+
+static RENEW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:extends?|renews?|prolongs?)\s+(?:once\s+more\s+|again\s+|further\s+)?(?:the\s+)?(?:present\s+)?(?:mandate|stationing)\s+(?:in\s+(?P<place>[A-Z][\w-]+)\s+)?of\s+(?:the\s+)?(?P<name>[A-Z][^,;:]*?)\s*(?:\([A-Z][A-Za-z0-9 ]*\)\s*)?(?:,|;|\s+for\b|\s+until\b|\s+as\b|\s+established\b|\s+in\s+its\b|\s+in\s+accordance\b|\s+to\b)",
+    )
+    .expect("RENEW")
+});
+static UNTIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:until|ending(?:\s+on)?|terminating\s+on|expiring\s+on)\W{0,3}\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
+        .expect("UNTIL")
+});
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bperiod\s+of\s+((?:[a-z]+[\s-]+){1,4}?(?:months?|years?|weeks?|days?))\b").expect("PERIOD")
+});
+static ESTABLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bestablished\s+(?:under|by)\s+(?:Security\s+Council\s+)?resolution\s+(\d{1,4})\s*\((\d{4})\)")
+        .expect("ESTABLISHED")
+});
+
+/// The full name of "the Force", "the Mission", "the Group" as the text gives it:
+/// "United Nations Interim Force in Lebanon".
+fn full_name(head: &str, doc: &Document) -> Option<String> {
+    let pattern = format!(
+        r"\bUnited\s+Nations\s+(?:[A-Z][\w'-]*\s+|(?:and|for|of|on)\s+)*?{}\b(?:\s+(?:in|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*)*)?",
+        regex::escape(head)
+    );
+    let re = Regex::new(&pattern).ok()?;
+    doc.paragraphs.iter().find_map(|p| re.find(&p.full_text()).map(|m| tidy(m.as_str())))
+}
+
+/// `UNIFIL` → "United Nations Interim Force in Lebanon", where the text writes the name
+/// with the acronym after it.
+fn expansion(acronym: &str, doc: &Document) -> Option<String> {
+    if !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let re = Regex::new(&format!(r"\b(United\s+Nations\s+[^()]{{3,80}}?)\s*\({}\)", regex::escape(acronym))).ok()?;
+    doc.paragraphs
+        .iter()
+        .find_map(|p| re.captures(&p.full_text()).map(|c| tidy(&c[1])))
+        .or_else(|| by_initials(acronym, doc))
+}
+
+static UN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bUnited\s+Nations(?:\s+(?:[A-Z][\w'-]*|in|for|of|on|and))+").expect("UN_NAME")
+});
+
+/// A name in the text whose words' initials spell the acronym: "United Nations Interim
+/// Force in Lebanon" for UNIFIL (where the text never writes the two together).
+fn by_initials(acronym: &str, doc: &Document) -> Option<String> {
+    let want = acronym.to_lowercase();
+    for p in &doc.paragraphs {
+        let text = tidy(&p.full_text());
+        for m in UN_NAME.find_iter(&text) {
+            let words: Vec<&str> = m.as_str().split(' ').collect();
+            for end in (3..=words.len()).rev() {
+                let initials: String = words[..end].iter().filter_map(|w| w.chars().next()).collect::<String>().to_lowercase();
+                if initials == want {
+                    return Some(words[..end].join(" "));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn tidy(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first renewal with an end date in the operative paragraphs (their items included).
+pub fn find_renewal(doc: &Document) -> Option<Renewal> {
+    for p in doc.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Operative) {
+        let parts = std::iter::once((None, p.text.as_str())).chain(p.items.iter().map(|i| (Some(i.label.as_str()), i.text.as_str())));
+        for (item, text) in parts {
+            let text = tidy(text);
+            let Some(c) = RENEW.captures(&text) else { continue };
+            let rest = &text[c.get(0).map_or(0, |m| m.end())..];
+            let window = &rest[..rest.floor_char_boundary(rest.len().min(300))];
+            let Some(until) = UNTIL.captures(window).and_then(|u| first_date(&u[1])) else { continue };
+            let mut name = tidy(&c["name"]);
+            if !name.contains(' ')
+                && let Some(full) = full_name(&name, doc).or_else(|| expansion(&name, doc))
+            {
+                name = full;
+            }
+            if let Some(place) = c.name("place")
+                && !name.contains(place.as_str())
+            {
+                name = format!("{name} in {}", place.as_str());
+            }
+            let established_by = ESTABLISHED.captures(window).map(|e| format!("S/RES/{} ({})", &e[1], &e[2]));
+            return Some(Renewal {
+                mandate: name,
+                until,
+                period: PERIOD.captures(window).map(|m| tidy(&m[1])),
+                paragraph: match item {
+                    Some(label) => format!("{}({label})", p.id),
+                    None => p.id.clone(),
+                },
+                established_by,
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pattern() {
+        let t = "To renew the mandate of the United Nations Disengagement Observer Force for another period of six months, that is, until 30 November 1990;";
+        let c = RENEW.captures(t).expect("renewal");
+        assert_eq!(&c["name"], "United Nations Disengagement Observer Force");
+        let t = "Extends once more the stationing in Cyprus of the United Nations Peace-keeping Force, established under resolution 186 (1964), for a further period ending 15 June 1972";
+        let c = RENEW.captures(t).expect("renewal");
+        assert_eq!((&c["name"], &c["place"]), ("United Nations Peace-keeping Force", "Cyprus"));
+        assert!(RENEW.captures("Decides to extend the mandate of the Special Rapporteur for a period of three years").is_some());
+        assert!(UNTIL.captures("for a period of three years").is_none());
+    }
+}
