@@ -53,6 +53,10 @@ pub struct Node {
 pub enum NodeKind {
     Resolution,
     Report,
+    /// A draft resolution or decision in the corpus.
+    Draft,
+    /// Amendments to a draft.
+    Amendment,
     Document,
 }
 
@@ -228,6 +232,8 @@ impl LineageGraph {
             kind: match doc.kind {
                 DocKind::Resolution => NodeKind::Resolution,
                 DocKind::Report => NodeKind::Report,
+                DocKind::Draft => NodeKind::Draft,
+                DocKind::Amendment => NodeKind::Amendment,
                 DocKind::Other => NodeKind::Document,
             },
             title: Some(doc.title.clone()).filter(|t| !t.is_empty()),

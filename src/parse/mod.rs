@@ -1,6 +1,8 @@
 //! Text to document model: masthead and metadata, preambular and operative paragraphs
 //! with their items, footnotes, the voting record, and an account of every line.
 
+mod amendment;
+mod drafts;
 pub mod layout;
 pub mod marks;
 pub mod meta;
@@ -36,6 +38,12 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
     }
     let language = meta::language(&lines);
     let masthead = find_masthead(&lines);
+    let body_line = masthead.formula.iter().copied().find(|&i| BODY_LINE.is_match(&lines[i].text));
+    let draft = drafts::read(&lines, body_line);
+    let masthead = match &draft {
+        Some(d) => d.adjust(masthead),
+        None => masthead,
+    };
     layout::mark_furniture(&mut lines, masthead.body_start, &masthead.title);
     let shape = layout::measure(&lines, masthead.body_start);
     let assembled = structure::Assembler::new(&lines, shape, masthead.kind, language == Language::En)
@@ -77,6 +85,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
                 message: format!("the symbol line says {s} but the title line implies {i}; {s} is used"),
             });
         }
+    let stated = draft.as_ref().and_then(|d| d.symbol.clone()).or(stated);
     let (symbol, symbol_source) = match stated.or(implied) {
         Some(s) => (s, SymbolSource::Content),
         None => (fallback_id.to_string(), SymbolSource::File),
@@ -86,7 +95,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         masthead.number.as_deref().and_then(|n| n.split('/').next()).and_then(|s| s.parse().ok()).filter(|_| body != Body::ECOSOC)
     });
     let adopted = match masthead.kind {
-        DocKind::Resolution => meta::adopted(&closing_texts, &front_texts),
+        DocKind::Resolution if draft.is_none() => meta::adopted(&closing_texts, &front_texts),
         _ => None,
     };
     // A Security Council resolution names its meeting in the heading: "Adopted by the
@@ -140,11 +149,31 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         return Err(ReadError::NoStructure);
     }
 
+    let draft_meta = draft.map(|d| {
+        let mut meta = d.meta;
+        let notes: Vec<(&str, &str)> = footnotes
+            .iter()
+            .map(|f| (f.mark.as_str(), f.text.as_str()))
+            .chain(paragraphs.iter().filter_map(|p| drafts::note_paragraph(&p.text)))
+            .collect();
+        drafts::groups_from_footnotes(&mut meta, &d.marked, &notes);
+        if d.kind == DocKind::Amendment {
+            let texts: Vec<String> = paragraphs
+                .iter()
+                .filter(|p| drafts::note_paragraph(&p.text).is_none())
+                .map(|p| p.full_text())
+                .collect();
+            let (edits, unread) = amendment::read_edits(&texts);
+            meta.edits = edits;
+            diagnostics.extend(unread);
+        }
+        (d.kind, meta)
+    });
     let mut doc = Document {
         symbol,
         symbol_source,
         body,
-        kind: masthead.kind,
+        kind: draft_meta.as_ref().map_or(masthead.kind, |(kind, _)| *kind),
         language,
         title: masthead.title,
         session,
@@ -169,6 +198,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         dropped,
         diagnostics,
         source,
+        draft: draft_meta.map(|(_, meta)| meta),
     };
     doc.references = crate::refs::document_references(&doc);
     crate::classify::annotate(&mut doc);

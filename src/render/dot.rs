@@ -102,6 +102,7 @@ fn node_stmt(n: &Node) -> Stmt {
     let mut attributes = vec![Attribute(Id::Plain("label".into()), label(&lines))];
     let shape = match n.kind {
         NodeKind::Resolution => "box",
+        NodeKind::Draft | NodeKind::Amendment => "component",
         NodeKind::Report | NodeKind::Document => "note",
     };
     attributes.push(attr("shape", shape));
