@@ -280,6 +280,7 @@ fn series_or_alone(graph: &LineageGraph, doc: &lineage::Document) -> Series {
         title: doc.title.clone(),
         body: doc.body,
         members: vec![doc.symbol.clone()],
+        drafts: Vec::new(),
     })
 }
 

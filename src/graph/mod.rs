@@ -18,8 +18,10 @@
 //! assert_eq!(series.members, ["A/HRC/RES/41/11", "A/HRC/RES/47/23"]);
 //! ```
 
+mod drafts;
 mod series;
 
+pub use drafts::share_found;
 pub use series::{Series, title_key};
 
 use crate::model::{Body, DocKind, Document, Language, ReferenceKind};
@@ -71,6 +73,12 @@ pub enum EdgeKind {
     MandatedBy,
     /// `from` is a report that answers a request made in `to` (`paragraph`).
     Fulfils,
+    /// `from` is a draft and `to` the resolution adopted from it.
+    AdoptedAs,
+    /// `from` is a revision of the draft `to` (or an officer's text that replaces it).
+    Revises,
+    /// `from` is an amendment to the draft `to`.
+    Amends,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -134,6 +142,7 @@ impl LineageGraph {
         for f in crate::mandates::fulfilments(docs, &g) {
             g.add_fulfilment(&f.report, &f.resolution, &f.paragraph);
         }
+        drafts::link(&mut g, docs);
         g
     }
 
@@ -162,7 +171,7 @@ impl LineageGraph {
             .series
             .iter()
             .enumerate()
-            .flat_map(|(i, s)| s.members.iter().map(move |m| (m.clone(), i)))
+            .flat_map(|(i, s)| s.members.iter().chain(&s.drafts).map(move |m| (m.clone(), i)))
             .collect();
     }
 

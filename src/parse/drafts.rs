@@ -102,7 +102,8 @@ pub(super) fn read(lines: &[Line], body_line: Option<usize>) -> Option<DraftMast
     let committee = lines[..sponsor_start]
         .iter()
         .find(|l| COMMITTEE_LINE.is_match(&l.text))
-        .map(|l| l.text.trim_end_matches(" (Fourth Committee)").to_string());
+        .map(|l| l.text.trim_end_matches(" (Fourth Committee)").to_string())
+        .or_else(|| symbol.as_deref().and_then(committee_of_symbol));
 
     // The title: the non-blank lines between the sponsor line and the body line (or, for
     // an amendment, up to the first blank line after the first text).
@@ -172,6 +173,24 @@ impl DraftMasthead {
         }
         masthead
     }
+}
+
+/// The Main Committee a symbol names (`A/C.3/80/L.18` → Third Committee), for a
+/// masthead that does not print it.
+fn committee_of_symbol(symbol: &str) -> Option<String> {
+    let n = symbol.strip_prefix("A/C.")?.chars().next()?;
+    Some(
+        match n {
+            '1' => "First Committee",
+            '2' => "Second Committee",
+            '3' => "Third Committee",
+            '4' => "Special Political and Decolonization Committee",
+            '5' => "Fifth Committee",
+            '6' => "Sixth Committee",
+            _ => return None,
+        }
+        .to_string(),
+    )
 }
 
 struct SponsorLine {
