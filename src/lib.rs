@@ -35,6 +35,7 @@ pub mod error;
 pub mod graph;
 pub mod index;
 pub mod mandates;
+pub mod negotiate;
 pub mod ingest;
 pub mod model;
 pub mod parse;
