@@ -143,10 +143,11 @@ pub enum Command {
     /// What changed from A to B: paragraphs aligned (unchanged, modified, moved, added,
     /// removed) with inline redlines.
     Diff {
-        /// The earlier text: full symbol or short form.
+        /// The earlier text: full symbol or short form. A draft alone is compared with
+        /// the latest adopted text of its series.
         a: String,
-        /// The later text.
-        b: String,
+        /// The later text; an amendment to A gives A with the amendment's edits applied.
+        b: Option<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: DiffFormat,
         /// Colour in text output: auto = when stdout is a terminal and NO_COLOR is unset.

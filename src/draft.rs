@@ -98,6 +98,29 @@ fn roll_over(text: &str, start: usize, end: usize, old_title: Option<&str>, new:
     format!("{before}{number}{after}")
 }
 
+/// `text` with `new` added after the citation of the previous text (at `start..end`)
+/// where that citation closes a list ("…, 77/38 of 7 December 2022 and 78/17 of 4
+/// December 2023 on …" → "…, 78/17 of 4 December 2023 and 79/16 of 2 December 2024
+/// on …"): a series recalls all its texts, and the Assembly's drafts extend the list
+/// rather than replace its last member. English only; `None` where the citation
+/// closes no list.
+fn extend_run(text: &str, start: usize, end: usize, new: &Document) -> Option<String> {
+    if new.language != Language::En {
+        return None;
+    }
+    let before = text[..start].strip_suffix(" and ")?;
+    // A list of resolutions: the piece before "and" ends with a date (" of 7 December 2022").
+    let last_year = before.get(before.len().checked_sub(4)?..)?;
+    if !last_year.chars().all(|c| c.is_ascii_digit()) || !before[..before.len() - 4].ends_with(char::is_alphabetic) && !before.ends_with(char::is_numeric) {
+        return None;
+    }
+    let after = &text[end..];
+    let date_len = EN_DATE.find(after).map_or(0, |m| m.end());
+    let date = new.adopted.map(|d| written_date(d, Language::En))?;
+    let number = resolution_number(&new.symbol);
+    Some(format!("{before}, {}{} and {number} of {date}{}", &text[start..end], &after[..date_len], &after[date_len..]))
+}
+
 /// A draft continuing `doc`, the series it belongs to in `graph`, and its mandates.
 pub fn next_draft(doc: &Document, graph: &LineageGraph, mandates: &[Mandate]) -> Draft {
     let series: Vec<String> = graph.series_of(&doc.symbol).map(|s| s.members.clone()).unwrap_or_default();
@@ -123,7 +146,8 @@ pub fn next_draft(doc: &Document, graph: &LineageGraph, mandates: &[Mandate]) ->
             if let Some(pred) = predecessor.as_deref().filter(|_| !rolled) {
                 let found = find_references(&p.text, lang, doc.body, year);
                 if let Some(f) = found.iter().find(|f| f.target == pred) {
-                    text = roll_over(&p.text, f.start, f.end, f.title.as_deref(), doc);
+                    text = extend_run(&p.text, f.start, f.end, doc)
+                        .unwrap_or_else(|| roll_over(&p.text, f.start, f.end, f.title.as_deref(), doc));
                     notes.push(format!("rolled over: recalls {} instead of {pred}", doc.symbol));
                     rolled = true;
                 }
@@ -214,6 +238,25 @@ fn body_name_zh(body: Body) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_recalled_resolutions_is_extended() {
+        let text = "Recalling its resolutions 76/20 of 6 December 2021, 77/38 of 7 December 2022 and 78/17 of 4 December 2023 on the zone,";
+        let at = text.find("78/17").unwrap();
+        let mut new = crate::reader::read_bytes(
+            "United Nations\nA/RES/79/16\n\nGeneral Assembly\n\n79/16. The zone\n\nThe General Assembly,\n\nRecalling x,\n\n1. Decides y.\n".as_bytes(),
+            std::path::Path::new("x.txt"),
+        )
+        .unwrap();
+        new.adopted = "2024-12-02".parse().ok();
+        assert_eq!(
+            extend_run(text, at, at + "78/17".len(), &new).as_deref(),
+            Some("Recalling its resolutions 76/20 of 6 December 2021, 77/38 of 7 December 2022, 78/17 of 4 December 2023 and 79/16 of 2 December 2024 on the zone,")
+        );
+        let single = "Recalling its resolution 78/17 of 4 December 2023,";
+        let at = single.find("78/17").unwrap();
+        assert_eq!(extend_run(single, at, at + 5, &new), None);
+    }
 
     #[test]
     fn dates_as_each_language_writes_them() {

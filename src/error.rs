@@ -49,6 +49,10 @@ pub enum Error {
          pass --cross-language to pair their paragraphs by number"
     )]
     LanguagesDiffer { from: String, from_language: String, to: String, to_language: String },
+    /// The documents named cannot be compared the way asked (a one-argument diff of a
+    /// text that is no draft, say).
+    #[error("{0}")]
+    NoComparison(String),
 }
 
 impl Error {
@@ -57,7 +61,7 @@ impl Error {
         match self {
             Error::UnknownDocument(_) | Error::AmbiguousDocument { .. } => 2,
             Error::NotInLanguage { .. } | Error::LanguagesDiffer { .. } => 2,
-            Error::NoCorpus(_) => 2,
+            Error::NoCorpus(_) | Error::NoComparison(_) => 2,
             Error::Io { .. } | Error::Read { .. } | Error::Output(_) | Error::Index { .. } => 1,
         }
     }

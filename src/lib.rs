@@ -43,6 +43,7 @@ pub mod graph;
 pub mod mandates;
 pub mod blame;
 pub mod draft;
+pub mod negotiate;
 pub mod votes;
 // render
 pub mod render;

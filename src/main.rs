@@ -135,10 +135,24 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         Command::Export => export(&corpus, &cli.out)?,
         Command::Index { .. } | Command::Search { .. } => unreachable!("handled above"),
         Command::Diff { a, b, format, color, exact, cross_language, all, from_lang, to_lang, output } => {
-            let request = DiffRequest { a, b, from_lang: *from_lang, to_lang: *to_lang, cross_language: *cross_language };
-            let (old, new) = request.documents(&corpus)?;
+            let pair = match b {
+                Some(b) => {
+                    let request = DiffRequest { a, b, from_lang: *from_lang, to_lang: *to_lang, cross_language: *cross_language };
+                    let (old, new) = request.documents(&corpus)?;
+                    lineage::negotiate::pair(old, new)
+                }
+                None => {
+                    let draft = corpus.find_in(a, from_lang.map(Into::into))?;
+                    let graph = LineageGraph::build(&corpus.documents);
+                    lineage::negotiate::against_adopted(draft, &corpus.documents, &graph)
+                        .map_err(|e| Error::NoComparison(e.to_string()))?
+                }
+            };
+            if !cli.quiet {
+                pair.notes.iter().for_each(|n| eprintln!("lineage: {n}"));
+            }
             let options = DiffOptions { exact: *exact, ..DiffOptions::default() };
-            let diff = diff_documents(old, new, &options);
+            let diff = diff_documents(&pair.old, &pair.new, &options);
             // `auto` colours a terminal only, never a file.
             let terminal = output.is_none() && std::io::stdout().is_terminal();
             let color = color.resolve(terminal, std::env::var_os("NO_COLOR").as_deref());
@@ -272,6 +286,7 @@ fn series_or_alone(graph: &LineageGraph, doc: &lineage::Document) -> Series {
         title: doc.title.clone(),
         body: doc.body,
         members: vec![doc.symbol.clone()],
+        drafts: Vec::new(),
     })
 }
 

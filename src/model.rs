@@ -13,6 +13,10 @@ use serde::{Deserialize, Serialize};
 pub enum DocKind {
     Resolution,
     Report,
+    /// A draft resolution or decision (an L-document, a 决议草案), revisions included.
+    Draft,
+    /// Amendments to a draft, tabled as their own L-document.
+    Amendment,
     Other,
 }
 
@@ -21,6 +25,8 @@ impl DocKind {
         match self {
             DocKind::Resolution => "resolution",
             DocKind::Report => "report",
+            DocKind::Draft => "draft",
+            DocKind::Amendment => "amendment",
             DocKind::Other => "other",
         }
     }
@@ -398,6 +404,93 @@ pub struct Document {
     pub dropped: Vec<Dropped>,
     pub diagnostics: Vec<Diagnostic>,
     pub source: Source,
+    /// For a draft or an amendment: who tabled it, where, and what it revises or amends.
+    #[serde(flatten, default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<DraftMeta>,
+}
+
+/// Whether a draft would become a resolution or a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DraftForm {
+    Resolution,
+    Decision,
+}
+
+/// A sponsor who tabled the text on behalf of a group ("Uganda (on behalf of the Group
+/// of African States)", "Denmark:*" with the footnote "On behalf of … the European Union").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SponsorGroup {
+    /// The sponsor as it stands in `sponsors` (ISO3 for a State).
+    pub sponsor: String,
+    pub on_behalf_of: String,
+}
+
+/// What the masthead of a draft or an amendment says beyond a resolution's metadata.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftMeta {
+    /// ISO3 for States, in printed order; other sponsors (a Chair, a Vice-Chair) by name.
+    pub sponsors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sponsor_groups: Vec<SponsorGroup>,
+    /// `Third Committee`, `Special Political and Decolonization Committee`; `null` for a
+    /// plenary or Council draft.
+    pub committee: Option<String>,
+    /// The date under `Distr.: Limited`, ISO.
+    pub distributed: Option<Date>,
+    pub form: DraftForm,
+    /// For an amendment: the draft it amends (`A/C.3/80/L.20/Rev.1`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amends: Option<String>,
+    /// For a revision (`…/Rev.1`): the text it revises.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revises: Option<String>,
+    /// For an officer's text "on the basis of informal consultations on draft resolution
+    /// A/C.2/80/L.9": the draft it takes the place of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<String>,
+    /// For an amendment: its instructions read as edits, in printed order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edits: Vec<AmendmentEdit>,
+}
+
+/// One instruction of an amendment, as printed and as read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AmendmentEdit {
+    /// The instruction as printed ("In operative paragraph 5, replace “X” with “Y”.").
+    pub instruction: String,
+    #[serde(flatten)]
+    pub action: EditAction,
+}
+
+/// What an amendment does to the draft. Paragraphs are named by their ids in the draft
+/// (`PP14`, `OP5`), whatever the edits before them do to the numbering.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum EditAction {
+    /// "In operative paragraph 5, replace “X” with “Y”."
+    ReplaceText { paragraph: String, find: String, text: String },
+    /// "In operative paragraph 64, after “X” insert “Y”." (`before` for "before “X”").
+    InsertText { paragraph: String, anchor: TextAnchor, text: String },
+    /// "In operative paragraph 2, delete “X”."
+    DeleteText { paragraph: String, find: String },
+    /// "Delete the fifteenth preambular paragraph."
+    DeleteParagraph { paragraph: String },
+    /// "After operative paragraph 3, insert a new operative paragraph, reading: …"
+    InsertParagraph { kind: ParagraphKind, after: Option<String>, before: Option<String>, text: String },
+    /// "Replace operative paragraph 5 with the following: …"
+    ReplaceParagraph { paragraph: String, text: String },
+    /// An instruction the reader could not read; kept, never guessed.
+    Unread,
+}
+
+/// Where an inserted phrase goes in its paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextAnchor {
+    After(String),
+    Before(String),
+    AtEnd,
 }
 
 impl Document {

@@ -18,8 +18,10 @@
 //! assert_eq!(series.members, ["A/HRC/RES/41/11", "A/HRC/RES/47/23"]);
 //! ```
 
+mod drafts;
 mod series;
 
+pub use drafts::share_found;
 pub use series::{Series, title_key};
 
 use crate::model::{Body, DocKind, Document, Language, ReferenceKind};
@@ -57,6 +59,10 @@ pub struct Node {
 pub enum NodeKind {
     Resolution,
     Report,
+    /// A draft resolution or decision in the corpus.
+    Draft,
+    /// Amendments to a draft.
+    Amendment,
     Document,
 }
 
@@ -71,6 +77,12 @@ pub enum EdgeKind {
     MandatedBy,
     /// `from` is a report that answers a request made in `to` (`paragraph`).
     Fulfils,
+    /// `from` is a draft and `to` the resolution adopted from it.
+    AdoptedAs,
+    /// `from` is a revision of the draft `to` (or an officer's text that replaces it).
+    Revises,
+    /// `from` is an amendment to the draft `to`.
+    Amends,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -131,6 +143,7 @@ impl LineageGraph {
                 g.link(newer, older, EdgeKind::Succeeds, None);
             }
         }
+        drafts::link(&mut g, docs);
         g
     }
 
@@ -159,7 +172,7 @@ impl LineageGraph {
             .series
             .iter()
             .enumerate()
-            .flat_map(|(i, s)| s.members.iter().map(move |m| (m.clone(), i)))
+            .flat_map(|(i, s)| s.members.iter().chain(&s.drafts).map(move |m| (m.clone(), i)))
             .collect();
     }
 
@@ -229,6 +242,8 @@ impl LineageGraph {
             kind: match doc.kind {
                 DocKind::Resolution => NodeKind::Resolution,
                 DocKind::Report => NodeKind::Report,
+                DocKind::Draft => NodeKind::Draft,
+                DocKind::Amendment => NodeKind::Amendment,
                 DocKind::Other => NodeKind::Document,
             },
             title: Some(doc.title.clone()).filter(|t| !t.is_empty()),

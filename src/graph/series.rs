@@ -32,6 +32,10 @@ pub struct Series {
     pub body: Body,
     /// Full symbols, oldest first.
     pub members: Vec<String>,
+    /// Drafts, revisions and amendments in the corpus that continue the series, after its
+    /// last adopted text (`graph::drafts`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub drafts: Vec<String>,
 }
 
 /// A citation title that only points back at the citing text's own subject:
@@ -283,6 +287,7 @@ pub(super) fn detect(g: &LineageGraph, docs: &[Document]) -> Vec<Series> {
                 title,
                 body: g.graph[members[0]].body,
                 members: members.iter().map(|&i| g.graph[i].symbol.clone()).collect(),
+                drafts: Vec::new(),
             }
         })
         .collect();

@@ -11,6 +11,8 @@ pub mod patterns;
 pub mod layout;
 pub mod structure;
 pub mod marks;
+pub mod amendment;
+pub mod drafts;
 pub mod meta;
 pub mod sc;
 pub mod parse;

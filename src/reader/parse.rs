@@ -9,20 +9,20 @@ use super::layout::Line;
 use super::patterns::*;
 
 /// Where the masthead ends and what it says about the document's shape.
-struct Masthead {
-    kind: DocKind,
+pub(super) struct Masthead {
+    pub(super) kind: DocKind,
     /// Index of the first line after the masthead, title and body line.
-    body_start: usize,
+    pub(super) body_start: usize,
     /// Indices of the title line(s) and body line ("人权理事会，").
-    formula: Vec<usize>,
-    title: String,
-    number: Option<String>,
-    body_line: Option<Body>,
-    sc_symbol: Option<String>,
+    pub(super) formula: Vec<usize>,
+    pub(super) title: String,
+    pub(super) number: Option<String>,
+    pub(super) body_line: Option<Body>,
+    pub(super) sc_symbol: Option<String>,
     /// A Security Council heading's date (`of 22 October 1973`, `Resolution of 23 August 1960`).
-    sc_date: Option<Date>,
+    pub(super) sc_date: Option<Date>,
     /// A body line that stands after preambular text and is skipped by the assembler.
-    skip: Option<usize>,
+    pub(super) skip: Option<usize>,
 }
 
 /// Read one document from its decoded lines. `fallback_id` (the file name) names the
@@ -34,6 +34,12 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
     }
     let language = super::meta::language(&lines);
     let masthead = find_masthead(&lines);
+    let body_line = masthead.formula.iter().copied().find(|&i| BODY_LINE.is_match(&lines[i].text));
+    let draft = super::drafts::read(&lines, body_line);
+    let masthead = match &draft {
+        Some(d) => d.adjust(masthead),
+        None => masthead,
+    };
     super::layout::mark_furniture(&mut lines, masthead.body_start, &masthead.title);
     let shape = super::layout::measure(&lines, masthead.body_start);
     let assembled = super::structure::Assembler::new(&lines, shape, masthead.kind, language == Language::En)
@@ -76,6 +82,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
                 message: format!("the symbol line says {s} but the title line implies {i}; {s} is used"),
             });
         }
+    let stated = draft.as_ref().and_then(|d| d.symbol.clone()).or(stated);
     let (symbol, symbol_source) = match stated.or(implied) {
         Some(s) => (s, SymbolSource::Content),
         None => (fallback_id.to_string(), SymbolSource::File),
@@ -85,7 +92,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         masthead.number.as_deref().and_then(|n| n.split('/').next()).and_then(|s| s.parse().ok()).filter(|_| body != Body::ECOSOC)
     });
     let adopted = match masthead.kind {
-        DocKind::Resolution => super::meta::adopted(&closing_texts, &front_texts).or(masthead.sc_date),
+        DocKind::Resolution if draft.is_none() => super::meta::adopted(&closing_texts, &front_texts).or(masthead.sc_date),
         _ => None,
     };
     // A Security Council resolution names its meeting in the heading: "Adopted by the
@@ -137,11 +144,31 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         return Err(ReadError::NoStructure);
     }
 
+    let draft_meta = draft.map(|d| {
+        let mut meta = d.meta;
+        let notes: Vec<(&str, &str)> = footnotes
+            .iter()
+            .map(|f| (f.mark.as_str(), f.text.as_str()))
+            .chain(paragraphs.iter().filter_map(|p| super::drafts::note_paragraph(&p.text)))
+            .collect();
+        super::drafts::groups_from_footnotes(&mut meta, &d.marked, &notes);
+        if d.kind == DocKind::Amendment {
+            let texts: Vec<String> = paragraphs
+                .iter()
+                .filter(|p| super::drafts::note_paragraph(&p.text).is_none())
+                .map(|p| p.full_text())
+                .collect();
+            let (edits, unread) = super::amendment::read_edits(&texts);
+            meta.edits = edits;
+            diagnostics.extend(unread);
+        }
+        (d.kind, meta)
+    });
     let doc = Document {
         symbol,
         symbol_source,
         body,
-        kind: masthead.kind,
+        kind: draft_meta.as_ref().map_or(masthead.kind, |(kind, _)| *kind),
         language,
         title: masthead.title,
         session,
@@ -167,6 +194,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
         dropped,
         diagnostics,
         source,
+        draft: draft_meta.map(|(_, meta)| meta),
     };
     Ok(doc)
 }

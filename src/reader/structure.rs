@@ -349,7 +349,7 @@ impl<'a> Assembler<'a> {
     fn heading_line(&mut self, line: &Line) -> bool {
         let t = line.text.as_str();
         let is_heading = match self.kind {
-            DocKind::Report | DocKind::Other => {
+            DocKind::Report | DocKind::Other | DocKind::Amendment => {
                 HEADING_NUMBERED.is_match(t)
                     || SUMMARY.is_match(t)
                     || ANNEX.is_match(t)
@@ -359,7 +359,7 @@ impl<'a> Assembler<'a> {
                         && crate::reader::layout::display_width(t) * 2 < self.shape.wrap_width.max(20)
                         && self.units.last().is_none_or(|u| ends_terminal(u.last_text())))
             }
-            DocKind::Resolution => {
+            DocKind::Resolution | DocKind::Draft => {
                 SECTION_NUMBER_ALONE.is_match(t)
                     || (self.part == Part::Annex || self.seen_operative)
                     && (ANNEX.is_match(t) || HEADING_NUMBERED.is_match(t) && !ends_terminal(t))

@@ -102,6 +102,7 @@ fn node_stmt(n: &Node) -> Stmt {
     let mut attributes = vec![Attribute(Id::Plain("label".into()), label(&lines))];
     let shape = match n.kind {
         NodeKind::Resolution => "box",
+        NodeKind::Draft | NodeKind::Amendment => "component",
         NodeKind::Report | NodeKind::Document => "note",
     };
     attributes.push(attr("shape", shape));
@@ -127,6 +128,9 @@ fn edge_stmt(from: &str, to: &str, kind: EdgeKind, paragraphs: &[String]) -> Stm
             attr("penwidth", "2"),
             attr("label", &format!("fulfils {}", paragraphs.join(", "))),
         ],
+        EdgeKind::AdoptedAs => vec![attr("color", "#6a1b9a"), attr("penwidth", "2"), attr("label", "adopted as")],
+        EdgeKind::Revises => vec![attr("color", "#6a1b9a"), attr("style", "dashed"), attr("label", "revises")],
+        EdgeKind::Amends => vec![attr("color", "#b71c1c"), attr("style", "dashed"), attr("label", "amends")],
     };
     attributes.push(attr("fontsize", "9"));
     Stmt::Edge(Edge {

@@ -58,6 +58,9 @@ pub fn graph_text(g: &LineageGraph) -> String {
                 if n.in_corpus { "" } else { "(only cited)" }
             );
         }
+        for d in &s.drafts {
+            let _ = writeln!(out, "  {d:<22} {:<10} (draft)", "-");
+        }
     }
     out
 }
@@ -71,6 +74,10 @@ struct ChainMember<'a> {
     vote: Option<&'a Vote>,
     #[serde(skip_serializing_if = "Option::is_none")]
     renewal: Option<&'a crate::reader::findings::renewal::Renewal>,
+    /// `resolution`, or for the texts after the last adopted one `draft` / `amendment`.
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sponsors: Option<&'a [String]>,
 }
 
 #[derive(Serialize)]
@@ -93,13 +100,29 @@ fn members<'a>(g: &'a LineageGraph, series: &'a Series, docs: &'a [Document]) ->
             date: n.date,
             vote: docs.iter().find(|d| d.symbol == n.symbol).map(|d| &d.vote),
             renewal: docs.iter().find(|d| d.symbol == n.symbol).and_then(|d| d.renewal.as_ref()),
+            kind: "resolution",
+            sponsors: None,
         })
+        .chain(series.drafts.iter().filter_map(|m| g.node(m)).map(|n| {
+            let doc = docs.iter().find(|d| d.symbol == n.symbol);
+            let meta = doc.and_then(|d| d.draft.as_ref());
+            ChainMember {
+                symbol: &n.symbol,
+                in_corpus: n.in_corpus,
+                title: n.title.as_deref(),
+                date: meta.and_then(|m| m.distributed),
+                vote: None,
+                renewal: None,
+                kind: doc.map_or("draft", |d| d.kind.as_str()),
+                sponsors: meta.map(|m| m.sponsors.as_slice()),
+            }
+        }))
         .collect()
 }
 
 /// The edges among a series' members only.
 fn member_edges<'a>(g: &'a LineageGraph, series: &Series) -> Vec<EdgeJson<'a>> {
-    let is_member = |s: &str| series.members.iter().any(|m| m == s);
+    let is_member = |s: &str| series.members.iter().chain(&series.drafts).any(|m| m == s);
     edges(g).into_iter().filter(|e| is_member(e.from) && is_member(e.to)).collect()
 }
 
@@ -119,10 +142,19 @@ pub fn chain_text(g: &LineageGraph, series: &Series, docs: &[Document]) -> Strin
     let mut out = String::new();
     let _ = writeln!(out, "{} ({}), {} texts, oldest first\n", series.title, series.body.as_str(), series.members.len());
     let list = members(g, series, docs);
+    let mut drafts_said = false;
     for m in &list {
-        let vote = match m.vote {
-            Some(v) => vote_line(v),
-            None => "not in the corpus".to_string(),
+        if m.kind != "resolution" && !drafts_said {
+            let _ = writeln!(out, "\n  drafts after the last adopted text:");
+            drafts_said = true;
+        }
+        let vote = match (m.vote, m.kind) {
+            (Some(v), _) => vote_line(v),
+            (None, "resolution") => "not in the corpus".to_string(),
+            (None, kind) => format!(
+                "{kind}{}",
+                m.sponsors.map_or(String::new(), |s| format!(", {} sponsor{}", s.len(), if s.len() == 1 { "" } else { "s" }))
+            ),
         };
         let _ = writeln!(out, "  {:<22} {:<10}  {}", m.symbol, m.date.map_or_else(|| "-".to_string(), |d| d.to_string()), vote);
         if let Some(t) = m.title.filter(|t| !t.is_empty()) {
@@ -142,6 +174,9 @@ pub fn chain_text(g: &LineageGraph, series: &Series, docs: &[Document]) -> Strin
                 EdgeKind::Succeeds => "succeeds",
                 EdgeKind::MandatedBy => "was mandated by",
                 EdgeKind::Fulfils => "fulfils",
+                EdgeKind::AdoptedAs => "was adopted as",
+                EdgeKind::Revises => "revises",
+                EdgeKind::Amends => "amends",
             };
             let place = if e.paragraphs.is_empty() { String::new() } else { format!(" ({})", e.paragraphs.join(", ")) };
             let _ = writeln!(out, "  {} {} {}{}", e.from, kind, e.to, place);

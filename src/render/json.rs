@@ -62,6 +62,9 @@ struct DocumentJson<'a> {
     headings: &'a [Heading],
     diagnostics: &'a [Diagnostic],
     source: &'a Source,
+    /// A draft's or an amendment's `sponsors`, `committee`, `amends`, `revises`, `edits`.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    draft: Option<&'a DraftMeta>,
     #[serde(skip_serializing_if = "Option::is_none")]
     account: Option<Account<'a>>,
 }
@@ -99,6 +102,7 @@ pub fn document(d: &Document, dropped: bool) -> String {
         headings: &d.headings,
         diagnostics: &d.diagnostics,
         source: &d.source,
+        draft: d.draft.as_ref(),
         account: dropped.then_some(Account {
             front_matter: &d.front_matter,
             formula: &d.formula,

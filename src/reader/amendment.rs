@@ -1,0 +1,262 @@
+//! An amendment's instructions read as edits of the draft it amends:
+//! "In operative paragraph 5, replace “X” with “Y”.", "Delete the fifteenth preambular
+//! paragraph.", "After operative paragraph 3, insert a new operative paragraph, reading:"
+//! followed by the new paragraph. Paragraphs are named as the draft numbers them
+//! (`PP14`, `OP5`). An instruction that fits no pattern is kept as `unread` with its
+//! text and a diagnostic, never guessed.
+
+use crate::text::numerals::english_ordinal;
+use crate::model::{AmendmentEdit, Diagnostic, EditAction, ParagraphKind, TextAnchor};
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("amendment pattern compiles")
+}
+
+// `the twenty-first preambular paragraph`, `the third and fourth preambular paragraphs`,
+// `operative paragraphs 35, 38 and 39`, `operative paragraph 5 (b)`, `preambular
+// paragraph 3`: the paragraphs an instruction names.
+static TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?P<ords>(?:[a-z]+-)?(?:first|second|third|[a-z]+th)(?:\s*,\s*(?:[a-z]+-)?(?:first|second|third|[a-z]+th))*(?:\s*,?\s+and\s+(?:[a-z]+-)?(?:first|second|third|[a-z]+th))?)\s+(?P<kind1>preambular|operative)\s+paragraphs?|(?P<kind2>preambular|operative)\s+paragraphs?\s+(?P<nums>\d{1,3}(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|,?\s*and)\s*\d{1,3}(?:\s*\([a-z]{1,4}\))?)*)")
+});
+// `In operative paragraph 5, replace “X” with “Y”`
+static REPLACE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"(?s)^In (?P<where>.+?),\s*replace\s+[“"](?P<find>.+?)[”"]\s+(?:with|by)\s+[“"](?P<text>.*)[”"]\s*[.;]?$"#)
+});
+// `In operative paragraph 64, after “X” insert “Y”`, `…, before “X”, insert “Y”`
+static INSERT_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"(?s)^In (?P<where>.+?),\s*(?P<side>after|before)\s+(?:the\s+words?\s+)?[“"](?P<find>.+?)[”"],?\s+(?:insert|add)\s*[“"](?P<text>.*)[”"]\s*[.;]?$"#)
+});
+// `In operative paragraph 3, at the end of the paragraph, add “Y”`, `At the end of
+// operative paragraph 3, add “Y”`
+static ADD_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"(?s)^(?:In (?P<where>.+?),\s*at the end(?: of the paragraph)?|At the end of (?P<where2>.+?)),?\s+(?:add|insert)\s+[“"](?P<text>.*)[”"]\s*[.;]?$"#)
+});
+// `In operative paragraph 2, delete “X”`
+static DELETE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"(?s)^In (?P<where>.+?),\s*delete\s+(?:the\s+words?\s+)?[“"](?P<find>.*)[”"]\s*[.;]?$"#)
+});
+// `Delete the twenty-first preambular paragraph and operative paragraphs 35, 38 and 39.`
+static DELETE_PARAGRAPHS: LazyLock<Regex> = LazyLock::new(|| re(r"(?s)^Delete (?P<where>.+?)\s*[.;]?$"));
+// `After operative paragraph 3, insert a new operative paragraph, reading:`, `Insert a new
+// preambular paragraph after the fourteenth preambular paragraph, reading: …`
+static INSERT_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"(?s)^(?:(?P<side>After|Before)\s+(?P<where>.+?),\s*insert|Insert)\s+a\s+new\s+(?P<kind>preambular|operative)\s+paragraph(?:\s+(?P<side2>after|before)\s+(?P<where2>.+?))?,?\s+(?:reading|to read|which reads)(?:\s+as\s+follows)?\s*:?\s*(?P<text>.*)$"#)
+});
+// `Replace operative paragraph 5 with the following:`, `Replace the text of operative
+// paragraph 5 by: …`
+static REPLACE_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"(?s)^Replace\s+(?:the\s+text\s+of\s+)?(?P<where>.+?)\s+(?:with|by)(?:\s+the\s+following(?:\s+text)?)?\s*:?\s*(?P<text>.*)$"#)
+});
+
+/// The paragraph ids a phrase names, in printed order: "the twenty-first preambular
+/// paragraph and operative paragraphs 35, 38 and 39" → PP21, OP35, OP38, OP39.
+pub fn targets(phrase: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    for c in TARGET.captures_iter(phrase) {
+        let kind = c.name("kind1").or(c.name("kind2")).map_or("", |m| m.as_str()).to_lowercase();
+        let prefix = if kind == "preambular" { "PP" } else { "OP" };
+        if let Some(ords) = c.name("ords") {
+            for word in ords.as_str().split([',', ' ']).map(str::trim).filter(|w| !w.is_empty() && *w != "and" && *w != "the") {
+                if let Some(n) = english_ordinal(word) {
+                    ids.push(format!("{prefix}{n}"));
+                }
+            }
+        }
+        if let Some(nums) = c.name("nums") {
+            let mut depth = 0;
+            let mut digits = String::new();
+            for ch in nums.as_str().chars().chain(std::iter::once(' ')) {
+                match ch {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    d if d.is_ascii_digit() && depth == 0 => digits.push(d),
+                    _ => {
+                        if !digits.is_empty() {
+                            ids.push(format!("{prefix}{}", std::mem::take(&mut digits)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    ids
+}
+
+fn kind_of(word: &str) -> ParagraphKind {
+    if word.eq_ignore_ascii_case("preambular") { ParagraphKind::Preambular } else { ParagraphKind::Operative }
+}
+
+/// The edits of an amendment, from the texts of its paragraphs in order (numbers
+/// stripped, as the reader gives them). An instruction ending in "reading:" takes the
+/// paragraphs after it, up to the next instruction, as its text.
+pub fn read_edits(paragraphs: &[String]) -> (Vec<AmendmentEdit>, Vec<Diagnostic>) {
+    let mut edits: Vec<AmendmentEdit> = Vec::new();
+    let mut diagnostics = Vec::new();
+    // Index into `edits` of an insertion or replacement still waiting for its text.
+    let mut waiting: Option<usize> = None;
+    for text in paragraphs {
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let read = read_instruction(text);
+        match read {
+            Some(mut actions) => {
+                let awaits = actions.len() == 1 && awaits_text(&actions[0]);
+                let instruction = text.to_string();
+                let first = edits.len();
+                edits.extend(actions.drain(..).map(|action| AmendmentEdit { instruction: instruction.clone(), action }));
+                waiting = awaits.then_some(first);
+            }
+            None => match waiting {
+                Some(i) => {
+                    let (EditAction::InsertParagraph { text: t, .. } | EditAction::ReplaceParagraph { text: t, .. }) =
+                        &mut edits[i].action
+                    else {
+                        unreachable!("only insertions and replacements wait for text")
+                    };
+                    if !t.is_empty() {
+                        t.push('\n');
+                    }
+                    t.push_str(text);
+                    edits[i].instruction.push('\n');
+                    edits[i].instruction.push_str(text);
+                }
+                None => {
+                    diagnostics.push(Diagnostic {
+                        line: None,
+                        message: format!("an amendment instruction that could not be read as an edit: “{}”", short(text)),
+                    });
+                    edits.push(AmendmentEdit { instruction: text.to_string(), action: EditAction::Unread });
+                }
+            },
+        }
+    }
+    (edits, diagnostics)
+}
+
+fn short(text: &str) -> String {
+    match text.char_indices().nth(100) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
+fn awaits_text(action: &EditAction) -> bool {
+    matches!(action, EditAction::InsertParagraph { text, .. } | EditAction::ReplaceParagraph { text, .. } if text.is_empty())
+}
+
+/// One instruction read as its edits (several where it names several paragraphs), or
+/// `None` where the text is no instruction.
+fn read_instruction(text: &str) -> Option<Vec<EditAction>> {
+    let per_target = |where_: &str, make: &dyn Fn(String) -> EditAction| -> Option<Vec<EditAction>> {
+        let ids = targets(where_);
+        (!ids.is_empty()).then(|| ids.into_iter().map(make).collect())
+    };
+    if let Some(c) = INSERT_PARAGRAPH.captures(text) {
+        let kind = kind_of(&c["kind"]);
+        let side = c.name("side").or(c.name("side2")).map_or("after", |m| m.as_str()).to_lowercase();
+        let place = c.name("where").or(c.name("where2")).map(|m| targets(m.as_str()));
+        let anchor = place.and_then(|ids| ids.into_iter().next());
+        let (after, before) = if side == "before" { (None, anchor) } else { (anchor, None) };
+        let text = c["text"].trim().to_string();
+        return Some(vec![EditAction::InsertParagraph { kind, after, before, text }]);
+    }
+    if let Some(c) = REPLACE_TEXT.captures(text) {
+        let (find, new) = (c["find"].to_string(), c["text"].to_string());
+        return per_target(&c["where"], &|paragraph| EditAction::ReplaceText { paragraph, find: find.clone(), text: new.clone() });
+    }
+    if let Some(c) = INSERT_TEXT.captures(text) {
+        let find = c["find"].to_string();
+        let anchor = if c["side"].eq_ignore_ascii_case("before") { TextAnchor::Before(find) } else { TextAnchor::After(find) };
+        let new = c["text"].to_string();
+        return per_target(&c["where"], &|paragraph| EditAction::InsertText { paragraph, anchor: anchor.clone(), text: new.clone() });
+    }
+    if let Some(c) = ADD_AT_END.captures(text) {
+        let where_ = c.name("where").or(c.name("where2")).map_or("", |m| m.as_str());
+        let new = c["text"].to_string();
+        return per_target(where_, &|paragraph| EditAction::InsertText { paragraph, anchor: TextAnchor::AtEnd, text: new.clone() });
+    }
+    if let Some(c) = DELETE_TEXT.captures(text) {
+        let find = c["find"].to_string();
+        return per_target(&c["where"], &|paragraph| EditAction::DeleteText { paragraph, find: find.clone() });
+    }
+    if let Some(c) = REPLACE_PARAGRAPH.captures(text) {
+        let new = c["text"].trim().to_string();
+        let ids = targets(&c["where"]);
+        if ids.len() == 1 && !new.starts_with(['“', '"']) {
+            return Some(vec![EditAction::ReplaceParagraph { paragraph: ids[0].clone(), text: new }]);
+        }
+    }
+    if let Some(c) = DELETE_PARAGRAPHS.captures(text)
+        && !c["where"].contains(['“', '"'])
+    {
+        return per_target(&c["where"], &|paragraph| EditAction::DeleteParagraph { paragraph });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_named_in_words_and_numbers() {
+        let rows: [(&str, &[&str]); 5] = [
+            ("the twenty-first preambular paragraph and operative paragraphs 35, 38 and 39", &["PP21", "OP35", "OP38", "OP39"]),
+            ("operative paragraphs 3, 43 and 45", &["OP3", "OP43", "OP45"]),
+            ("the fifteenth preambular paragraph", &["PP15"]),
+            ("operative paragraphs 27 and 43", &["OP27", "OP43"]),
+            ("operative paragraph 5 (b)", &["OP5"]),
+        ];
+        for (phrase, want) in rows {
+            assert_eq!(targets(phrase), want, "{phrase}");
+        }
+    }
+
+    fn edits(texts: &[&str]) -> Vec<EditAction> {
+        let (edits, diagnostics) = read_edits(&texts.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        edits.into_iter().map(|e| e.action).collect()
+    }
+
+    #[test]
+    fn instructions_of_real_amendments() {
+        assert_eq!(edits(&["Delete the third preambular paragraph and operative paragraph 2."]), [
+            EditAction::DeleteParagraph { paragraph: "PP3".into() },
+            EditAction::DeleteParagraph { paragraph: "OP2".into() },
+        ]);
+        assert_eq!(
+            edits(&["In operative paragraph 64, after “to strengthen their efforts in preventing” insert “and combating child pornography”."]),
+            [EditAction::InsertText {
+                paragraph: "OP64".into(),
+                anchor: TextAnchor::After("to strengthen their efforts in preventing".into()),
+                text: "and combating child pornography".into()
+            }]
+        );
+        assert_eq!(edits(&["In the thirteenth preambular paragraph, replace “the fourth Global Conference” with “the fifth Global Conference”."]), [
+            EditAction::ReplaceText { paragraph: "PP13".into(), find: "the fourth Global Conference".into(), text: "the fifth Global Conference".into() },
+        ]);
+        assert_eq!(edits(&["In operative paragraphs 27 and 43, delete “sexual and reproductive”."]), [
+            EditAction::DeleteText { paragraph: "OP27".into(), find: "sexual and reproductive".into() },
+            EditAction::DeleteText { paragraph: "OP43".into(), find: "sexual and reproductive".into() },
+        ]);
+        assert_eq!(
+            edits(&["After operative paragraph 3, insert a new operative paragraph, reading:", "Notes with alarm that …;"]),
+            [EditAction::InsertParagraph { kind: ParagraphKind::Operative, after: Some("OP3".into()), before: None, text: "Notes with alarm that …;".into() }]
+        );
+        assert_eq!(
+            edits(&["After the fourteenth preambular paragraph, insert a new preambular paragraph reading:", "Reaffirming that …,"]),
+            [EditAction::InsertParagraph { kind: ParagraphKind::Preambular, after: Some("PP14".into()), before: None, text: "Reaffirming that …,".into() }]
+        );
+    }
+
+    #[test]
+    fn what_cannot_be_read_is_kept_and_said() {
+        let (edits, diagnostics) = read_edits(&["Make the draft better.".to_string()]);
+        assert_eq!(edits[0].action, EditAction::Unread);
+        assert_eq!(diagnostics.len(), 1);
+    }
+}
