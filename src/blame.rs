@@ -60,7 +60,15 @@ pub fn blame(doc: &Document, docs: &[Document], graph: &LineageGraph) -> Blame {
     }
     // One diff per step, each from the older text to the newer.
     let steps: Vec<_> = chain.windows(2).map(|w| diff_documents(w[1], w[0], &DiffOptions::default())).collect();
+    let steps: Vec<&crate::diff::DocumentDiff> = steps.iter().collect();
+    walk(&chain, &steps, gap)
+}
 
+/// The provenance of every paragraph of `chain[0]`, given the texts before it (`chain`,
+/// newest first, all in one language), the diff of each step (`steps[i]` from
+/// `chain[i + 1]` to `chain[i]`) and the predecessor where the walk had to stop.
+pub fn walk(chain: &[&Document], steps: &[&crate::diff::DocumentDiff], gap: Option<String>) -> Blame {
+    let doc = chain[0];
     let mut out = Vec::new();
     for p in &doc.paragraphs {
         let mut here = p.id.clone();

@@ -41,6 +41,7 @@ pub mod parse;
 pub mod refs;
 pub mod summary;
 pub mod render;
+pub mod site;
 
 pub use corpus::Corpus;
 pub use error::Error;

@@ -51,16 +51,30 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 Format::Json => json::document(doc, *dropped),
             }
         }
-        Command::Graph { format, series, output, expand_documents } => {
+        Command::Graph { format, series, output, expand_documents, corpus_only, max_nodes } => {
             let full = LineageGraph::build(&corpus.documents);
-            let graph = match series {
+            let mut graph = match series {
                 Some(id) => {
                     let doc = corpus.find(id)?;
                     full.series_subgraph(&series_or_alone(&full, doc))
                 }
                 None => full,
             };
+            if *corpus_only {
+                graph = graph.corpus_only();
+            }
             let options = DotOptions { expand_documents: *expand_documents };
+            if matches!(format, GraphFormat::Dot | GraphFormat::Svg) {
+                // A picture past the budget would keep Graphviz busy for minutes or hours.
+                if let Err(over) = dot::check_budget(&graph, options, *max_nodes) {
+                    if *format == GraphFormat::Svg {
+                        return Err(Error::Output(over.to_string()));
+                    }
+                    if !cli.quiet {
+                        eprintln!("lineage: warning: {over}");
+                    }
+                }
+            }
             let rendered = match format {
                 GraphFormat::Text => graph_view::graph_text(&graph),
                 GraphFormat::Json => graph_view::graph_json(&graph),
@@ -123,6 +137,24 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             }
         }
         Command::Export => export(&corpus, &cli.out)?,
+        Command::Site { output } => {
+            let dir = output.clone().unwrap_or_else(|| cli.out.join("site"));
+            let started = std::time::Instant::now();
+            let site = lineage::site::Site::build(&corpus.documents, &today());
+            let draw = |source: &str| {
+                lineage::site::cached_drawing(&dir, source, |s| dot::run_dot(s, dot::DOT_TIME_LIMIT))
+            };
+            let pages = render::site::pages(&site, &draw);
+            let written = lineage::site::write_pages(&dir, &pages)?;
+            format!(
+                "{}: {} pages ({} written, {} unchanged) in {:.1} s\n",
+                dir.display(),
+                pages.len(),
+                written.written,
+                written.unchanged,
+                started.elapsed().as_secs_f64()
+            )
+        }
         Command::Index { .. } | Command::Search { .. } => unreachable!("handled above"),
         Command::Diff { a, b, format, color, exact, cross_language, all, from_lang, to_lang, output } => {
             let request = DiffRequest { a, b, from_lang: *from_lang, to_lang: *to_lang, cross_language: *cross_language };

@@ -19,6 +19,7 @@
 //! ```
 
 mod series;
+mod subset;
 
 pub use series::{Series, title_key};
 
@@ -46,6 +47,10 @@ pub struct Node {
     /// Every distinct title given to this node, by itself and by its citations.
     #[serde(skip)]
     pub titles: Vec<String>,
+    /// The ID was made from a file name (the text states no symbol): pictures name the
+    /// node by its title instead.
+    #[serde(skip)]
+    pub symbol_from_file: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -235,6 +240,7 @@ impl LineageGraph {
             session: doc.session,
             languages: vec![doc.language],
             titles: vec![doc.title.clone()],
+            symbol_from_file: doc.symbol_source == crate::model::SymbolSource::File,
         };
         let i = self.graph.add_node(node);
         self.index.insert(doc.symbol.clone(), i);
@@ -279,6 +285,7 @@ impl LineageGraph {
             session: session_of_symbol(symbol),
             languages: Vec::new(),
             titles: Vec::new(),
+            symbol_from_file: false,
         };
         let i = self.graph.add_node(node);
         self.index.insert(symbol.to_string(), i);
