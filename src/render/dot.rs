@@ -29,10 +29,11 @@ const LABEL_LINE_WIDTH: usize = 30;
 const NOTE_SYMBOLS: usize = 8;
 
 /// How many nodes Graphviz is asked to lay out before a picture is refused (`--max-nodes`
-/// raises it). Measured on corpus-en with `dot` 2.42/12 on one core (see README): 300
-/// nodes lay out in about 2 s, 600 in about 9 s, 1,200 in over a minute, and the whole
-/// corpus (3,500 drawn nodes) did not finish in 27 minutes.
-pub const NODE_BUDGET: usize = 600;
+/// changes it). Measured on corpus-en with `examples/graph_budget.rs` (Graphviz 2.43, a
+/// shared two-core machine): 500 drawn nodes lay out in 0.3 s, 950 in 1.3 s, 1,165 in
+/// 3.0 s; 1,800 take 9 s and fail (spline routing errors), 2,555 take 122 s and fail, and
+/// the whole corpus (4,838 drawn) ran 27 minutes before failing.
+pub const NODE_BUDGET: usize = 1000;
 
 /// How long Graphviz may run before it is stopped.
 pub const DOT_TIME_LIMIT: Duration = Duration::from_secs(60);
