@@ -42,8 +42,8 @@ fn paragraph(site: &Site, path: &str, doc: &Document, p: &Paragraph, notes: &Has
     let cited: Vec<&Reference> = doc.references.iter().filter(|r| r.paragraph == p.id).collect();
     let marks = |list: &[String]| {
         html! {
-            @for m in list {
-                @if let Some(id) = notes.get(m.as_str()) { sup { a href={ "#" (id) } { (m) } } }
+            @for (n, m) in list.iter().enumerate() {
+                @if let Some(id) = notes.get(m.as_str()) { sup { @if n > 0 { "," } a href={ "#" (id) } { (m) } } }
             }
         }
     };
