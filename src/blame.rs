@@ -24,6 +24,9 @@ pub struct Provenance {
     pub since_paragraph: String,
     /// The newest text that changed its wording (`None`: unchanged since `since`).
     pub last_changed: Option<String>,
+    /// The paragraph's id in `last_changed`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_changed_paragraph: Option<String>,
     /// Every text on the way that changed it (newest first).
     pub changed_in: Vec<String>,
     /// The walk stopped at a predecessor the corpus does not hold: the paragraph may be
@@ -74,6 +77,7 @@ pub fn walk(chain: &[&Document], steps: &[&crate::diff::DocumentDiff], gap: Opti
         let mut here = p.id.clone();
         let mut since = doc.symbol.clone();
         let mut changed_in = Vec::new();
+        let mut last_changed_paragraph = None;
         let mut ended = false;
         for (i, step) in steps.iter().enumerate() {
             let (newer, older) = (chain[i], chain[i + 1]);
@@ -88,6 +92,9 @@ pub fn walk(chain: &[&Document], steps: &[&crate::diff::DocumentDiff], gap: Opti
                 }
                 (status, Some(from)) => {
                     if matches!(status, Status::Modified | Status::Moved) && pair.inline.iter().any(|op| op.op != crate::diff::Op::Equal) {
+                        if changed_in.is_empty() {
+                            last_changed_paragraph = Some(here.clone());
+                        }
                         changed_in.push(newer.symbol.clone());
                     }
                     here = from.clone();
@@ -100,6 +107,7 @@ pub fn walk(chain: &[&Document], steps: &[&crate::diff::DocumentDiff], gap: Opti
             since,
             since_paragraph: here,
             last_changed: changed_in.first().cloned(),
+            last_changed_paragraph,
             changed_in,
             reaches_gap: !ended && gap.is_some(),
         });

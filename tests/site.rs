@@ -151,7 +151,7 @@ fn the_seed_site_links_within_itself_and_rewrites_only_what_changed() {
     let blame = read("blame/A_HRC_RES_53_29.zh.html");
     assert!(blame.contains(r#"<main lang="zh">"#), "Chinese content is marked as Chinese");
     assert!(blame.contains(r#"class="age-1""#) && blame.contains(r#"class="age-0""#));
-    assert!(blame.contains(r#"href="../diff/A_HRC_RES_47_23--A_HRC_RES_53_29.zh.html""#), "linked to the diff");
+    assert!(blame.contains(r##"href="../diff/A_HRC_RES_47_23--A_HRC_RES_53_29.zh.html#PP3""##), "linked to the paragraph in the diff");
     // The diff page: the diff renderer's body inside the site's frame.
     let diff = read("diff/A_HRC_RES_47_23--A_HRC_RES_53_29.zh.html");
     assert!(diff.contains(r#"<details class="same">"#) && diff.contains("<del>一切</del>"));

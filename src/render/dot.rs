@@ -303,8 +303,11 @@ fn node_id(symbol: &str) -> NodeId {
     NodeId(Id::Escaped(quoted(symbol)), None)
 }
 
-fn node_stmt(n: &Node, links: &Links) -> Stmt {
-    let title = n.title.as_deref().map(|t| wrap(t, LABEL_LINE_WIDTH)).unwrap_or_default();
+/// A node; `series_title` is the title its cluster already shows, not repeated in the
+/// label (the tooltip keeps it).
+fn node_stmt(n: &Node, links: &Links, series_title: Option<&str>) -> Stmt {
+    let shown = n.title.as_deref().filter(|t| Some(*t) != series_title || n.symbol_from_file);
+    let title = shown.map(|t| wrap(t, LABEL_LINE_WIDTH)).unwrap_or_default();
     let date = n.date.clone().unwrap_or_default();
     // A text that states no symbol is named by its title, not by its file's name.
     let symbol = if n.symbol_from_file && !title.is_empty() { "" } else { n.symbol.as_str() };
@@ -436,7 +439,7 @@ fn build(g: &LineageGraph, options: DotOptions, links: &Links) -> Graph {
         ];
         for m in &s.members {
             if let Some(n) = g.node(m) {
-                inner.push(node_stmt(n, links));
+                inner.push(node_stmt(n, links, Some(&s.title)));
                 in_series.insert(m, i);
             }
         }
@@ -444,7 +447,7 @@ fn build(g: &LineageGraph, options: DotOptions, links: &Links) -> Graph {
     }
     for n in g.nodes() {
         if !in_series.contains_key(n.symbol.as_str()) && !gathered.contains(n.symbol.as_str()) {
-            stmts.push(node_stmt(n, links));
+            stmts.push(node_stmt(n, links, None));
         }
     }
 

@@ -193,7 +193,7 @@ pub fn blame(site: &Site, i: usize) -> Page {
                             }
                             @if let Some(changed) = &p.last_changed {
                                 @if let Some(pair) = site.pair_into(changed, doc.language) {
-                                    br; a href=(relative(path, &pair.path)) { "last changed: " (site.documents[pair.from].symbol) " → " (changed) }
+                                    br; a href={ (relative(path, &pair.path)) @if let Some(id) = &p.last_changed_paragraph { "#" (id) } } { "last changed: " (site.documents[pair.from].symbol) " → " (changed) }
                                 }
                             }
                         }

@@ -40,6 +40,8 @@ h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
 table.list { border-collapse: collapse; width: 100%; }
 table.list th, table.list td { text-align: left; padding: .3rem .6rem .3rem 0; border-bottom: 1px solid var(--rule); vertical-align: top; }
 table.list td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.list td.date { white-space: nowrap; }
+.same { color: var(--muted); font-size: .85rem; }
 .wrap { overflow-x: auto; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 0 1rem; }
 dl.meta dt { color: var(--muted); }
@@ -52,7 +54,7 @@ dl.meta dd { margin: 0; }
 .absent { color: #8a5a00; border-bottom: 1px dotted #8a5a00; }
 .footnotes li:target { background: #fff8d6; }
 .section-heading { font-weight: 600; margin-top: 1rem; }
-.graph { border: 1px solid var(--rule); border-radius: 6px; padding: .5rem; margin: 1rem 0; }
+.graph { border: 1px solid var(--rule); border-radius: 6px; padding: .5rem; margin: 1rem 0; overflow-x: auto; }
 .graph svg a:hover text { text-decoration: underline; }
 table.blame { border-collapse: collapse; width: 100%; }
 table.blame td { vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid var(--rule); }

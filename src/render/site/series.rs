@@ -77,6 +77,13 @@ fn series_graph(site: &Site, k: usize) -> LineageGraph {
     }
 }
 
+/// The width of an SVG's viewBox (`viewBox="0.00 0.00 4065.00 1338.28"` → 4065).
+fn view_box_width(svg: &str) -> Option<f64> {
+    let at = svg.find("viewBox=\"")? + "viewBox=\"".len();
+    let value = &svg[at..at + svg[at..].find('"')?];
+    value.split_whitespace().nth(2)?.parse().ok()
+}
+
 /// A series page: the chain oldest first, the diffs between successive texts, the votes
 /// recorded in the texts, and the graph with every node linked to its page.
 pub fn series(site: &Site, k: usize, draw: &Draw) -> Page {
@@ -93,7 +100,10 @@ pub fn series(site: &Site, k: usize, draw: &Draw) -> Page {
         Ok(svg) => {
             let fitted = dot::fit_to_width(&svg);
             let start = fitted.find("<svg").unwrap_or(0);
-            html! { div.graph { (PreEscaped(&fitted[start..])) } }
+            // The picture takes the page's width, but is not shrunk below 60% of its
+            // natural size (labels would be too small to read): past that it scrolls.
+            let least = view_box_width(&fitted).map(|w| format!("min-width:{:.0}pt", w * 0.6)).unwrap_or_default();
+            html! { div.graph { div style=(least) { (PreEscaped(&fitted[start..])) } } }
         }
         Err(why) => html! { p.absent { "No picture: " (why) } },
     };
@@ -113,8 +123,11 @@ pub fn series(site: &Site, k: usize, draw: &Draw) -> Page {
         div.wrap { table.list {
             thead { tr { th { "Text" } th { "Adopted" } th { "Title" } th { "Adoption" } th { "Changes" } } }
             tbody {
-                @for (m, list) in &texts {
+                @for (n, (m, list)) in texts.iter().enumerate() {
                     @let node = site.graph.node(m);
+                    @let title = node.and_then(|n| n.title.as_deref());
+                    // A title is shown where it differs from the one above it.
+                    @let same = n > 0 && title == site.graph.node(texts[n - 1].0).and_then(|n| n.title.as_deref());
                     tr {
                         td {
                             @if list.is_empty() { span.absent title="not in the corpus" { (m) } }
@@ -123,8 +136,8 @@ pub fn series(site: &Site, k: usize, draw: &Draw) -> Page {
                                 @else { " · " a href=(relative(path, &site.document_paths[i])) { (site.documents[i].language.as_str()) } }
                             }
                         }
-                        td { (node.and_then(|n| n.date.as_deref()).unwrap_or("")) }
-                        td { (node.and_then(|n| n.title.as_deref()).unwrap_or("")) }
+                        td.date { (node.and_then(|n| n.date.as_deref()).unwrap_or("")) }
+                        td { @if same { span.same { "same title" } } @else { (title.unwrap_or("")) } }
                         td { @if let Some(&i) = list.first() { (vote_line(&site.documents[i].vote)) } @else { "not in the corpus" } }
                         td {
                             @for &i in list {
