@@ -51,7 +51,6 @@ pub struct Site<'a> {
     pub as_of: String,
     by_symbol: HashMap<&'a str, Vec<usize>>,
     series_of_symbol: HashMap<String, usize>,
-    pair_index: HashMap<(usize, usize), usize>,
 }
 
 pub const INDEX_PATH: &str = "index.html";
@@ -130,7 +129,6 @@ impl<'a> Site<'a> {
             as_of: as_of.to_string(),
             by_symbol,
             series_of_symbol,
-            pair_index,
         }
     }
 
@@ -157,11 +155,6 @@ impl<'a> Site<'a> {
         let texts = self.by_symbol.get(to_symbol)?;
         let to = texts.iter().copied().find(|&i| self.documents[i].language == language)?;
         self.pairs.iter().find(|p| p.to == to)
-    }
-
-    /// The pair of two documents, if the site has its page.
-    pub fn pair(&self, from: usize, to: usize) -> Option<&Pair> {
-        self.pair_index.get(&(from, to)).map(|&k| &self.pairs[k])
     }
 }
 
@@ -310,6 +303,21 @@ mod tests {
         assert_eq!(file_stem("//"), "document");
         assert_eq!(relative("index.html", "doc/a.html"), "doc/a.html");
         assert_eq!(relative("series/x.html", "doc/a.html"), "../doc/a.html");
+    }
+
+    #[test]
+    fn provenance_through_the_site_s_diffs_is_the_blame_command_s() {
+        let corpus = crate::Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap();
+        let site = Site::build(&corpus.documents, "2025-01-01");
+        assert_eq!(site.pairs.len(), 1, "47/23 → 53/29");
+        for (doc, from_site) in corpus.documents.iter().zip(&site.blames) {
+            let direct = crate::blame::blame(doc, &corpus.documents, &site.graph);
+            let lines = |b: &Blame| b.paragraphs.iter().map(|p| crate::blame::describe(p, &b.symbol)).collect::<Vec<_>>();
+            assert_eq!(lines(from_site), lines(&direct), "{}", doc.symbol);
+            assert_eq!(from_site.walked, direct.walked);
+        }
+        let b = &site.blames[corpus.documents.iter().position(|d| d.symbol == "A/HRC/RES/53/29").unwrap()];
+        assert!(b.paragraphs.iter().any(|p| p.last_changed.as_deref() == Some("A/HRC/RES/53/29")));
     }
 
     #[test]
