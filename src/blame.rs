@@ -24,6 +24,9 @@ pub struct Provenance {
     pub since_paragraph: String,
     /// The newest text that changed its wording (`None`: unchanged since `since`).
     pub last_changed: Option<String>,
+    /// The paragraph's id in `last_changed`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_changed_paragraph: Option<String>,
     /// Every text on the way that changed it (newest first).
     pub changed_in: Vec<String>,
     /// The walk stopped at a predecessor the corpus does not hold: the paragraph may be
@@ -60,12 +63,21 @@ pub fn blame(doc: &Document, docs: &[Document], graph: &LineageGraph) -> Blame {
     }
     // One diff per step, each from the older text to the newer.
     let steps: Vec<_> = chain.windows(2).map(|w| diff_documents(w[1], w[0], &DiffOptions::default())).collect();
+    let steps: Vec<&crate::diff::DocumentDiff> = steps.iter().collect();
+    walk(&chain, &steps, gap)
+}
 
+/// The provenance of every paragraph of `chain[0]`, given the texts before it (`chain`,
+/// newest first, all in one language), the diff of each step (`steps[i]` from
+/// `chain[i + 1]` to `chain[i]`) and the predecessor where the walk had to stop.
+pub fn walk(chain: &[&Document], steps: &[&crate::diff::DocumentDiff], gap: Option<String>) -> Blame {
+    let doc = chain[0];
     let mut out = Vec::new();
     for p in &doc.paragraphs {
         let mut here = p.id.clone();
         let mut since = doc.symbol.clone();
         let mut changed_in = Vec::new();
+        let mut last_changed_paragraph = None;
         let mut ended = false;
         for (i, step) in steps.iter().enumerate() {
             let (newer, older) = (chain[i], chain[i + 1]);
@@ -80,6 +92,9 @@ pub fn blame(doc: &Document, docs: &[Document], graph: &LineageGraph) -> Blame {
                 }
                 (status, Some(from)) => {
                     if matches!(status, Status::Modified | Status::Moved) && pair.inline.iter().any(|op| op.op != crate::diff::Op::Equal) {
+                        if changed_in.is_empty() {
+                            last_changed_paragraph = Some(here.clone());
+                        }
                         changed_in.push(newer.symbol.clone());
                     }
                     here = from.clone();
@@ -92,6 +107,7 @@ pub fn blame(doc: &Document, docs: &[Document], graph: &LineageGraph) -> Blame {
             since,
             since_paragraph: here,
             last_changed: changed_in.first().cloned(),
+            last_changed_paragraph,
             changed_in,
             reaches_gap: !ended && gap.is_some(),
         });

@@ -61,6 +61,20 @@ pub enum Command {
         /// note per citing text.
         #[arg(long)]
         expand_documents: bool,
+        /// Only the texts of the corpus, without what they only cite.
+        #[arg(long)]
+        corpus_only: bool,
+        /// Draw (DOT, SVG) up to N nodes; past the default budget Graphviz takes minutes.
+        #[arg(long, value_name = "N", default_value_t = crate::render::dot::NODE_BUDGET)]
+        max_nodes: usize,
+    },
+    /// A static HTML site of the corpus: an index, a page per document, series, diff of
+    /// successive texts and provenance, and the mandates. Relative links only; pages whose
+    /// content did not change are not rewritten.
+    Site {
+        /// The folder to write (default: site/ in the output folder).
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
     },
     /// The series a document belongs to, oldest first, with the date and vote of each
     /// text and the links between them.

@@ -45,6 +45,7 @@ pub mod blame;
 pub mod draft;
 pub mod negotiate;
 pub mod votes;
+pub mod site;
 // render
 pub mod render;
 // app

@@ -51,17 +51,31 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 Format::Json => json::document(doc, *dropped),
             }
         }
-        Command::Graph { format, series, output, expand_documents } => {
+        Command::Graph { format, series, output, expand_documents, corpus_only, max_nodes } => {
             let mut full = lineage_graph(&corpus.documents);
             lineage::votes::attach_to_graph(&mut full, &corpus.recorded_votes);
-            let graph = match series {
+            let mut graph = match series {
                 Some(id) => {
                     let doc = corpus.find(id)?;
                     full.series_subgraph(&series_or_alone(&full, doc))
                 }
                 None => full,
             };
+            if *corpus_only {
+                graph = graph.corpus_only();
+            }
             let options = DotOptions { expand_documents: *expand_documents };
+            if matches!(format, GraphFormat::Dot | GraphFormat::Svg) {
+                // A picture past the budget would keep Graphviz busy for minutes or hours.
+                if let Err(over) = dot::check_budget(&graph, options, *max_nodes) {
+                    if *format == GraphFormat::Svg {
+                        return Err(Error::Output(over.to_string()));
+                    }
+                    if !cli.quiet {
+                        eprintln!("lineage: warning: {over}");
+                    }
+                }
+            }
             let rendered = match format {
                 GraphFormat::Text => graph_view::graph_text(&graph),
                 GraphFormat::Json => graph_view::graph_json(&graph),
@@ -125,7 +139,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         }
         Command::Votes { id, format, country, changed } => {
             let doc = corpus.find(id)?;
-            let mut graph = LineageGraph::build(&corpus.documents);
+            let mut graph = lineage_graph(&corpus.documents);
             lineage::votes::attach_to_graph(&mut graph, &corpus.recorded_votes);
             let series = series_or_alone(&graph, doc);
             let options = lineage::votes::TableOptions { countries: country.clone(), changed_only: *changed };
@@ -133,6 +147,24 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             render::votes::render(&table, *format)
         }
         Command::Export => export(&corpus, &cli.out)?,
+        Command::Site { output } => {
+            let dir = output.clone().unwrap_or_else(|| cli.out.join("site"));
+            let started = std::time::Instant::now();
+            let site = lineage::site::Site::build(&corpus.documents, lineage::model::Date::today());
+            let draw = |source: &str| {
+                lineage::site::cached_drawing(&dir, source, |s| dot::run_dot(s, dot::DOT_TIME_LIMIT))
+            };
+            let pages = render::site::pages(&site, &draw);
+            let written = lineage::site::write_pages(&dir, &pages)?;
+            format!(
+                "{}: {} pages ({} written, {} unchanged) in {:.1} s\n",
+                dir.display(),
+                pages.len(),
+                written.written,
+                written.unchanged,
+                started.elapsed().as_secs_f64()
+            )
+        }
         Command::Index { .. } | Command::Search { .. } => unreachable!("handled above"),
         Command::Diff { a, b, format, color, exact, cross_language, all, from_lang, to_lang, output } => {
             let pair = match b {
@@ -143,7 +175,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 }
                 None => {
                     let draft = corpus.find_in(a, from_lang.map(Into::into))?;
-                    let graph = LineageGraph::build(&corpus.documents);
+                    let graph = lineage_graph(&corpus.documents);
                     lineage::negotiate::against_adopted(draft, &corpus.documents, &graph)
                         .map_err(|e| Error::NoComparison(e.to_string()))?
                 }

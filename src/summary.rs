@@ -265,6 +265,19 @@ pub fn summarize(old: &Document, new: &Document) -> Summary {
 }
 
 /// The summary as lines for people (labels in English, the ids' language).
+/// An addressee in words: `HighCommissioner` → `High Commissioner`, `OHCHR` stays.
+pub fn addressee_label(a: Addressee) -> String {
+    let code = a.as_str();
+    let mut out = String::new();
+    for (n, c) in code.chars().enumerate() {
+        if n > 0 && c.is_uppercase() && !code.chars().all(|c| c.is_uppercase()) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub fn describe(s: &Summary) -> Vec<String> {
     let mut out = Vec::new();
     // A renewal's news is its new period: it comes first.
@@ -298,11 +311,11 @@ pub fn describe(s: &Summary) -> Vec<String> {
         }
     };
     let deliverables = |r: &Request| {
-        let d: Vec<&str> = r.deliverables.iter().map(|d| d.as_str()).collect();
+        let d: Vec<String> = r.deliverables.iter().map(|d| d.as_str().replace('_', " ")).collect();
         if d.is_empty() { String::new() } else { format!(" [{}]", d.join(", ")) }
     };
     for r in &s.requests_new {
-        out.push(format!("New request ({}): {:?}{}{}", r.paragraph, r.addressee, deliverables(r), due(&r.due_sessions)));
+        out.push(format!("New request ({}): {}{}{}", r.paragraph, addressee_label(r.addressee), deliverables(r), due(&r.due_sessions)));
     }
     for c in &s.requests_continued {
         let deadline = if c.deadline_changed {
@@ -315,15 +328,15 @@ pub fn describe(s: &Summary) -> Vec<String> {
             String::new()
         };
         out.push(format!(
-            "Request carried over ({} → {}): {:?}{}{deadline}",
+            "Request carried over ({} → {}): {}{}{deadline}",
             c.from_paragraph,
             c.request.paragraph,
-            c.request.addressee,
+            addressee_label(c.request.addressee),
             deliverables(&c.request)
         ));
     }
     for r in &s.requests_dropped {
-        out.push(format!("Request dropped ({}): {:?}{}{}", r.paragraph, r.addressee, deliverables(r), due(&r.due_sessions)));
+        out.push(format!("Request dropped ({}): {}{}{}", r.paragraph, addressee_label(r.addressee), deliverables(r), due(&r.due_sessions)));
     }
     let v = &s.vote;
     if v.changed {

@@ -97,3 +97,31 @@ fn text_content(dom: &str) -> String {
     }
     text
 }
+
+#[test]
+fn the_page_prints_on_a4_with_the_symbols_and_page_numbers() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: chromium is not installed (make deps installs it)");
+        return;
+    };
+    let diff = diff_documents(&read(ZH_47_23), &read(ZH_53_29), &DiffOptions::default());
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let page = dir.join("diff_print.html");
+    let pdf = dir.join("diff_47_23_53_29.pdf");
+    std::fs::write(&page, lineage::render::diff_html::diff(&diff)).unwrap();
+    let _ = std::fs::remove_file(&pdf);
+    run_chromium(&browser, &page, &["--no-pdf-header-footer".to_string(), format!("--print-to-pdf={}", pdf.display())]);
+    let bytes = std::fs::read(&pdf).expect("a PDF was written");
+    let text = String::from_utf8_lossy(&bytes);
+    // A4 is 595 × 842 points (US Letter would be 612 × 792).
+    assert!(text.contains("/MediaBox [0 0 594.9") && !text.contains("/MediaBox [0 0 612"), "not A4");
+    // The running header and the page numbers, where poppler can read the text back.
+    if let Ok(out) = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output() {
+        let printed = String::from_utf8_lossy(&out.stdout);
+        let pages = printed.matches("A/HRC/RES/47/23 → A/HRC/RES/53/29").count();
+        assert!(pages >= 3, "the symbols head every page ({pages})");
+        assert!(printed.contains("page 1 of ") && printed.contains("page 2 of "), "page numbers");
+        // Folded paragraphs are printed too.
+        assert!(printed.contains("遵循《联合国宪章》"), "unchanged PP1 is on paper");
+    }
+}

@@ -20,6 +20,7 @@
 
 mod drafts;
 mod series;
+mod subset;
 
 pub use drafts::share_found;
 pub use series::{Series, title_key};
@@ -52,6 +53,10 @@ pub struct Node {
     /// for cited-only nodes too.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vote: Option<crate::model::Vote>,
+    /// The ID was made from a file name (the text states no symbol): pictures name the
+    /// node by its title instead.
+    #[serde(skip)]
+    pub symbol_from_file: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -252,6 +257,7 @@ impl LineageGraph {
             languages: vec![doc.language],
             titles: vec![doc.title.clone()],
             vote: None,
+            symbol_from_file: doc.symbol_source == crate::model::SymbolSource::File,
         };
         let i = self.graph.add_node(node);
         self.index.insert(doc.symbol.clone(), i);
@@ -297,6 +303,7 @@ impl LineageGraph {
             languages: Vec::new(),
             titles: Vec::new(),
             vote: None,
+            symbol_from_file: false,
         };
         let i = self.graph.add_node(node);
         self.index.insert(symbol.to_string(), i);

@@ -8,6 +8,7 @@ mod diff_labels;
 pub mod diff_md;
 pub mod diff_text;
 pub mod json;
+pub mod site;
 pub mod text;
 pub mod votes;
 
