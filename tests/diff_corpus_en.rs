@@ -12,8 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus-en");
-    dir.is_dir().then_some(dir)
+    diff_support::shared("corpus-en")
 }
 
 /// (78th-session file, 79th-session file) pairs with the same title in the manifest.
@@ -55,6 +54,15 @@ fn successors_from_the_78th_to_the_79th_session_diff_cleanly() {
             failures.push(format!("{a} or {b} cannot be read"));
             continue;
         };
+        // Both ways of comparing: the runs rebuild both texts exactly either way.
+        let Ok(exact) = std::panic::catch_unwind(|| diff_documents(&old, &new, &DiffOptions { exact: true, ..DiffOptions::default() })) else {
+            failures.push(format!("{} → {} ({title}): the exact diff panicked", old.symbol, new.symbol));
+            continue;
+        };
+        let problems = invariant_problems(&exact, &old, &new);
+        if !problems.is_empty() {
+            failures.push(format!("{} → {} ({title}) --exact: {}", old.symbol, new.symbol, problems.join("; ")));
+        }
         let Ok(diff) = std::panic::catch_unwind(|| diff_documents(&old, &new, &DiffOptions::default())) else {
             failures.push(format!("{} → {} ({title}): the diff panicked", old.symbol, new.symbol));
             continue;

@@ -7,7 +7,7 @@
 //! only the old text has; the old id of every pair is an anchor too (`#from-PP7`). All
 //! document text is escaped.
 
-use super::diff_labels::{group_note, heading, kind_note, paragraph_counts};
+use super::diff_labels::{group_note, heading, kind_note, minor_line, paragraph_counts, status_words};
 use crate::diff::inline::{lines, side};
 use crate::diff::{DocumentDiff, InlineOp, Op, ParagraphPair, Status};
 use std::collections::HashSet;
@@ -34,10 +34,14 @@ table.diff td { vertical-align: top; padding: .45rem .5rem; border-top: 1px soli
 tr.section th { text-align: left; font-size: 1.1rem; padding: 1.25rem .5rem .35rem; border-bottom: 1px solid #333; }
 td.id { font-weight: 600; white-space: nowrap; font-size: .9rem; }
 td.id a { color: inherit; text-decoration: none; }
+.similarity { border-bottom: 1px dotted var(--muted); cursor: help; }
 .status { display: block; font-weight: 400; font-size: .75rem; color: var(--muted); white-space: normal; }
 .note { display: block; font-size: .75rem; color: #7a4b00; font-weight: 400; white-space: normal; }
 ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underline; text-decoration-thickness: 1px; }
 del { background: var(--del-bg); color: var(--del-fg); text-decoration: line-through; }
+ins.minor, del.minor { background: none; font-weight: 400; }
+ins.minor { color: #5b7f63; text-decoration: underline dotted; }
+del.minor { color: #a5665f; text-decoration: line-through; }
 tr.unchanged td.text { color: var(--muted); }
 tr.added td.new { background: #f2faf4; box-shadow: inset 3px 0 0 #2e9b4f; }
 tr.removed td.old { background: #fdf3f2; box-shadow: inset 3px 0 0 #c5392b; }
@@ -95,6 +99,9 @@ pub fn diff(d: &DocumentDiff) -> String {
     out
 }
 
+/// What the likeness shown beside a pair means, for its tooltip and the legend.
+const SIMILARITY: &str = "likeness of the two texts, 0 (nothing in common) to 1 (the same words): the share of word pairs (character pairs in Chinese) they have in common, punctuation and numbers aside";
+
 fn summary(out: &mut String, d: &DocumentDiff) {
     let c = &d.summary.counts;
     let _ = writeln!(out, "<section class=\"summary\" id=\"summary\">\n<h2>Summary</h2>\n<table class=\"counts\">");
@@ -106,9 +113,12 @@ fn summary(out: &mut String, d: &DocumentDiff) {
     );
     let _ = writeln!(
         out,
-        "<p>{}. Deleted text is <del>struck through</del>; inserted text is <ins>underlined</ins>.</p>",
+        "<p>{}. Deleted text is <del>struck through</del>; inserted text is <ins>underlined</ins>; a change of punctuation or spacing only is <del class=\"minor\">struck</del> or <ins class=\"minor\">underlined</ins> lightly. The figure beside a modified or moved paragraph is its <span class=\"similarity\" title=\"{SIMILARITY}\">likeness</span>: {SIMILARITY}.</p>",
         paragraph_counts(d)
     );
+    if let Some(line) = minor_line(d) {
+        let _ = writeln!(out, "<p>{}.</p>", escape(&line));
+    }
     if let Some(substance) = &d.summary.substance {
         let _ = writeln!(out, "<ul class=\"substance\">");
         for line in crate::summary::describe(substance) {
@@ -143,9 +153,9 @@ fn row(out: &mut String, pair: &ParagraphPair, cross_language: bool, anchors: &m
     let old_id = pair.from.as_deref().map(escape).unwrap_or_default();
     let _ = writeln!(out, "<td class=\"id\"><span{old_anchor}>{old_id}</span></td>");
     let _ = writeln!(out, "<td class=\"text old\">{}</td>", text_cell(&pair.inline, Op::Delete, cross_language));
-    let mut status = pair.status.as_str().to_string();
+    let mut status = status_words(pair).to_string();
     if matches!(pair.status, Status::Modified | Status::Moved) && !cross_language {
-        let _ = write!(status, " · {:.2}", pair.similarity);
+        let _ = write!(status, " · <span class=\"similarity\" title=\"{SIMILARITY}\">{:.2}</span>", pair.similarity);
     }
     let notes: String = [kind_note(pair), group_note(pair), pair.degraded.clone()]
         .into_iter()
@@ -170,6 +180,8 @@ fn text_cell(ops: &[InlineOp], shown: Op, cross_language: bool) -> String {
             .map(|o| match o.op {
                 _ if cross_language => escape(&o.text),
                 Op::Equal => escape(&o.text),
+                Op::Insert if o.minor => format!("<ins class=\"minor\" title=\"punctuation or spacing\">{}</ins>", escape(&o.text)),
+                Op::Delete if o.minor => format!("<del class=\"minor\" title=\"punctuation or spacing\">{}</del>", escape(&o.text)),
                 Op::Insert => format!("<ins>{}</ins>", escape(&o.text)),
                 Op::Delete => format!("<del>{}</del>", escape(&o.text)),
             })

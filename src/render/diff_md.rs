@@ -2,11 +2,14 @@
 //! the new text under PP/OP headings, each paragraph under its new number, deleted words
 //! ~~struck through~~ and inserted words in **bold**, deleted paragraphs kept in place.
 //!
-//! Document text is escaped so that nothing in it is read as Markdown. Emphasis markers
-//! next to Chinese punctuation do not open or close in CommonMark (`文**，插入**`), so a
-//! zero-width space is put inside the marker where the text starts or ends with one.
+//! A change of punctuation, width or spacing only is lighter: `<s>,</s>` struck and
+//! `<u>;</u>` underlined, plain. Document text is escaped so that nothing in it is read as
+//! Markdown. Emphasis markers next to punctuation do not open or close in CommonMark
+//! (`文**，插入**`), so a change that starts or ends with a punctuation mark is written
+//! with the HTML tags CommonMark passes through (`<del>`, `<strong>`), never with an
+//! invisible character slipped into the text.
 
-use super::diff_labels::{group_note, heading, kind_note, paragraph_counts};
+use super::diff_labels::{group_note, heading, kind_note, minor_line, paragraph_counts};
 use crate::diff::inline::lines;
 use crate::diff::{DocumentDiff, InlineOp, Op, ParagraphPair, Status};
 use std::fmt::Write;
@@ -29,7 +32,10 @@ pub fn diff(d: &DocumentDiff) -> String {
         }
         let _ = writeln!(out);
     }
-    let _ = writeln!(out, "{}. Deleted text is ~~struck through~~, inserted text is **bold**.\n", paragraph_counts(d));
+    let _ = writeln!(out, "{}. Deleted text is ~~struck through~~, inserted text is **bold**; a change of punctuation or spacing only is <s>struck</s> or <u>underlined</u>.\n", paragraph_counts(d));
+    if let Some(line) = minor_line(d) {
+        let _ = writeln!(out, "{line}.\n");
+    }
     for note in &d.notes {
         let _ = writeln!(out, "> Note: {}\n", escape(note));
     }
@@ -56,6 +62,7 @@ fn paragraph(pair: &ParagraphPair, cross_language: bool) -> String {
     match pair.status {
         Status::Added => notes.push("new".into()),
         Status::Removed => notes.push("deleted".into()),
+        Status::Moved if pair.reworded => notes.push(format!("moved from {} and reworded", pair.from.as_deref().unwrap_or("?"))),
         Status::Moved => notes.push(format!("moved from {}", pair.from.as_deref().unwrap_or("?"))),
         Status::Modified | Status::Unchanged => {
             if pair.from != pair.to && pair.group.is_none() {
@@ -90,6 +97,8 @@ fn redline(ops: &[InlineOp]) -> String {
     ops.iter()
         .map(|o| match o.op {
             Op::Equal => escape(&o.text),
+            Op::Insert if o.minor => tag("u", &o.text),
+            Op::Delete if o.minor => tag("s", &o.text),
             Op::Insert => emphasise("**", &o.text),
             Op::Delete => emphasise("~~", &o.text),
         })
@@ -104,15 +113,17 @@ fn emphasise(marker: &str, text: &str) -> String {
     }
     let start = text.len() - text.trim_start().len();
     let end = start + core.len();
-    let guard = |c: Option<char>| if c.is_some_and(is_punctuation) { "\u{200B}" } else { "" };
-    format!(
-        "{}{marker}{}{}{}{marker}{}",
-        &text[..start],
-        guard(core.chars().next()),
-        escape(core),
-        guard(core.chars().last()),
-        &text[end..]
-    )
+    let at_punctuation = core.chars().next().is_some_and(is_punctuation) || core.chars().last().is_some_and(is_punctuation);
+    if at_punctuation {
+        let name = if marker == "~~" { "del" } else { "strong" };
+        return format!("{}<{name}>{}</{name}>{}", &text[..start], escape(core), &text[end..]);
+    }
+    format!("{}{marker}{}{marker}{}", &text[..start], escape(core), &text[end..])
+}
+
+/// Text inside an HTML tag that Markdown passes through, escaped.
+fn tag(name: &str, text: &str) -> String {
+    format!("<{name}>{}</{name}>", escape(text))
 }
 
 fn is_punctuation(c: char) -> bool {
@@ -139,8 +150,9 @@ mod tests {
     fn markers_hold_their_text_and_nothing_else_is_markup() {
         assert_eq!(emphasise("**", "also "), "**also** ");
         assert_eq!(emphasise("~~", " 2019 "), " ~~2019~~ ");
-        assert_eq!(emphasise("**", "，插入"), "**\u{200B}，插入**");
-        assert_eq!(emphasise("**", "插入，"), "**插入，\u{200B}**");
+        assert_eq!(emphasise("**", "，插入"), "<strong>，插入</strong>");
+        assert_eq!(emphasise("~~", "插入，"), "<del>插入，</del>");
+        assert_eq!(tag("s", ","), "<s>,</s>");
         assert_eq!(emphasise("**", "  "), "  ");
         assert_eq!(escape("*a* <script> [x](y) #1 | _b_"), "\\*a\\* \\<script\\> \\[x\\](y) \\#1 \\| \\_b\\_");
     }
