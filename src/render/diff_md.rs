@@ -87,7 +87,12 @@ fn paragraph(pair: &ParagraphPair, cross_language: bool) -> String {
         let _ = write!(out, " {}", texts.join("\\\n"));
         return out;
     }
-    let body: Vec<String> = lines(&pair.inline).iter().map(|line| redline(line)).collect();
+    let mut body: Vec<String> = lines(&pair.inline).iter().map(|line| redline(line)).collect();
+    // A piece of a split that ends where an item begins ends in a line break: a hard
+    // break at the very end of a paragraph would print as a backslash.
+    while body.len() > 1 && body.last().is_some_and(String::is_empty) {
+        body.pop();
+    }
     // A backslash at the end of a line is a hard line break: items stay in the paragraph.
     let _ = write!(out, " {}", body.join("\\\n"));
     out
@@ -105,20 +110,16 @@ fn redline(ops: &[InlineOp]) -> String {
         .collect()
 }
 
-/// Wrap text in a marker, keeping the spaces at its ends outside (`** x**` is not bold).
+/// Wrap text in a marker: `~~2019~~`, `**also**`. Markers do not open or close next to
+/// a space or a punctuation mark (`** x**` is not bold, nor is `文**，插入**`), and a
+/// space left outside them would be read as kept: such a run is written with the HTML
+/// tag CommonMark passes through (`<del> 2019 </del>`, `<strong>，插入</strong>`).
 fn emphasise(marker: &str, text: &str) -> String {
-    let core = text.trim();
-    if core.is_empty() {
-        return escape(text);
+    let awkward = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || is_punctuation(c));
+    if awkward(text.chars().next()) || awkward(text.chars().last()) {
+        return tag(if marker == "~~" { "del" } else { "strong" }, text);
     }
-    let start = text.len() - text.trim_start().len();
-    let end = start + core.len();
-    let at_punctuation = core.chars().next().is_some_and(is_punctuation) || core.chars().last().is_some_and(is_punctuation);
-    if at_punctuation {
-        let name = if marker == "~~" { "del" } else { "strong" };
-        return format!("{}<{name}>{}</{name}>{}", &text[..start], escape(core), &text[end..]);
-    }
-    format!("{}{marker}{}{marker}{}", &text[..start], escape(core), &text[end..])
+    format!("{marker}{}{marker}", escape(text))
 }
 
 /// Text inside an HTML tag that Markdown passes through, escaped.
@@ -148,12 +149,13 @@ mod tests {
 
     #[test]
     fn markers_hold_their_text_and_nothing_else_is_markup() {
-        assert_eq!(emphasise("**", "also "), "**also** ");
-        assert_eq!(emphasise("~~", " 2019 "), " ~~2019~~ ");
+        assert_eq!(emphasise("**", "also"), "**also**");
+        assert_eq!(emphasise("**", "also "), "<strong>also </strong>");
+        assert_eq!(emphasise("~~", " 2019 "), "<del> 2019 </del>");
         assert_eq!(emphasise("**", "，插入"), "<strong>，插入</strong>");
         assert_eq!(emphasise("~~", "插入，"), "<del>插入，</del>");
         assert_eq!(tag("s", ","), "<s>,</s>");
-        assert_eq!(emphasise("**", "  "), "  ");
+        assert_eq!(emphasise("**", "  "), "<strong>  </strong>");
         assert_eq!(escape("*a* <script> [x](y) #1 | _b_"), "\\*a\\* \\<script\\> \\[x\\](y) \\#1 \\| \\_b\\_");
     }
 }

@@ -144,3 +144,28 @@ pub fn write_or_compare_snapshot(name: &str, rendered: &str) {
         );
     }
 }
+
+/// (78th-session file, 79th-session file) pairs of `corpus-en` whose manifest titles are
+/// the same: a resolution and its successor.
+pub fn successor_pairs(dir: &std::path::Path) -> Vec<(String, String, String)> {
+    use std::collections::BTreeMap;
+    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("MANIFEST.tsv");
+    let mut by_title: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
+    for line in manifest.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(file), Some(symbol), Some(title)) = (cols.first(), cols.get(1), cols.get(2)) else { continue };
+        // "78/100. Dissemination of information on decolonization" → the title alone.
+        let title = title.split_once(". ").map_or(*title, |(_, t)| t).trim().to_lowercase();
+        let entry = by_title.entry(title).or_default();
+        if symbol.starts_with("A/RES/78/") {
+            entry.0.push(file.to_string());
+        } else if symbol.starts_with("A/RES/79/") {
+            entry.1.push(file.to_string());
+        }
+    }
+    by_title
+        .into_iter()
+        .filter(|(_, (a, b))| a.len() == 1 && b.len() == 1)
+        .map(|(title, (a, b))| (title, a[0].clone(), b[0].clone()))
+        .collect()
+}
