@@ -45,7 +45,8 @@ pub fn document(d: &Document, dropped: bool) -> String {
     let pp = d.preambular().count();
     let op = d.operative().count();
     let other = d.paragraphs.len() - pp - op;
-    let _ = writeln!(out, "{pp} preambular, {op} operative, {other} other paragraphs; {} footnotes", d.footnotes.len());
+    let footnotes = super::diff_labels::plural(d.footnotes.len(), "footnote", "footnotes");
+    let _ = writeln!(out, "{pp} preambular, {op} operative, {other} other paragraphs; {footnotes}");
     let mut section: Option<&str> = None;
     for p in &d.paragraphs {
         if p.section.as_deref() != section {
