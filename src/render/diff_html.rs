@@ -106,11 +106,22 @@ fn summary(out: &mut String, d: &DocumentDiff) {
     let c = &d.summary.counts;
     let _ = writeln!(out, "<section class=\"summary\" id=\"summary\">\n<h2>Summary</h2>\n<table class=\"counts\">");
     let _ = writeln!(out, "<tr><th>unchanged</th><th>modified</th><th>moved</th><th>added</th><th>removed</th></tr>");
-    let _ = writeln!(
-        out,
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n</table>",
-        c.unchanged, c.modified, c.moved, c.added, c.removed
-    );
+    // Each count links to the first row of its kind.
+    let cells: String = Status::ALL
+        .iter()
+        .map(|s| {
+            let first = d.paragraphs.iter().find(|p| p.status == *s).and_then(|p| match (&p.to, &p.from) {
+                (Some(to), _) => Some(to.clone()),
+                (None, Some(from)) => Some(format!("from-{from}")),
+                _ => None,
+            });
+            match first {
+                Some(anchor) => format!("<td><a href=\"#{}\">{}</a></td>", escape(&anchor), c.get(*s)),
+                None => format!("<td>{}</td>", c.get(*s)),
+            }
+        })
+        .collect();
+    let _ = writeln!(out, "<tr>{cells}</tr>\n</table>");
     let _ = writeln!(
         out,
         "<p>{}. Deleted text is <del>struck through</del>; inserted text is <ins>underlined</ins>; a change of punctuation or spacing only is <del class=\"minor\">struck</del> or <ins class=\"minor\">underlined</ins> lightly. The figure beside a modified or moved paragraph is its <span class=\"similarity\" title=\"{SIMILARITY}\">likeness</span>: {SIMILARITY}.</p>",
@@ -121,8 +132,8 @@ fn summary(out: &mut String, d: &DocumentDiff) {
     }
     if let Some(substance) = &d.summary.substance {
         let _ = writeln!(out, "<ul class=\"substance\">");
-        for line in crate::summary::describe(substance) {
-            let _ = writeln!(out, "<li>{}</li>", escape(&line));
+        for line in super::summary_prose::lines(substance, d) {
+            let _ = writeln!(out, "<li>{}</li>", linked(&line, d));
         }
         let _ = writeln!(out, "</ul>");
     }
@@ -134,6 +145,22 @@ fn summary(out: &mut String, d: &DocumentDiff) {
         let _ = writeln!(out, "</ul>");
     }
     let _ = writeln!(out, "</section>");
+}
+
+/// A summary line with each paragraph id a link to its row: `#OP5` for the new text's,
+/// `#from-OP5` for the old text's (the anchors every row carries).
+fn linked(line: &[super::summary_prose::Part], d: &DocumentDiff) -> String {
+    use super::summary_prose::Part;
+    let has_new = |id: &str| d.paragraphs.iter().any(|p| p.to.as_deref() == Some(id));
+    let has_old = |id: &str| d.paragraphs.iter().any(|p| p.from.as_deref() == Some(id));
+    line.iter()
+        .map(|part| match part {
+            Part::Text(t) => escape(t),
+            Part::New(id) if has_new(id) => format!("<a href=\"#{0}\">{0}</a>", escape(id)),
+            Part::Old(id) if has_old(id) => format!("<a href=\"#from-{0}\">{0}</a>", escape(id)),
+            Part::New(id) | Part::Old(id) => escape(id),
+        })
+        .collect()
 }
 
 fn row(out: &mut String, pair: &ParagraphPair, cross_language: bool, anchors: &mut HashSet<String>) {

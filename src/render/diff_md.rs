@@ -27,8 +27,8 @@ pub fn diff(d: &DocumentDiff) -> String {
     let _ = writeln!(out, "|---:|---:|---:|---:|---:|");
     let _ = writeln!(out, "| {} | {} | {} | {} | {} |\n", counts.unchanged, counts.modified, counts.moved, counts.added, counts.removed);
     if let Some(substance) = &d.summary.substance {
-        for line in crate::summary::describe(substance) {
-            let _ = writeln!(out, "- {}", escape(&line));
+        for line in super::summary_prose::lines(substance, d) {
+            let _ = writeln!(out, "- {}", escape(&super::summary_prose::plain(&line)));
         }
         let _ = writeln!(out);
     }

@@ -45,8 +45,8 @@ pub fn diff(d: &DocumentDiff, style: TextStyle) -> String {
         let _ = writeln!(out, "{line}, marked {{-…-}} {{+…+}}");
     }
     if let Some(substance) = &d.summary.substance {
-        for line in crate::summary::describe(substance) {
-            let _ = writeln!(out, "  {line}");
+        for line in super::summary_prose::lines(substance, d) {
+            let _ = writeln!(out, "  {}", super::summary_prose::plain(&line));
         }
     }
     for note in &d.notes {
@@ -100,7 +100,7 @@ fn write_pair(out: &mut String, pair: &ParagraphPair, style: TextStyle, paint: &
         let _ = write!(head, " · {note}");
     }
     if pair.status == Status::Unchanged && !style.all {
-        let text: String = pair.inline.iter().map(|o| o.text.as_str()).collect();
+        let text = crate::diff::inline::new_text(&pair.inline);
         let _ = writeln!(out, "{}  {}", paint(DIM, &head), paint(DIM, &excerpt(&text)));
         return;
     }

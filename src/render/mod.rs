@@ -5,6 +5,7 @@ pub mod dot;
 pub mod graph;
 pub mod diff_html;
 pub mod diff_labels;
+pub mod summary_prose;
 pub mod diff_md;
 pub mod diff_text;
 pub mod json;
