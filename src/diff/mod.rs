@@ -259,9 +259,9 @@ fn is_zero(n: &usize) -> bool {
 }
 
 /// Likeness under which a moved paragraph is said to be reworded as well as moved:
-/// most of its wording is new (78/221 OP1 → 79/184 OP4, 0.44, lost a long clause on the
+/// much of its wording is new (78/221 OP1 → 79/184 OP4, 0.44, lost a long clause on the
 /// Court's orders and gained another).
-pub const REWORDED: f64 = 0.75;
+pub const REWORDED: f64 = 0.6;
 
 fn three_decimals<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_f64((value * 1000.0).round() / 1000.0)
