@@ -17,8 +17,10 @@ pub struct Cli {
     /// Treat a file that cannot be read as a failure (exit 1) instead of a warning.
     #[arg(long, global = true)]
     pub strict: bool,
-    /// The search index (SQLite). Default: index.sqlite in the output folder. Commands
-    /// read the corpus from it when it matches the files, and from the files when not.
+    /// The search index (SQLite). Default: the corpus folder's own index,
+    /// <out>/index/<hash of the folder's path>.sqlite. An index answers only for the
+    /// folder it was built for: commands read the corpus from it when it matches the
+    /// files, and from the files when not; `index` never overwrites another folder's.
     #[arg(long, global = true, value_name = "FILE")]
     pub index: Option<PathBuf>,
     /// No progress or warnings on stderr.
@@ -152,7 +154,7 @@ pub enum Command {
         changed: bool,
     },
     /// Write the whole corpus as JSON to the output folder: corpus.json (the list) and
-    /// documents/<symbol>.json (each document, with its line account).
+    /// documents/<symbol>.<lang>.json (each document, with its line account).
     Export,
     /// What changed from A to B: paragraphs aligned (unchanged, modified, moved, added,
     /// removed) with inline redlines.

@@ -32,6 +32,11 @@ pub enum Error {
     Read { path: PathBuf, source: ReadError },
     #[error("corpus directory {0} does not exist; pass --data DIR pointing at your texts")]
     NoCorpus(PathBuf),
+    #[error("{0} is a file, not a folder; pass --data DIR pointing at the folder of your texts")]
+    CorpusIsFile(PathBuf),
+    /// An index built for one folder asked to answer for, or be overwritten by, another.
+    #[error("index {path} was built for the folder {built_for}, not {asked}; it is left as it is (give another --index, or leave --index out to use one index per folder)")]
+    IndexOfOtherFolder { path: PathBuf, built_for: String, asked: String },
     #[error("no document matches '{0}'; `lineage list` shows the documents in the corpus")]
     UnknownDocument(String),
     #[error("'{query}' is ambiguous: it matches {}; give the full symbol", candidates.join(", "))]
@@ -61,7 +66,8 @@ impl Error {
         match self {
             Error::UnknownDocument(_) | Error::AmbiguousDocument { .. } => 2,
             Error::NotInLanguage { .. } | Error::LanguagesDiffer { .. } => 2,
-            Error::NoCorpus(_) | Error::NoComparison(_) => 2,
+            Error::NoCorpus(_) | Error::NoComparison(_) | Error::CorpusIsFile(_) => 2,
+            Error::IndexOfOtherFolder { .. } => 1,
             Error::Io { .. } | Error::Read { .. } | Error::Output(_) | Error::Index { .. } => 1,
         }
     }

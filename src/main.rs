@@ -38,9 +38,13 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         for w in &corpus.warnings {
             eprintln!("lineage: warning: {}", printable(&w.message));
         }
+        if corpus.documents.is_empty() {
+            eprintln!("lineage: no documents found in {}", printable(&cli.data.display().to_string()));
+        }
     }
     let output = match &cli.command {
         Command::List { format } => match format {
+            Format::Text if corpus.documents.is_empty() => String::new(),
             Format::Text => text::list(&corpus.documents),
             Format::Json => json::list(&corpus.documents),
         },
@@ -85,6 +89,9 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             match output {
                 Some(path) => {
                     std::fs::write(path, rendered).map_err(|source| Error::Io { path: path.clone(), source })?;
+                    if !cli.quiet {
+                        eprintln!("lineage: wrote {}", path.display());
+                    }
                     String::new()
                 }
                 None => rendered,
@@ -208,17 +215,56 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The index of the corpus folder: where `--index` points, or the folder's own index
+/// under `<out>/index/`.
 fn index_path(cli: &Cli) -> std::path::PathBuf {
-    cli.index.clone().unwrap_or_else(|| cli.out.join("index.sqlite"))
+    cli.index.clone().unwrap_or_else(|| lineage::corpus::location::default_path(&cli.out, &cli.data))
+}
+
+/// Refuse to refresh (and so overwrite) an index that was built for another folder.
+fn check_folder(cli: &Cli, index: &Index) -> Result<(), Error> {
+    let asked = lineage::corpus::index::canonical(&cli.data);
+    match index.built_for() {
+        Some(built_for) if built_for != asked => {
+            Err(Error::IndexOfOtherFolder { path: index.path().to_path_buf(), built_for, asked })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// An index that cannot be opened to read because its folder or file is read-only is
+/// no news: the files are read instead, quietly.
+fn is_read_only(e: &Error) -> bool {
+    let text = e.to_string().to_lowercase();
+    ["readonly", "read-only", "unable to open", "permission denied"].iter().any(|w| text.contains(w))
+}
+
+/// Report the files an index could not read, as `list` does.
+fn warn_unreadable(cli: &Cli, index: &Index) -> Result<usize, Error> {
+    let walk = lineage::reader::walk(&cli.data)?;
+    let mut count = walk.skipped.len();
+    if !cli.quiet {
+        for file in &walk.skipped {
+            eprintln!("lineage: warning: {}", printable(&format!("{}: skipped: {}", file.path.display(), file.reason)));
+        }
+    }
+    for e in index.unreadable()? {
+        count += 1;
+        if !cli.quiet {
+            eprintln!("lineage: warning: {}", printable(&format!("{e}; the file is skipped")));
+        }
+    }
+    Ok(count)
 }
 
 /// The corpus from the index where the index matches the files, else from the files.
 fn load_corpus(cli: &Cli) -> Result<Corpus, Error> {
     let path = index_path(cli);
-    let index = match Index::open_existing(&path) {
+    // Only read: a command that reads the corpus never writes the index.
+    let index = match Index::open_to_read(&path) {
         Ok(index) => index,
         Err(e) => {
-            if !cli.quiet {
+            if !cli.quiet && !is_read_only(&e) {
                 eprintln!("lineage: warning: {e}; reading the files instead");
             }
             None
@@ -230,11 +276,21 @@ fn load_corpus(cli: &Cli) -> Result<Corpus, Error> {
             return Corpus::from_index(&cli.data, &index);
         }
         if !cli.quiet {
-            eprintln!(
-                "lineage: the index {} is out of date ({}); reading the files (`lineage index` refreshes it)",
-                path.display(),
-                status.describe()
-            );
+            match &status.other_folder {
+                // An index of another folder (an --index pointing elsewhere) is not used.
+                Some(folder) if !folder.is_empty() => eprintln!(
+                    "lineage: the index {} was built for the folder {folder}, not {}; reading the files",
+                    path.display(),
+                    lineage::corpus::index::canonical(&cli.data)
+                ),
+                Some(_) => {}
+                None => eprintln!(
+                    "lineage: the index {} of {} is out of date ({}); reading the files (`lineage index` refreshes it)",
+                    path.display(),
+                    cli.data.display(),
+                    status.describe()
+                ),
+            }
         }
     }
     let bar = progress_bar(cli, "reading");
@@ -273,33 +329,42 @@ fn progress_bar(cli: &Cli, what: &str) -> indicatif::ProgressBar {
 }
 
 fn index_command(cli: &Cli, rebuild: bool) -> Result<ExitCode, Error> {
+    lineage::reader::walk(&cli.data)?;
     let mut index = Index::open(&index_path(cli))?;
+    check_folder(cli, &index)?;
     if rebuild {
         index.rebuild()?;
     }
     let report = refresh_index(cli, &mut index)?;
     let status = &report.status;
+    let folder = lineage::corpus::index::canonical(&cli.data);
     let message = if status.is_fresh() {
-        format!("{}: up to date\n", index.path().display())
+        format!("{} (index of {folder}): up to date\n", index.path().display())
     } else {
         format!(
-            "{}: {} ({} documents, {} paragraphs read)\n",
+            "{} (index of {folder}): {} ({}, {} read)\n",
             index.path().display(),
             status.describe(),
-            report.documents,
-            report.paragraphs
+            render::diff_labels::plural(report.documents, "document", "documents"),
+            render::diff_labels::plural(report.paragraphs, "paragraph", "paragraphs")
         )
     };
+    let unreadable = warn_unreadable(cli, &index)?;
     write_stdout(&message);
+    if cli.strict && unreadable > 0 {
+        return Ok(ExitCode::from(1));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 fn search_command(cli: &Cli, query: &str, options: &SearchOptions, format: Format) -> Result<ExitCode, Error> {
+    lineage::reader::walk(&cli.data)?;
     let mut index = Index::open(&index_path(cli))?;
+    check_folder(cli, &index)?;
     let status = index.status(&cli.data)?;
     if !status.is_fresh() {
         if !cli.quiet {
-            eprintln!("lineage: refreshing the index {} ({})", index.path().display(), status.describe());
+            eprintln!("lineage: refreshing the index {} of {} ({})", index.path().display(), cli.data.display(), status.describe());
         }
         refresh_index(cli, &mut index)?;
     }
@@ -375,7 +440,8 @@ fn export(corpus: &Corpus, out: &Path) -> Result<String, Error> {
         let path = docs.join(name);
         std::fs::write(&path, json::document(doc, true)).map_err(io(&path))?;
     }
-    Ok(format!("wrote {} and {} documents to {}\n", list.display(), corpus.documents.len(), docs.display()))
+    let count = render::diff_labels::plural(corpus.documents.len(), "document", "documents");
+    Ok(format!("wrote {} and {count} to {}\n", list.display(), docs.display()))
 }
 
 /// A symbol as a file name: `A/HRC/RES/47/23` → `A_HRC_RES_47_23`; nothing in it can

@@ -40,7 +40,25 @@ pub struct ContinuedRequest {
     pub from_due_sessions: Vec<u32>,
     /// The deadline moved (or was set or dropped).
     pub deadline_changed: bool,
+    /// Who the old text asked, where the new text asks someone else (the Office of the
+    /// High Commissioner → the High Commissioner).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_addressee: Option<Addressee>,
+    /// What the old text asked for, where the new text asks for something else.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_deliverables: Option<Vec<crate::reader::findings::requests::Deliverable>>,
+    /// The old text's deadlines with their body, where they changed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub from_due: Vec<crate::reader::findings::requests::Due>,
+    /// Likeness of the two actions' wording, 0 to 1: under [`REWORDED_ACTION`] the
+    /// request carries on in other words.
+    pub action_likeness: f64,
+    /// The action was reworded substantially (what is asked changed, not just who or when).
+    pub action_changed: bool,
 }
+
+/// Likeness of wording under which a carried-over request counts as reworded.
+pub const REWORDED_ACTION: f64 = 0.6;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
@@ -178,11 +196,18 @@ fn compare_requests(old: &Document, new: &Document) -> (Vec<Request>, Vec<Contin
         }
         used_old[i] = true;
         used_new[j] = true;
+        let (o, n) = (olds[i], news[j]);
+        let likeness = dice(&wording(&o.action), &wording(&n.action));
         continued.push(ContinuedRequest {
-            request: news[j].clone(),
-            from_paragraph: olds[i].paragraph.clone(),
-            from_due_sessions: olds[i].due_sessions.clone(),
-            deadline_changed: olds[i].due_sessions != news[j].due_sessions,
+            request: n.clone(),
+            from_paragraph: o.paragraph.clone(),
+            from_due_sessions: o.due_sessions.clone(),
+            deadline_changed: o.due_sessions != n.due_sessions,
+            from_addressee: (o.addressee != n.addressee).then_some(o.addressee),
+            from_deliverables: (o.deliverables != n.deliverables).then(|| o.deliverables.clone()),
+            from_due: if o.due_sessions != n.due_sessions { o.due.clone() } else { Vec::new() },
+            action_likeness: (likeness * 1000.0).round() / 1000.0,
+            action_changed: likeness < REWORDED_ACTION,
         });
     }
     continued.sort_by_key(|c| paragraph_order(&c.request.paragraph));
@@ -214,34 +239,6 @@ fn compare_votes(old: &Document, new: &Document) -> VoteChange {
     VoteChange { from: a.clone(), to: b.clone(), changed, countries_changed }
 }
 
-/// The States' moves for people, by name: changes of stance one by one, then the States
-/// that joined or left the body.
-fn country_lines(changes: &[CountryChange]) -> Vec<String> {
-    let name = |code: &str| crate::reader::findings::countries::gazetteer().name(code, "en").unwrap_or(code).to_string();
-    let mut out = Vec::new();
-    let stance: Vec<String> = changes
-        .iter()
-        .filter(|c| (c.from == "nonmember") == (c.to == "nonmember"))
-        .map(|c| format!("{}: {} → {}", name(&c.country), c.from, c.to))
-        .collect();
-    if !stance.is_empty() {
-        out.push(format!("Countries that changed their vote: {}", stance.join("; ")));
-    }
-    let mut joined: Vec<String> =
-        changes.iter().filter(|c| c.from == "nonmember").map(|c| format!("{} ({})", name(&c.country), c.to)).collect();
-    joined.sort();
-    if !joined.is_empty() {
-        out.push(format!("Not members then, members now: {}", joined.join(", ")));
-    }
-    let mut left: Vec<String> =
-        changes.iter().filter(|c| c.to == "nonmember").map(|c| format!("{} (had voted {})", name(&c.country), c.from)).collect();
-    left.sort();
-    if !left.is_empty() {
-        out.push(format!("Members then, not now: {}", left.join(", ")));
-    }
-    out
-}
-
 fn targets(doc: &Document) -> BTreeSet<&str> {
     doc.references.iter().map(|r| r.target.as_str()).collect()
 }
@@ -262,98 +259,4 @@ pub fn summarize(old: &Document, new: &Document) -> Summary {
         references_removed: before.difference(&after).filter(|t| **t != new.symbol).map(|t| t.to_string()).collect(),
         mandate_period: compare_periods(old, new),
     }
-}
-
-/// The summary as lines for people (labels in English, the ids' language).
-/// An addressee in words: `HighCommissioner` → `High Commissioner`, `OHCHR` stays.
-pub fn addressee_label(a: Addressee) -> String {
-    let code = a.as_str();
-    let mut out = String::new();
-    for (n, c) in code.chars().enumerate() {
-        if n > 0 && c.is_uppercase() && !code.chars().all(|c| c.is_uppercase()) {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
-}
-
-pub fn describe(s: &Summary) -> Vec<String> {
-    let mut out = Vec::new();
-    // A renewal's news is its new period: it comes first.
-    if let Some(p) = &s.mandate_period {
-        let period = |x: &Option<String>| x.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
-        if p.changed {
-            out.push(format!(
-                "Mandate period: {} until {}{} → until {}{}",
-                p.mandate,
-                p.from_until,
-                period(&p.from_period),
-                p.to_until,
-                period(&p.to_period)
-            ));
-        } else {
-            out.push(format!("Mandate period: {} unchanged, until {}", p.mandate, p.to_until));
-        }
-    }
-    let rights = |list: &[RightFinding]| list.iter().map(|r| format!("{} ({})", r.label, r.paragraph)).collect::<Vec<_>>().join(", ");
-    if !s.rights_added.is_empty() {
-        out.push(format!("Rights newly named: {}", rights(&s.rights_added)));
-    }
-    if !s.rights_removed.is_empty() {
-        out.push(format!("Rights no longer named: {}", rights(&s.rights_removed)));
-    }
-    let due = |sessions: &[u32]| {
-        if sessions.is_empty() {
-            String::new()
-        } else {
-            format!(", due at session {}", sessions.iter().map(u32::to_string).collect::<Vec<_>>().join(" and "))
-        }
-    };
-    let deliverables = |r: &Request| {
-        let d: Vec<String> = r.deliverables.iter().map(|d| d.as_str().replace('_', " ")).collect();
-        if d.is_empty() { String::new() } else { format!(" [{}]", d.join(", ")) }
-    };
-    for r in &s.requests_new {
-        out.push(format!("New request ({}): {}{}{}", r.paragraph, addressee_label(r.addressee), deliverables(r), due(&r.due_sessions)));
-    }
-    for c in &s.requests_continued {
-        let deadline = if c.deadline_changed {
-            format!(
-                ", deadline moved from {} to {}",
-                list_or_none(&c.from_due_sessions),
-                list_or_none(&c.request.due_sessions)
-            )
-        } else {
-            String::new()
-        };
-        out.push(format!(
-            "Request carried over ({} → {}): {}{}{deadline}",
-            c.from_paragraph,
-            c.request.paragraph,
-            addressee_label(c.request.addressee),
-            deliverables(&c.request)
-        ));
-    }
-    for r in &s.requests_dropped {
-        out.push(format!("Request dropped ({}): {}{}{}", r.paragraph, addressee_label(r.addressee), deliverables(r), due(&r.due_sessions)));
-    }
-    let v = &s.vote;
-    if v.changed {
-        out.push(format!("Vote: {} → {}", crate::render::text::vote_line(&v.from), crate::render::text::vote_line(&v.to)));
-    } else {
-        out.push(format!("Vote: unchanged ({})", crate::render::text::vote_line(&v.to)));
-    }
-    out.extend(country_lines(&v.countries_changed));
-    if !s.references_added.is_empty() {
-        out.push(format!("References added: {}", s.references_added.join(", ")));
-    }
-    if !s.references_removed.is_empty() {
-        out.push(format!("References removed: {}", s.references_removed.join(", ")));
-    }
-    out
-}
-
-fn list_or_none(sessions: &[u32]) -> String {
-    if sessions.is_empty() { "none".to_string() } else { sessions.iter().map(u32::to_string).collect::<Vec<_>>().join(", ") }
 }

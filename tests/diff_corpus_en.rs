@@ -6,37 +6,13 @@
 
 mod diff_support;
 
-use diff_support::{assert_invariants, invariant_problems};
+use diff_support::{assert_invariants, invariant_problems, successor_pairs};
 use lineage::diff::{diff_documents, DiffOptions, Status};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus-en");
-    dir.is_dir().then_some(dir)
-}
-
-/// (78th-session file, 79th-session file) pairs with the same title in the manifest.
-fn successor_pairs(dir: &Path) -> Vec<(String, String, String)> {
-    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("MANIFEST.tsv");
-    let mut by_title: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
-    for line in manifest.lines().skip(1) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let (Some(file), Some(symbol), Some(title)) = (cols.first(), cols.get(1), cols.get(2)) else { continue };
-        // "78/100. Dissemination of information on decolonization" → the title alone.
-        let title = title.split_once(". ").map_or(*title, |(_, t)| t).trim().to_lowercase();
-        let entry = by_title.entry(title).or_default();
-        if symbol.starts_with("A/RES/78/") {
-            entry.0.push(file.to_string());
-        } else if symbol.starts_with("A/RES/79/") {
-            entry.1.push(file.to_string());
-        }
-    }
-    by_title
-        .into_iter()
-        .filter(|(_, (a, b))| a.len() == 1 && b.len() == 1)
-        .map(|(title, (a, b))| (title, a[0].clone(), b[0].clone()))
-        .collect()
+    diff_support::shared("corpus-en")
 }
 
 #[test]
@@ -55,6 +31,15 @@ fn successors_from_the_78th_to_the_79th_session_diff_cleanly() {
             failures.push(format!("{a} or {b} cannot be read"));
             continue;
         };
+        // Both ways of comparing: the runs rebuild both texts exactly either way.
+        let Ok(exact) = std::panic::catch_unwind(|| diff_documents(&old, &new, &DiffOptions { exact: true, ..DiffOptions::default() })) else {
+            failures.push(format!("{} → {} ({title}): the exact diff panicked", old.symbol, new.symbol));
+            continue;
+        };
+        let problems = invariant_problems(&exact, &old, &new);
+        if !problems.is_empty() {
+            failures.push(format!("{} → {} ({title}) --exact: {}", old.symbol, new.symbol, problems.join("; ")));
+        }
         let Ok(diff) = std::panic::catch_unwind(|| diff_documents(&old, &new, &DiffOptions::default())) else {
             failures.push(format!("{} → {} ({title}): the diff panicked", old.symbol, new.symbol));
             continue;

@@ -569,6 +569,9 @@ fn hostile_text_stays_text_in_a_markdown_draft() {
 
 /// Markdown in which no `<` opens HTML and no `](` makes a link: each is escaped.
 fn assert_inert_markdown(md: &str) {
+    // The redline's own tags (a change with a space or punctuation mark at its edge) are
+    // the only HTML: document text inside them is escaped like the rest.
+    let md = &["<del>", "</del>", "<strong>", "</strong>", "<s>", "</s>", "<u>", "</u>"].iter().fold(md.to_string(), |m, t| m.replace(t, ""));
     let unescaped = |pattern: char| {
         md.char_indices().any(|(i, c)| c == pattern && !md[..i].ends_with('\\'))
     };

@@ -135,6 +135,8 @@ fn mandate_renewals_are_series() {
     // The diff of two renewals opens with the changed period.
     let a = docs.iter().find(|d| d.symbol == "S/RES/839 (1993)").unwrap();
     let b = docs.iter().find(|d| d.symbol == "S/RES/889 (1993)").unwrap();
-    let lines = lineage::summary::describe(&lineage::summary::summarize(a, b));
-    assert_eq!(lines[0], "Mandate period: United Nations Peace-keeping Force in Cyprus until 1993-12-15 → until 1994-06-15");
+    let diff = lineage::diff::diff_documents(a, b, &lineage::diff::DiffOptions::default());
+    let substance = diff.summary.substance.as_ref().unwrap();
+    let lines = lineage::render::summary_prose::lines(substance, &diff);
+    assert_eq!(lineage::render::summary_prose::plain(&lines[0]), "Mandate period: United Nations Peace-keeping Force in Cyprus until 1993-12-15 → until 1994-06-15");
 }

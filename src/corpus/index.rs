@@ -76,14 +76,20 @@ pub struct Status {
     pub removed: Vec<String>,
     /// Files whose time or size changed but whose content did not.
     pub touched: Vec<String>,
+    /// The folder the index was built for, where that is not the folder asked about (or
+    /// the index was never built): its contents say nothing about this folder.
+    pub other_folder: Option<String>,
 }
 
 impl Status {
     pub fn is_fresh(&self) -> bool {
-        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+        self.other_folder.is_none() && self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
     }
 
     pub fn describe(&self) -> String {
+        if let Some(folder) = &self.other_folder {
+            return if folder.is_empty() { "never built".to_string() } else { format!("built for the folder {folder}") };
+        }
         format!("{} added, {} changed, {} removed", self.added.len(), self.changed.len(), self.removed.len())
     }
 }
@@ -221,6 +227,28 @@ impl Index {
         Error::Index { path: self.path.clone(), reason: e.to_string() }
     }
 
+    /// The folder this index was built for (canonical path), if it was ever built.
+    pub fn built_for(&self) -> Option<String> {
+        self.corpus_dir()
+    }
+
+    /// Open an existing index to read only (nothing created, nothing written), for the
+    /// commands that only read the corpus: a read-only output folder is no obstacle.
+    pub fn open_to_read(path: &Path) -> Result<Option<Index>, Error> {
+        if !path.is_file() {
+            return Ok(None);
+        }
+        let fail = |e: rusqlite::Error| Error::Index { path: path.to_path_buf(), reason: e.to_string() };
+        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(fail)?;
+        let version: Option<String> =
+            conn.query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| r.get(0)).optional().map_err(fail)?;
+        if version.as_deref() != Some(SCHEMA_VERSION) {
+            return Ok(None);
+        }
+        Ok(Some(Index { conn, path: path.to_path_buf() }))
+    }
+
     fn corpus_dir(&self) -> Option<String> {
         self.conn.query_row("SELECT value FROM meta WHERE key = 'corpus'", [], |r| r.get(0)).optional().ok().flatten()
     }
@@ -229,7 +257,8 @@ impl Index {
     pub fn status(&self, dir: &Path) -> Result<Status, Error> {
         let texts = reader::walk(dir)?.texts;
         let mut known: HashMap<String, (u64, i64, String)> = HashMap::new();
-        let same_corpus = self.corpus_dir().as_deref() == Some(&canonical(dir));
+        let built_for = self.corpus_dir();
+        let same_corpus = built_for.as_deref() == Some(&canonical(dir));
         if same_corpus {
             let mut stmt = self.conn.prepare("SELECT path, size, mtime_ns, hash FROM files").map_err(|e| self.fail(e))?;
             let rows = stmt
@@ -274,6 +303,9 @@ impl Index {
         }
         status.removed = known.into_keys().collect();
         status.removed.sort();
+        if !same_corpus {
+            status.other_folder = Some(built_for.unwrap_or_default());
+        }
         Ok(status)
     }
 
@@ -285,7 +317,8 @@ impl Index {
             // Another folder's index: everything in it is stale.
             self.clear()?;
         }
-        let status = self.status(dir)?;
+        let mut status = self.status(dir)?;
+        status.other_folder = None;
         let index_path = self.path.clone();
         let fail = |e: rusqlite::Error| Error::Index { path: index_path.clone(), reason: e.to_string() };
         let tx = self.conn.transaction().map_err(fail)?;
@@ -379,6 +412,20 @@ impl Index {
         Ok((docs, errors))
     }
 
+    /// Why each file that could not be read was not, in path order, as stored.
+    pub fn unreadable(&self) -> Result<Vec<String>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT error FROM files WHERE error IS NOT NULL ORDER BY path")
+            .map_err(|e| self.fail(e))?;
+        let errors = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(|e| self.fail(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.fail(e));
+        errors
+    }
+
     /// Drop everything: the next refresh reads the whole corpus again.
     pub fn rebuild(&mut self) -> Result<(), Error> {
         self.clear()
@@ -393,7 +440,7 @@ impl Index {
     }
 }
 
-fn canonical(dir: &Path) -> String {
+pub fn canonical(dir: &Path) -> String {
     std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()).to_string_lossy().into_owned()
 }
 

@@ -1,6 +1,7 @@
 //! The corpus: every document read from the data folder, found by full or short ID.
 
 pub mod index;
+pub mod location;
 pub mod search;
 
 use crate::symbol::{body_of_prefix, short_forms, squash};

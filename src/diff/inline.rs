@@ -5,11 +5,15 @@
 //! - by default a unit is one substantive token (a Han character or a Latin word) with the
 //!   punctuation and spaces that follow it, and an opening bracket or quote that precedes
 //!   it. Units compare by their substantive token only, so a full-width comma that became a
-//!   half-width one, or a stray space from a PDF, is not a change. The equal runs are taken
-//!   from the new text, so the inserts and equals spell the new text exactly, and the
-//!   deletes and equals spell the old text up to punctuation and whitespace.
+//!   half-width one, or a stray space from a PDF, is not a change of wording.
 //! - with `exact`, every token (spaces and punctuation marks included) is a unit that
-//!   compares by its exact text, and both texts are reproduced exactly.
+//!   compares by its exact text.
+//!
+//! Either way the runs spell both texts exactly: equal + delete is the old paragraph,
+//! equal + insert the new one, character for character. A change of punctuation, width
+//! or spacing alone is never hidden and never borrowed from the other text: it is a
+//! delete and/or insert marked `minor`, which renderers show lighter than a change of
+//! wording and the summary counts apart.
 //!
 //! A word-level diff of two rewordings tends to confetti: `[-a-][+b+]的[-c-][+d+]`. A
 //! semantic clean-up then absorbs an equal run that is no longer than the changes on both
@@ -35,12 +39,43 @@ pub enum Op {
 pub struct InlineOp {
     pub op: Op,
     pub text: String,
+    /// A change of punctuation, width or spacing only (never set on an equal run).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub minor: bool,
 }
 
 impl InlineOp {
     pub fn new(op: Op, text: impl Into<String>) -> InlineOp {
-        InlineOp { op, text: text.into() }
+        InlineOp { op, text: text.into(), minor: false }
     }
+
+    /// A change of punctuation, width or spacing only.
+    pub fn minor(op: Op, text: impl Into<String>) -> InlineOp {
+        InlineOp { op, text: text.into(), minor: op != Op::Equal }
+    }
+
+    /// Is this run a change of wording (not kept, not a minor change)?
+    pub fn is_wording_change(&self) -> bool {
+        self.op != Op::Equal && !self.minor
+    }
+}
+
+/// How many minor changes (of punctuation, width or spacing) a redline holds: a struck
+/// out run and the run written in its place count as one.
+pub fn minor_changes(ops: &[InlineOp]) -> usize {
+    let mut count = 0;
+    let mut in_change = false;
+    for op in ops {
+        if op.minor {
+            if !in_change {
+                count += 1;
+            }
+            in_change = true;
+        } else {
+            in_change = false;
+        }
+    }
+    count
 }
 
 /// A redline and, where the diff had to give up on detail, why.
@@ -75,7 +110,7 @@ pub fn lines(ops: &[InlineOp]) -> Vec<Vec<InlineOp>> {
                 lines.push(Vec::new());
             }
             if let Some(line) = lines.last_mut() {
-                append(line, op.op, piece);
+                push(line, op.op, piece, op.minor);
             }
         }
     }
@@ -123,7 +158,7 @@ pub fn redline(old: &str, new: &str, exact: bool, budget: Duration) -> Redline {
         format!("redline over its time budget ({} ms): changes shown in coarser runs", budget.as_millis())
     });
     let hunks = absorb_small_equalities(hunks, &old_units, &new_units);
-    Redline { ops: render_hunks(&hunks, old, new, &old_units, &new_units, exact), degraded }
+    Redline { ops: render_hunks(&hunks, old, new, &old_units, &new_units), degraded }
 }
 
 /// Byte offsets in `whole` where each of `pieces` after the first begins, found by
@@ -362,35 +397,104 @@ fn concat<'a>(units: &[Unit<'a>], range: &Range<usize>) -> String {
     units[range.clone()].iter().map(|u| u.text).collect()
 }
 
-fn render_hunks(hunks: &[Hunk], old: &str, new: &str, old_units: &[Unit], new_units: &[Unit], exact: bool) -> Vec<InlineOp> {
+fn render_hunks(hunks: &[Hunk], old: &str, new: &str, old_units: &[Unit], new_units: &[Unit]) -> Vec<InlineOp> {
     let mut ops = Vec::new();
     for hunk in hunks {
         match hunk {
-            Hunk::Equal { new: n, .. } => append(&mut ops, Op::Equal, &concat(new_units, n)),
+            Hunk::Equal { old: o, new: n } => {
+                // Units that compare equal may still differ in the punctuation, width or
+                // spacing they carry: each side keeps its own, the difference shown minor.
+                for (a, b) in old_units[o.clone()].iter().zip(&new_units[n.clone()]) {
+                    if a.text == b.text {
+                        append(&mut ops, Op::Equal, b.text);
+                    } else {
+                        minor_redline(&mut ops, a.text, b.text);
+                    }
+                }
+            }
             Hunk::Change { old: o, new: n } => {
                 let deleted = concat(old_units, o);
                 let inserted = concat(new_units, n);
-                if exact || !is_insubstantial(&deleted) {
+                if is_insubstantial(&deleted) && is_insubstantial(&inserted) {
+                    minor_redline(&mut ops, &deleted, &inserted);
+                } else {
                     append(&mut ops, Op::Delete, &deleted);
+                    append(&mut ops, Op::Insert, &inserted);
                 }
-                let op = if !exact && is_insubstantial(&inserted) { Op::Equal } else { Op::Insert };
-                append(&mut ops, op, &inserted);
             }
         }
     }
+    let ops = join_clusters(ops);
     debug_assert_eq!(new_text(&ops), new);
-    debug_assert!(!exact || old_text(&ops) == old);
+    debug_assert_eq!(old_text(&ops), old);
     ops
+}
+
+/// A minor change that touches a change of wording is part of it: `[+the+]` after a
+/// space that came along reads `[+ the+]`, not `{+ +}[+the+]`. Each run of changes with
+/// a change of wording in it becomes one struck-out run and one written-in run.
+fn join_clusters(ops: Vec<InlineOp>) -> Vec<InlineOp> {
+    let mut out: Vec<InlineOp> = Vec::with_capacity(ops.len());
+    let mut cluster: Vec<InlineOp> = Vec::new();
+    let flush = |cluster: &mut Vec<InlineOp>, out: &mut Vec<InlineOp>| {
+        if cluster.iter().any(InlineOp::is_wording_change) {
+            let side = |op: Op| cluster.iter().filter(|o| o.op == op).map(|o| o.text.as_str()).collect::<String>();
+            let (deleted, inserted) = (side(Op::Delete), side(Op::Insert));
+            append(out, Op::Delete, &deleted);
+            append(out, Op::Insert, &inserted);
+        } else {
+            for o in cluster.iter() {
+                push(out, o.op, &o.text, o.minor);
+            }
+        }
+        cluster.clear();
+    };
+    for op in ops {
+        if op.op == Op::Equal {
+            flush(&mut cluster, &mut out);
+            append(&mut out, Op::Equal, &op.text);
+        } else {
+            cluster.push(op);
+        }
+    }
+    flush(&mut cluster, &mut out);
+    out
+}
+
+/// The redline of two stretches that differ in punctuation, width or spacing only: the
+/// tokens both share kept, the others struck out and written in as minor changes.
+fn minor_redline(ops: &mut Vec<InlineOp>, old: &str, new: &str) {
+    let old_tokens: Vec<&str> = tokenize(old).iter().map(|t| t.text).collect();
+    let new_tokens: Vec<&str> = tokenize(new).iter().map(|t| t.text).collect();
+    let diff = similar::capture_diff_slices(Algorithm::Myers, &old_tokens, &new_tokens);
+    for op in diff {
+        let (tag, o, n) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            append(ops, Op::Equal, &new_tokens[n].concat());
+            continue;
+        }
+        let (deleted, inserted) = (old_tokens[o].concat(), new_tokens[n].concat());
+        // A token that only changed width (a full-width letter or digit) is minor too.
+        let minor = fold_width(&deleted) == fold_width(&inserted) || (is_insubstantial(&deleted) && is_insubstantial(&inserted));
+        push(ops, Op::Delete, &deleted, minor);
+        push(ops, Op::Insert, &inserted, minor);
+    }
 }
 
 /// Append a run, joining it to the last one when they are of the same kind.
 pub fn append(ops: &mut Vec<InlineOp>, op: Op, text: &str) {
+    push(ops, op, text, false);
+}
+
+/// Append a run that may be a minor change, joining it to the last one of the same kind.
+pub fn push(ops: &mut Vec<InlineOp>, op: Op, text: &str, minor: bool) {
     if text.is_empty() {
         return;
     }
+    let minor = minor && op != Op::Equal;
     match ops.last_mut() {
-        Some(last) if last.op == op => last.text.push_str(text),
-        _ => ops.push(InlineOp::new(op, text)),
+        Some(last) if last.op == op && last.minor == minor => last.text.push_str(text),
+        _ => ops.push(InlineOp { op, text: text.to_string(), minor }),
     }
 }
 
@@ -407,6 +511,8 @@ mod tests {
             .iter()
             .map(|o| match o.op {
                 Op::Equal => o.text.clone(),
+                Op::Delete if o.minor => format!("{{-{}-}}", o.text),
+                Op::Insert if o.minor => format!("{{+{}+}}", o.text),
                 Op::Delete => format!("[-{}-]", o.text),
                 Op::Insert => format!("[+{}+]", o.text),
             })
@@ -421,7 +527,7 @@ mod tests {
             (
                 "Recalling that all human rights are universal,",
                 "Recalling also that all human rights are universal and indivisible,",
-                "Recalling [+also +]that all human rights are universal [+and indivisible,+]",
+                "Recalling [+also +]that all human rights are universal[-,-][+ and indivisible,+]",
             ),
             (
                 "Requests the Office to convene two expert consultations",
@@ -435,11 +541,19 @@ mod tests {
     }
 
     #[test]
-    fn punctuation_and_spaces_change_nothing_unless_exact() {
+    fn punctuation_and_spaces_are_minor_changes_spelt_from_their_own_text() {
         let (old, new) = ("遵循《联合国宪章》的宗旨和原则，第 77/211 号", "遵循《联合国宪章》的宗旨和原则,第77/211号");
-        assert_eq!(marked(old, new, false), new);
-        assert_eq!(marked(old, new, true), "遵循《联合国宪章》的宗旨和原则[-，-][+,+]第[- -]77/211[- -]号");
-        assert_eq!(marked("A, B and C.", "A; B and C", false), "A; B and C");
+        let want = "遵循《联合国宪章》的宗旨和原则{-，-}{+,+}第{- -}77/211{- -}号";
+        assert_eq!(marked(old, new, false), want);
+        assert_eq!(marked(old, new, true), want);
+        assert_eq!(marked("A, B and C.", "A; B and C", false), "A{-,-}{+;+} B and C{-.-}");
+        // 78/221 → 79/184 OP4: the old text keeps its own semicolon.
+        let r = redline("across borders;", "across borders,", false, BUDGET).ops;
+        assert_eq!(old_text(&r), "across borders;");
+        assert_eq!(minor_changes(&r), 1);
+        assert!(r.iter().all(|o| o.op == Op::Equal || o.minor));
+        // A wording change stays a wording change.
+        assert_eq!(marked("Charter, and", "Charter and the", false), "Charter{-,-} and[+ the+]");
     }
 
     #[test]
@@ -456,9 +570,7 @@ mod tests {
             for exact in [false, true] {
                 let ops = redline(old, new, exact, BUDGET).ops;
                 assert_eq!(new_text(&ops), new, "{old} → {new} exact={exact}");
-                if exact {
-                    assert_eq!(old_text(&ops), old);
-                }
+                assert_eq!(old_text(&ops), old, "{old} → {new} exact={exact}");
                 assert!(ops.iter().all(|o| !o.text.is_empty()));
             }
         }
@@ -473,6 +585,7 @@ mod tests {
         for exact in [false, true] {
             let r = redline(old, new, exact, BUDGET);
             assert_eq!(new_text(&r.ops), new);
+            assert_eq!(old_text(&r.ops), old);
             assert!(r.degraded.is_none());
         }
     }

@@ -12,9 +12,9 @@
 //!
 //! Every paragraph of both texts is in exactly one pair, except that a paragraph split
 //! into several (or several merged into one) is in one pair per piece, all marked with
-//! the same [`Group`]. In each pair the inline runs spell both texts: equal + insert is
-//! the new text exactly; equal + delete is the old text up to punctuation and whitespace
-//! (exactly, with [`DiffOptions::exact`]). In a group, each pair's runs spell its piece
+//! the same [`Group`]. In each pair the inline runs spell both texts exactly: equal +
+//! insert is the new text, equal + delete the old one (a change of punctuation, width or
+//! spacing alone is a run marked `minor`, see [`inline`]). In a group, each pair's runs spell its piece
 //! and the group's pieces, read in order, spell the whole.
 //!
 //! ```
@@ -122,6 +122,9 @@ pub struct DocumentDiff {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Summary {
     pub counts: StatusCounts,
+    /// Changes of punctuation, width or spacing only, and the pairs they stand in.
+    pub minor_changes: usize,
+    pub minor_paragraphs: usize,
     pub from_paragraphs: KindCounts,
     pub to_paragraphs: KindCounts,
     /// The contract's substance fields: rights, requests, vote, references.
@@ -204,6 +207,13 @@ pub struct ParagraphPair {
     /// Why the redline is coarser than usual.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub degraded: Option<String>,
+    /// A moved paragraph whose wording changed substantially too (likeness under
+    /// [`REWORDED`]): "moved and reworded" to a reader; its status stays `moved`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub reworded: bool,
+    /// Changes of punctuation, width or spacing only in the redline (runs marked `minor`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub minor_changes: usize,
     /// The redline of the paragraph's full text (its items included, each on a new line
     /// as `(a) …`). Unchanged: one equal run; added: one insert; removed: one delete.
     pub inline: Vec<InlineOp>,
@@ -243,6 +253,15 @@ pub struct ItemPair {
     pub similarity: f64,
     pub inline: Vec<InlineOp>,
 }
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Likeness under which a moved paragraph is said to be reworded as well as moved:
+/// much of its wording is new (78/221 OP1 → 79/184 OP4, 0.44, lost a long clause on the
+/// Court's orders and gained another).
+pub const REWORDED: f64 = 0.6;
 
 fn three_decimals<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_f64((value * 1000.0).round() / 1000.0)
@@ -332,8 +351,13 @@ pub fn diff_documents(old: &Document, new: &Document, options: &DiffOptions) -> 
         });
     }
     let mut counts = StatusCounts::default();
-    for p in &paragraphs {
+    let (mut minor_changes, mut minor_paragraphs) = (0, 0);
+    for p in paragraphs.iter_mut() {
         counts.count(p.status);
+        p.minor_changes = if cross_language { 0 } else { inline::minor_changes(&p.inline) };
+        p.reworded = p.status == Status::Moved && p.similarity < REWORDED && p.inline.iter().any(InlineOp::is_wording_change);
+        minor_changes += p.minor_changes;
+        minor_paragraphs += usize::from(p.minor_changes > 0);
     }
     DocumentDiff {
         from: old.symbol.clone(),
@@ -346,6 +370,8 @@ pub fn diff_documents(old: &Document, new: &Document, options: &DiffOptions) -> 
         exact: options.exact,
         summary: Summary {
             counts,
+            minor_changes,
+            minor_paragraphs,
             from_paragraphs: KindCounts::of(old),
             to_paragraphs: KindCounts::of(new),
             substance: Some(crate::summary::summarize(old, new)),
@@ -505,6 +531,8 @@ impl PairBuilder<'_> {
             kind_changed: None,
             group: None,
             degraded: None,
+            reworded: false,
+            minor_changes: 0,
             inline: inline::whole(&self.old_texts[i], ""),
             items: Vec::new(),
         }
@@ -522,6 +550,8 @@ impl PairBuilder<'_> {
             kind_changed: None,
             group: None,
             degraded: None,
+            reworded: false,
+            minor_changes: 0,
             inline: inline::whole("", &self.new_texts[j]),
             items: Vec::new(),
         }
@@ -549,6 +579,8 @@ impl PairBuilder<'_> {
             kind_changed,
             group,
             degraded: None,
+            reworded: false,
+            minor_changes: 0,
             inline: Vec::new(),
             items: Vec::new(),
         };
@@ -572,8 +604,7 @@ impl PairBuilder<'_> {
         if same && in_place {
             pair.status = Status::Unchanged;
         }
-        if same && !self.options.exact {
-            // Nothing substantive to show: the new text as it stands.
+        if old_text == new_text {
             pair.inline = vec![InlineOp::new(Op::Equal, new_text.as_str())];
             pair.inline.retain(|op| !op.text.is_empty());
         } else if !o.items.is_empty() && !n.items.is_empty() {

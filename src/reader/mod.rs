@@ -109,6 +109,9 @@ pub struct Skipped {
 /// regular file, or a folder that cannot be listed, is passed over with its reason
 /// rather than stopping the walk.
 pub fn walk(dir: &Path) -> Result<Walk, Error> {
+    if dir.is_file() {
+        return Err(Error::CorpusIsFile(dir.to_path_buf()));
+    }
     if !dir.is_dir() {
         return Err(Error::NoCorpus(dir.to_path_buf()));
     }

@@ -13,13 +13,11 @@
 //! the old text has; the old id of every pair is an anchor too (`#from-PP7`). All
 //! document text is escaped.
 
-use super::diff_labels::{group_note, heading, kind_note, paragraph_counts};
+use super::diff_labels::{group_note, heading, kind_note, minor_line, paragraph_counts};
 use crate::diff::inline::{lines, side};
 use crate::diff::{DocumentDiff, InlineOp, Op, ParagraphPair, Status};
-use regex::Regex;
 use std::collections::HashSet;
 use std::fmt::Write;
-use std::sync::LazyLock;
 
 pub(crate) const STYLE: &str = r#"
 :root { --ins-bg: #dff3e3; --ins-fg: #0b5e22; --del-bg: #fde4e1; --del-fg: #9c1c10; --rule: #d9d9d9; --muted: #666; }
@@ -52,6 +50,10 @@ h1 { font-size: 1.5rem; margin: 0 0 .25rem; overflow-wrap: anywhere; }
 details.same > summary { cursor: pointer; color: var(--muted); padding: .35rem .5rem; border-top: 1px solid var(--rule); font-size: .9rem; }
 ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underline; text-decoration-thickness: 1px; }
 del { background: var(--del-bg); color: var(--del-fg); text-decoration: line-through; }
+ins.minor, del.minor { background: none; font-weight: 400; }
+ins.minor { color: #5b7f63; text-decoration: underline dotted; }
+del.minor { color: #a5665f; text-decoration: line-through; }
+.similarity { border-bottom: 1px dotted var(--muted); cursor: help; }
 .row.unchanged .text { color: var(--muted); }
 .row.added .text.new { background: #f2faf4; box-shadow: inset 3px 0 0 #2e9b4f; }
 .row.removed .text.old { background: #fdf3f2; box-shadow: inset 3px 0 0 #c5392b; }
@@ -215,18 +217,27 @@ fn row_anchors(pairs: &[ParagraphPair]) -> Anchors {
     Anchors { row, old, all }
 }
 
-/// A paragraph id in the summary (`OP3`, `PP12`), to be linked where the page has it.
-static PARAGRAPH_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:PP|OP|P|U)[0-9]+\b").expect("valid pattern"));
+/// What the likeness shown beside a pair means, for its tooltip and the legend.
+const SIMILARITY: &str = "likeness of the two texts, 0 (nothing in common) to 1 (the same words): the share of word pairs (character pairs in Chinese) they have in common, punctuation and numbers aside";
 
-/// Escaped text with every paragraph id the page anchors made a link to it.
-fn linked(text: &str, anchors: &Anchors) -> String {
-    let escaped = escape(text);
-    PARAGRAPH_ID
-        .replace_all(&escaped, |c: &regex::Captures| {
-            let id = &c[0];
-            if anchors.all.contains(id) { format!("<a href=\"#{id}\">{id}</a>") } else { id.to_string() }
+/// A summary line with its paragraph ids linked to their rows: a new text's id to its
+/// row (`#OP5`), an old text's id to the row it went to (`#from-OP5`).
+fn summary_line(line: &[super::summary_prose::Part], anchors: &Anchors) -> String {
+    use super::summary_prose::Part;
+    let link = |anchor: String, id: &str| {
+        if anchors.all.contains(&anchor) {
+            format!("<a href=\"#{}\">{}</a>", escape(&anchor), escape(id))
+        } else {
+            escape(id).to_string()
+        }
+    };
+    line.iter()
+        .map(|part| match part {
+            Part::Text(t) => escape(t).to_string(),
+            Part::New(id) => link(id.clone(), id),
+            Part::Old(id) => link(format!("from-{id}"), id),
         })
-        .into_owned()
+        .collect()
 }
 
 fn summary(out: &mut String, d: &DocumentDiff, anchors: &Anchors) {
@@ -252,10 +263,13 @@ fn summary(out: &mut String, d: &DocumentDiff, anchors: &Anchors) {
         "<p>{}. Deleted text is <del>struck through</del>; inserted text is <ins>underlined</ins>.</p>",
         paragraph_counts(d)
     );
+    if let Some(line) = minor_line(d) {
+        let _ = writeln!(out, "<p>{}.</p>", escape(&line));
+    }
     if let Some(substance) = &d.summary.substance {
         let _ = writeln!(out, "<ul class=\"substance\">");
-        for line in crate::summary::describe(substance) {
-            let _ = writeln!(out, "<li>{}</li>", linked(&line, anchors));
+        for line in super::summary_prose::lines(substance, d) {
+            let _ = writeln!(out, "<li>{}</li>", summary_line(&line, anchors));
         }
         let _ = writeln!(out, "</ul>");
     }
@@ -280,7 +294,7 @@ fn row(out: &mut String, i: usize, d: &DocumentDiff, anchors: &Anchors, changes:
     let _ = writeln!(out, "<div class=\"text old\">{}</div>", text_cell(&pair.inline, Op::Delete, cross_language));
     let mut status = pair.status.as_str().to_string();
     if matches!(pair.status, Status::Modified | Status::Moved) && !cross_language {
-        let _ = write!(status, " · {:.2}", pair.similarity);
+        let _ = write!(status, " · <span class=\"similarity\" title=\"{SIMILARITY}\">{:.2}</span>", pair.similarity);
     }
     let notes: String = [kind_note(pair), group_note(pair), pair.degraded.clone()]
         .into_iter()
@@ -322,7 +336,9 @@ fn inline_cell(ops: &[InlineOp], cross_language: bool) -> String {
         let text: String = line
             .iter()
             .map(|o| match o.op {
-                Op::Equal => escape(&o.text),
+                Op::Equal => escape(&o.text).to_string(),
+                Op::Insert if o.minor => format!("<ins class=\"minor\" title=\"punctuation or spacing\">{}</ins>", escape(&o.text)),
+                Op::Delete if o.minor => format!("<del class=\"minor\" title=\"punctuation or spacing\">{}</del>", escape(&o.text)),
                 Op::Insert => format!("<ins>{}</ins>", escape(&o.text)),
                 Op::Delete => format!("<del>{}</del>", escape(&o.text)),
             })
@@ -349,6 +365,8 @@ fn text_cell(ops: &[InlineOp], shown: Op, cross_language: bool) -> String {
             .map(|o| match o.op {
                 _ if cross_language => escape(&o.text),
                 Op::Equal => escape(&o.text),
+                Op::Insert if o.minor => format!("<ins class=\"minor\" title=\"punctuation or spacing\">{}</ins>", escape(&o.text)),
+                Op::Delete if o.minor => format!("<del class=\"minor\" title=\"punctuation or spacing\">{}</del>", escape(&o.text)),
                 Op::Insert => format!("<ins>{}</ins>", escape(&o.text)),
                 Op::Delete => format!("<del>{}</del>", escape(&o.text)),
             })

@@ -32,6 +32,45 @@ fn kind_word(kind: ParagraphKind) -> &'static str {
     }
 }
 
+/// A pair's status as a reader says it: `moved and reworded` for a moved paragraph
+/// whose wording changed substantially too (its JSON status stays `moved`).
+pub fn status_words(pair: &ParagraphPair) -> &'static str {
+    if pair.reworded { "moved and reworded" } else { pair.status.as_str() }
+}
+
+/// `3 changes of punctuation or spacing only, in 2 paragraphs`, or nothing.
+pub fn minor_line(d: &DocumentDiff) -> Option<String> {
+    let (n, p) = (d.summary.minor_changes, d.summary.minor_paragraphs);
+    (n > 0).then(|| {
+        format!(
+            "{} of punctuation or spacing only, in {}",
+            plural(n, "change", "changes"),
+            plural(p, "paragraph", "paragraphs")
+        )
+    })
+}
+
+/// `1 paragraph`, `2 paragraphs`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The status counts on one line: `23 unchanged · 55 modified · 2 moved (1 reworded) · …`.
+pub fn status_counts(d: &DocumentDiff) -> String {
+    let reworded = d.paragraphs.iter().filter(|p| p.reworded).count();
+    Status::ALL
+        .iter()
+        .map(|s| {
+            let mut part = format!("{} {}", d.summary.counts.get(*s), s.as_str());
+            if *s == Status::Moved && reworded > 0 {
+                part.push_str(&format!(" ({reworded} reworded)"));
+            }
+            part
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// `preambular → operative` for a paragraph that crossed parts.
 pub fn kind_note(pair: &ParagraphPair) -> Option<String> {
     pair.kind_changed.map(|k| format!("{} → {}", kind_word(k.from), kind_word(k.to)))
@@ -57,8 +96,10 @@ pub fn paragraph_counts(d: &DocumentDiff) -> String {
             .filter(|(n, _)| *n > 0)
             .map(|(n, word)| format!("{n} {word}"))
             .collect();
+        let total = k.preambular + k.operative + k.other;
         match parts.len() {
             0 => "no paragraphs".to_string(),
+            _ if total == 1 => parts.join(" and ") + " paragraph",
             _ => parts.join(" and ") + " paragraphs",
         }
     };

@@ -2,11 +2,14 @@
 //! the new text under PP/OP headings, each paragraph under its new number, deleted words
 //! ~~struck through~~ and inserted words in **bold**, deleted paragraphs kept in place.
 //!
-//! Document text is escaped so that nothing in it is read as Markdown. Emphasis markers
-//! next to Chinese punctuation do not open or close in CommonMark (`文**，插入**`), so a
-//! zero-width space is put inside the marker where the text starts or ends with one.
+//! A change of punctuation, width or spacing only is lighter: `<s>,</s>` struck and
+//! `<u>;</u>` underlined, plain. Document text is escaped so that nothing in it is read as
+//! Markdown. Emphasis markers next to punctuation do not open or close in CommonMark
+//! (`文**，插入**`), so a change that starts or ends with a punctuation mark is written
+//! with the HTML tags CommonMark passes through (`<del>`, `<strong>`), never with an
+//! invisible character slipped into the text.
 
-use super::diff_labels::{group_note, heading, kind_note, paragraph_counts};
+use super::diff_labels::{group_note, heading, kind_note, minor_line, paragraph_counts};
 use crate::diff::inline::lines;
 use crate::diff::{DocumentDiff, InlineOp, Op, ParagraphPair, Status};
 use std::fmt::Write;
@@ -24,12 +27,15 @@ pub fn diff(d: &DocumentDiff) -> String {
     let _ = writeln!(out, "|---:|---:|---:|---:|---:|");
     let _ = writeln!(out, "| {} | {} | {} | {} | {} |\n", counts.unchanged, counts.modified, counts.moved, counts.added, counts.removed);
     if let Some(substance) = &d.summary.substance {
-        for line in crate::summary::describe(substance) {
-            let _ = writeln!(out, "- {}", escape(&line));
+        for line in super::summary_prose::lines(substance, d) {
+            let _ = writeln!(out, "- {}", escape(&super::summary_prose::plain(&line)));
         }
         let _ = writeln!(out);
     }
-    let _ = writeln!(out, "{}. Deleted text is ~~struck through~~, inserted text is **bold**.\n", paragraph_counts(d));
+    let _ = writeln!(out, "{}. Deleted text is ~~struck through~~, inserted text is **bold**; a change of punctuation or spacing only is <s>struck</s> or <u>underlined</u>.\n", paragraph_counts(d));
+    if let Some(line) = minor_line(d) {
+        let _ = writeln!(out, "{line}.\n");
+    }
     for note in &d.notes {
         let _ = writeln!(out, "> Note: {}\n", escape(note));
     }
@@ -56,6 +62,7 @@ fn paragraph(pair: &ParagraphPair, cross_language: bool) -> String {
     match pair.status {
         Status::Added => notes.push("new".into()),
         Status::Removed => notes.push("deleted".into()),
+        Status::Moved if pair.reworded => notes.push(format!("moved from {} and reworded", pair.from.as_deref().unwrap_or("?"))),
         Status::Moved => notes.push(format!("moved from {}", pair.from.as_deref().unwrap_or("?"))),
         Status::Modified | Status::Unchanged => {
             if pair.from != pair.to && pair.group.is_none() {
@@ -80,7 +87,12 @@ fn paragraph(pair: &ParagraphPair, cross_language: bool) -> String {
         let _ = write!(out, " {}", texts.join("\\\n"));
         return out;
     }
-    let body: Vec<String> = lines(&pair.inline).iter().map(|line| redline(line)).collect();
+    let mut body: Vec<String> = lines(&pair.inline).iter().map(|line| redline(line)).collect();
+    // A piece of a split that ends where an item begins ends in a line break: a hard
+    // break at the very end of a paragraph would print as a backslash.
+    while body.len() > 1 && body.last().is_some_and(String::is_empty) {
+        body.pop();
+    }
     // A backslash at the end of a line is a hard line break: items stay in the paragraph.
     let _ = write!(out, " {}", body.join("\\\n"));
     out
@@ -90,29 +102,29 @@ fn redline(ops: &[InlineOp]) -> String {
     ops.iter()
         .map(|o| match o.op {
             Op::Equal => escape(&o.text),
+            Op::Insert if o.minor => tag("u", &o.text),
+            Op::Delete if o.minor => tag("s", &o.text),
             Op::Insert => emphasise("**", &o.text),
             Op::Delete => emphasise("~~", &o.text),
         })
         .collect()
 }
 
-/// Wrap text in a marker, keeping the spaces at its ends outside (`** x**` is not bold).
+/// Wrap text in a marker: `~~2019~~`, `**also**`. Markers do not open or close next to
+/// a space or a punctuation mark (`** x**` is not bold, nor is `文**，插入**`), and a
+/// space left outside them would be read as kept: such a run is written with the HTML
+/// tag CommonMark passes through (`<del> 2019 </del>`, `<strong>，插入</strong>`).
 fn emphasise(marker: &str, text: &str) -> String {
-    let core = text.trim();
-    if core.is_empty() {
-        return escape(text);
+    let awkward = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || is_punctuation(c));
+    if awkward(text.chars().next()) || awkward(text.chars().last()) {
+        return tag(if marker == "~~" { "del" } else { "strong" }, text);
     }
-    let start = text.len() - text.trim_start().len();
-    let end = start + core.len();
-    let guard = |c: Option<char>| if c.is_some_and(is_punctuation) { "\u{200B}" } else { "" };
-    format!(
-        "{}{marker}{}{}{}{marker}{}",
-        &text[..start],
-        guard(core.chars().next()),
-        escape(core),
-        guard(core.chars().last()),
-        &text[end..]
-    )
+    format!("{marker}{}{marker}", escape(text))
+}
+
+/// Text inside an HTML tag that Markdown passes through, escaped.
+fn tag(name: &str, text: &str) -> String {
+    format!("<{name}>{}</{name}>", escape(text))
 }
 
 fn is_punctuation(c: char) -> bool {
@@ -137,11 +149,13 @@ mod tests {
 
     #[test]
     fn markers_hold_their_text_and_nothing_else_is_markup() {
-        assert_eq!(emphasise("**", "also "), "**also** ");
-        assert_eq!(emphasise("~~", " 2019 "), " ~~2019~~ ");
-        assert_eq!(emphasise("**", "，插入"), "**\u{200B}，插入**");
-        assert_eq!(emphasise("**", "插入，"), "**插入，\u{200B}**");
-        assert_eq!(emphasise("**", "  "), "  ");
+        assert_eq!(emphasise("**", "also"), "**also**");
+        assert_eq!(emphasise("**", "also "), "<strong>also </strong>");
+        assert_eq!(emphasise("~~", " 2019 "), "<del> 2019 </del>");
+        assert_eq!(emphasise("**", "，插入"), "<strong>，插入</strong>");
+        assert_eq!(emphasise("~~", "插入，"), "<del>插入，</del>");
+        assert_eq!(tag("s", ","), "<s>,</s>");
+        assert_eq!(emphasise("**", "  "), "<strong>  </strong>");
         assert_eq!(escape("*a* <script> [x](y) #1 | _b_"), "\\*a\\* \\<script\\> \\[x\\](y) \\#1 \\| \\_b\\_");
     }
 }

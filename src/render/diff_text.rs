@@ -1,11 +1,12 @@
 //! A diff for the terminal: the summary, then each pair in reading order with its redline.
 //!
-//! Insertions are marked `[+…+]` and deletions `[-…-]` whether or not there is colour, so
+//! Insertions are marked `[+…+]` and deletions `[-…-]` (`{+…+}` and `{-…-}` where only
+//! punctuation, width or spacing changed) whether or not there is colour, so
 //! the redline survives a pipe, a file or a colour-blind reader; colour (green, red struck
 //! through) is added on top only when asked. Unchanged paragraphs take one line each
 //! unless `all` is set.
 
-use super::diff_labels::{group_note, heading, kind_note, paragraph_counts, status_sigil};
+use super::diff_labels::{group_note, heading, kind_note, minor_line, paragraph_counts, status_counts, status_sigil, status_words};
 use crate::diff::inline::lines;
 use crate::diff::{DocumentDiff, InlineOp, Op, ParagraphPair, Status};
 use std::fmt::Write;
@@ -23,6 +24,8 @@ const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
 const INSERTED: &str = "\x1b[32m";
 const DELETED: &str = "\x1b[31;9m";
+/// A change of punctuation or spacing: shown, but dimmer than a change of wording.
+const MINOR: &str = "\x1b[2;33m";
 
 /// Width, in terminal columns, of the excerpt that stands for an unchanged paragraph.
 const EXCERPT_COLUMNS: usize = 60;
@@ -37,11 +40,13 @@ pub fn diff(d: &DocumentDiff, style: TextStyle) -> String {
         let _ = writeln!(out, "{} → {}", d.from_title, d.to_title);
     }
     let _ = writeln!(out, "{}", paragraph_counts(d));
-    let counts: Vec<String> = Status::ALL.iter().map(|s| format!("{} {}", d.summary.counts.get(*s), s.as_str())).collect();
-    let _ = writeln!(out, "{}", counts.join(" · "));
+    let _ = writeln!(out, "{}", status_counts(d));
+    if let Some(line) = minor_line(d) {
+        let _ = writeln!(out, "{line}, marked {{-…-}} {{+…+}}");
+    }
     if let Some(substance) = &d.summary.substance {
-        for line in crate::summary::describe(substance) {
-            let _ = writeln!(out, "  {line}");
+        for line in super::summary_prose::lines(substance, d) {
+            let _ = writeln!(out, "  {}", super::summary_prose::plain(&line));
         }
     }
     for note in &d.notes {
@@ -65,7 +70,7 @@ pub fn diff(d: &DocumentDiff, style: TextStyle) -> String {
 fn head(pair: &ParagraphPair) -> String {
     let from = pair.from.as_deref().unwrap_or("");
     let to = pair.to.as_deref().unwrap_or("");
-    format!("{} {from:>5} → {to:<5} {}", status_sigil(pair.status), pair.status.as_str())
+    format!("{} {from:>5} → {to:<5} {}", status_sigil(pair.status), status_words(pair))
 }
 
 /// Two language versions: each text on its own line under its language, nothing marked
@@ -95,7 +100,7 @@ fn write_pair(out: &mut String, pair: &ParagraphPair, style: TextStyle, paint: &
         let _ = write!(head, " · {note}");
     }
     if pair.status == Status::Unchanged && !style.all {
-        let text: String = pair.inline.iter().map(|o| o.text.as_str()).collect();
+        let text = crate::diff::inline::new_text(&pair.inline);
         let _ = writeln!(out, "{}  {}", paint(DIM, &head), paint(DIM, &excerpt(&text)));
         return;
     }
@@ -109,6 +114,8 @@ fn redline(ops: &[InlineOp], paint: &dyn Fn(&str, &str) -> String) -> String {
     ops.iter()
         .map(|o| match o.op {
             Op::Equal => o.text.clone(),
+            Op::Insert if o.minor => paint(MINOR, &format!("{{+{}+}}", o.text)),
+            Op::Delete if o.minor => paint(MINOR, &format!("{{-{}-}}", o.text)),
             Op::Insert => paint(INSERTED, &format!("[+{}+]", o.text)),
             Op::Delete => paint(DELETED, &format!("[-{}-]", o.text)),
         })

@@ -4,7 +4,8 @@
 pub mod dot;
 pub mod graph;
 pub mod diff_html;
-mod diff_labels;
+pub mod diff_labels;
+pub mod summary_prose;
 pub mod diff_md;
 pub mod diff_text;
 pub mod json;

@@ -45,7 +45,8 @@ pub fn document(d: &Document, dropped: bool) -> String {
     let pp = d.preambular().count();
     let op = d.operative().count();
     let other = d.paragraphs.len() - pp - op;
-    let _ = writeln!(out, "{pp} preambular, {op} operative, {other} other paragraphs; {} footnotes", d.footnotes.len());
+    let footnotes = super::diff_labels::plural(d.footnotes.len(), "footnote", "footnotes");
+    let _ = writeln!(out, "{pp} preambular, {op} operative, {other} other paragraphs; {footnotes}");
     let mut section: Option<&str> = None;
     for p in &d.paragraphs {
         if p.section.as_deref() != section {
@@ -96,14 +97,16 @@ pub fn document(d: &Document, dropped: bool) -> String {
     }
     if dropped {
         let _ = writeln!(out, "\nAccount of lines not in the paragraphs");
-        for m in &d.front_matter {
-            let _ = writeln!(out, "  {:>5}  masthead      {}", m.line, m.text);
-        }
-        for m in &d.formula {
-            let _ = writeln!(out, "  {:>5}  formula       {}", m.line, m.text);
-        }
-        for x in d.dropped.iter().filter(|x| x.reason != DropReason::Blank) {
-            let _ = writeln!(out, "  {:>5}  {:<13} {}", x.line, x.reason.as_str(), super::printable(x.text.trim()));
+        // One account in line order, whatever became of each line.
+        let mut lines: Vec<(usize, &str, String)> = Vec::new();
+        lines.extend(d.front_matter.iter().map(|m| (m.line as usize, "masthead", m.text.clone())));
+        lines.extend(d.formula.iter().map(|m| (m.line as usize, "formula", m.text.clone())));
+        lines.extend(
+            d.dropped.iter().filter(|x| x.reason != DropReason::Blank).map(|x| (x.line as usize, x.reason.as_str(), x.text.trim().to_string())),
+        );
+        lines.sort_by_key(|(line, _, _)| *line);
+        for (line, what, text) in lines {
+            let _ = writeln!(out, "  {line:>5}  {what:<13} {}", super::printable(&text));
         }
         let blanks = d.dropped.iter().filter(|x| x.reason == DropReason::Blank).count();
         let _ = writeln!(out, "  ({blanks} blank lines)");

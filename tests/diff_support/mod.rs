@@ -2,7 +2,6 @@
 
 #![allow(dead_code)]
 
-use lineage::diff::compare::{Profile, Shingling};
 use lineage::diff::inline::{new_text, old_text};
 use lineage::diff::{DocumentDiff, GroupKind, ParagraphPair, Status};
 use lineage::model::Document;
@@ -10,6 +9,14 @@ use std::path::PathBuf;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A shared corpus folder: `../shared/NAME` beside the checkout, or under
+/// `$LINEAGE_SHARED` where the checkout lives elsewhere (a worktree one level deeper).
+pub fn shared(name: &str) -> Option<PathBuf> {
+    let beside = root().join("../shared").join(name);
+    let from_env = std::env::var_os("LINEAGE_SHARED").map(|d| PathBuf::from(d).join(name));
+    [Some(beside), from_env].into_iter().flatten().find(|d| d.is_dir())
 }
 
 pub fn read(relative: &str) -> Document {
@@ -64,15 +71,14 @@ pub fn invariant_problems(diff: &DocumentDiff, old: &Document, new: &Document) -
     problems
 }
 
-/// Equal + insert runs spell the new text exactly; equal + delete runs spell the old
-/// text up to punctuation and spacing (exactly, with `exact`). In a split the pieces'
+/// Equal + insert runs spell the new text exactly, and equal + delete runs the old text
+/// exactly (with or without `exact`: a punctuation change is a minor run, never a
+/// character borrowed from the other text). In a split the pieces'
 /// runs, read in order, spell the whole old paragraph; in a merge, the whole new one.
 fn spelling_problems(diff: &DocumentDiff, old: &Document, new: &Document) -> Vec<String> {
     let mut problems = Vec::new();
     let full = |d: &Document, id: &Option<String>| id.as_ref().and_then(|i| d.paragraph(i)).map(|p| p.full_text()).unwrap_or_default();
-    let same = |a: &str, b: &str| {
-        if diff.exact { a == b } else { Profile::new(a, Shingling::default()).same_text(&Profile::new(b, Shingling::default())) }
-    };
+    let same = |a: &str, b: &str| a == b;
     let group_of = |p: &ParagraphPair| p.group.as_ref().map(|g| g.kind);
     for p in &diff.paragraphs {
         let label = format!("{:?} → {:?}", p.from, p.to);
@@ -137,4 +143,29 @@ pub fn write_or_compare_snapshot(name: &str, rendered: &str) {
             got.lines().nth(first).unwrap_or("")
         );
     }
+}
+
+/// (78th-session file, 79th-session file) pairs of `corpus-en` whose manifest titles are
+/// the same: a resolution and its successor.
+pub fn successor_pairs(dir: &std::path::Path) -> Vec<(String, String, String)> {
+    use std::collections::BTreeMap;
+    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("MANIFEST.tsv");
+    let mut by_title: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
+    for line in manifest.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(file), Some(symbol), Some(title)) = (cols.first(), cols.get(1), cols.get(2)) else { continue };
+        // "78/100. Dissemination of information on decolonization" → the title alone.
+        let title = title.split_once(". ").map_or(*title, |(_, t)| t).trim().to_lowercase();
+        let entry = by_title.entry(title).or_default();
+        if symbol.starts_with("A/RES/78/") {
+            entry.0.push(file.to_string());
+        } else if symbol.starts_with("A/RES/79/") {
+            entry.1.push(file.to_string());
+        }
+    }
+    by_title
+        .into_iter()
+        .filter(|(_, (a, b))| a.len() == 1 && b.len() == 1)
+        .map(|(title, (a, b))| (title, a[0].clone(), b[0].clone()))
+        .collect()
 }

@@ -116,7 +116,12 @@ pub fn rights_in_text(text: &str, language: Language) -> Vec<Mention> {
     let lexicon = lexicon();
     let view = View::new(text, language);
     let mut hits: Vec<Hit> = match language {
-        Language::Zh => lexicon.zh.scan(&view.text),
+        Language::Zh => {
+            let mut hits = lexicon.zh.scan(&view.text);
+            let list = zh_list_hits(&view.text, &lexicon.zh, &hits);
+            hits.extend(list);
+            hits
+        }
         Language::En => {
             let mut hits = lexicon.en.scan(&view.text);
             hits.extend(list_hits(&view.text, &RIGHT_TO_LIST, &LIST_TO_SEPARATOR, &lexicon.en_right_to_tails));
@@ -589,6 +594,10 @@ static RIGHT_TO_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\brigh
 /// What separates the items of such a list: ", to", " and to", ", and to".
 static LIST_TO_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:,? and|,) to ").expect("valid regex"));
+/// ", " and " and " between the items of a "rights to" list that do not repeat "to":
+/// "the rights to equality and non-discrimination, freedom of opinion and expression …,
+/// an effective remedy and privacy".
+static BARE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:,? and|,) ").expect("valid regex"));
 /// The head of a list of freedoms: "freedom of peaceful assembly and of association",
 /// "freedoms of expression, assembly and association".
 static FREEDOM_OF_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bfreedoms? of ").expect("valid regex"));
@@ -614,6 +623,7 @@ fn list_hits(view: &str, head: &Regex, separator: &Regex, tails: &Matcher) -> Ve
             // The next separator is looked for after the item's own surface, so that the
             // "and" of "opinion and expression" does not split it.
             let mut at = item_start;
+            let item_is_a_right = tails.longest_at(view, item_start).is_some();
             if let Some((end, surface)) = tails.longest_at(view, item_start) {
                 hits.push(Hit { start: surface_start, end, context_at: head_match.start(), rights: tails.surfaces[surface].rights.clone() });
                 at = end;
@@ -626,6 +636,17 @@ fn list_hits(view: &str, head: &Regex, separator: &Regex, tails: &Matcher) -> Ve
                 if let Some(sep) = separator.find(&view[at..]) {
                     break Some((at, at + sep.end()));
                 }
+                // "the rights to A, B and C": an item without its own "to" continues the
+                // list only where a right's object follows ("privacy"), not a new clause.
+                // Only between rights: "human rights to the conception, design, use,
+                // development …" is no list of rights.
+                if std::ptr::eq(head, &*RIGHT_TO_LIST)
+                    && item_is_a_right
+                    && let Some(sep) = BARE_SEPARATOR.find(&view[at..])
+                    && tails.longest_at(view, at + sep.end()).is_some()
+                {
+                    break Some((at, at + sep.end()));
+                }
                 if matches!(c, ';' | ':' | '.' | '(' | ')') {
                     break None;
                 }
@@ -636,6 +657,69 @@ fn list_hits(view: &str, head: &Regex, separator: &Regex, tails: &Matcher) -> Ve
             let sep = view[separator_start..separator_end].to_ascii_lowercase();
             surface_start = if sep.ends_with(" to ") || sep.ends_with(" of ") { separator_end - 3 } else { separator_end };
             item_start = separator_end;
+        }
+    }
+    hits
+}
+
+/// The items of a Chinese list that shares one "的权利" / "权利" at its end: "表达自由、
+/// 获取信息以及和平集会自由的权利" names three rights, though "获取信息" alone is no
+/// surface. Items are cut at "、" and "以及"; each is looked up with the shared ending
+/// put back ("获取信息" + "权" = "获取信息权"); the first may open with the clause's verb
+/// ("享有表达自由"), so its longest tail that is a right counts.
+fn zh_list_hits(view: &str, matcher: &Matcher, found: &[Hit]) -> Vec<Hit> {
+    /// How far back from "权利" a list may reach, in bytes (about 40 characters).
+    const REACH: usize = 120;
+    let mut hits = Vec::new();
+    for (at, _) in view.match_indices("权利") {
+        // A list the lexicon knows whole ("经济、社会和文化权利"), or a body's name
+        // ("经济、社会、文化权利委员会"), is not cut into items.
+        let after = at + "权利".len();
+        if found.iter().any(|h| h.start < at && h.end >= after) || !matcher.acceptable(view, at, after) {
+            continue;
+        }
+        let end = if view[..at].ends_with('的') { at - '的'.len_utf8() } else { at };
+        let mut start = end.saturating_sub(REACH);
+        while !view.is_char_boundary(start) {
+            start += 1;
+        }
+        if let Some(p) = view[start..end].rfind(|c: char| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':' | '（' | '(' | '）' | ')')) {
+            start += p + view[start + p..].chars().next().map_or(0, char::len_utf8);
+        }
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut piece_start = start;
+        let segment = &view[start..end];
+        let mut i = 0;
+        while i < segment.len() {
+            let rest = &segment[i..];
+            let sep = if rest.starts_with('、') { '、'.len_utf8() } else if rest.starts_with("以及") { "以及".len() } else { 0 };
+            if sep > 0 {
+                pieces.push((piece_start, start + i));
+                piece_start = start + i + sep;
+                i += sep;
+            } else {
+                i += rest.chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        pieces.push((piece_start, end));
+        if pieces.len() < 2 {
+            continue;
+        }
+        for (n, &(a, b)) in pieces.iter().enumerate() {
+            // The first item may open with other words; the others are whole items.
+            let candidates: Vec<usize> = if n == 0 { view[a..b].char_indices().map(|(k, _)| a + k).collect() } else { vec![a] };
+            let found = candidates.into_iter().find_map(|from| {
+                ["权", "的权利", "自由权", ""].iter().find_map(|ending| {
+                    let candidate = format!("{}{ending}", &view[from..b]);
+                    matcher
+                        .longest_at(&candidate, 0)
+                        .filter(|(e, _)| *e == candidate.len())
+                        .map(|(_, surface)| (from, matcher.surfaces[surface].rights.clone()))
+                })
+            });
+            if let Some((from, rights)) = found {
+                hits.push(Hit { start: from, end: b, context_at: from, rights });
+            }
         }
     }
     hits
@@ -819,7 +903,13 @@ mod tests {
 
     #[test]
     fn lists_yield_each_right() {
-        let table: [(&str, Language, &[&str]); 8] = [
+        let table: [(&str, Language, &[&str]); 11] = [
+            // A/HRC/RES/53/29-style lists that do not repeat "to" / "权".
+            ("may pose risks to the rights to equality and non-discrimination, freedom of opinion and expression, \
+              freedom of peaceful assembly and association, an effective remedy and privacy", Language::En,
+             &["equality_non_discrimination", "opinion_expression", "peaceful_assembly", "association", "effective_remedy", "privacy"]),
+            ("表达自由、获取信息以及和平集会自由的权利", Language::Zh, &["opinion_expression", "information", "peaceful_assembly"]),
+            ("享有表达自由、获取信息以及和平集会自由的权利，", Language::Zh, &["opinion_expression", "information", "peaceful_assembly"]),
             ("意见和表达自由权、和平集会自由权和结社自由权", Language::Zh,
              &["opinion_expression", "peaceful_assembly", "association"]),
             ("和平集会与结社自由权", Language::Zh, &["peaceful_assembly", "association"]),

@@ -202,7 +202,7 @@ pub fn mandates(site: &Site) -> Page {
                                 None => (m.paragraph),
                             }
                         }
-                        td { (crate::summary::addressee_label(m.addressee)) }
+                        td { (crate::render::summary_prose::addressee(m.addressee, "")) }
                         td.text { (m.action) }
                         td {
                             @for d in &m.deadlines {
