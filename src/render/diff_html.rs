@@ -13,7 +13,7 @@
 //! the old text has; the old id of every pair is an anchor too (`#from-PP7`). All
 //! document text is escaped.
 
-use super::diff_labels::{group_note, heading, kind_note, minor_line, paragraph_counts};
+use super::diff_labels::{group_note, heading, kind_note, minor_line, paragraph_counts, status_words};
 use crate::diff::inline::{lines, side};
 use crate::diff::{DocumentDiff, InlineOp, Op, ParagraphPair, Status};
 use std::collections::HashSet;
@@ -292,7 +292,7 @@ fn row(out: &mut String, i: usize, d: &DocumentDiff, anchors: &Anchors, changes:
     let old_id = pair.from.as_deref().map(escape).unwrap_or_default();
     let _ = writeln!(out, "<div class=\"id old\"><span{old_anchor}>{old_id}</span></div>");
     let _ = writeln!(out, "<div class=\"text old\">{}</div>", text_cell(&pair.inline, Op::Delete, cross_language));
-    let mut status = pair.status.as_str().to_string();
+    let mut status = status_words(pair).to_string();
     if matches!(pair.status, Status::Modified | Status::Moved) && !cross_language {
         let _ = write!(status, " · <span class=\"similarity\" title=\"{SIMILARITY}\">{:.2}</span>", pair.similarity);
     }
