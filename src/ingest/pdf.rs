@@ -254,10 +254,10 @@ fn join_words(words: &[&Word], height: f64) -> String {
     for w in words {
         let raised = is_raised(w, line_y1, height);
         if let (Some(prev), Some(next)) = (text.chars().last(), w.text.chars().next()) {
-            let touching = w.x0 - last_x1 < 0.15 * height;
-            let glue = (raised && w.x0 - last_x1 < 0.5 * height)
-                || (is_cjk(prev) && is_cjk(next))
-                || (touching && (is_cjk(prev) || is_cjk(next)));
+            // Words that touch were split by the PDF's kerning, not by a space
+            // ("A" and "/C.2/80/L.5" set in two sizes).
+            let touching = w.x0 - last_x1 < 0.12 * height;
+            let glue = touching || (raised && w.x0 - last_x1 < 0.5 * height) || (is_cjk(prev) && is_cjk(next));
             if !glue {
                 text.push(' ');
             }

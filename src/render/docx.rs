@@ -234,7 +234,15 @@ fn pair_lines(pair: &crate::diff::ParagraphPair, old: Option<&Paragraph>, new: O
     } else if old_text == new_text {
         vec![InlineOp::new(Op::Equal, old_text)]
     } else {
-        inline::redline(&old_text, &new_text, false, std::time::Duration::from_millis(200)).ops
+        // The diff's runs spell a normalised text (full-width and ASCII commas alike); a
+        // tracked change must give each side's text exactly, so the redline is made again
+        // on the exact texts, and where even that does not add up, struck and rewritten.
+        let exact = inline::redline(&old_text, &new_text, true, std::time::Duration::from_millis(200)).ops;
+        if inline::old_text(&exact) == old_text && inline::new_text(&exact) == new_text {
+            exact
+        } else {
+            inline::whole(&old_text, &new_text)
+        }
     };
     let mut lines = inline::lines(&ops);
     let label = |p: Option<&Paragraph>| {
