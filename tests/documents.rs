@@ -380,7 +380,9 @@ fn deeply_nested_xml_is_refused() {
     assert!(err.contains("deeper than"), "{err}");
 }
 
+/// Slow (half a minute): run by `make hostile`, which reports its time and peak memory.
 #[test]
+#[ignore]
 fn a_100_mb_document_xml_is_read_in_bounded_time() {
     // 100 MB of varied paragraphs: too big to be a bomb by ratio, read to the end.
     let mut xml = format!("<w:document {W}><w:body>{}{}", para("General Assembly"), para("The General Assembly,"));

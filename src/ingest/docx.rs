@@ -40,16 +40,24 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ReadError> {
     }
     let document = part(&mut zip, "word/document.xml")?
         .ok_or_else(|| docx_error("no word/document.xml: not a Word document (an .odt or .xlsx?)"))?;
-    let numbering = match part(&mut zip, "word/numbering.xml")? {
-        Some(xml) => Numbering::read(&xml)?,
+    let numbering = part(&mut zip, "word/numbering.xml")?;
+    let footnotes = part(&mut zip, "word/footnotes.xml")?;
+    from_parts(&document, numbering.as_deref(), footnotes.as_deref())
+}
+
+/// The text of a Word document from its parts' XML: the body (word/document.xml), and
+/// where the package has them, its list definitions and its footnotes.
+pub fn from_parts(document: &str, numbering: Option<&str>, footnotes: Option<&str>) -> Result<Extracted, ReadError> {
+    let numbering = match numbering {
+        Some(xml) => Numbering::read(xml)?,
         None => Numbering::default(),
     };
-    let footnotes = match part(&mut zip, "word/footnotes.xml")? {
-        Some(xml) => read_footnotes(&xml)?,
+    let footnotes = match footnotes {
+        Some(xml) => read_footnotes(xml)?,
         None => HashMap::new(),
     };
     let mut body = Body::default();
-    walk(&document, "word/document.xml", &mut |event| body.take(event, &numbering))?;
+    walk(document, "word/document.xml", &mut |event| body.take(event, &numbering))?;
 
     let mut text = String::new();
     for paragraph in &body.paragraphs {

