@@ -124,7 +124,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 DraftFormat::Md => text::draft(&draft, true),
                 DraftFormat::Json => json::draft(&draft),
                 DraftFormat::Docx => {
-                    write_binary(&render::docx::draft(&draft, &today())?, None, &cli)?;
+                    write_binary(&render::docx::draft(&draft, &today())?, None, cli)?;
                     String::new()
                 }
             }
@@ -137,8 +137,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             let options = DiffOptions { exact: *exact, ..DiffOptions::default() };
             let diff = diff_documents(old, new, &options);
             if *format == render::DiffFormat::Docx {
-                write_binary(&render::docx::diff(&diff, old, new, &today())?, output.as_deref(), &cli)?;
-                return finish(&cli, &corpus);
+                write_binary(&render::docx::diff(&diff, old, new, &today())?, output.as_deref(), cli)?;
+                return finish(cli, &corpus);
             }
             // `auto` colours a terminal only, never a file.
             let terminal = output.is_none() && std::io::stdout().is_terminal();

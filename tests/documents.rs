@@ -453,11 +453,7 @@ fn docx_lines(bytes: &[u8], mode: Option<bool>) -> Vec<String> {
                 b"w:ins" => in_ins = false,
                 b"w:del" => in_del = false,
                 b"w:t" | b"w:delText" => in_text = false,
-                b"w:p" => {
-                    if styled && (mode.is_none() || !(mark_dropped && current.is_empty())) {
-                        out.push(current.clone());
-                    }
-                }
+                b"w:p" if styled && (mode.is_none() || !(mark_dropped && current.is_empty())) => out.push(current.clone()),
                 _ => {}
             },
             Event::Eof => break,
