@@ -12,12 +12,16 @@ all: build
 
 # System packages, installed only where missing: graphviz draws the lineage graph as SVG,
 # a CJK font lets it measure Chinese labels (without one, boxes come out too narrow),
-# chromium (headless) checks that the diff's HTML page renders and runs no script, and
-# hyperfine times `lineage diff` beside its peers in `make bench`.
+# chromium (headless) checks that the diff's HTML page renders and runs no script,
+# hyperfine times `lineage diff` beside its peers in `make bench`, poppler-utils'
+# pdftotext takes the text out of PDFs, and LibreOffice (Writer, without its GUI) makes
+# the Chinese test PDFs and checks that the Word compilation text opens and converts.
 APT_PACKAGES := $(if $(shell command -v dot),,graphviz) \
                 $(if $(shell fc-list :lang=zh 2>/dev/null),,fonts-wqy-zenhei) \
                 $(if $(shell command -v chromium),,chromium) \
-                $(if $(shell command -v hyperfine),,hyperfine)
+                $(if $(shell command -v hyperfine),,hyperfine) \
+                $(if $(shell command -v pdftotext),,poppler-utils) \
+                $(if $(shell command -v soffice),,libreoffice-writer-nogui)
 deps:
 	@if [ -n "$(strip $(APT_PACKAGES))" ]; then \
 		echo "installing $(strip $(APT_PACKAGES))"; \
@@ -71,7 +75,7 @@ BENCH_SIZES ?= 10000 100000
 # Fuzzing (slow, not part of `make test`): each target for FUZZ_SECONDS, one at a time.
 # Installs cargo-fuzz where missing; crashes are left in fuzz/artifacts/.
 FUZZ_SECONDS ?= 120
-FUZZ_TARGETS ?= read_bytes references vote diff votes_csv
+FUZZ_TARGETS ?= read_bytes references vote diff votes_csv docx pdf_text
 fuzz:
 	fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
@@ -98,6 +102,10 @@ hostile:
 		grep -E "MB file|character line|one-word lines|diffed|panicked" $$log; cat $$log.time; \
 		if [ $$status != 0 ]; then cat $$log; rm -f $$log $$log.time; exit 1; fi; \
 	done; rm -f $$log $$log.time
+	@echo "== a_100_mb_document_xml_is_read_in_bounded_time"
+	@/usr/bin/time -f "   wall %e s, peak memory %M KB" \
+		$(CARGO) test --release --locked --test documents -q -- --ignored --exact --nocapture a_100_mb_document_xml_is_read_in_bounded_time 2>&1 \
+		| grep -E "100 MB|wall|panicked"
 
 lint:
 	$(CARGO) clippy --release --all-targets -- -D warnings

@@ -11,7 +11,7 @@ set -u
 cd "$(dirname "$0")/.."
 seconds=${1:-120}
 shift || true
-targets=${*:-read_bytes references vote diff votes_csv}
+targets=${*:-read_bytes references vote diff votes_csv docx pdf_text}
 
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
     echo "installing cargo-fuzz"
@@ -52,6 +52,18 @@ seed() {
             for f in tests/fixtures/votes/*.csv tests/fixtures/votes/hostile/*.csv; do
                 head -c 16384 "$f" > "$dir/$(basename "$f")"
             done ;;
+        docx)
+            # Word XML parts (body, NUL, numbering, NUL, footnotes) made by the tests' own
+            # shapes: a numbered paragraph, a footnote, a tracked change.
+            printf '%s' '<w:document><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr></w:pPr><w:r><w:t>Decides to </w:t></w:r><w:del><w:r><w:delText>x</w:delText></w:r></w:del><w:ins><w:r><w:t>act</w:t></w:r></w:ins><w:r><w:footnoteReference w:id="2"/></w:r></w:p></w:body></w:document>' > "$dir/body"
+            printf '\0%s\0%s' '<w:numbering><w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num></w:numbering>' '<w:footnotes><w:footnote w:id="2"><w:p><w:r><w:t>A/77/1.</w:t></w:r></w:p></w:footnote></w:footnotes>' >> "$dir/body" ;;
+        pdf_text)
+            # Word boxes of the first pages of a few official PDFs, where pdftotext is here.
+            if command -v pdftotext >/dev/null 2>&1; then
+                for f in $(ls ../shared/pdf-en/*.pdf 2>/dev/null | head -5); do
+                    pdftotext -bbox-layout -l 1 "$f" "$dir/$(basename "$f" .pdf).html" 2>/dev/null
+                done
+            fi ;;
         references|vote)
             for f in $files; do
                 awk -v dir="$dir" -v base="$(basename "$f" .txt)" -v only="$target" '
@@ -68,7 +80,7 @@ seed() {
 max_len() {
     if [ -n "${FUZZ_MAX_LEN:-}" ]; then echo "$FUZZ_MAX_LEN"; return; fi
     case $1 in
-        read_bytes|diff) echo 131072 ;;
+        read_bytes|diff|pdf_text) echo 131072 ;;
         *) echo 16384 ;;
     esac
 }

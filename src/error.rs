@@ -17,6 +17,14 @@ pub enum ReadError {
     NoStructure,
     #[error("not a regular file (a named pipe, device or socket); lineage reads only regular files")]
     NotAFile,
+    /// A PDF whose text could not be taken out (no text layer, encrypted, broken).
+    #[error("PDF: {reason}")]
+    Pdf { reason: String },
+    /// A Word file that could not be read (not a .docx package, a bomb, bad XML).
+    #[error("Word document: {reason}")]
+    Docx { reason: String },
+    #[error("an old binary Word file (.doc), which lineage does not read; convert it first: `soffice --headless --convert-to docx FILE.doc`")]
+    WordBinary,
     #[error("{size} bytes is more than the {limit} bytes lineage reads from one file; split the export into its documents")]
     TooLarge { size: u64, limit: u64 },
     /// A `.csv` file whose header is not the UN Digital Library's voting-record header.

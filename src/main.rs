@@ -129,6 +129,9 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         Command::Blame { id, format } => {
             let doc = corpus.find(id)?;
             let graph = lineage_graph(&corpus.documents);
+            if *format == render::DiffFormat::Docx {
+                return Err(Error::Output("blame has no Word output; use --format md or html".into()));
+            }
             let blame = lineage::blame::blame(doc, &corpus.documents, &graph);
             render::blame(&blame, *format)
         }
@@ -142,6 +145,10 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 DraftFormat::Text => text::draft(&draft, false),
                 DraftFormat::Md => text::draft(&draft, true),
                 DraftFormat::Json => json::draft(&draft),
+                DraftFormat::Docx => {
+                    write_binary(&render::docx::draft(&draft, &lineage::model::Date::today().to_string())?, None, cli)?;
+                    String::new()
+                }
             }
         }
         Command::Votes { id, format, country, changed } => {
@@ -192,6 +199,10 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             }
             let options = DiffOptions { exact: *exact, ..DiffOptions::default() };
             let diff = diff_documents(&pair.old, &pair.new, &options);
+            if *format == render::DiffFormat::Docx {
+                write_binary(&render::docx::diff(&diff, &pair.old, &pair.new, &lineage::model::Date::today().to_string())?, output.as_deref(), cli)?;
+                return finish(cli, &corpus);
+            }
             // `auto` colours a terminal only, never a file.
             let terminal = output.is_none() && std::io::stdout().is_terminal();
             let color = color.resolve(terminal, std::env::var_os("NO_COLOR").as_deref());
@@ -209,6 +220,33 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         }
     };
     write_stdout(&output);
+    if cli.strict && !corpus.warnings.is_empty() {
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A Word file to `path`, or to stdout where that is not a terminal.
+fn write_binary(bytes: &[u8], path: Option<&std::path::Path>, cli: &Cli) -> Result<(), Error> {
+    match path {
+        Some(path) => {
+            std::fs::write(path, bytes).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+            if !cli.quiet {
+                eprintln!("lineage: wrote {}", path.display());
+            }
+        }
+        None if std::io::stdout().is_terminal() => {
+            return Err(Error::Output("a Word file is not written to a terminal: pass -o FILE.docx or redirect the output".into()));
+        }
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(bytes).map_err(|source| Error::Io { path: "<stdout>".into(), source })?;
+        }
+    }
+    Ok(())
+}
+
+fn finish(cli: &Cli, corpus: &Corpus) -> Result<ExitCode, Error> {
     if cli.strict && !corpus.warnings.is_empty() {
         return Ok(ExitCode::from(1));
     }

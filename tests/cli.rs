@@ -122,7 +122,7 @@ fn bad_files_are_reported_by_name_and_reason_and_the_rest_is_read() {
         ("empty.txt", "empty"),
         ("binary.txt", "binary"),
         ("prose.txt", "no recognisable"),
-        ("scan.pdf", "not a text file"),
+        ("scan.pdf", "PDF: "),
     ] {
         assert!(stderr.lines().any(|l| l.contains(file) && l.contains(reason)), "{file}: {stderr}");
     }

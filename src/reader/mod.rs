@@ -6,6 +6,9 @@
 //! and requests). Each stage reads only what the stages before it made.
 
 pub mod decode;
+pub mod documents;
+pub mod docx;
+pub mod pdf;
 pub mod normalize;
 pub mod patterns;
 pub mod layout;
@@ -27,6 +30,9 @@ use std::path::{Path, PathBuf};
 
 /// Extensions read as documents. Anything else in the corpus folder is reported.
 pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
+
+/// Extensions read as documents through a converter: PDF (text layer) and Word.
+pub const DOCUMENT_EXTENSIONS: [&str; 2] = ["pdf", "docx"];
 
 /// The largest file read. The reader holds a few copies of a text while it works, so
 /// this bounds its memory (see README, "Hostile input"); one UN document exported as
@@ -66,7 +72,12 @@ pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, Error> {
 /// the text states no symbol, gives it its ID).
 pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document, Error> {
     let err = |source| Error::Read { path: path.to_path_buf(), source };
-    let decoded = decode::decode(bytes).map_err(err)?;
+    // A PDF or Word file is turned into text first; what that found worth saying (tracked
+    // changes taken as accepted) joins the document's diagnostics.
+    let (decoded, notes) = match documents::kind(bytes, path).map_err(err)? {
+        documents::Kind::Text => (decode::decode(bytes).map_err(err)?, Vec::new()),
+        kind => documents::to_text(kind, bytes).map_err(err)?,
+    };
     let lines = normalize::split_lines(&decoded.text);
     let source = Source {
         path: path.display().to_string(),
@@ -78,6 +89,7 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document, Error> {
     let mut doc = parse::read_document(&lines, &file_id(path), source).map_err(err)?;
     doc.references = refs::document_references(&doc);
     findings::annotate(&mut doc);
+    doc.diagnostics.extend(notes.into_iter().map(|message| crate::model::Diagnostic { line: None, message }));
     Ok(doc)
 }
 
@@ -159,12 +171,14 @@ pub fn walk(dir: &Path) -> Result<Walk, Error> {
                 stack.push(path);
             } else if is_file && is_voting_file(&path) {
                 found.votes.push(path);
-            } else if !is_text_name(&path) {
+            } else if has_extension(&path, &["doc"]) {
+                found.skipped.push(Skipped { path, reason: ReadError::WordBinary.to_string() });
+            } else if !is_text_name(&path) && !has_extension(&path, &DOCUMENT_EXTENSIONS) {
                 found.skipped.push(Skipped {
                     path,
                     reason: format!(
                         "not a text file (lineage reads {}); export it as text first",
-                        TEXT_EXTENSIONS.map(|e| format!(".{e}")).join(", ")
+                        TEXT_EXTENSIONS.iter().chain(&DOCUMENT_EXTENSIONS).map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ")
                     ),
                 });
             } else if !is_file {
@@ -214,6 +228,12 @@ fn is_voting_file(path: &Path) -> bool {
         return false;
     }
     votes_csv::looks_like_voting_file(&first)
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .is_some_and(|e| extensions.contains(&e.as_str()))
 }
 
 fn is_text_name(path: &Path) -> bool {

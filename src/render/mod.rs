@@ -1,6 +1,7 @@
 //! Output: the only place where a format is chosen. Renderers take finished model values
 //! and return strings; they never read files.
 
+pub mod docx;
 pub mod dot;
 pub mod graph;
 pub mod diff_html;
@@ -53,6 +54,8 @@ pub enum DraftFormat {
     /// Markdown, with PP/OP headings and the drafters' notes as quotes.
     Md,
     Json,
+    /// A Word file (.docx), written with `-o FILE`.
+    Docx,
 }
 /// The formats of `lineage diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -65,6 +68,8 @@ pub enum DiffFormat {
     Html,
     /// The contract's shape.
     Json,
+    /// The compilation text as a Word file with tracked changes, written with `-o FILE`.
+    Docx,
 }
 
 /// Render a diff in the chosen format; `style` matters to text only.
@@ -74,6 +79,8 @@ pub fn diff(d: &crate::diff::DocumentDiff, format: DiffFormat, style: diff_text:
         DiffFormat::Md => diff_md::diff(d),
         DiffFormat::Html => diff_html::diff(d),
         DiffFormat::Json => json::diff(d),
+        // A Word file is bytes, written by `docx::diff` (the command line asks for -o).
+        DiffFormat::Docx => diff_md::diff(d),
     }
 }
 
@@ -97,7 +104,8 @@ pub fn blame(b: &crate::blame::Blame, format: DiffFormat) -> String {
                 let _ = writeln!(out, "{line}");
             }
         }
-        DiffFormat::Md => {
+        // The command line refuses a Word blame; Markdown is the nearest text.
+        DiffFormat::Md | DiffFormat::Docx => {
             let _ = writeln!(out, "# Provenance of {}\n\n*{}*\n\n{walked}\n", b.symbol, diff_md::escape(&b.title));
             if let Some(g) = &gap {
                 let _ = writeln!(out, "> {g}\n");
