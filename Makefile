@@ -6,7 +6,7 @@ BIN     := $(or $(CARGO_TARGET_DIR),target)/release/lineage
 DATA    ?= data
 OUT     ?= out
 
-.PHONY: all deps build run test lint bench bench-diff fuzz hostile clean
+.PHONY: all deps build install run test lint bench bench-diff fuzz hostile clean
 
 all: build
 
@@ -32,6 +32,10 @@ deps:
 
 build:
 	$(CARGO) build --release --locked
+
+# Put `lineage` on PATH (in ~/.cargo/bin).
+install:
+	$(CARGO) install --path . --locked
 
 # The main job: read every text in $(DATA) and write the model to $(OUT).
 run: deps build

@@ -1,6 +1,6 @@
 //! Command-line flags (clap derive) and their validation into what `main` runs.
 
-use crate::model::Language;
+use crate::model::{Choice, Language};
 use crate::render::{DiffFormat, DraftFormat, Format, GraphFormat};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -34,14 +34,14 @@ pub struct Cli {
 pub enum Command {
     /// Every document: symbol, body, kind, language, date, title.
     List {
-        #[arg(long, value_enum, default_value = "text")]
+        #[arg(long, value_parser = choice::<Format>(), default_value = "text")]
         format: Format,
     },
     /// One document's metadata, paragraphs, footnotes and vote.
     Show {
         /// Full symbol (A/HRC/RES/47/23) or short form (47/23, hrc/47/23, ga/77/211).
         id: String,
-        #[arg(long, value_enum, default_value = "text")]
+        #[arg(long, value_parser = choice::<Format>(), default_value = "text")]
         format: Format,
         /// Also print the account of every line that is not paragraph text: masthead,
         /// formula, page furniture, blank lines, markup.
@@ -51,7 +51,7 @@ pub enum Command {
     /// The citation and lineage graph: every text of the corpus and everything it cites,
     /// with the series of resolutions on one subject.
     Graph {
-        #[arg(long, value_enum, default_value = "text")]
+        #[arg(long, value_parser = choice::<GraphFormat>(), default_value = "text")]
         format: GraphFormat,
         /// Only the series of this document, with what its members cite and are cited by.
         #[arg(long, value_name = "ID")]
@@ -82,7 +82,7 @@ pub enum Command {
     /// text and the links between them.
     Chain {
         id: String,
-        #[arg(long, value_enum, default_value = "text")]
+        #[arg(long, value_parser = choice::<Format>(), default_value = "text")]
         format: Format,
     },
     /// Build or refresh the search index: only files whose content changed are read again.
@@ -105,9 +105,9 @@ pub enum Command {
         #[arg(long)]
         consensus: bool,
         /// Only texts in this language.
-        #[arg(long, value_enum)]
-        lang: Option<crate::model::Language>,
-        #[arg(long, value_enum, default_value = "text")]
+        #[arg(long, value_parser = choice::<Language>())]
+        lang: Option<Language>,
+        #[arg(long, value_parser = choice::<Format>(), default_value = "text")]
         format: Format,
     },
     /// Every request a resolution makes in its own name (to OHCHR, the High Commissioner,
@@ -119,14 +119,14 @@ pub enum Command {
         /// Judge due and overdue as of this date (YYYY-MM-DD) instead of today.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<crate::model::Date>,
-        #[arg(long, value_enum, default_value = "text")]
+        #[arg(long, value_parser = choice::<Format>(), default_value = "text")]
         format: Format,
     },
     /// Where each paragraph's language first appeared in the series and when it last
     /// changed, like `git blame` for a resolution.
     Blame {
         id: String,
-        #[arg(long, value_enum, default_value = "text")]
+        #[arg(long, value_parser = choice::<DiffFormat>(), default_value = "text")]
         format: DiffFormat,
     },
     /// A starting text for the next resolution of ID's series: ID's text with its recalling
@@ -136,14 +136,14 @@ pub enum Command {
         /// Judge deadlines as of this date (YYYY-MM-DD) instead of today.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<crate::model::Date>,
-        #[arg(long, value_enum, default_value = "text")]
+        #[arg(long, value_parser = choice::<DraftFormat>(), default_value = "text")]
         format: DraftFormat,
     },
     /// Every text of ID's series × every country (from the texts' voting blocks and any
     /// UNDL voting file in the corpus), with the changes between successive texts.
     Votes {
         id: String,
-        #[arg(long, value_enum, default_value = "text")]
+        #[arg(long, value_parser = choice::<crate::render::votes::VotesFormat>(), default_value = "text")]
         format: crate::render::votes::VotesFormat,
         /// Only these countries: ISO3 codes, comma-separated (CHN,IND).
         #[arg(long, value_delimiter = ',', value_name = "ISO3,...")]
@@ -164,7 +164,7 @@ pub enum Command {
         a: String,
         /// The later text; an amendment to A gives A with the amendment's edits applied.
         b: Option<String>,
-        #[arg(long, value_enum, default_value = "text")]
+        #[arg(long, value_parser = choice::<DiffFormat>(), default_value = "text")]
         format: DiffFormat,
         /// Colour in text output: auto = when stdout is a terminal and NO_COLOR is unset.
         #[arg(long, value_enum, default_value = "auto")]
@@ -180,11 +180,11 @@ pub enum Command {
         #[arg(long)]
         all: bool,
         /// The language of A where the corpus has it in several.
-        #[arg(long, value_enum)]
-        from_lang: Option<LanguageArg>,
+        #[arg(long, value_parser = choice::<Language>())]
+        from_lang: Option<Language>,
         /// The language of B where the corpus has it in several.
-        #[arg(long, value_enum)]
-        to_lang: Option<LanguageArg>,
+        #[arg(long, value_parser = choice::<Language>())]
+        to_lang: Option<Language>,
         /// Write to FILE instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -211,24 +211,17 @@ impl ColorChoice {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LanguageArg {
-    Zh,
-    En,
-}
-
-impl From<LanguageArg> for Language {
-    fn from(l: LanguageArg) -> Language {
-        match l {
-            LanguageArg::Zh => Language::Zh,
-            LanguageArg::En => Language::En,
-        }
-    }
-}
 
 /// A YYYY-MM-DD date that exists.
 fn parse_date(s: &str) -> Result<crate::model::Date, String> {
     s.parse().map_err(|e: crate::text::date::NotADate| e.to_string())
+}
+
+/// A parser for the values of a [`Choice`], offering their names in `--help`.
+fn choice<T: Choice + Send + Sync>() -> impl clap::builder::TypedValueParser<Value = T> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(T::ALL.iter().map(|c| c.name()))
+        .map(|name| T::from_name(&name).expect("clap accepts only the listed names"))
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! The `lineage` binary: parse flags, run the command, map the outcome to an exit code.
 
 use clap::Parser;
-use lineage::cli::{Cli, Command, LanguageArg};
+use lineage::cli::{Cli, Command};
+use lineage::model::Language;
 use lineage::diff::{diff_documents, DiffOptions};
 use lineage::graph::{LineageGraph, Series};
 use lineage::corpus::index::{Index, SearchOptions};
@@ -430,8 +431,8 @@ fn series_or_alone(graph: &LineageGraph, doc: &lineage::Document) -> Series {
 struct DiffRequest<'a> {
     a: &'a str,
     b: &'a str,
-    from_lang: Option<LanguageArg>,
-    to_lang: Option<LanguageArg>,
+    from_lang: Option<Language>,
+    to_lang: Option<Language>,
     cross_language: bool,
 }
 

@@ -8,6 +8,16 @@ pub use crate::text::date::Date;
 use serde::{Deserialize, Serialize};
 
 
+/// A closed set of values with stable names (languages, output formats): what the
+/// command line offers, and how each value is written.
+pub trait Choice: Sized + Copy + 'static {
+    const ALL: &'static [Self];
+    fn name(self) -> &'static str;
+    fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.name() == name)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
@@ -32,11 +42,18 @@ impl DocKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Language {
     Zh,
     En,
+}
+
+impl Choice for Language {
+    const ALL: &'static [Language] = &[Language::Zh, Language::En];
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
 }
 
 impl Language {

@@ -2,6 +2,7 @@
 
 pub mod index;
 pub mod location;
+pub mod recorded;
 pub mod search;
 
 use crate::symbol::{body_of_prefix, short_forms, squash};
@@ -98,7 +99,7 @@ impl Corpus {
                 Err(e) => self.warnings.push(Warning { message: format!("{e}; the file is skipped") }),
             }
         }
-        for message in crate::votes::attach(&mut self.documents, &self.recorded_votes) {
+        for message in recorded::attach(&mut self.documents, &self.recorded_votes) {
             self.warnings.push(Warning { message });
         }
     }

@@ -29,7 +29,7 @@
 //! ```
 
 pub mod align;
-pub mod compare;
+pub use crate::text::compare;
 pub mod inline;
 pub mod scripted;
 

@@ -94,7 +94,7 @@ pub fn share_found(draft: &Document, resolution: &Document) -> f64 {
     if draft.paragraphs.is_empty() {
         return 0.0;
     }
-    use crate::diff::compare::{Profile, Shingling};
+    use crate::text::compare::{Profile, Shingling};
     let theirs: Vec<(crate::model::ParagraphKind, Profile)> =
         resolution.paragraphs.iter().map(|q| (q.kind, Profile::new(&q.full_text(), Shingling::default()))).collect();
     let found = draft

@@ -8,7 +8,7 @@
 
 use super::layout::Line;
 use super::meta::{first_date, normalise_symbol};
-use crate::reader::findings::countries::gazetteer;
+use crate::reader::countries::gazetteer;
 use crate::model::{DocKind, DraftForm, DraftMeta, SponsorGroup};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -152,7 +152,7 @@ pub(super) fn read(lines: &[Line], body_line: Option<usize>) -> Option<DraftMast
 impl DraftMasthead {
     /// The reader's masthead made a draft's: the structure reader reads a draft's body as
     /// a resolution's and an amendment's instructions as running text after the title.
-    pub(super) fn adjust(&self, mut masthead: super::parse::Masthead) -> super::parse::Masthead {
+    pub(super) fn adjust(&self, mut masthead: super::meta::Masthead) -> super::meta::Masthead {
         if !self.title.is_empty() {
             masthead.title = self.title.clone();
         }

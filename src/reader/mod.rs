@@ -5,6 +5,7 @@
 //! [`parse`] → [`refs`] (references to other documents) → [`findings`] (the vote, rights
 //! and requests). Each stage reads only what the stages before it made.
 
+pub mod countries;
 pub mod decode;
 pub mod documents;
 pub mod docx;

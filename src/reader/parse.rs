@@ -6,24 +6,9 @@ use crate::error::ReadError;
 use crate::reader::normalize::RawLine;
 use crate::model::*;
 use super::layout::Line;
+use super::meta::Masthead;
 use super::patterns::*;
 
-/// Where the masthead ends and what it says about the document's shape.
-pub(super) struct Masthead {
-    pub(super) kind: DocKind,
-    /// Index of the first line after the masthead, title and body line.
-    pub(super) body_start: usize,
-    /// Indices of the title line(s) and body line ("人权理事会，").
-    pub(super) formula: Vec<usize>,
-    pub(super) title: String,
-    pub(super) number: Option<String>,
-    pub(super) body_line: Option<Body>,
-    pub(super) sc_symbol: Option<String>,
-    /// A Security Council heading's date (`of 22 October 1973`, `Resolution of 23 August 1960`).
-    pub(super) sc_date: Option<Date>,
-    /// A body line that stands after preambular text and is skipped by the assembler.
-    pub(super) skip: Option<usize>,
-}
 
 /// Read one document from its decoded lines. `fallback_id` (the file name) names the
 /// document where its text states no symbol.

@@ -14,7 +14,7 @@ pub mod site;
 pub mod text;
 pub mod votes;
 
-use clap::ValueEnum;
+use crate::model::Choice;
 
 /// Text from the input made safe for a terminal: a control character other than a line
 /// break or tab becomes U+FFFD. The model's text has none (the reader takes them out);
@@ -29,14 +29,14 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Text,
     Json,
 }
 
 /// The forms of the lineage graph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GraphFormat {
     /// The series and counts, for people.
     Text,
@@ -48,7 +48,7 @@ pub enum GraphFormat {
 }
 
 /// The forms of a draft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DraftFormat {
     Text,
     /// Markdown, with PP/OP headings and the drafters' notes as quotes.
@@ -58,7 +58,7 @@ pub enum DraftFormat {
     Docx,
 }
 /// The formats of `lineage diff`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DiffFormat {
     /// For the terminal: `[-deleted-]` `[+inserted+]`, coloured where asked.
     Text,
@@ -70,6 +70,53 @@ pub enum DiffFormat {
     Json,
     /// The compilation text as a Word file with tracked changes, written with `-o FILE`.
     Docx,
+}
+
+impl Choice for Format {
+    const ALL: &'static [Format] = &[Format::Text, Format::Json];
+    fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+        }
+    }
+}
+
+impl Choice for GraphFormat {
+    const ALL: &'static [GraphFormat] = &[GraphFormat::Text, GraphFormat::Dot, GraphFormat::Svg, GraphFormat::Json];
+    fn name(self) -> &'static str {
+        match self {
+            GraphFormat::Text => "text",
+            GraphFormat::Dot => "dot",
+            GraphFormat::Svg => "svg",
+            GraphFormat::Json => "json",
+        }
+    }
+}
+
+impl Choice for DraftFormat {
+    const ALL: &'static [DraftFormat] = &[DraftFormat::Text, DraftFormat::Md, DraftFormat::Json, DraftFormat::Docx];
+    fn name(self) -> &'static str {
+        match self {
+            DraftFormat::Text => "text",
+            DraftFormat::Md => "md",
+            DraftFormat::Json => "json",
+            DraftFormat::Docx => "docx",
+        }
+    }
+}
+
+impl Choice for DiffFormat {
+    const ALL: &'static [DiffFormat] = &[DiffFormat::Text, DiffFormat::Md, DiffFormat::Html, DiffFormat::Json, DiffFormat::Docx];
+    fn name(self) -> &'static str {
+        match self {
+            DiffFormat::Text => "text",
+            DiffFormat::Md => "md",
+            DiffFormat::Html => "html",
+            DiffFormat::Json => "json",
+            DiffFormat::Docx => "docx",
+        }
+    }
 }
 
 /// Render a diff in the chosen format; `style` matters to text only.

@@ -2,18 +2,29 @@
 //! a sentence per shift ("India: yes → abstain in 79/167"). Country names come from the
 //! gazetteer (`lexicon/countries.tsv`); JSON and CSV keep the ISO3 codes beside them.
 
-use crate::reader::findings::countries::gazetteer;
+use crate::reader::countries::gazetteer;
 use crate::model::{VoteMethod, VoteSource};
 use crate::votes::{Position, SeriesVotes, Shift};
 use serde::Serialize;
 use std::fmt::Write;
 
 /// The output formats of `lineage votes`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VotesFormat {
     Text,
     Json,
     Csv,
+}
+
+impl crate::model::Choice for VotesFormat {
+    const ALL: &'static [VotesFormat] = &[VotesFormat::Text, VotesFormat::Json, VotesFormat::Csv];
+    fn name(self) -> &'static str {
+        match self {
+            VotesFormat::Text => "text",
+            VotesFormat::Json => "json",
+            VotesFormat::Csv => "csv",
+        }
+    }
 }
 
 /// A State's English short name, or its code where the gazetteer has none.

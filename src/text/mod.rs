@@ -1,6 +1,7 @@
 //! Text: character classes, numerals and dates, the vocabulary every later stage shares.
 
 pub mod chars;
+pub mod compare;
 pub mod date;
 pub mod numerals;
 

@@ -1,7 +1,6 @@
 //! Findings read from a document's paragraphs: the voting record (with country names
 //! resolved through the gazetteer), the rights the text names and the requests it makes.
 
-pub mod countries;
 pub mod membership;
 pub mod renewal;
 pub mod requests;

@@ -92,7 +92,7 @@ pub fn china_seat(date: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reader::findings::countries::gazetteer;
+    use crate::reader::countries::gazetteer;
 
     #[test]
     fn every_year_has_five_permanent_and_the_elected_members() {

@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::countries::gazetteer;
+use crate::reader::countries::gazetteer;
 use super::sc_members;
 use crate::model::{Vote, VoteMethod};
 

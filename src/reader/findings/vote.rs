@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::countries::gazetteer;
+use crate::reader::countries::gazetteer;
 use crate::model::{Vote, VoteMethod};
 
 /// Adoption without a vote, at the start of a line so that a citation of another text

@@ -13,7 +13,7 @@ use crate::text::chars::is_east_asian_block;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const TSV: &str = include_str!("../../../lexicon/countries.tsv");
+const TSV: &str = include_str!("../../lexicon/countries.tsv");
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| match Gazetteer::from_tsv(TSV) {
     Ok(g) => g,
