@@ -46,12 +46,14 @@ run: deps build
 	$(BIN) --data $(DATA) --quiet graph --format dot -o $(OUT)/lineage.dot
 	$(BIN) --data $(DATA) --quiet graph --format svg -o $(OUT)/lineage.svg
 	@if [ "$(DATA)" = data ]; then \
-		for f in html md json; do $(BIN) --data $(DATA) --quiet diff 47/23 53/29 --format $$f -o $(OUT)/diff-47_23-53_29.$$f; done; \
+		for f in html md json docx; do $(BIN) --data $(DATA) --quiet diff 47/23 53/29 --format $$f -o $(OUT)/diff-47_23-53_29.$$f; done; \
+		$(BIN) --data $(DATA) --quiet votes 53/29 > $(OUT)/votes-53_29.txt; \
 		$(BIN) --data $(DATA) --quiet blame 53/29 --format html > $(OUT)/blame-53_29.html; \
 		$(BIN) --data $(DATA) --quiet mandates > $(OUT)/mandates.txt; \
 		$(BIN) --data $(DATA) --quiet draft 53/29 --format md > $(OUT)/draft-after-53_29.md; \
-		echo "wrote the 47/23 → 53/29 diff, the blame of 53/29, the mandates and the next draft to $(OUT)/"; \
+		echo "wrote the 47/23 → 53/29 diff (also as a Word compilation text), the votes of its series, the blame of 53/29, the mandates and the next draft to $(OUT)/"; \
 	fi
+	$(BIN) --data $(DATA) --out $(OUT) --quiet site
 	$(BIN) --data $(DATA) list | tee $(OUT)/list.txt
 	$(BIN) --data $(DATA) --quiet graph
 
