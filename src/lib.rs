@@ -1,22 +1,20 @@
 //! lineage reads United Nations resolutions and reports (Chinese and English, as they
 //! come out of PDFs and web pages) into a faithful document model.
 //!
-//! The pipeline, one module per stage:
-//! - [`ingest`]: bytes → text (encoding detection) → lines, with markup cleaned;
-//! - [`parse`]: lines → [`model::Document`]: metadata, preambular and operative
-//!   paragraphs with their items, footnotes anchored to the paragraphs that cite them,
-//!   the voting record, and an account of every line that is not text of the document;
-//! - [`classify`]: findings read from the paragraphs, filled in by the reader: the vote's
-//!   countries, the rights the text names ([`classify::rights`], from
-//!   `lexicon/rights.tsv`) and the requests it makes ([`classify::requests`]);
-//! - [`corpus`]: every document of a folder, found by full symbol or short form;
-//! - [`diff`]: two documents → [`diff::DocumentDiff`]: paragraphs aligned (unchanged,
-//!   modified, moved, added, removed; splits and merges), inline redlines, a summary;
-//! - [`votes`]: each State's position in each vote, read against the body's membership
-//!   (`classify::membership`), votes from UNDL voting files (`ingest::votes_csv`), and
-//!   a series × countries table with every shift;
-//! - [`render`]: the one place where an output format is chosen (text, JSON, and for a
-//!   diff Markdown and a self-contained HTML page).
+//! The code stands on five floors; a module imports only from the floors below it
+//! (`tests/layers.rs` checks this):
+//! - **foundation**: [`text`] (character classes, numerals, the [`text::date::Date`]
+//!   type), [`symbol`] (UN symbols, bodies, sessions), [`model`] (every value type);
+//! - **reader**: [`reader`], one file's bytes → a [`model::Document`] through
+//!   [`reader::read_bytes`]: decode (or PDF/Word to text) → normalise → layout →
+//!   structure → references ([`reader::refs`]) → findings ([`reader::findings`]: the
+//!   vote, rights, requests); then [`corpus`], every document of a folder, its index and
+//!   the votes of UNDL voting files;
+//! - **analyses**: [`graph`] (citations, series, drafts), [`votes`], [`mandates`],
+//!   [`summary`], [`diff`] (paragraphs aligned, inline redlines), [`blame`], [`draft`],
+//!   [`negotiate`] (drafts against adopted texts and amendments), [`site`];
+//! - **render**: [`render`], every sentence and format a user reads;
+//! - **app**: [`cli`] and the binary.
 //!
 //! ```
 //! use std::path::Path;
