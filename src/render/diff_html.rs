@@ -331,18 +331,21 @@ fn inline_cell(ops: &[InlineOp], cross_language: bool) -> String {
     if cross_language {
         return text_cell(ops, Op::Insert, true);
     }
+    cell(ops, true)
+}
+
+/// One side of a pair: the runs that side shows, items on lines of their own, the
+/// changes marked (not across languages, where every word differs and nothing is marked).
+fn text_cell(ops: &[InlineOp], shown: Op, cross_language: bool) -> String {
+    cell(&side(ops, shown), !cross_language)
+}
+
+/// The runs of a cell, items on lines of their own; with `mark`, insertions underlined
+/// and deletions struck through, punctuation and spacing changes in a lighter class.
+fn cell(ops: &[InlineOp], mark: bool) -> String {
     let mut cell = String::new();
     for (n, line) in lines(ops).iter().enumerate() {
-        let text: String = line
-            .iter()
-            .map(|o| match o.op {
-                Op::Equal => escape(&o.text).to_string(),
-                Op::Insert if o.minor => format!("<ins class=\"minor\" title=\"punctuation or spacing\">{}</ins>", escape(&o.text)),
-                Op::Delete if o.minor => format!("<del class=\"minor\" title=\"punctuation or spacing\">{}</del>", escape(&o.text)),
-                Op::Insert => format!("<ins>{}</ins>", escape(&o.text)),
-                Op::Delete => format!("<del>{}</del>", escape(&o.text)),
-            })
-            .collect();
+        let text: String = line.iter().map(|o| if mark { marked(o) } else { escape(&o.text) }).collect();
         if text.is_empty() && n == 0 {
             continue;
         }
@@ -355,32 +358,13 @@ fn inline_cell(ops: &[InlineOp], cross_language: bool) -> String {
     cell
 }
 
-/// One side of a pair: the runs that side shows, items on lines of their own, the
-/// changes marked (not across languages, where every word differs and nothing is marked).
-fn text_cell(ops: &[InlineOp], shown: Op, cross_language: bool) -> String {
-    let mut cell = String::new();
-    for (n, line) in lines(&side(ops, shown)).iter().enumerate() {
-        let text: String = line
-            .iter()
-            .map(|o| match o.op {
-                _ if cross_language => escape(&o.text),
-                Op::Equal => escape(&o.text),
-                Op::Insert if o.minor => format!("<ins class=\"minor\" title=\"punctuation or spacing\">{}</ins>", escape(&o.text)),
-                Op::Delete if o.minor => format!("<del class=\"minor\" title=\"punctuation or spacing\">{}</del>", escape(&o.text)),
-                Op::Insert => format!("<ins>{}</ins>", escape(&o.text)),
-                Op::Delete => format!("<del>{}</del>", escape(&o.text)),
-            })
-            .collect();
-        if text.is_empty() && n == 0 {
-            continue;
-        }
-        if n == 0 {
-            cell.push_str(&text);
-        } else {
-            let _ = write!(cell, "<span class=\"item\">{text}</span>");
-        }
+fn marked(o: &InlineOp) -> String {
+    let minor = if o.minor { " class=\"minor\" title=\"punctuation or spacing\"" } else { "" };
+    match o.op {
+        Op::Equal => escape(&o.text),
+        Op::Insert => format!("<ins{minor}>{}</ins>", escape(&o.text)),
+        Op::Delete => format!("<del{minor}>{}</del>", escape(&o.text)),
     }
-    cell
 }
 
 /// Text as HTML text or attribute value: nothing in it can open a tag or an entity.
