@@ -243,4 +243,23 @@ mod tests {
             assert_eq!(choice.resolve(terminal, no_color.map(OsStr::new)), want, "{choice:?} {terminal} {no_color:?}");
         }
     }
+
+    #[test]
+    fn every_format_and_language_reads_back_from_its_name() {
+        fn round_trip<T: Choice + PartialEq + std::fmt::Debug>() {
+            let names: Vec<&str> = T::ALL.iter().map(|c| c.name()).collect();
+            for c in T::ALL {
+                assert_eq!(T::from_name(c.name()), Some(*c));
+            }
+            assert_eq!(names.len(), names.iter().collect::<std::collections::HashSet<_>>().len(), "{names:?}");
+        }
+        round_trip::<Format>();
+        round_trip::<GraphFormat>();
+        round_trip::<DraftFormat>();
+        round_trip::<DiffFormat>();
+        round_trip::<crate::render::votes::VotesFormat>();
+        round_trip::<Language>();
+        assert_eq!(DiffFormat::from_name("docx"), Some(DiffFormat::Docx));
+        assert_eq!(DiffFormat::from_name("pdf"), None);
+    }
 }

@@ -18,6 +18,22 @@ pub trait Choice: Sized + Copy + 'static {
     }
 }
 
+/// The [`Choice`] of an enum from its variants and their names:
+/// `choice!(Format { Text => "text", Json => "json" });`.
+macro_rules! choice {
+    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $crate::model::Choice for $ty {
+            const ALL: &'static [$ty] = &[$($ty::$variant),+];
+            fn name(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name),+
+                }
+            }
+        }
+    };
+}
+pub(crate) use choice;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {

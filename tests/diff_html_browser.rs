@@ -4,18 +4,10 @@
 
 mod diff_support;
 
-use diff_support::{read, ZH_47_23, ZH_53_29};
+use diff_support::{chromium, read, ZH_47_23, ZH_53_29};
 use lineage::diff::{diff_documents, DiffOptions};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-fn chromium() -> Option<PathBuf> {
-    std::env::var_os("PATH")?
-        .to_str()?
-        .split(':')
-        .map(|dir| Path::new(dir).join("chromium"))
-        .find(|p| p.is_file())
-}
 
 /// Run headless chromium on a page with the given extra flags; stdout as text.
 fn run_chromium(browser: &Path, page: &Path, flags: &[String]) -> String {

@@ -84,63 +84,51 @@ fn targets<'a>(code: &'a str, prefix: &str) -> Vec<&'a str> {
         .collect()
 }
 
-#[test]
-fn every_module_imports_only_from_lower_floors() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+/// Every use, in the files below `dir`, of a module of `table` on the same or a higher
+/// floor than the file's own module; `prefixes(depth)` are the paths by which a file at
+/// that depth below `dir` names the modules of the table.
+fn climbs(dir: &Path, table: &[(&str, u32)], prefixes: impl Fn(usize) -> Vec<&'static str>) -> Vec<String> {
     let mut files = Vec::new();
-    rust_files(&src, &mut files);
-    let mut climbs = Vec::new();
+    rust_files(dir, &mut files);
+    let mut found = Vec::new();
     for path in &files {
-        let rel = path.strip_prefix(&src).unwrap();
-        let top = rel.components().next().unwrap().as_os_str().to_string_lossy().trim_end_matches(".rs").to_string();
-        if top == "main" || top == "lib" {
+        let rel = path.strip_prefix(dir).unwrap();
+        let module = rel.components().next().unwrap().as_os_str().to_string_lossy().trim_end_matches(".rs").to_string();
+        if matches!(module.as_str(), "main" | "lib" | "mod") {
             continue;
         }
-        let own = floor(FLOORS, &top).unwrap_or_else(|| panic!("{}: module {top} has no floor in the table", rel.display()));
+        let own = floor(table, &module).unwrap_or_else(|| panic!("{}: {module} is not in the table", rel.display()));
         let code = code_of(path);
-        for target in targets(&code, "crate::") {
-            if target == top {
-                continue;
-            }
-            if let Some(f) = floor(FLOORS, target)
-                && f >= own
-            {
-                climbs.push(format!("{} (floor {own}) uses crate::{target} (floor {f})", rel.display()));
+        for prefix in prefixes(rel.components().count()) {
+            for target in targets(&code, prefix) {
+                if let Some(f) = floor(table, target)
+                    && target != module
+                    && f >= own
+                {
+                    found.push(format!("{} (floor {own}) uses {target} (floor {f})", rel.display()));
+                }
             }
         }
     }
-    assert!(climbs.is_empty(), "imports that climb the layers:\n{}", climbs.join("\n"));
+    found
+}
+
+#[test]
+fn every_module_imports_only_from_lower_floors() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let found = climbs(&src, FLOORS, |_| vec!["crate::"]);
+    assert!(found.is_empty(), "imports that climb the layers:\n{}", found.join("\n"));
 }
 
 #[test]
 fn each_reader_stage_uses_only_the_stages_before_it() {
     let reader = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/reader");
-    let mut files = Vec::new();
-    rust_files(&reader, &mut files);
-    let mut climbs = Vec::new();
-    for path in &files {
-        let rel = path.strip_prefix(&reader).unwrap();
-        let stage = rel.components().next().unwrap().as_os_str().to_string_lossy().trim_end_matches(".rs").to_string();
-        if stage == "mod" {
-            continue;
-        }
-        let own = floor(READER_STAGES, &stage).unwrap_or_else(|| panic!("reader/{}: stage {stage} is not in the table", rel.display()));
-        let code = code_of(path);
-        // A stage names another as `super::x` (a file of the reader), `super::super::x`
-        // (from a folder of the reader) or `crate::reader::x`.
-        let prefix = if rel.components().count() > 1 { "super::super::" } else { "super::" };
-        for target in targets(&code, prefix).into_iter().chain(targets(&code, "crate::reader::")) {
-            if target == stage {
-                continue;
-            }
-            if let Some(f) = floor(READER_STAGES, target)
-                && f >= own
-            {
-                climbs.push(format!("reader/{} (stage {own}) uses {target} (stage {f})", rel.display()));
-            }
-        }
-    }
-    assert!(climbs.is_empty(), "reader stages that reach forward:\n{}", climbs.join("\n"));
+    // A stage names another as `super::x` (a file of the reader), `super::super::x`
+    // (from a folder of the reader) or `crate::reader::x`.
+    let found = climbs(&reader, READER_STAGES, |depth| {
+        vec![if depth > 1 { "super::super::" } else { "super::" }, "crate::reader::"]
+    });
+    assert!(found.is_empty(), "reader stages that reach forward:\n{}", found.join("\n"));
 }
 
 #[test]

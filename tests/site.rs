@@ -4,6 +4,9 @@
 //! width, to be looked at (target/tmp/site-*.png). Parts that need corpus-en or chromium
 //! are skipped, with a note, where those are absent.
 
+mod diff_support;
+
+use diff_support::chromium;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -163,14 +166,6 @@ fn the_seed_site_links_within_itself_and_rewrites_only_what_changed() {
     let again = build(&seeds(), out.path());
     assert!(again.contains("(0 written, 15 unchanged)"), "{again}");
     assert_eq!(std::fs::metadata(root.join("index.html")).unwrap().modified().unwrap(), index_time);
-}
-
-fn chromium() -> Option<PathBuf> {
-    std::env::var_os("PATH")?
-        .to_str()?
-        .split(':')
-        .map(|dir| Path::new(dir).join("chromium"))
-        .find(|p| p.is_file())
 }
 
 fn screenshot(browser: &Path, page: &Path, shot: &Path, width: u32, height: u32) {

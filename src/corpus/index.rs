@@ -400,16 +400,7 @@ impl Index {
             doc.source.path = dir.join(&rel).to_string_lossy().into_owned();
             docs.push(doc);
         }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT error FROM files WHERE error IS NOT NULL ORDER BY path")
-            .map_err(|e| self.fail(e))?;
-        let errors = stmt
-            .query_map([], |r| r.get::<_, String>(0))
-            .map_err(|e| self.fail(e))?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| self.fail(e))?;
-        Ok((docs, errors))
+        Ok((docs, self.unreadable()?))
     }
 
     /// Why each file that could not be read was not, in path order, as stored.
@@ -418,12 +409,10 @@ impl Index {
             .conn
             .prepare("SELECT error FROM files WHERE error IS NOT NULL ORDER BY path")
             .map_err(|e| self.fail(e))?;
-        let errors = stmt
-            .query_map([], |r| r.get::<_, String>(0))
+        stmt.query_map([], |r| r.get::<_, String>(0))
             .map_err(|e| self.fail(e))?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| self.fail(e));
-        errors
+            .map_err(|e| self.fail(e))
     }
 
     /// Drop everything: the next refresh reads the whole corpus again.

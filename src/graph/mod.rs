@@ -204,21 +204,7 @@ impl LineageGraph {
         }
         keep.sort();
         keep.dedup();
-        let mut sub = LineageGraph::default();
-        for &i in &keep {
-            let node = self.graph[i].clone();
-            let symbol = node.symbol.clone();
-            let j = sub.graph.add_node(node);
-            sub.index.insert(symbol, j);
-        }
-        for e in self.graph.edge_references() {
-            let (a, b) = (&self.graph[e.source()].symbol, &self.graph[e.target()].symbol);
-            if let (Some(&x), Some(&y)) = (sub.index.get(a), sub.index.get(b)) {
-                let id = sub.graph.add_edge(x, y, e.weight().clone());
-                sub.edge_index.insert((x, y, e.weight().kind), id);
-                sub.edge_paragraphs.extend(e.weight().paragraphs.iter().map(|p| (id, p.clone())));
-            }
-        }
+        let mut sub = self.induced(keep.iter().map(|&i| &self.graph[i]));
         sub.series = self
             .series
             .iter()

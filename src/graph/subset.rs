@@ -8,19 +8,7 @@ impl LineageGraph {
     /// The graph of the nodes `keep` accepts, with the edges among them and the series
     /// of at least two members that stay (each with the members that stay).
     pub fn retain(&self, keep: impl Fn(&Node) -> bool) -> LineageGraph {
-        let mut sub = LineageGraph::default();
-        for node in self.graph.node_weights().filter(|n| keep(n)) {
-            let j = sub.graph.add_node(node.clone());
-            sub.index.insert(node.symbol.clone(), j);
-        }
-        for e in self.graph.edge_references() {
-            let (a, b) = (&self.graph[e.source()].symbol, &self.graph[e.target()].symbol);
-            if let (Some(&x), Some(&y)) = (sub.index.get(a), sub.index.get(b)) {
-                let id = sub.graph.add_edge(x, y, e.weight().clone());
-                sub.edge_index.insert((x, y, e.weight().kind), id);
-                sub.edge_paragraphs.extend(e.weight().paragraphs.iter().map(|p| (id, p.clone())));
-            }
-        }
+        let mut sub = self.induced(self.graph.node_weights().filter(|n| keep(n)));
         sub.series = self
             .series
             .iter()
@@ -32,6 +20,25 @@ impl LineageGraph {
             .filter(|s| s.members.len() >= 2)
             .collect();
         sub.index_series();
+        sub
+    }
+
+    /// A graph of `nodes` (in that order) and every edge of this graph among them; no
+    /// series yet, which each caller chooses.
+    pub(super) fn induced<'a>(&'a self, nodes: impl Iterator<Item = &'a Node>) -> LineageGraph {
+        let mut sub = LineageGraph::default();
+        for node in nodes {
+            let j = sub.graph.add_node(node.clone());
+            sub.index.insert(node.symbol.clone(), j);
+        }
+        for e in self.graph.edge_references() {
+            let (a, b) = (&self.graph[e.source()].symbol, &self.graph[e.target()].symbol);
+            if let (Some(&x), Some(&y)) = (sub.index.get(a), sub.index.get(b)) {
+                let id = sub.graph.add_edge(x, y, e.weight().clone());
+                sub.edge_index.insert((x, y, e.weight().kind), id);
+                sub.edge_paragraphs.extend(e.weight().paragraphs.iter().map(|p| (id, p.clone())));
+            }
+        }
         sub
     }
 

@@ -2,7 +2,8 @@
 //! width, double spacing) that decide where a paragraph ends.
 
 use super::patterns::*;
-use crate::reader::normalize::{clean_line, is_cjk, RawLine};
+use crate::reader::normalize::{clean_line, RawLine};
+use crate::text::is_cjk;
 use crate::model::DropReason;
 
 /// One input line, cleaned, with what layout analysis needs to know about it.

@@ -4,7 +4,7 @@
 //! targets, escapes, LaTeX residue); every markup removal is reported so that the
 //! document's account of dropped content stays complete.
 
-pub use crate::text::chars::{is_cjk, is_cjk_punct, is_han};
+use crate::text::chars::{is_cjk, is_cjk_punct, is_han};
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -14,7 +14,7 @@ pub mod site;
 pub mod text;
 pub mod votes;
 
-use crate::model::Choice;
+use crate::model::choice;
 
 /// Text from the input made safe for a terminal: a control character other than a line
 /// break or tab becomes U+FFFD. The model's text has none (the reader takes them out);
@@ -72,52 +72,10 @@ pub enum DiffFormat {
     Docx,
 }
 
-impl Choice for Format {
-    const ALL: &'static [Format] = &[Format::Text, Format::Json];
-    fn name(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Json => "json",
-        }
-    }
-}
-
-impl Choice for GraphFormat {
-    const ALL: &'static [GraphFormat] = &[GraphFormat::Text, GraphFormat::Dot, GraphFormat::Svg, GraphFormat::Json];
-    fn name(self) -> &'static str {
-        match self {
-            GraphFormat::Text => "text",
-            GraphFormat::Dot => "dot",
-            GraphFormat::Svg => "svg",
-            GraphFormat::Json => "json",
-        }
-    }
-}
-
-impl Choice for DraftFormat {
-    const ALL: &'static [DraftFormat] = &[DraftFormat::Text, DraftFormat::Md, DraftFormat::Json, DraftFormat::Docx];
-    fn name(self) -> &'static str {
-        match self {
-            DraftFormat::Text => "text",
-            DraftFormat::Md => "md",
-            DraftFormat::Json => "json",
-            DraftFormat::Docx => "docx",
-        }
-    }
-}
-
-impl Choice for DiffFormat {
-    const ALL: &'static [DiffFormat] = &[DiffFormat::Text, DiffFormat::Md, DiffFormat::Html, DiffFormat::Json, DiffFormat::Docx];
-    fn name(self) -> &'static str {
-        match self {
-            DiffFormat::Text => "text",
-            DiffFormat::Md => "md",
-            DiffFormat::Html => "html",
-            DiffFormat::Json => "json",
-            DiffFormat::Docx => "docx",
-        }
-    }
-}
+choice!(Format { Text => "text", Json => "json" });
+choice!(GraphFormat { Text => "text", Dot => "dot", Svg => "svg", Json => "json" });
+choice!(DraftFormat { Text => "text", Md => "md", Json => "json", Docx => "docx" });
+choice!(DiffFormat { Text => "text", Md => "md", Html => "html", Json => "json", Docx => "docx" });
 
 /// Render a diff in the chosen format; `style` matters to text only.
 pub fn diff(d: &crate::diff::DocumentDiff, format: DiffFormat, style: diff_text::TextStyle) -> String {

@@ -16,16 +16,7 @@ pub enum VotesFormat {
     Csv,
 }
 
-impl crate::model::Choice for VotesFormat {
-    const ALL: &'static [VotesFormat] = &[VotesFormat::Text, VotesFormat::Json, VotesFormat::Csv];
-    fn name(self) -> &'static str {
-        match self {
-            VotesFormat::Text => "text",
-            VotesFormat::Json => "json",
-            VotesFormat::Csv => "csv",
-        }
-    }
-}
+crate::model::choice!(VotesFormat { Text => "text", Json => "json", Csv => "csv" });
 
 /// A State's English short name, or its code where the gazetteer has none.
 pub fn country_name(code: &str) -> &str {

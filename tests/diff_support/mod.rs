@@ -169,3 +169,12 @@ pub fn successor_pairs(dir: &std::path::Path) -> Vec<(String, String, String)> {
         .map(|(title, (a, b))| (title, a[0].clone(), b[0].clone()))
         .collect()
 }
+
+/// Headless chromium, where it is on PATH (the browser tests pass with a note where not).
+pub fn chromium() -> Option<PathBuf> {
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|dir| std::path::Path::new(dir).join("chromium"))
+        .find(|p| p.is_file())
+}

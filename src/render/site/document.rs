@@ -18,6 +18,22 @@ fn kind_heading(kind: ParagraphKind) -> &'static str {
     }
 }
 
+/// "Cites: …", each cited text linked to its page or marked as not in the corpus;
+/// nothing where a paragraph or footnote cites nothing.
+fn cites(site: &Site, from_path: &str, language: crate::model::Language, cited: &[&Reference]) -> Markup {
+    html! {
+        @if !cited.is_empty() {
+            span.cites lang="en" {
+                "Cites: "
+                @for (n, r) in cited.iter().enumerate() {
+                    @if n > 0 { ", " }
+                    (reference(site, from_path, language, r))
+                }
+            }
+        }
+    }
+}
+
 /// A cited text: a link to its page where the corpus holds it, else marked as absent.
 fn reference(site: &Site, from_path: &str, language: crate::model::Language, r: &Reference) -> Markup {
     match site.document_page(&r.target, language) {
@@ -54,15 +70,7 @@ fn paragraph(site: &Site, path: &str, doc: &Document, p: &Paragraph, notes: &Has
             @for item in &p.items {
                 span.item { "(" (item.label) ") " (item.text) (marks(&item.footnote_marks)) }
             }
-            @if !cited.is_empty() {
-                span.cites lang="en" {
-                    "Cites: "
-                    @for (n, r) in cited.iter().enumerate() {
-                        @if n > 0 { ", " }
-                        (reference(site, path, doc.language, r))
-                    }
-                }
-            }
+            (cites(site, path, doc.language, &cited))
         }
     }
 }
@@ -127,15 +135,7 @@ pub fn document(site: &Site, i: usize) -> Page {
                     li id=(notes[f.mark.as_str()]) value=[f.mark.parse::<u32>().ok()] {
                         (f.text)
                         @if let Some(p) = &f.paragraph { " " a href={ "#" (p) } title="back to the paragraph" { "↩ " (p) } }
-                        @if !cited.is_empty() {
-                            span.cites lang="en" {
-                                "Cites: "
-                                @for (n, r) in cited.iter().enumerate() {
-                                    @if n > 0 { ", " }
-                                    (reference(site, path, doc.language, r))
-                                }
-                            }
-                        }
+                        (cites(site, path, doc.language, &cited))
                     }
                 }
             }
