@@ -497,6 +497,10 @@ fn the_compilation_text_accepts_to_b_and_rejects_to_a() {
     };
     assert!(xml.contains(r#"w:author="lineage""#) && xml.contains("<w:ins ") && xml.contains("<w:del "));
     assert!(xml.contains("Compilation text: A/HRC/RES/47/23 → A/HRC/RES/53/29"));
+    // The summary speaks as the other formats do: rights by name, requests and the vote.
+    assert!(xml.contains("Rights newly named: ") && xml.contains("right to life (PP12)"), "rights by name");
+    assert!(!xml.contains("esc_rights"), "no right ids in the summary");
+    assert!(xml.contains("Vote: recorded vote 44–0–3 (yes–no–abstain) → adopted without a vote"));
     // The same file read back by lineage is B, its tracked changes noted.
     let back = lineage::reader::read_bytes(&bytes, Path::new("back.docx")).unwrap();
     assert!(back.diagnostics.iter().any(|d| d.message.contains("tracked changes")));

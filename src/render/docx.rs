@@ -338,19 +338,11 @@ pub fn diff(d: &DocumentDiff, old: &Document, new: &Document, date: &str) -> Res
             c.unchanged, c.modified, c.moved, c.added, c.removed
         ),
     )?;
+    // The same sentences as every other format: rights by name, requests, the vote and
+    // the States that moved, references.
     if let Some(s) = &d.summary.substance {
-        let ids = |v: &[crate::reader::findings::rights::RightFinding]| v.iter().map(|r| r.id.clone()).collect::<Vec<_>>().join(", ");
-        if !s.rights_added.is_empty() {
-            doc.plain("Normal", &format!("Rights added: {}.", ids(&s.rights_added)))?;
-        }
-        if !s.rights_removed.is_empty() {
-            doc.plain("Normal", &format!("Rights removed: {}.", ids(&s.rights_removed)))?;
-        }
-        if !s.references_added.is_empty() {
-            doc.plain("Normal", &format!("References added: {}.", s.references_added.join(", ")))?;
-        }
-        if !s.references_removed.is_empty() {
-            doc.plain("Normal", &format!("References removed: {}.", s.references_removed.join(", ")))?;
+        for line in super::summary_prose::lines(s, d) {
+            doc.plain("Normal", &super::summary_prose::plain(&line))?;
         }
     }
     for note in &d.notes {
