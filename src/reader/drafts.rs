@@ -61,14 +61,17 @@ static COMMITTEE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee(?: \(Fourth Committee\))?|第[一二三四五六]委员会|特别政治和非殖民化委员会(?:（第四委员会）)?)$")
 });
 // `Distr.: Limited`, `Distr.: Limited 22 October 2025`, `Distr.: 限发`.
-static DISTR_LIMITED: LazyLock<Regex> = LazyLock::new(|| re(r"^Distr\.?\s*[:：]\s*(?:Limited|限发)"));
+static DISTR_LIMITED: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:(?:大\s*会|General Assembly|联\s*合\s*国|United Nations)\s+)?Distr\.?\s*[:：]\s*(?:Limited|限发)"));
+// `1.   In operative paragraph 5, …`: an amendment's first numbered instruction, where
+// no title stands between it and the sponsor line.
+static NUMBERED_START: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\d{1,3}\s*[.．]\s"));
 // `59/… Freedom of opinion and expression`, `59/...`: the placeholder number of an
 // HRC draft's title.
 static PLACEHOLDER_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{1,3}/(?:…|\.\.\.)\s*"));
 // `On behalf of the States Members of the United Nations that are members of the Group
 // of 77 and China, taking into account …`, `(on behalf of the Group of African States)`.
 static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\(?\s*on behalf of\s+(?:the\s+)?(?:States(?:\s+Members\s+of\s+the\s+United\s+Nations)?\s+that\s+are\s+members\s+of\s+(?:the\s+)?)?(?P<group>.+?)\s*(?:,\s*taking\b.*|\)\s*)?\.?\s*$")
+    re(r"(?i)^\(?\s*on behalf of\s+(?:the\s+)?(?:States(?:\s+Members\s+of\s+the\s+United\s+Nations)?\s+that\s+are\s+members\s+of\s+(?:the\s+)?)?(?P<group>.+?)\s*(?:,\s*taking\b.*|\)\s*)?\.?\s*$|^[（(]?\s*代表(?:属于)?(?P<group_zh>.+?)(?:成员国)?(?:的联合国会员国)?(?P<and_zh>和中国)?\s*[）)]?\s*[，,]?(?:同时考虑到.*)?[。.]?\s*$")
 });
 
 /// What the masthead of a draft or an amendment says.
@@ -99,11 +102,11 @@ pub(super) fn read(lines: &[Line], body_line: Option<usize>) -> Option<DraftMast
     let distributed = limited.and_then(|i| {
         (i..(i + 3).min(limit)).find_map(|j| first_date(&lines[j].text))
     });
-    let committee = lines[..sponsor_start]
-        .iter()
-        .find(|l| COMMITTEE_LINE.is_match(&l.text))
-        .map(|l| l.text.trim_end_matches(" (Fourth Committee)").to_string())
-        .or_else(|| symbol.as_deref().and_then(committee_of_symbol));
+    // The committee by its English name whatever the language of the text: the symbol
+    // names it (`A/C.3/…`), else the masthead line does.
+    let committee = symbol.as_deref().and_then(committee_of_symbol).or_else(|| {
+        lines[..sponsor_start].iter().find(|l| COMMITTEE_LINE.is_match(&l.text)).and_then(|l| committee_in_english(&l.text))
+    });
 
     // The title: the non-blank lines between the sponsor line and the body line (or, for
     // an amendment, up to the first blank line after the first text).
@@ -116,7 +119,12 @@ pub(super) fn read(lines: &[Line], body_line: Option<usize>) -> Option<DraftMast
         (DocKind::Draft, Some(b)) if b > at => b,
         _ => lines.len(),
     };
-    while at < stop && !lines[at].is_blank() && !super::patterns::BODY_LINE.is_match(&lines[at].text) {
+    let numbered = |text: &str| NUMBERED_START.is_match(text);
+    while at < stop
+        && !lines[at].is_blank()
+        && !super::patterns::BODY_LINE.is_match(&lines[at].text)
+        && !(sponsor.kind == DocKind::Amendment && numbered(&lines[at].text))
+    {
         title_lines.push(at);
         at += 1;
     }
@@ -155,6 +163,8 @@ impl DraftMasthead {
     pub(super) fn adjust(&self, mut masthead: super::meta::Masthead) -> super::meta::Masthead {
         if !self.title.is_empty() {
             masthead.title = self.title.clone();
+        } else {
+            masthead.title = PLACEHOLDER_NUMBER.replace(&masthead.title, "").trim().to_string();
         }
         match self.kind {
             DocKind::Amendment => {
@@ -178,7 +188,24 @@ impl DraftMasthead {
 /// The Main Committee a symbol names (`A/C.3/80/L.18` → Third Committee), for a
 /// masthead that does not print it.
 fn committee_of_symbol(symbol: &str) -> Option<String> {
-    let n = symbol.strip_prefix("A/C.")?.chars().next()?;
+    committee_numbered(symbol.strip_prefix("A/C.")?.chars().next()?)
+}
+
+/// A masthead's committee line ("Third Committee", "第三委员会") by its English name.
+fn committee_in_english(line: &str) -> Option<String> {
+    let line = line.trim();
+    if line.starts_with("特别政治") {
+        return committee_numbered('4');
+    }
+    if let Some(n) = line.strip_prefix('第').and_then(|rest| rest.chars().next()) {
+        return crate::text::numerals::chinese_number(&n.to_string())
+            .and_then(|n| char::from_digit(n, 10))
+            .and_then(committee_numbered);
+    }
+    Some(line.trim_end_matches(" (Fourth Committee)").to_string())
+}
+
+fn committee_numbered(n: char) -> Option<String> {
     Some(
         match n {
             '1' => "First Committee",
@@ -346,13 +373,10 @@ fn add_sponsor(piece: &str, sponsors: &mut Vec<String>, groups: &mut Vec<Sponsor
     if piece.is_empty() {
         return false;
     }
-    let (name, group) = match piece.find("(on behalf of").or_else(|| piece.find("(代表")) {
+    let (name, group) = match piece.find("(on behalf of").or_else(|| piece.find("(代表")).or_else(|| piece.find("（代表")) {
         Some(i) => {
             let inner = piece[i..].trim();
-            let group = ON_BEHALF
-                .captures(inner)
-                .map(|c| c["group"].trim().to_string())
-                .unwrap_or_else(|| inner.trim_matches(['(', ')', '（', '）']).to_string());
+            let group = group_named(inner).unwrap_or_else(|| inner.trim_matches(['(', ')', '（', '）']).to_string());
             (piece[..i].trim(), Some(group))
         }
         None => (piece, None),
@@ -378,15 +402,26 @@ pub(super) fn note_paragraph(text: &str) -> Option<(&str, &str)> {
     (!mark.is_empty() && rest.starts_with(char::is_whitespace)).then_some((mark, rest.trim()))
 }
 
+/// The group an "on behalf of" note or aside names: "Group of 77 and China",
+/// "European Union", "欧洲联盟".
+fn group_named(text: &str) -> Option<String> {
+    let c = ON_BEHALF.captures(text.trim())?;
+    match (c.name("group"), c.name("group_zh")) {
+        (Some(g), _) => Some(g.as_str().trim().to_string()),
+        (None, Some(g)) => Some(format!("{}{}", g.as_str().trim(), c.name("and_zh").map_or("", |m| m.as_str()))),
+        (None, None) => None,
+    }
+}
+
 /// Gives each sponsor followed by a footnote mark the group its footnote names ("* On
 /// behalf of the States … that are members of the Group of 77 and China, …").
 pub(super) fn groups_from_footnotes(meta: &mut DraftMeta, marked: &[(usize, String)], notes: &[(&str, &str)]) {
     for (index, mark) in marked {
         let Some((_, text)) = notes.iter().find(|(m, _)| m == mark) else { continue };
-        let Some(c) = ON_BEHALF.captures(text.trim()) else { continue };
+        let Some(group) = group_named(text) else { continue };
         let sponsor = meta.sponsors[*index].clone();
         if !meta.sponsor_groups.iter().any(|g| g.sponsor == sponsor) {
-            meta.sponsor_groups.push(SponsorGroup { sponsor, on_behalf_of: c["group"].trim().to_string() });
+            meta.sponsor_groups.push(SponsorGroup { sponsor, on_behalf_of: group });
         }
     }
 }

@@ -155,7 +155,7 @@ fn neighbours_blank_or_furniture(lines: &[Line], i: usize) -> bool {
 }
 
 fn is_strong_furniture(text: &str, after_front: bool) -> bool {
-    if JOB_NUMBER_GE.is_match(text) || JOB_NUMBER_NY.is_match(text) || BARCODE.is_match(text) {
+    if JOB_NUMBER_GE.is_match(text) || JOB_NUMBER_NY.is_match(text) || BARCODE.is_match(text) || PAGE_AND_JOB.is_match(text) {
         return true;
     }
     if let Some(c) = PAGE_OF.captures(text) {

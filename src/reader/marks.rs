@@ -141,10 +141,15 @@ pub fn anchor(paras: &mut [Paragraph], footnotes: &mut [Footnote], diagnostics: 
         if !anchored[i] && f.mark.parse::<u32>().is_err() {
             diagnostics.push(Diagnostic {
                 line: Some(f.lines.first),
-                message: format!("footnote '{}' is not anchored to a paragraph", f.mark),
+                message: unanchored_message(&f.mark),
             });
         }
     }
+}
+
+/// The diagnostic of a symbol-marked footnote ("*", "†") no paragraph cites.
+pub(super) fn unanchored_message(mark: &str) -> String {
+    format!("footnote '{mark}' is not anchored to a paragraph")
 }
 
 struct Edit {

@@ -137,6 +137,9 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
             .chain(paragraphs.iter().filter_map(|p| super::drafts::note_paragraph(&p.text)))
             .collect();
         super::drafts::groups_from_footnotes(&mut meta, &d.marked, &notes);
+        // A note whose mark stands on the sponsor line ("Austria,* Brazil") is anchored
+        // there, not lost: no diagnostic for it.
+        diagnostics.retain(|diag| !d.marked.iter().any(|(_, mark)| diag.message == super::marks::unanchored_message(mark)));
         if d.kind == DocKind::Amendment {
             let texts: Vec<String> = paragraphs
                 .iter()

@@ -27,6 +27,10 @@ pub static JOB_NUMBER_NY: LazyLock<Regex> =
 pub static BARCODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\*\d{6,}\*$"));
 // `2/12`, `3/3`: "page of pages" footers.
 pub static PAGE_OF: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\s*/\s*(\d{1,3})$"));
+// `2/18    25-17035`, `25-17035 (C)    3/4`: a page number and the job number on one line.
+pub static PAGE_AND_JOB: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\d{1,3}\s*/\s*\d{1,3}\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{2}-\d{5}(?:\s*\([A-Z]\))?\s+\d{1,3}\s*/\s*\d{1,3})$")
+});
 // `12`: a bare page number.
 pub static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{1,3}$"));
 // `__________________`: the rule above a footnote block.
@@ -36,7 +40,7 @@ pub static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:https?://|www\.
 // `A/HRC/44/24`, `A/RES/78/150`, `联合国 A/HRC/RES/53/29`, `United Nations A/RES/78/1`,
 // `S/RES/2467 (2019)`, `E/RES/2024/4`: a line that is only a document symbol.
 pub static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:联合国|United Nations)?\s*((?:A|S|E|E/CN\.\d+|E/C\.\d+)/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]*[A-Z0-9](?:\s*\(\d{4}\))?)(?:\s*\*)?$")
+    re(r"^(?:联合国|United Nations)?\s*((?:A|S|E|E/CN\.\d+|E/C\.\d+)/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]*[A-Z0-9](?:/Rev\.\d+)?(?:\s*\(\d{4}\))?)(?:\s*\*)?$")
 });
 // `Distr.: General 18 July 2023 Chinese`, `Distr.: General`.
 pub static DISTR: LazyLock<Regex> = LazyLock::new(|| re(r"^Distr\.?\s*:"));
@@ -184,7 +188,7 @@ mod tests {
         }
         assert!(BARCODE.is_match("*2325910*"));
         assert!(PAGE_OF.is_match("2/12"));
-        for l in ["A/HRC/44/24", "A/RES/78/150", "联合国 A/HRC/RES/53/29", "S/RES/2467 (2019)"] {
+        for l in ["A/HRC/44/24", "A/RES/78/150", "联合国 A/HRC/RES/53/29", "S/RES/2467 (2019)", "A/78/L.104/Rev.1", "A/C.3/80/L.20/Rev.2 *"] {
             assert!(SYMBOL_LINE.captures(l).is_some(), "{l}");
         }
         assert!(!SYMBOL_LINE.is_match("A/HRC/47/52."));

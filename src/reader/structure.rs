@@ -209,6 +209,12 @@ impl<'a> Assembler<'a> {
                 return;
             }
         }
+        // `26` alone on its line where paragraph 26 is due: its full stop was lost in the
+        // extraction (a page number beside blank lines is furniture before this).
+        if self.next_number >= 2 && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) && t.parse() == Ok(self.next_number) {
+            self.start_numbered(self.next_number, n, "");
+            return;
+        }
         if let Some(c) = captures(&ITEM, t) {
             if !self.units.is_empty() && self.item_fits(&c[1]) {
                 let label = c[1].to_string();
