@@ -21,7 +21,7 @@ pub struct Pair<'a> {
 pub enum NoComparison {
     #[error("{0} is not a draft: `lineage diff ID` with one document takes a draft and compares it with the latest adopted text of its series")]
     NotADraft(String),
-    #[error("{0} belongs to no series with an adopted text in the corpus; name the text to compare it with: `lineage diff RESOLUTION {0}`")]
+    #[error("{0} follows no adopted text in the corpus (none of its series, in its language, from before it); name the text to compare it with: `lineage diff RESOLUTION {0}`")]
     NoPredecessor(String),
 }
 
@@ -31,11 +31,24 @@ pub fn against_adopted<'a>(draft: &'a Document, docs: &'a [Document], graph: &Li
         return Err(NoComparison::NotADraft(draft.symbol.clone()));
     }
     let series = graph.series_of(&draft.symbol).ok_or_else(|| NoComparison::NoPredecessor(draft.symbol.clone()))?;
+    // The text the draft follows on from: not the resolution adopted from it, nor one of
+    // a later session (a past year's draft read beside the texts that came after it).
+    let adopted_from_it = graph.adopted_as(&draft.symbol);
+    let before_draft = |d: &Document| match (d.session, draft.session) {
+        (Some(s), Some(t)) if d.body == draft.body => s < t,
+        _ => match (d.adopted, draft.draft.as_ref().and_then(|m| m.distributed)) {
+            (Some(a), Some(b)) => a < b,
+            _ => true,
+        },
+    };
     let adopted = series
         .members
         .iter()
         .rev()
-        .find_map(|m| docs.iter().find(|d| &d.symbol == m && d.language == draft.language && d.kind == DocKind::Resolution))
+        .filter(|m| Some(m.as_str()) != adopted_from_it)
+        .find_map(|m| {
+            docs.iter().find(|d| &d.symbol == m && d.language == draft.language && d.kind == DocKind::Resolution && before_draft(d))
+        })
         .ok_or_else(|| NoComparison::NoPredecessor(draft.symbol.clone()))?;
     Ok(Pair {
         old: Cow::Borrowed(adopted),
@@ -95,7 +108,8 @@ pub fn apply_amendment(draft: &Document, amendment: &Document) -> (Document, Vec
                         t.insert_str(at + len, &joined(&t[..at + len], text));
                     }),
                     TextAnchor::Before(find) => edit_text(&mut work, paragraph, find, |t, at, _| {
-                        t.insert_str(at, &format!("{} ", text.trim_end()));
+                        let space = if text.chars().next_back().is_some_and(is_cjk_or_punct) || t[at..].starts_with(is_cjk_or_punct) { "" } else { " " };
+                        t.insert_str(at, &format!("{}{space}", text.trim_end()));
                     }),
                     TextAnchor::AtEnd => match work.paragraphs.iter_mut().find(|p| &p.id == paragraph) {
                         Some(p) => {
@@ -140,6 +154,7 @@ pub fn apply_amendment(draft: &Document, amendment: &Document) -> (Document, Vec
         }
     }
     applied.symbol = format!("{} as amended by {}", draft.symbol, amendment.symbol);
+    crate::reader::find_again(&mut applied);
     (applied, notes)
 }
 
@@ -173,7 +188,13 @@ fn edit_text(doc: &mut Document, id: &str, find: &str, change: impl Fn(&mut Stri
 
 /// The inserted words with the space they need after `before`.
 fn joined(before: &str, text: &str) -> String {
-    if text.starts_with([',', ';', '.', ')']) || before.ends_with(' ') { text.to_string() } else { format!(" {text}") }
+    let cjk_edge = before.chars().next_back().is_some_and(is_cjk_or_punct) || text.chars().next().is_some_and(is_cjk_or_punct);
+    if cjk_edge || text.starts_with([',', ';', '.', ')']) || before.ends_with(' ') { text.to_string() } else { format!(" {text}") }
+}
+
+/// Chinese text runs on without spaces between words or around its punctuation.
+fn is_cjk_or_punct(c: char) -> bool {
+    crate::text::is_cjk(c) || crate::text::is_cjk_punct(c)
 }
 
 fn tidy_spaces(text: &mut String) {

@@ -3,9 +3,11 @@
 //! paragraph.", "After operative paragraph 3, insert a new operative paragraph, reading:"
 //! followed by the new paragraph. Paragraphs are named as the draft numbers them
 //! (`PP14`, `OP5`). An instruction that fits no pattern is kept as `unread` with its
-//! text and a diagnostic, never guessed.
+//! text and a diagnostic, never guessed. The Chinese texts' instructions read the same
+//! way: "在执行部分第5段中，将“X”改为“Y”。", "删除序言部分第十五段。", "在执行部分第3段之后
+//! 插入一个新的执行部分段落，内容如下：".
 
-use crate::text::numerals::english_ordinal;
+use crate::text::numerals::{chinese_number, english_ordinal};
 use crate::model::{AmendmentEdit, Diagnostic, EditAction, ParagraphKind, TextAnchor};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -50,10 +52,63 @@ static REPLACE_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?s)^Replace\s+(?:the\s+text\s+of\s+)?(?P<where>.+?)\s+(?:with|by)(?:\s+the\s+following(?:\s+text)?)?\s*:?\s*(?P<text>.*)$"#)
 });
 
+// `执行部分第5段`, `序言部分第十五段`, `执行部分第3、5和7段`, `执行部分第5(b)段`: the
+// paragraphs a Chinese instruction names.
+static TARGET_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?P<kind>序言部分|执行部分)\s*第\s*(?P<nums>[0-9一二三四五六七八九十百零〇两]+(?:\s*[(（][a-z]{1,4}[)）])?(?:\s*(?:、|，|,|和|及|以及|至)\s*(?:第\s*)?[0-9一二三四五六七八九十百零〇两]+(?:\s*[(（][a-z]{1,4}[)）])?)*)\s*段")
+});
+// `在执行部分第5段中，将“X”改为“Y”`, `…，以“Y”取代“X”`.
+static REPLACE_TEXT_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?s)^在(?P<where>[^，,“]+?)中?\s*[，,]\s*将\s*“(?P<find>.+?)”\s*(?:一语|一词|字样)?\s*(?:替换为|改为|改成|代之以|换成)\s*“(?P<text>.*)”\s*[。；;]?$")
+});
+static REPLACE_TEXT_ZH_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?s)^在(?P<where>[^，,“]+?)中?\s*[，,]\s*以\s*“(?P<text>.*?)”\s*(?:取代|替换|代替)\s*“(?P<find>.+)”\s*[。；;]?$")
+});
+// `在执行部分第5段中，在“X”之后插入“Y”`.
+static INSERT_TEXT_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?s)^在(?P<where>[^，,“]+?)中?\s*[，,]\s*在\s*“(?P<find>.+?)”\s*(?:一语|一词|字样)?\s*(?P<side>之后|后|之前|前)\s*(?:插入|添加|加入|增加|加上)\s*“(?P<text>.*)”\s*[。；;]?$")
+});
+// `在执行部分第5段末尾添加“Y”`.
+static ADD_AT_END_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?s)^在(?P<where>[^，,“]+?)(?:的)?(?:末尾|结尾|句末)(?:处)?\s*[，,]?\s*(?:添加|插入|加入|增加|加上)\s*“(?P<text>.*)”\s*[。；;]?$")
+});
+// `在执行部分第5段中，删除“X”`.
+static DELETE_TEXT_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?s)^在(?P<where>[^，,“]+?)中?\s*[，,]\s*删除\s*“(?P<find>.*)”\s*(?:一语|一词|字样)?\s*[。；;]?$")
+});
+// `删除执行部分第7段`.
+static DELETE_PARAGRAPHS_ZH: LazyLock<Regex> = LazyLock::new(|| re(r"(?s)^删除(?P<where>[^“]+?段)\s*[。；;]?$"));
+// `在执行部分第3段之后插入一个新的执行部分段落，内容如下：`.
+static INSERT_PARAGRAPH_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?s)^在(?P<where>[^，,“]+?段)\s*(?P<side>之后|后|之前|前)\s*[，,]?\s*(?:插入|增加|添加|加入)\s*(?:一个|一)?\s*新的?\s*(?P<kind>序言部分|执行部分)?\s*段(?:落)?\s*[，,]?\s*(?:其?内容如下|案文如下|如下)?\s*[：:]?\s*(?P<text>.*)$")
+});
+// `将执行部分第3段替换为：` followed by the new text.
+static REPLACE_PARAGRAPH_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?s)^将(?P<where>[^“]+?段)\s*(?:替换为|改为|代之以)(?:以下案文|下文|如下)?\s*[：:]?\s*(?P<text>.*)$")
+});
+
 /// The paragraph ids a phrase names, in printed order: "the twenty-first preambular
 /// paragraph and operative paragraphs 35, 38 and 39" → PP21, OP35, OP38, OP39.
 pub fn targets(phrase: &str) -> Vec<String> {
     let mut ids = Vec::new();
+    for c in TARGET_ZH.captures_iter(phrase) {
+        let prefix = if &c["kind"] == "序言部分" { "PP" } else { "OP" };
+        let mut depth = 0;
+        let mut number = String::new();
+        for ch in c["nums"].chars().chain(std::iter::once('、')) {
+            match ch {
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth -= 1,
+                _ if depth > 0 => {}
+                d if d.is_ascii_digit() || chinese_number(&d.to_string()).is_some() || d == '十' || d == '百' => number.push(d),
+                _ => {
+                    if let Some(n) = chinese_number(&std::mem::take(&mut number)) {
+                        ids.push(format!("{prefix}{n}"));
+                    }
+                }
+            }
+        }
+    }
     for c in TARGET.captures_iter(phrase) {
         let kind = c.name("kind1").or(c.name("kind2")).map_or("", |m| m.as_str()).to_lowercase();
         let prefix = if kind == "preambular" { "PP" } else { "OP" };
@@ -134,7 +189,23 @@ pub fn read_edits(paragraphs: &[String]) -> (Vec<AmendmentEdit>, Vec<Diagnostic>
             },
         }
     }
+    for edit in &mut edits {
+        if let EditAction::InsertParagraph { text, .. } | EditAction::ReplaceParagraph { text, .. } = &mut edit.action {
+            *text = unquoted(text).to_string();
+        }
+    }
     (edits, diagnostics)
+}
+
+/// A new paragraph's text without the quotation marks an instruction sets it in
+/// (“鼓励所有国家……；”): the marks are the instruction's, not the paragraph's.
+fn unquoted(text: &str) -> &str {
+    let t = text.trim();
+    let inner = t.strip_prefix(['“', '"']).and_then(|rest| rest.strip_suffix(['”', '"']).or_else(|| rest.strip_suffix("”。")).or_else(|| rest.strip_suffix("”.")));
+    match inner {
+        Some(inner) if !inner.contains(['“', '”', '"']) => inner.trim(),
+        _ => t,
+    }
 }
 
 fn short(text: &str) -> String {
@@ -148,9 +219,64 @@ fn awaits_text(action: &EditAction) -> bool {
     matches!(action, EditAction::InsertParagraph { text, .. } | EditAction::ReplaceParagraph { text, .. } if text.is_empty())
 }
 
+/// A Chinese instruction read as its edits, as `read_instruction` reads an English one.
+fn read_instruction_zh(text: &str) -> Option<Vec<EditAction>> {
+    let per_target = |where_: &str, make: &dyn Fn(String) -> EditAction| -> Option<Vec<EditAction>> {
+        let ids = targets(where_);
+        (!ids.is_empty()).then(|| ids.into_iter().map(make).collect())
+    };
+    if let Some(c) = INSERT_PARAGRAPH_ZH.captures(text) {
+        let place = targets(&c["where"]);
+        let anchor = place.first().cloned()?;
+        let kind = match c.name("kind").map(|m| m.as_str()) {
+            Some("序言部分") => ParagraphKind::Preambular,
+            Some(_) => ParagraphKind::Operative,
+            None if anchor.starts_with("PP") => ParagraphKind::Preambular,
+            None => ParagraphKind::Operative,
+        };
+        let before = c["side"].contains('前');
+        let (after, before) = if before { (None, Some(anchor)) } else { (Some(anchor), None) };
+        return Some(vec![EditAction::InsertParagraph { kind, after, before, text: c["text"].trim().to_string() }]);
+    }
+    if let Some(c) = REPLACE_TEXT_ZH.captures(text).or_else(|| REPLACE_TEXT_ZH_BY.captures(text)) {
+        let (find, new) = (c["find"].to_string(), c["text"].to_string());
+        return per_target(&c["where"], &|paragraph| EditAction::ReplaceText { paragraph, find: find.clone(), text: new.clone() });
+    }
+    if let Some(c) = INSERT_TEXT_ZH.captures(text) {
+        let find = c["find"].to_string();
+        let anchor = if c["side"].contains('前') { TextAnchor::Before(find) } else { TextAnchor::After(find) };
+        let new = c["text"].to_string();
+        return per_target(&c["where"], &|paragraph| EditAction::InsertText { paragraph, anchor: anchor.clone(), text: new.clone() });
+    }
+    if let Some(c) = ADD_AT_END_ZH.captures(text) {
+        let new = c["text"].to_string();
+        return per_target(&c["where"], &|paragraph| EditAction::InsertText { paragraph, anchor: TextAnchor::AtEnd, text: new.clone() });
+    }
+    if let Some(c) = DELETE_TEXT_ZH.captures(text) {
+        let find = c["find"].to_string();
+        return per_target(&c["where"], &|paragraph| EditAction::DeleteText { paragraph, find: find.clone() });
+    }
+    if let Some(c) = REPLACE_PARAGRAPH_ZH.captures(text) {
+        let new = c["text"].trim().trim_start_matches('“').trim_end_matches(['”', '。']).trim().to_string();
+        let ids = targets(&c["where"]);
+        if ids.len() == 1 {
+            return Some(vec![EditAction::ReplaceParagraph { paragraph: ids[0].clone(), text: new }]);
+        }
+    }
+    if let Some(c) = DELETE_PARAGRAPHS_ZH.captures(text) {
+        return per_target(&c["where"], &|paragraph| EditAction::DeleteParagraph { paragraph });
+    }
+    None
+}
+
 /// One instruction read as its edits (several where it names several paragraphs), or
 /// `None` where the text is no instruction.
 fn read_instruction(text: &str) -> Option<Vec<EditAction>> {
+    if text.chars().any(crate::text::is_han)
+        && let Some(edits) = read_instruction_zh(text)
+    {
+        return Some(edits);
+    }
     let per_target = |where_: &str, make: &dyn Fn(String) -> EditAction| -> Option<Vec<EditAction>> {
         let ids = targets(where_);
         (!ids.is_empty()).then(|| ids.into_iter().map(make).collect())
@@ -258,5 +384,42 @@ mod tests {
         let (edits, diagnostics) = read_edits(&["Make the draft better.".to_string()]);
         assert_eq!(edits[0].action, EditAction::Unread);
         assert_eq!(diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn chinese_instructions_read_as_the_english_ones() {
+        assert_eq!(targets("执行部分第3、5和7段"), ["OP3", "OP5", "OP7"]);
+        assert_eq!(targets("序言部分第十五段"), ["PP15"]);
+        assert_eq!(targets("执行部分第 5(b)段"), ["OP5"]);
+        let paragraphs: Vec<String> = [
+            "在执行部分第5段中，将“促进”改为“保护”。",
+            "在序言部分第二十一段中，以“所有人”取代“每个人”。",
+            "在执行部分第2段中，在“数字技术”之后插入“和人工智能”。",
+            "在执行部分第4段末尾添加“，并向理事会第五十六届会议提交报告”。",
+            "在执行部分第6段中，删除“和私营部门”。",
+            "删除序言部分第十五段。",
+            "将执行部分第3段替换为：",
+            "“请高级专员提交报告。”",
+            "在执行部分第3段之后插入一个新的执行部分段落，内容如下：",
+            "吁请所有国家合作；",
+        ]
+        .map(String::from)
+        .to_vec();
+        let (edits, diagnostics) = read_edits(&paragraphs);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let actions: Vec<&EditAction> = edits.iter().map(|e| &e.action).collect();
+        assert_eq!(
+            actions,
+            [
+                &EditAction::ReplaceText { paragraph: "OP5".into(), find: "促进".into(), text: "保护".into() },
+                &EditAction::ReplaceText { paragraph: "PP21".into(), find: "每个人".into(), text: "所有人".into() },
+                &EditAction::InsertText { paragraph: "OP2".into(), anchor: TextAnchor::After("数字技术".into()), text: "和人工智能".into() },
+                &EditAction::InsertText { paragraph: "OP4".into(), anchor: TextAnchor::AtEnd, text: "，并向理事会第五十六届会议提交报告".into() },
+                &EditAction::DeleteText { paragraph: "OP6".into(), find: "和私营部门".into() },
+                &EditAction::DeleteParagraph { paragraph: "PP15".into() },
+                &EditAction::ReplaceParagraph { paragraph: "OP3".into(), text: "请高级专员提交报告。".into() },
+                &EditAction::InsertParagraph { kind: ParagraphKind::Operative, after: Some("OP3".into()), before: None, text: "吁请所有国家合作；".into() },
+            ]
+        );
     }
 }

@@ -94,6 +94,14 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document, Error> {
     Ok(doc)
 }
 
+/// The findings of a text whose paragraphs were changed after reading (a draft with an
+/// amendment's edits applied): its references, rights, requests and renewal found again
+/// in the paragraphs it has now. The vote is the text's and stays.
+pub fn find_again(doc: &mut Document) {
+    doc.references = refs::document_references(doc);
+    findings::annotate_paragraphs(doc);
+}
+
 /// The ID of a document whose text states no symbol: its file name without extension.
 pub fn file_id(path: &Path) -> String {
     path.file_stem()

@@ -20,6 +20,11 @@ pub fn annotate(doc: &mut Document) {
         doc.diagnostics.extend(warnings.into_iter().map(|message| Diagnostic { line, message }));
         doc.vote = vote;
     }
+    annotate_paragraphs(doc);
+}
+
+/// What the paragraphs say: rights, requests, a mandate's renewal.
+pub fn annotate_paragraphs(doc: &mut Document) {
     doc.rights = rights::find_rights(doc);
     doc.requests = requests::find_requests(doc);
     doc.renewal = renewal::find_renewal(doc);
