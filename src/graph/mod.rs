@@ -167,6 +167,15 @@ impl LineageGraph {
             .map(|e| (&self.graph[e.source()], &self.graph[e.target()], e.weight()))
     }
 
+    /// The resolution a draft was adopted as, where the graph has an `adopted_as` edge.
+    pub fn adopted_as(&self, draft: &str) -> Option<&str> {
+        let &i = self.index.get(draft)?;
+        self.graph
+            .edges_directed(i, petgraph::Direction::Outgoing)
+            .find(|e| e.weight().kind == EdgeKind::AdoptedAs)
+            .map(|e| self.graph[e.target()].symbol.as_str())
+    }
+
     /// The series `symbol` belongs to.
     pub fn series_of(&self, symbol: &str) -> Option<&Series> {
         self.series_index.get(symbol).map(|&i| &self.series[i])

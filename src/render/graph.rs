@@ -78,6 +78,9 @@ struct ChainMember<'a> {
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     sponsors: Option<&'a [String]>,
+    /// For a draft, the resolution adopted from it, where the corpus has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    adopted_as: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -102,6 +105,7 @@ fn members<'a>(g: &'a LineageGraph, series: &'a Series, docs: &'a [Document]) ->
             renewal: docs.iter().find(|d| d.symbol == n.symbol).and_then(|d| d.renewal.as_ref()),
             kind: "resolution",
             sponsors: None,
+            adopted_as: None,
         })
         .chain(series.drafts.iter().filter_map(|m| g.node(m)).map(|n| {
             let doc = docs.iter().find(|d| d.symbol == n.symbol);
@@ -115,6 +119,7 @@ fn members<'a>(g: &'a LineageGraph, series: &'a Series, docs: &'a [Document]) ->
                 renewal: None,
                 kind: doc.map_or("draft", |d| d.kind.as_str()),
                 sponsors: meta.map(|m| m.sponsors.as_slice()),
+                adopted_as: g.adopted_as(&n.symbol),
             }
         }))
         .collect()
@@ -143,7 +148,9 @@ pub fn chain_text(g: &LineageGraph, series: &Series, docs: &[Document]) -> Strin
     let _ = writeln!(out, "{} ({}), {} texts, oldest first\n", series.title, series.body.as_str(), series.members.len());
     let list = members(g, series, docs);
     let mut drafts_said = false;
-    for m in &list {
+    // A draft adopted as one of the texts above shows in the links, not among the drafts
+    // still under negotiation.
+    for m in list.iter().filter(|m| m.adopted_as.is_none()) {
         if m.kind != "resolution" && !drafts_said {
             let _ = writeln!(out, "\n  drafts after the last adopted text:");
             drafts_said = true;
