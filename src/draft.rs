@@ -143,7 +143,9 @@ pub fn next_draft(doc: &Document, graph: &LineageGraph, mandates: &[Mandate]) ->
         .map(|p| {
             let mut text = p.text.clone();
             let mut notes = Vec::new();
-            if let Some(pred) = predecessor.as_deref().filter(|_| !rolled) {
+            // Every citation of the previous text moves on to this one ("the report on
+            // the implementation of resolution 78/17" becomes "… of resolution 79/16").
+            if let Some(pred) = predecessor.as_deref() {
                 let found = find_references(&p.text, lang, doc.body, year);
                 if let Some(f) = found.iter().find(|f| f.target == pred) {
                     text = extend_run(&p.text, f.start, f.end, doc)

@@ -777,12 +777,40 @@ fn scan_en<'a>(text: &'a str, mask: &Mask, out: &mut Vec<ResCand<'a>>) {
                 glued_footnote_possible: true,
             });
             cur = item.resume.max(cur);
+            // `36/87 A and B of 9 December 1981`, `61/89 A, B and C`: the other parts of a
+            // lettered resolution, each a resolution of its own.
+            if let Some(ResCand { shape: Shape::Session { special, n, m, m_text, letter: Some(_) }, .. }) = items.last().cloned() {
+                while let Some(sibling) = EN_SIBLING_PART.captures(&text[cur..]) {
+                    let Some(part) = sibling.name("part") else { break };
+                    items.push(ResCand {
+                        shape: Shape::Session { special, n, m, m_text: m_text.clone(), letter: part.as_str().chars().next() },
+                        start: cur + part.start(),
+                        end: cur + part.end(),
+                        ctx,
+                        ctx_said: said != Ctx::Unstated,
+                        date: None,
+                        title: None,
+                        glued_footnote_possible: false,
+                    });
+                    cur += part.end();
+                }
+            }
 
             if let Some(d) = EN_DATE_AFTER.captures(&text[cur..])
                 && let (Some(date), Some(all), Some(last)) = (d.name("date"), d.get(0), items.last_mut())
             {
                 last.date = Some(date.as_str());
                 cur += all.end();
+                // The parts of one resolution share its date.
+                let dated = items.len();
+                if let Some(ResCand { shape: Shape::Session { n, m, .. }, .. }) = items.last().cloned() {
+                    for it in items[..dated - 1].iter_mut().rev() {
+                        match it.shape {
+                            Shape::Session { n: n2, m: m2, .. } if n2 == n && m2 == m && it.date.is_none() => it.date = Some(date.as_str()),
+                            _ => break,
+                        }
+                    }
+                }
             }
             if let Some(p) = EN_POST_BODY.captures(&text[cur..])
                 && let Some(name) = p.name("name")

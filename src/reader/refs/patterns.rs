@@ -288,6 +288,10 @@ pub static EN_FIRST_ITEM: LazyLock<Regex> =
 pub static EN_ITEM: LazyLock<Regex> =
     LazyLock::new(|| compile(concat!(r"^", md_open!(), item!(), md_close!())));
 
+/// Another part of a lettered resolution right after it: ` and B`, `, B`.
+pub static EN_SIBLING_PART: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^(?:\s*,)?\s+(?:and\s+)?(?P<part>[A-Z])\b(?:\s|,|;|\.|$)"));
+
 /// One separator token inside a list. Footnote numbers are tokens too, because
 /// the PDF text layer leaves them between members: `54/18,37 54/22,38 54/26`.
 /// Tried only after a member failed to match, so `242 (1967)` is never eaten.
@@ -422,6 +426,7 @@ mod tests {
             &EN_FIRST_ITEM,
             &EN_ITEM,
             &EN_SEP,
+            &EN_SIBLING_PART,
             &EN_DATE_AFTER,
             &EN_DATE,
             &EN_POST_BODY,

@@ -412,6 +412,22 @@ const ROWS: &[Row] = &[
     r(En, GA, 2023, "SDG 9 and Goal 16 and Sustainable Development Goal 16", &[]),
     r(Zh, HRC, 2020, "出售品编号：E.17.XIV.3", &[]),
     r(En, HRC, 2020, "Law No. 10/2018 and HIV/AIDS and TCP/IP", &[]),
+    // The parts of a lettered resolution, and the list going on after them.
+    r(
+        En,
+        GA,
+        2024,
+        "Recalling its resolutions 35/147 of 12 December 1980, 36/87 A and B of 9 December 1981, 61/89 A, B and C and 37/75 of 9 December 1982,",
+        &[
+            ("A/RES/35/147", GA, "1980-12-12", ""),
+            ("A/RES/36/87 A", GA, "1981-12-09", ""),
+            ("A/RES/36/87 B", GA, "1981-12-09", ""),
+            ("A/RES/61/89 A", GA, "", ""),
+            ("A/RES/61/89 B", GA, "", ""),
+            ("A/RES/61/89 C", GA, "", ""),
+            ("A/RES/37/75", GA, "1982-12-09", ""),
+        ],
+    ),
 ];
 
 #[test]
