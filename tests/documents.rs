@@ -217,9 +217,8 @@ fn broken_pdfs_are_named_with_their_reason() {
     // A real PDF cut in half: read in part or refused, never a panic, never a hang.
     let real = root().join("../shared/pdf-en/A_RES_79_48.pdf");
     if let Ok(bytes) = std::fs::read(real) {
-        let start = std::time::Instant::now();
+        // The extractor runs under its own time limit (60 s), so this returns.
         let _ = lineage::reader::read_bytes(&bytes[..bytes.len() / 2], Path::new("half.pdf"));
-        assert!(start.elapsed() < std::time::Duration::from_secs(30));
     }
 }
 
@@ -238,6 +237,48 @@ fn a_pdf_whose_name_begins_with_a_dash_is_read_not_taken_for_an_option() {
     // Through the command line too, from a corpus folder holding it.
     let out = assert_cmd::Command::cargo_bin("lineage").unwrap().arg("--data").arg(dir.path()).args(["--quiet", "list"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("A/RES/79/48"));
+}
+
+/// A folder with a text resolution and a PDF, and a `pdftotext` in front of the real
+/// one that runs `script`: an extractor that hangs or crashes.
+fn with_extractor(script: &str) -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, bin) = (dir.path().join("data"), dir.path().join("bin"));
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::write(data.join("a.pdf"), b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n").unwrap();
+    std::fs::copy(root().join("tests/fixtures/en/hrc_53_29.en.txt"), data.join("53_29.txt")).unwrap();
+    let fake = bin.join("pdftotext");
+    std::fs::write(&fake, format!("#!/bin/sh\n{script}\n")).unwrap();
+    let mut perms = std::fs::metadata(&fake).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&fake, perms).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let out = assert_cmd::Command::cargo_bin("lineage")
+        .unwrap()
+        .env("PATH", path)
+        .env("LINEAGE_PDF_SECONDS", "1")
+        .arg("--data")
+        .arg(&data)
+        .arg("list")
+        .output()
+        .unwrap();
+    (dir, String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn an_extractor_that_hangs_is_stopped_and_the_rest_is_read() {
+    let (_dir, stdout, stderr) = with_extractor("exec sleep 600");
+    assert!(stderr.contains("a.pdf") && stderr.contains("pdftotext took more than 1 s and was stopped"), "{stderr}");
+    assert!(stdout.contains("A/HRC/RES/53/29"), "the text beside it is read: {stdout}");
+}
+
+#[test]
+fn an_extractor_that_crashes_is_named_with_what_it_said() {
+    let (_dir, stdout, stderr) = with_extractor("cat > /dev/null; echo \"Syntax Error: no trailer dictionary\" >&2; kill -SEGV $$");
+    assert!(stderr.contains("a.pdf") && stderr.contains("pdftotext was killed by a signal"), "{stderr}");
+    assert!(stderr.contains("Syntax Error: no trailer dictionary"), "its stderr is summarised: {stderr}");
+    assert!(stdout.contains("A/HRC/RES/53/29"), "{stdout}");
 }
 
 #[test]
@@ -345,12 +386,12 @@ fn an_old_binary_word_file_is_reported_with_the_way_to_convert_it() {
 fn a_zip_bomb_is_refused_before_it_is_inflated() {
     // 64 MB of one byte deflates about 1000:1: the ratio gives it away.
     let big = " ".repeat(64 << 20);
-    let start = std::time::Instant::now();
     let bomb = docx(&[("word/document.xml", &big)]);
     drop(big);
     let err = read_err("bomb.docx", &bomb);
+    // Refused from the zip's directory: the reason names the ratio, not a limit reached
+    // while inflating.
     assert!(err.contains("zip bomb"), "{err}");
-    assert!(start.elapsed() < std::time::Duration::from_secs(20));
 }
 
 #[test]

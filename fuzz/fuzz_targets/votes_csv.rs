@@ -18,7 +18,7 @@ fuzz_target!(|bytes: &[u8]| {
             assert!(c.code.len() == 3 && c.code.bytes().all(|b| b.is_ascii_uppercase()), "{}", c.code);
         }
         rows += v.countries.len();
-        let _ = lineage::votes::vote_from_record(v);
+        let _ = lineage::corpus::recorded::vote_from_record(v);
     }
     assert_eq!(rows, file.rows);
 });

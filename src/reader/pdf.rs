@@ -20,6 +20,16 @@ use std::time::{Duration, Instant};
 
 /// The longest pdftotext may take over one file.
 pub const EXTRACT_TIME_LIMIT: Duration = Duration::from_secs(60);
+
+/// How long pdftotext may run on one file: `EXTRACT_TIME_LIMIT`, or the seconds in
+/// `LINEAGE_PDF_SECONDS` (a very large PDF on a slow machine may need more).
+fn extract_time_limit() -> Duration {
+    std::env::var("LINEAGE_PDF_SECONDS")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .filter(|&s| s > 0)
+        .map_or(EXTRACT_TIME_LIMIT, Duration::from_secs)
+}
 /// The most word-box XML read from pdftotext (about a hundred bytes a word).
 pub const MAX_EXTRACT_BYTES: u64 = 512 << 20;
 
@@ -85,15 +95,16 @@ fn run_pdftotext(bytes: &[u8]) -> Result<String, ReadError> {
             String::from_utf8_lossy(&buf).into_owned()
         });
         let start = Instant::now();
+        let limit = extract_time_limit();
         let status = loop {
             match child.try_wait() {
                 Ok(Some(status)) => break Ok(status),
-                Ok(None) if start.elapsed() > EXTRACT_TIME_LIMIT => {
+                Ok(None) if start.elapsed() > limit => {
                     let _ = child.kill();
                     let _ = child.wait();
                     break Err(pdf_error(format!(
-                        "pdftotext took more than {} s and was stopped",
-                        EXTRACT_TIME_LIMIT.as_secs()
+                        "pdftotext took more than {} s and was stopped (LINEAGE_PDF_SECONDS sets the limit)",
+                        limit.as_secs()
                     )));
                 }
                 Ok(None) => std::thread::sleep(Duration::from_millis(5)),
