@@ -108,6 +108,10 @@ hostile:
 		grep -E "MB file|character line|one-word lines|diffed|panicked" $$log; cat $$log.time; \
 		if [ $$status != 0 ]; then cat $$log; rm -f $$log $$log.time; exit 1; fi; \
 	done; rm -f $$log $$log.time
+	@echo "== a_100_mb_voting_file_is_read_with_its_bad_rows_named"
+	@/usr/bin/time -f "   wall %e s, peak memory %M KB" \
+		$(CARGO) test --release --locked --test votes -q -- --ignored --exact --nocapture a_100_mb_voting_file_is_read_with_its_bad_rows_named 2>&1 \
+		| grep -E "voting file|wall|panicked"
 	@echo "== a_100_mb_document_xml_is_read_in_bounded_time"
 	@/usr/bin/time -f "   wall %e s, peak memory %M KB" \
 		$(CARGO) test --release --locked --test documents -q -- --ignored --exact --nocapture a_100_mb_document_xml_is_read_in_bounded_time 2>&1 \

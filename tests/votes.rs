@@ -263,3 +263,50 @@ fn an_unterminated_quote_on_every_line_reports_every_row() {
     assert_eq!(file.problems.len(), 100_000);
     assert!(file.problems[0].reason.contains("lines 2-3"), "{:?}", file.problems[0]);
 }
+
+/// The worst voting file measured (`make hostile`): 100 MB of rows, one in a hundred
+/// damaged (a wrong column count, an unknown vote, a 64 KB field), read with every bad row
+/// named and every good one kept.
+#[test]
+#[ignore = "slow: a 100 MB voting file; run by `make hostile`"]
+fn a_100_mb_voting_file_is_read_with_its_bad_rows_named() {
+    let good = std::fs::read_to_string(fixture("undl_votes_2025_03_layout.csv")).unwrap();
+    let mut lines = good.lines();
+    let header = lines.next().unwrap();
+    let rows: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).collect();
+    let mut text = format!("{header}\n");
+    let (mut written, mut damaged) = (0usize, 0usize);
+    while text.len() < 100 << 20 {
+        // Each pass over the fixture's rows is another resolution, so no row repeats.
+        let pass = written / rows.len();
+        let row = rows[written % rows.len()]
+            .replace("A/RES/79/167", &format!("A/RES/79/{}", 1000 + pass))
+            .replace("4071167", &format!("{}", 9_000_000 + pass))
+            .replace("A/RES/65/206", &format!("A/RES/65/{}", 1000 + pass))
+            .replace("3992065", &format!("{}", 8_000_000 + pass));
+        let row = row.as_str();
+        match written % 100 {
+            17 => text.push_str("1,2,3\n"),
+            43 => text.push_str(&row.replacen(",Y,", ",Q,", 1)),
+            71 => text.push_str(&row.replacen("HUMAN RIGHTS", &"H".repeat(64 << 10), 1)),
+            _ => text.push_str(row),
+        }
+        if matches!(written % 100, 17 | 43 | 71) {
+            damaged += 1;
+        }
+        text.push('\n');
+        written += 1;
+    }
+    let start = Instant::now();
+    let file = votes_csv::read_bytes(text.as_bytes(), Path::new("big.csv")).unwrap();
+    eprintln!(
+        "a {} MB voting file of {written} rows: {:.1} s, {} problems, {} rows kept",
+        text.len() >> 20,
+        start.elapsed().as_secs_f64(),
+        file.problems.len(),
+        file.rows
+    );
+    // Every row is kept or named: none is lost without a word.
+    assert_eq!(file.rows + file.problems.len(), written);
+    assert!(file.problems.len() <= damaged, "{} problems for {damaged} damaged rows", file.problems.len());
+}
