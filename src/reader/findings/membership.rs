@@ -1,6 +1,8 @@
 //! Who sat in a body on a given day: the Human Rights Council's 47 members term by term
-//! (`lexicon/hrc_members.tsv`) and the General Assembly's Member States with their
-//! admission dates (`lexicon/un_members.tsv`). A vote is read against it, so that a
+//! (`lexicon/hrc_members.tsv`), the General Assembly's Member States with their
+//! admission dates (`lexicon/un_members.tsv`) and the Security Council's permanent and
+//! elected members of 1946–1994 (`lexicon/sc_members.tsv`; its header gives the sources
+//! and the coding of China's seat and of former States). A vote is read against it, so that a
 //! member that did not vote is `absent` and a State outside the body is `nonmember`,
 //! never a member that joined a consensus.
 //!
@@ -13,6 +15,12 @@ use std::sync::LazyLock;
 
 const HRC_TSV: &str = include_str!("../../../lexicon/hrc_members.tsv");
 const UN_TSV: &str = include_str!("../../../lexicon/un_members.tsv");
+const SC_TSV: &str = include_str!("../../../lexicon/sc_members.tsv");
+
+/// The Security Council table answers for these days: the Council's first year to the
+/// last year whose elected members it lists.
+pub const SC_ANSWERS_FROM: &str = "1946-01-01";
+pub const SC_ANSWERS_TO: &str = "1994-12-31";
 
 /// The General Assembly table answers from this day (admissions before it are not dated).
 const UN_ANSWERS_FROM: &str = "1990-01-01";
@@ -24,6 +32,8 @@ struct Term {
     from: &'static str,
     to: &'static str,
     suspension: bool,
+    /// A permanent seat (the Security Council's five).
+    permanent: bool,
 }
 
 /// A body's membership over the dates it answers for.
@@ -62,7 +72,7 @@ impl Membership {
                 return Err(format!("hrc_members.tsv line {}: `{line}` is not `iso3, from, to, note`", n + 1));
             }
             let suspension = f.get(3).is_some_and(|note| note.starts_with("suspended"));
-            terms.push(Term { code: f[0], from: f[1], to: f[2], suspension });
+            terms.push(Term { code: f[0], from: f[1], to: f[2], suspension, permanent: false });
         }
         let (from, to) = answers.ok_or("hrc_members.tsv states no `# answers FROM TO` line")?;
         Ok(Membership { terms, answers_from: from, answers_to: Some(to) })
@@ -81,9 +91,52 @@ impl Membership {
                 return Err(format!("un_members.tsv line {}: `{line}` is not `iso3, admitted`", n + 1));
             }
             let from = if admitted.is_empty() { UN_ANSWERS_FROM } else { admitted };
-            terms.push(Term { code: f[0], from, to: "9999-12-31", suspension: false });
+            terms.push(Term { code: f[0], from, to: "9999-12-31", suspension: false, permanent: false });
         }
         Ok(Membership { terms, answers_from: UN_ANSWERS_FROM, answers_to: None })
+    }
+
+    /// The Security Council's seats: rows `code, from, to, seat` under that header, `to`
+    /// empty for a permanent member still in its seat, `seat` `permanent…` or `elected`.
+    fn sc(text: &'static str) -> Result<Membership, String> {
+        let mut terms = Vec::new();
+        let mut header = false;
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&'static str> = line.split('\t').collect();
+            if !header {
+                header = true;
+                if f != ["code", "from", "to", "seat"] {
+                    return Err(format!("sc_members.tsv line {}: expected the header code/from/to/seat", n + 1));
+                }
+                continue;
+            }
+            if f.len() != 4 || !is_date(f[1]) || !(f[2].is_empty() || is_date(f[2])) {
+                return Err(format!("sc_members.tsv line {}: `{line}` is not `code, from, to, seat`", n + 1));
+            }
+            let to = if f[2].is_empty() { "9999-12-31" } else { f[2] };
+            terms.push(Term { code: f[0], from: f[1], to, suspension: false, permanent: f[3].starts_with("permanent") });
+        }
+        Ok(Membership { terms, answers_from: SC_ANSWERS_FROM, answers_to: Some(SC_ANSWERS_TO) })
+    }
+
+    /// The members on `date` in the table's order, permanent members first, or `None`
+    /// where the table does not answer for it.
+    pub fn in_order_on(&self, date: &str) -> Option<Vec<&'static str>> {
+        let date = date.get(..10)?;
+        if !self.answers(date) {
+            return None;
+        }
+        let mut seated: Vec<&Term> = self.terms.iter().filter(|t| !t.suspension && t.from <= date && date <= t.to).collect();
+        seated.sort_by_key(|t| !t.permanent);
+        Some(seated.into_iter().map(|t| t.code).collect())
+    }
+
+    /// Whether `code` held a permanent seat on `date`.
+    pub fn is_permanent(&self, code: &str, date: &str) -> bool {
+        self.terms.iter().any(|t| t.code == code && t.permanent && t.from <= date && date <= t.to)
     }
 
     /// Whether the table answers for `date` (`YYYY-MM-DD`).
@@ -112,14 +165,23 @@ impl Membership {
 
 static HRC: LazyLock<Membership> = LazyLock::new(|| Membership::hrc(HRC_TSV).expect("lexicon/hrc_members.tsv is well formed"));
 static UN: LazyLock<Membership> = LazyLock::new(|| Membership::un(UN_TSV).expect("lexicon/un_members.tsv is well formed"));
+static SC: LazyLock<Membership> = LazyLock::new(|| Membership::sc(SC_TSV).expect("lexicon/sc_members.tsv is well formed"));
 
 /// The membership table of `body`, where the project has one.
 pub fn of(body: Body) -> Option<&'static Membership> {
     match body {
         Body::HRC => Some(&HRC),
         Body::GA => Some(&UN),
+        Body::SC => Some(&SC),
         _ => None,
     }
+}
+
+/// Who represented China on `date`: the Republic of China until 24 October 1971, the
+/// People's Republic of China from 25 October 1971 (General Assembly resolution 2758
+/// (XXVI)). The code is `CHN` in both periods.
+pub fn china_seat(date: &str) -> &'static str {
+    if date < "1971-10-25" { "Republic of China" } else { "People's Republic of China" }
 }
 
 /// The members of `body` on `date` (`YYYY-MM-DD`), where known.
@@ -135,6 +197,55 @@ mod tests {
     fn the_tables_read() {
         Membership::hrc(HRC_TSV).unwrap();
         Membership::un(UN_TSV).unwrap();
+        Membership::sc(SC_TSV).unwrap();
+    }
+
+    fn sc_on(date: &str) -> Option<Vec<&'static str>> {
+        SC.in_order_on(date)
+    }
+
+    #[test]
+    fn every_year_of_the_council_has_five_permanent_and_the_elected_members() {
+        for year in 1946..=1994 {
+            for day in ["01-01", "06-30", "12-31"] {
+                let date = format!("{year}-{day}");
+                let m = sc_on(&date).expect("covered");
+                let elected = if year < 1966 { 6 } else { 10 };
+                assert_eq!(m.len(), 5 + elected, "{date}: {m:?}");
+                assert!(m[..5].iter().all(|c| SC.is_permanent(c, &date)), "{date}: permanent first");
+            }
+        }
+        assert_eq!(sc_on("1995-01-01"), None);
+        assert_eq!(sc_on("1945-12-31"), None);
+    }
+
+    #[test]
+    fn every_council_code_is_in_the_country_lexicon() {
+        for t in &SC.terms {
+            assert!(crate::reader::countries::gazetteer().name(t.code, "en").is_some(), "{} is not in lexicon/countries.tsv", t.code);
+        }
+    }
+
+    #[test]
+    fn council_seats_that_changed_hands() {
+        assert!(sc_on("1991-12-23").unwrap().contains(&"SUHH"));
+        assert!(sc_on("1991-12-31").unwrap().contains(&"RUS"));
+        assert!(!sc_on("1991-12-31").unwrap().contains(&"SUHH"));
+        assert!(SC.is_permanent("SUHH", "1960-07-26"));
+        assert_eq!(china_seat("1971-10-24"), "Republic of China");
+        assert_eq!(china_seat("1971-10-25"), "People's Republic of China");
+        assert!(sc_on("1971-06-01").unwrap().contains(&"CHN"));
+        assert!(sc_on("1984-06-01").unwrap().contains(&"HVBF"));
+        assert!(sc_on("1984-09-01").unwrap().contains(&"BFA"));
+        let mut y1974 = sc_on("1974-07-01").unwrap()[5..].to_vec();
+        y1974.sort();
+        assert_eq!(y1974, ["AUS", "AUT", "BYAA", "CMR", "CRI", "IDN", "IRQ", "KEN", "MRT", "PER"]);
+        let mut y1950 = sc_on("1950-07-01").unwrap()[5..].to_vec();
+        y1950.sort();
+        assert_eq!(y1950, ["CUB", "ECU", "EGY", "IND", "NOR", "YUCS"]);
+        // The same table answers the vote's positions: a State off the Council is a non-member.
+        let members = members_on(Body::SC, crate::model::Date::new(1974, 7, 1).unwrap()).unwrap();
+        assert!(members.contains("KEN") && !members.contains("BRA"));
     }
 
     #[test]

@@ -5,7 +5,6 @@ pub mod membership;
 pub mod renewal;
 pub mod requests;
 pub mod rights;
-pub mod sc_members;
 pub mod sc_vote;
 pub mod vote;
 

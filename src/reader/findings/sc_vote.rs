@@ -8,7 +8,7 @@
 //! The Council votes by show of hands and its records state each member's position, so a
 //! stated vote has method `recorded`. Its texts name only the members that abstained,
 //! voted against, did not take part or were absent; the members in favour follow from the
-//! membership on the adoption date (`sc_members`) when the counts agree with it, and are
+//! membership on the adoption date (`membership`) when the counts agree with it, and are
 //! then marked `in_favour_from: "membership"`.
 //!
 //! The statements were typeset and scanned: "I abstention", "by I4 votes", "votes 10 none",
@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::reader::countries::gazetteer;
-use super::sc_members;
+use super::membership;
 use crate::model::{Vote, VoteMethod};
 
 fn re(p: &str) -> Regex {
@@ -245,7 +245,7 @@ pub fn parse_sc_vote(block: &str, notes: &[&str], date: Option<crate::model::Dat
 /// The members in favour, from the membership on `date` less those named otherwise,
 /// where that agrees with the stated count (or the vote was unanimous).
 fn derive_in_favour(vote: &mut Vote, date: Option<&str>, warnings: &mut Vec<String>) {
-    let Some(members) = date.and_then(sc_members::members_on) else { return };
+    let Some(members) = date.and_then(|d| membership::of(crate::model::Body::SC)?.in_order_on(d)) else { return };
     let named: Vec<&String> =
         vote.against.iter().chain(&vote.abstaining).chain(&vote.not_participating).chain(&vote.absent).collect();
     if let Some(stranger) = named.iter().find(|c| !members.contains(&c.as_str())) {
@@ -377,7 +377,7 @@ mod tests {
         assert!(v.not_adopted);
         assert_eq!(v.vetoed_by, ["SUHH"]);
         assert_eq!(v.against, ["SUHH"]);
-        assert!(sc_members::is_permanent("SUHH", "1960-07-26"));
+        assert!(membership::of(crate::model::Body::SC).unwrap().is_permanent("SUHH", "1960-07-26"));
     }
 
     #[test]
