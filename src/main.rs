@@ -323,10 +323,11 @@ fn load_corpus(cli: &Cli, named: Option<&[&str]>) -> Result<(Corpus, usize), Err
         }
     };
     if let Some(index) = index {
-        let status = index.status(&cli.data)?;
+        let walk = lineage::reader::walk(&cli.data)?;
+        let status = index.status_of(&cli.data, &walk.texts)?;
         if status.is_fresh() {
             return match named {
-                Some(queries) => lineage::corpus::headers::from_index(&cli.data, &index, queries).map(|n| (n.corpus, n.documents)),
+                Some(queries) => lineage::corpus::headers::from_index(&cli.data, &walk, &index, queries).map(|n| (n.corpus, n.documents)),
                 None => Corpus::from_index(&cli.data, &index).map(whole),
             };
         }

@@ -48,20 +48,36 @@ enum Entry<K> {
     Unreadable(String),
 }
 
+/// A query as [`could_name`] compares it: squashed, and without a body prefix.
+struct Query {
+    squashed: String,
+    rest: String,
+}
+
+impl Query {
+    fn new(query: &str) -> Query {
+        let squashed = squash(query);
+        let rest = match squashed.split_once('/') {
+            Some((b, r)) if body_of_prefix(b).is_some() => r.to_string(),
+            _ => squashed.clone(),
+        };
+        Query { squashed, rest }
+    }
+}
+
 /// Whether a document of `symbol` can be what `query` names: the full symbol, or a short
 /// form (`47/23`, `hrc/47/23`), whatever the body. [`Corpus::find`] asks more (the body
 /// of a prefixed short form, the exact symbol first), so every document it can return,
 /// and every other text of that symbol, answers here.
-fn could_name(query: &str, symbol: &str) -> bool {
-    let q = squash(query);
-    if squash(symbol) == q {
+fn could_name(query: &Query, symbol: &str) -> bool {
+    let s = squash(symbol);
+    if s == query.squashed {
         return true;
     }
-    let rest = match q.split_once('/') {
-        Some((b, r)) if body_of_prefix(b).is_some() => r.to_string(),
-        _ => q,
-    };
-    short_forms(symbol).contains(&rest)
+    // Every short form ends the squashed symbol or stands before its `(`: most symbols
+    // are passed over without listing their short forms.
+    let rest = query.rest.as_str();
+    (s.ends_with(rest) || s.contains(&format!("{rest}("))) && short_forms(symbol).iter().any(|f| f == rest)
 }
 
 /// Build the corpus of the documents `queries` can name from the folder's entries.
@@ -71,6 +87,7 @@ fn assemble<K>(
     queries: &[&str],
     mut load: impl FnMut(K) -> Result<Document, Error>,
 ) -> Named {
+    let queries: Vec<Query> = queries.iter().map(|q| Query::new(q)).collect();
     let mut corpus = Corpus::default();
     corpus.warn_skipped(&walk.skipped);
     let mut first: HashMap<(String, Language), String> = HashMap::new();
@@ -107,10 +124,9 @@ fn assemble<K>(
     Named { corpus, documents: symbols.len() }
 }
 
-/// The documents `queries` name from a fresh `index` of `dir`: two models loaded, not
-/// the corpus.
-pub fn from_index(dir: &Path, index: &Index, queries: &[&str]) -> Result<Named, Error> {
-    let walk = reader::walk(dir)?;
+/// The documents `queries` name from an `index` of `dir` found fresh against `walk` (the
+/// folder's files): two models loaded, not the corpus.
+pub fn from_index(dir: &Path, walk: &Walk, index: &Index, queries: &[&str]) -> Result<Named, Error> {
     let mut entries: Vec<Entry<StoredHeader>> =
         index.unreadable()?.into_iter().map(|e| Entry::Unreadable(format!("{e}; the file is skipped"))).collect();
     for stored in index.headers()? {
@@ -124,7 +140,7 @@ pub fn from_index(dir: &Path, index: &Index, queries: &[&str]) -> Result<Named, 
             key: stored,
         });
     }
-    Ok(assemble(&walk, entries, queries, |stored| index.document(dir, &stored)))
+    Ok(assemble(walk, entries, queries, |stored| index.document(dir, &stored)))
 }
 
 /// The header cache's place beside the index of the folder.

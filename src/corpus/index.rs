@@ -265,7 +265,11 @@ impl Index {
 
     /// Compare the index with the folder `dir`.
     pub fn status(&self, dir: &Path) -> Result<Status, Error> {
-        let texts = reader::walk(dir)?.texts;
+        self.status_of(dir, &reader::walk(dir)?.texts)
+    }
+
+    /// [`Index::status`] of the text files `texts` of `dir`, already listed.
+    pub fn status_of(&self, dir: &Path, texts: &[PathBuf]) -> Result<Status, Error> {
         let mut known: HashMap<String, (u64, i64, String)> = HashMap::new();
         let built_for = self.corpus_dir();
         let same_corpus = built_for.as_deref() == Some(&canonical(dir));
