@@ -70,7 +70,8 @@ impl Query {
 /// of a prefixed short form, the exact symbol first), so every document it can return,
 /// and every other text of that symbol, answers here.
 fn could_name(query: &Query, symbol: &str) -> bool {
-    let s = squash(symbol);
+    // Most symbols are ASCII without spaces, squashed by upper-casing alone.
+    let s = if symbol.bytes().all(|b| b.is_ascii_graphic()) { symbol.to_ascii_uppercase() } else { squash(symbol) };
     if s == query.squashed {
         return true;
     }
