@@ -94,10 +94,9 @@ while IFS="$(printf '\t')" read -r name old new a b lang runs label; do
   index=$PAIRS/$name.sqlite
   rm -f "$index"
   "$LINEAGE" --data "$dir" --index "$index" --quiet index > /dev/null
-  # Read from the files, no index: the header cache `show` and `diff` keep beside the
-  # (absent) index lets them parse only the two texts; the warm-up runs write it.
-  none=$PAIRS/$name-none.sqlite
-  rm -f "$PAIRS/$name-none.headers"
+  # Read from the files, no index: the header cache `show` and `diff` keep under
+  # out/index/ lets them parse only the two texts; the warm-up runs bring it up to date.
+  none=$PAIRS/none.sqlite
   set -- \
     -n lineage "$LINEAGE --data $dir --index $none --quiet diff $a $b --format text --color never" \
     -n "lineage (indexed)" "$LINEAGE --data $dir --index $index --quiet diff $a $b --format text --color never"
@@ -120,9 +119,9 @@ while IFS="$(printf '\t')" read -r name old new a b lang runs label; do
   hyperfine -N -i --style none --warmup 2 --runs "$runs" \
     --export-json "$OUT/diff-$name.json" "$@" > /dev/null
   "$BIN/examples/diff_in_process" "$old" "$new" "$runs" > "$OUT/diff-$name.inprocess"
-  rm -f "$index" "$PAIRS/$name-none.headers" "$PAIRS/$name-before.sqlite"
+  rm -f "$index" "$PAIRS/$name-before.sqlite"
 done < "$LIST"
 
 python3 bench/diff_table.py "$LIST" "$OUT" > "$OUT/diff.md"
-rm -f "$PAIRS/none.sqlite" "$PAIRS/none.headers"
+rm -f "$PAIRS/none.sqlite"
 cat "$OUT/diff.md"

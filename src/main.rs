@@ -350,7 +350,7 @@ fn load_corpus(cli: &Cli, named: Option<&[&str]>) -> Result<(Corpus, usize), Err
         }
     }
     if let Some(queries) = named {
-        let cache = lineage::corpus::headers::cache_path(&path);
+        let cache = lineage::corpus::headers::cache_path(&cli.out, &cli.data);
         return lineage::corpus::headers::from_files(&cli.data, &cache, queries).map(|n| (n.corpus, n.documents));
     }
     let bar = progress_bar(cli, "reading");

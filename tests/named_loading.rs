@@ -33,6 +33,8 @@ struct Run {
     code: Option<i32>,
 }
 
+/// `lineage` on `data` with `index`, its output folder (where the header cache goes)
+/// beside the index.
 fn run(data: &Path, index: &Path, args: &[&str]) -> Run {
     let out = Command::cargo_bin("lineage")
         .unwrap()
@@ -40,6 +42,8 @@ fn run(data: &Path, index: &Path, args: &[&str]) -> Run {
         .arg(data)
         .arg("--index")
         .arg(index)
+        .arg("--out")
+        .arg(index.parent().unwrap().join("out"))
         .args(args)
         .env_remove("NO_COLOR")
         .output()
@@ -140,7 +144,10 @@ fn a_file_the_cache_knows_unchanged_is_not_read_again() {
     let args = ["diff", "47/23", "53/29", "--format", "text", "--color", "never"];
     let before = run(&data, &none, &args);
     assert_eq!(before.code, Some(0));
-    assert!(dir.path().join("none.headers").is_file(), "the header cache is written beside the index");
+    let cache = dir.path().join("out/index");
+    let written: Vec<_> = std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap().path()).collect();
+    assert!(written.iter().any(|p| p.extension().is_some_and(|e| e == "headers")), "no header cache in {written:?}");
+    assert!(!std::fs::read_dir(&data).unwrap().any(|e| e.unwrap().path().extension().is_some_and(|e| e == "headers")));
     let report = data.join("003_e567b7260c44ac29.txt");
     let time = std::fs::metadata(&report).unwrap().modified().unwrap();
     let size = std::fs::metadata(&report).unwrap().len() as usize;
@@ -161,9 +168,12 @@ fn a_file_the_cache_knows_unchanged_is_not_read_again() {
 #[test]
 fn an_unwritable_cache_changes_nothing() {
     let (dir, data) = corpus();
-    // The cache's place is taken by a folder: it cannot be written, and is not needed.
-    let index = dir.path().join("blocked.sqlite");
-    std::fs::create_dir(dir.path().join("blocked.headers")).unwrap();
+    // The output folder's `index` is a file: no cache can be written under it, and none
+    // is needed.
+    let blocked = dir.path().join("blocked");
+    std::fs::create_dir_all(&blocked).unwrap();
+    std::fs::write(blocked.join("out"), "not a folder").unwrap();
+    let index = blocked.join("none.sqlite");
     let free = dir.path().join("free.sqlite");
     let args = ["diff", "47/23", "53/29", "--format", "md"];
     let blocked = run(&data, &index, &args);

@@ -4,10 +4,11 @@
 //! A text's symbol is only known once the text is read (the masthead, the title line, the
 //! page headers or, failing all of them, the file name give it), so every file has a
 //! *header*: its symbol and language. Headers come from the index where it is fresh, else
-//! from a small header cache beside the index (`<index>.headers`, each file's header kept
-//! with its size and modification time, as the index keeps them). A file the cache does
-//! not know, or knows at another size or time, is read and parsed, and the cache
-//! rewritten; when it cannot be written (a read-only output folder), nothing else changes.
+//! from a small header cache under the output folder (`<out>/index/<key>.headers`, each
+//! file's header kept with its size and modification time, as the index keeps them). A
+//! file the cache does not know, or knows at another size or time, is read and parsed,
+//! and the cache rewritten; when it cannot be written (a read-only output folder),
+//! nothing else changes.
 //!
 //! The documents whose symbol could answer the query are then loaded, and only they. The
 //! corpus made of them answers [`Corpus::find`] as the whole corpus would: every document
@@ -157,9 +158,11 @@ pub fn from_index(dir: &Path, walk: &Walk, index: &Index, queries: &[&str]) -> R
     Ok(assemble(walk, entries, queries, |keys| keys.iter().map(|stored| index.document(dir, stored)).collect()))
 }
 
-/// The header cache's place beside the index of the folder.
-pub fn cache_path(index: &Path) -> PathBuf {
-    index.with_extension("headers")
+/// The header cache of the folder `data`: beside its default index under the output
+/// folder `out` (`<out>/index/<key>.headers`), wherever `--index` points, so that it is
+/// never written into the corpus folder.
+pub fn cache_path(out: &Path, data: &Path) -> PathBuf {
+    super::location::default_path(out, data).with_extension("headers")
 }
 
 /// The reader's fingerprint: a cache written by another build is not trusted, since that
