@@ -9,9 +9,11 @@
 #     holding just the two files, read from the files and then from an index of them
 #     (what a user runs once the corpus is indexed), and the same diff inside one process
 #     (examples/diff_in_process.rs), to show the cost of the process apart.
-# Pairs: 47/23 → 53/29 in Chinese (data/), a real 78th → 79th session pair in English
-# from ../shared/corpus-en (skipped when that folder is absent), and two generated
-# 2,000-paragraph pairs, English and Chinese (examples/synth_pair.rs).
+# Pairs: 47/23 → 53/29 in Chinese (data/), the same pair in a folder of 655 texts (the
+# seeds and ../shared/corpus-en: what `diff` pays to find two documents among many), a
+# real 78th → 79th session pair in English from ../shared/corpus-en (both skipped when
+# that folder is absent), and two generated 2,000-paragraph pairs, English and Chinese
+# (examples/synth_pair.rs).
 #
 #   bench/diff_peers.sh            RUNS (default 20 for the real pairs, 10 for the large)
 #   LINEAGE_BEFORE=path/to/an/older/lineage bench/diff_peers.sh   adds its row, for a before/after
@@ -54,6 +56,18 @@ pair zh-47_23-53_29 "$old" "$new"
 printf 'zh-47_23-53_29\t%s\t%s\t47/23\t53/29\tzh\t%s\tHRC 47/23 → 53/29 (zh, data/)\n' "$old" "$new" "$RUNS" >> "$LIST"
 
 EN=../shared/corpus-en
+if [ -d "$EN" ]; then
+  # A folder of real size: the two texts among 653 others, copied (not linked: a link
+  # costs the walk one more look-up per file, which a user's folder does not).
+  name=zh-47_23-53_29-in-655
+  rm -rf "${PAIRS:?}/$name"
+  mkdir -p "$PAIRS/$name"
+  cp data/*.txt "$EN"/*.txt "$PAIRS/$name/"
+  printf '%s\t%s\t%s\t47/23\t53/29\tzh\t%s\tHRC 47/23 → 53/29 (zh) in a folder of %s texts (data/ + corpus-en)\n' \
+    "$name" "$old" "$new" "$RUNS" "$(ls "$PAIRS/$name" | wc -l | tr -d ' ')" >> "$LIST"
+else
+  echo "diff_peers: $EN is absent: the 655-text folder is skipped" >&2
+fi
 if [ -f "$EN/A_RES_78_191.en.txt" ] && [ -f "$EN/A_RES_79_162.en.txt" ]; then
   # "Use of mercenaries as a means of violating human rights and impeding the exercise
   # of the right of peoples to self-determination": 26 KB for the two, the median of the
@@ -80,12 +94,20 @@ while IFS="$(printf '\t')" read -r name old new a b lang runs label; do
   index=$PAIRS/$name.sqlite
   rm -f "$index"
   "$LINEAGE" --data "$dir" --index "$index" --quiet index > /dev/null
+  # Read from the files, no index: the header cache `show` and `diff` keep under
+  # out/index/ lets them parse only the two texts; the warm-up runs bring it up to date.
+  none=$PAIRS/none.sqlite
   set -- \
-    -n lineage "$LINEAGE --data $dir --index $PAIRS/none.sqlite --quiet diff $a $b --format text --color never" \
+    -n lineage "$LINEAGE --data $dir --index $none --quiet diff $a $b --format text --color never" \
     -n "lineage (indexed)" "$LINEAGE --data $dir --index $index --quiet diff $a $b --format text --color never"
   if [ -n "${LINEAGE_BEFORE:-}" ]; then
+    before_index=$PAIRS/$name-before.sqlite
+    rm -f "$before_index"
+    "$LINEAGE_BEFORE" --data "$dir" --index "$before_index" --quiet index > /dev/null
     set -- "$@" -n "lineage (before)" \
-      "$LINEAGE_BEFORE --data $dir --index $PAIRS/none.sqlite --quiet diff $a $b --format text --color never"
+      "$LINEAGE_BEFORE --data $dir --index $none --quiet diff $a $b --format text --color never" \
+      -n "lineage (before, indexed)" \
+      "$LINEAGE_BEFORE --data $dir --index $before_index --quiet diff $a $b --format text --color never"
   fi
   set -- "$@" \
     -n difflib "python3 bench/difflib_peer.py $old $new" \
@@ -97,7 +119,7 @@ while IFS="$(printf '\t')" read -r name old new a b lang runs label; do
   hyperfine -N -i --style none --warmup 2 --runs "$runs" \
     --export-json "$OUT/diff-$name.json" "$@" > /dev/null
   "$BIN/examples/diff_in_process" "$old" "$new" "$runs" > "$OUT/diff-$name.inprocess"
-  rm -f "$index"
+  rm -f "$index" "$PAIRS/$name-before.sqlite"
 done < "$LIST"
 
 python3 bench/diff_table.py "$LIST" "$OUT" > "$OUT/diff.md"

@@ -58,6 +58,8 @@ def main():
             shown = "**lineage diff** (whole process)" if tool == "lineage" else tool
             if tool == "lineage (before)":
                 shown = "lineage diff, an earlier build (whole process)"
+            if tool == "lineage (before, indexed)":
+                shown = "lineage diff, an earlier build, texts from its index"
             if tool == "lineage (indexed)":
                 shown = "**lineage diff**, texts from the index (whole process, after `lineage index`)"
             rows.append((f"{label}, {size:.0f} KB" if first else "", shown, duration(median),

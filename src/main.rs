@@ -34,12 +34,18 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         }
         _ => {}
     }
-    let corpus = load_corpus(cli)?;
+    // A command about one or two documents loads only them (see corpus::headers).
+    let named: Option<Vec<&str>> = match &cli.command {
+        Command::Show { id, .. } => Some(vec![id]),
+        Command::Diff { a, b: Some(b), .. } => Some(vec![a, b]),
+        _ => None,
+    };
+    let (corpus, documents) = load_corpus(cli, named.as_deref())?;
     if !cli.quiet {
         for w in &corpus.warnings {
             eprintln!("lineage: warning: {}", printable(&w.message));
         }
-        if corpus.documents.is_empty() {
+        if documents == 0 {
             eprintln!("lineage: no documents found in {}", printable(&cli.data.display().to_string()));
         }
     }
@@ -296,8 +302,15 @@ fn warn_unreadable(cli: &Cli, index: &Index) -> Result<usize, Error> {
     Ok(count)
 }
 
-/// The corpus from the index where the index matches the files, else from the files.
-fn load_corpus(cli: &Cli) -> Result<Corpus, Error> {
+/// The corpus from the index where the index matches the files, else from the files,
+/// with the number of documents in the folder. Given `named` (the IDs a command asks
+/// for), only the documents they can name are loaded; the warnings are still the whole
+/// corpus's.
+fn load_corpus(cli: &Cli, named: Option<&[&str]>) -> Result<(Corpus, usize), Error> {
+    let whole = |corpus: Corpus| {
+        let documents = corpus.documents.len();
+        (corpus, documents)
+    };
     let path = index_path(cli);
     // Only read: a command that reads the corpus never writes the index.
     let index = match Index::open_to_read(&path) {
@@ -310,9 +323,13 @@ fn load_corpus(cli: &Cli) -> Result<Corpus, Error> {
         }
     };
     if let Some(index) = index {
-        let status = index.status(&cli.data)?;
+        let walk = lineage::reader::walk(&cli.data)?;
+        let status = index.status_of(&cli.data, &walk.texts)?;
         if status.is_fresh() {
-            return Corpus::from_index(&cli.data, &index);
+            return match named {
+                Some(queries) => lineage::corpus::headers::from_index(&cli.data, &walk, &index, queries).map(|n| (n.corpus, n.documents)),
+                None => Corpus::from_index(&cli.data, &index).map(whole),
+            };
         }
         if !cli.quiet {
             match &status.other_folder {
@@ -332,13 +349,17 @@ fn load_corpus(cli: &Cli) -> Result<Corpus, Error> {
             }
         }
     }
+    if let Some(queries) = named {
+        let cache = lineage::corpus::headers::cache_path(&cli.out, &cli.data);
+        return lineage::corpus::headers::from_files(&cli.data, &cache, queries).map(|n| (n.corpus, n.documents));
+    }
     let bar = progress_bar(cli, "reading");
     let corpus = Corpus::load_with_progress(&cli.data, |done, total| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     });
     bar.finish_and_clear();
-    corpus
+    corpus.map(whole)
 }
 
 /// Bring the index up to date, with a progress bar on a terminal.

@@ -94,6 +94,16 @@ impl Status {
     }
 }
 
+/// A stored document as [`Index::headers`] lists it.
+#[derive(Debug, Clone)]
+pub struct StoredHeader {
+    pub id: i64,
+    /// The file, relative to the corpus folder.
+    pub path: String,
+    pub symbol: String,
+    pub language: String,
+}
+
 /// What a refresh did.
 #[derive(Debug, Default)]
 pub struct Refresh {
@@ -255,7 +265,11 @@ impl Index {
 
     /// Compare the index with the folder `dir`.
     pub fn status(&self, dir: &Path) -> Result<Status, Error> {
-        let texts = reader::walk(dir)?.texts;
+        self.status_of(dir, &reader::walk(dir)?.texts)
+    }
+
+    /// [`Index::status`] of the text files `texts` of `dir`, already listed.
+    pub fn status_of(&self, dir: &Path, texts: &[PathBuf]) -> Result<Status, Error> {
         let mut known: HashMap<String, (u64, i64, String)> = HashMap::new();
         let built_for = self.corpus_dir();
         let same_corpus = built_for.as_deref() == Some(&canonical(dir));
@@ -393,14 +407,37 @@ impl Index {
         let mut docs = Vec::new();
         for row in rows {
             let (rel, model) = row.map_err(|e| self.fail(e))?;
-            let mut doc: Document = serde_json::from_str(&model).map_err(|e| Error::Index {
-                path: self.path.clone(),
-                reason: format!("stored model of {rel} does not load ({e}); run `lineage index --rebuild`"),
-            })?;
-            doc.source.path = dir.join(&rel).to_string_lossy().into_owned();
-            docs.push(doc);
+            docs.push(self.load_model(dir, &rel, &model)?);
         }
         Ok((docs, self.unreadable()?))
+    }
+
+    /// Each stored document's row id, file, symbol and language, in the order of
+    /// [`Index::documents`], without loading a model: enough to find the few a command names.
+    pub fn headers(&self) -> Result<Vec<StoredHeader>, Error> {
+        let mut stmt = self.conn.prepare("SELECT id, path, symbol, language FROM documents ORDER BY path, id").map_err(|e| self.fail(e))?;
+        stmt.query_map([], |r| Ok(StoredHeader { id: r.get(0)?, path: r.get(1)?, symbol: r.get(2)?, language: r.get(3)? }))
+            .map_err(|e| self.fail(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.fail(e))
+    }
+
+    /// The stored document of row `id` (from [`Index::headers`]), with `source.path` under `dir`.
+    pub fn document(&self, dir: &Path, header: &StoredHeader) -> Result<Document, Error> {
+        let model: String = self
+            .conn
+            .query_row("SELECT model FROM documents WHERE id = ?1", [header.id], |r| r.get(0))
+            .map_err(|e| self.fail(e))?;
+        self.load_model(dir, &header.path, &model)
+    }
+
+    fn load_model(&self, dir: &Path, rel: &str, model: &str) -> Result<Document, Error> {
+        let mut doc: Document = serde_json::from_str(model).map_err(|e| Error::Index {
+            path: self.path.clone(),
+            reason: format!("stored model of {rel} does not load ({e}); run `lineage index --rebuild`"),
+        })?;
+        doc.source.path = dir.join(rel).to_string_lossy().into_owned();
+        Ok(doc)
     }
 
     /// Why each file that could not be read was not, in path order, as stored.

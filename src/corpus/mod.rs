@@ -1,5 +1,6 @@
 //! The corpus: every document read from the data folder, found by full or short ID.
 
+pub mod headers;
 pub mod index;
 pub mod location;
 pub mod recorded;
@@ -27,6 +28,11 @@ pub struct Corpus {
     /// (symbol, language) → position in `documents`: the duplicate check of `add` costs
     /// nothing per document (a scan made reading 100,000 files quadratic).
     seen: std::collections::HashMap<(String, crate::model::Language), usize>,
+}
+
+/// The warning for a second text of one symbol in one language.
+fn same_symbol(path: &str, symbol: &str, language: Language, first: &str) -> String {
+    format!("{path}: same symbol {symbol} ({}) as {first}; the first file in path order is used", language.as_str())
 }
 
 impl Corpus {
@@ -86,6 +92,15 @@ impl Corpus {
     /// warning naming the file (and the line); the rest is used. The files are read on
     /// every load, the index holding only the texts.
     pub fn read_voting_files(&mut self, paths: &[std::path::PathBuf]) {
+        self.read_votes(paths);
+        for message in recorded::attach(&mut self.documents, &self.recorded_votes) {
+            self.warnings.push(Warning { message });
+        }
+    }
+
+    /// The rows of the voting files into `recorded_votes`, with a warning for each file
+    /// and row that cannot be read; nothing attached yet.
+    fn read_votes(&mut self, paths: &[std::path::PathBuf]) {
         for path in paths {
             match reader::votes_csv::read_file(path) {
                 Ok(file) => {
@@ -98,9 +113,6 @@ impl Corpus {
                 }
                 Err(e) => self.warnings.push(Warning { message: format!("{e}; the file is skipped") }),
             }
-        }
-        for message in recorded::attach(&mut self.documents, &self.recorded_votes) {
-            self.warnings.push(Warning { message });
         }
     }
 
@@ -115,15 +127,7 @@ impl Corpus {
     pub fn add(&mut self, doc: Document) {
         let key = (doc.symbol.clone(), doc.language);
         if let Some(first) = self.seen.get(&key).map(|&i| &self.documents[i]) {
-            self.warnings.push(Warning {
-                message: format!(
-                    "{}: same symbol {} ({}) as {}; the first file in path order is used",
-                    doc.source.path,
-                    doc.symbol,
-                    doc.language.as_str(),
-                    first.source.path
-                ),
-            });
+            self.warnings.push(Warning { message: same_symbol(&doc.source.path, &doc.symbol, doc.language, &first.source.path) });
             return;
         }
         self.seen.insert(key, self.documents.len());

@@ -69,6 +69,33 @@ impl<'a> RecordIndex<'a> {
     }
 }
 
+/// The warnings [`attach`] gives for documents of these symbols (in this order): each
+/// record whose rows and totals differ, then each symbol several records name.
+pub fn warnings_for<'s>(symbols: impl IntoIterator<Item = &'s str>, records: &[RecordedVote]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for r in records {
+        for problem in r.inconsistencies() {
+            warnings.push(format!("{}: line {}: undl_id {}: {problem}", r.path, r.line, r.undl_id));
+        }
+    }
+    let index = RecordIndex::new(records);
+    for symbol in symbols {
+        let found = index.get(symbol);
+        if let [record, others @ ..] = found
+            && !others.is_empty()
+        {
+            let others: Vec<String> = others.iter().map(|r| format!("{} ({}:{})", r.undl_id, r.path, r.line)).collect();
+            warnings.push(format!(
+                "{}: several voting records name {symbol}; undl_id {} is used, not {}",
+                record.path,
+                record.undl_id,
+                others.join(", ")
+            ));
+        }
+    }
+    warnings
+}
+
 /// Whether two votes say the same: method, counts and the three lists.
 fn agree(text: &Vote, file: &Vote) -> bool {
     let sorted = |l: &[String]| {
@@ -99,26 +126,11 @@ fn counts(v: &Vote) -> String {
 /// and the disagreement is a diagnostic of the document. Returns warnings: a symbol
 /// with several records (the first is used), a record whose rows and totals differ.
 pub fn attach(docs: &mut [Document], records: &[RecordedVote]) -> Vec<String> {
-    let mut warnings = Vec::new();
-    for r in records {
-        for problem in r.inconsistencies() {
-            warnings.push(format!("{}: line {}: undl_id {}: {problem}", r.path, r.line, r.undl_id));
-        }
-    }
+    let warnings = warnings_for(docs.iter().map(|d| d.symbol.as_str()), records);
     let index = RecordIndex::new(records);
     for doc in docs.iter_mut() {
         let found = index.get(&doc.symbol);
         let Some(record) = found.first() else { continue };
-        if found.len() > 1 {
-            let others: Vec<String> = found[1..].iter().map(|r| format!("{} ({}:{})", r.undl_id, r.path, r.line)).collect();
-            warnings.push(format!(
-                "{}: several voting records name {}; undl_id {} is used, not {}",
-                record.path,
-                doc.symbol,
-                record.undl_id,
-                others.join(", ")
-            ));
-        }
         let mut vote = vote_from_record(record);
         let stated = std::mem::replace(&mut doc.vote, Vote::unknown());
         if stated.method != VoteMethod::Unknown && !agree(&stated, &vote) {

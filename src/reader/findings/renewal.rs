@@ -93,6 +93,13 @@ pub fn find_renewal(doc: &Document) -> Option<Renewal> {
         let parts = std::iter::once((None, p.text.as_str())).chain(p.items.iter().map(|i| (Some(i.label.as_str()), i.text.as_str())));
         for (item, text) in parts {
             let text = tidy(text);
+            // Every match holds "mandate" or "stationing": a paragraph with neither (every
+            // Chinese one) is passed over without compiling the pattern. Neither word's
+            // letters has another case form than ASCII's, so the check is exact.
+            let lower = text.to_ascii_lowercase();
+            if !lower.contains("andate") && !lower.contains("tationing") {
+                continue;
+            }
             let Some(c) = RENEW.captures(&text) else { continue };
             let rest = &text[c.get(0).map_or(0, |m| m.end())..];
             let window = &rest[..rest.floor_char_boundary(rest.len().min(300))];

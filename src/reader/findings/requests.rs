@@ -661,12 +661,15 @@ const DELIVERABLE_PATTERNS: [DeliverablePattern; 9] = [
     DeliverablePattern { deliverable: Deliverable::OralUpdate, zh: r"口头(?:介绍)?(?:最新情况|报告|通报|更新)", en: r"\boral (?:update|report|briefing)s?\b" },
 ];
 
-static DELIVERABLE_REGEXES: LazyLock<Vec<(Deliverable, Regex, Regex)>> = LazyLock::new(|| {
+/// The patterns of one language, compiled when a text in it is first read: a process
+/// that reads only Chinese texts never compiles the English ones, nor the reverse.
+static ZH_DELIVERABLES: LazyLock<Vec<(Deliverable, Regex)>> = LazyLock::new(|| {
+    DELIVERABLE_PATTERNS.iter().map(|p| (p.deliverable, Regex::new(p.zh).expect("valid regex"))).collect()
+});
+static EN_DELIVERABLES: LazyLock<Vec<(Deliverable, Regex)>> = LazyLock::new(|| {
     DELIVERABLE_PATTERNS
         .iter()
-        .map(|p| {
-            (p.deliverable, Regex::new(p.zh).expect("valid regex"), Regex::new(&format!("(?i){}", p.en)).expect("valid regex"))
-        })
+        .map(|p| (p.deliverable, Regex::new(&format!("(?i){}", p.en)).expect("valid regex")))
         .collect()
 });
 
@@ -695,15 +698,18 @@ pub fn deliverables(action: &str, language: Language) -> Vec<Deliverable> {
         Language::En => EN_ALREADY_ASKED.replace_all(&EN_TITLE.replace_all(action, "□"), "□").into_owned(),
     };
     let mut found = BTreeSet::new();
-    for (deliverable, zh, en) in DELIVERABLE_REGEXES.iter() {
+    let patterns = match language {
+        Language::Zh => &*ZH_DELIVERABLES,
+        Language::En => &*EN_DELIVERABLES,
+    };
+    for (deliverable, pattern) in patterns {
         let hit = match (language, deliverable) {
             // "the report of the Special Rapporteur" is someone else's report.
-            (Language::En, Deliverable::Report) => en.find_iter(&blanked).any(|m| {
+            (Language::En, Deliverable::Report) => pattern.find_iter(&blanked).any(|m| {
                 !m.as_str().contains(" of ") && !m.as_str().contains(" by ") && !blanked[..m.start()].to_lowercase().ends_with("oral ")
             }),
-            (Language::Zh, Deliverable::Report) => zh.find_iter(&blanked).any(|m| !blanked[..m.start()].ends_with("口头")),
-            (Language::En, _) => en.is_match(&blanked),
-            (Language::Zh, _) => zh.is_match(&blanked),
+            (Language::Zh, Deliverable::Report) => pattern.find_iter(&blanked).any(|m| !blanked[..m.start()].ends_with("口头")),
+            _ => pattern.is_match(&blanked),
         };
         if hit {
             found.insert(*deliverable);

@@ -1,0 +1,301 @@
+//! The few documents a command names (`show ID`, `diff A B`), found without parsing the
+//! rest of the corpus.
+//!
+//! A text's symbol is only known once the text is read (the masthead, the title line, the
+//! page headers or, failing all of them, the file name give it), so every file has a
+//! *header*: its symbol and language. Headers come from the index where it is fresh, else
+//! from a small header cache under the output folder (`<out>/index/<key>.headers`, each
+//! file's header kept with its size and modification time, as the index keeps them). A
+//! file the cache does not know, or knows at another size or time, is read and parsed,
+//! and the cache rewritten; when it cannot be written (a read-only output folder),
+//! nothing else changes.
+//!
+//! The documents whose symbol could answer the query are then loaded, and only they. The
+//! corpus made of them answers [`Corpus::find`] as the whole corpus would: every document
+//! that `find` can return, and every text of the same symbol in another language, is in
+//! it. Its warnings are the whole corpus's, in the same order: the files that could not
+//! be read, the second texts of one symbol, and the voting files' problems.
+
+use super::index::{Index, StoredHeader};
+use super::{Corpus, Warning, recorded, same_symbol};
+use crate::error::Error;
+use crate::model::{Choice, Document, Language};
+use crate::reader::{self, Walk};
+use crate::symbol::{body_of_prefix, short_forms, squash};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The named documents, and how many documents the folder holds in all (a full load's
+/// `documents.len()`: none means the folder has no documents).
+pub struct Named {
+    pub corpus: Corpus,
+    pub documents: usize,
+}
+
+/// What is known of one text without its paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Header {
+    symbol: String,
+    language: Language,
+}
+
+/// One text file, in the order a full load meets it.
+enum Entry<K> {
+    /// A document; `source` is the path its `source.path` holds, `key` tells the loader
+    /// where to find it.
+    Document { source: String, header: Header, key: K },
+    /// A file that could not be read: the warning a full load gives.
+    Unreadable(String),
+}
+
+/// A query as [`could_name`] compares it: squashed, and without a body prefix.
+struct Query {
+    squashed: String,
+    rest: String,
+}
+
+impl Query {
+    fn new(query: &str) -> Query {
+        let squashed = squash(query);
+        let rest = match squashed.split_once('/') {
+            Some((b, r)) if body_of_prefix(b).is_some() => r.to_string(),
+            _ => squashed.clone(),
+        };
+        Query { squashed, rest }
+    }
+}
+
+/// Whether a document of `symbol` can be what `query` names: the full symbol, or a short
+/// form (`47/23`, `hrc/47/23`), whatever the body. [`Corpus::find`] asks more (the body
+/// of a prefixed short form, the exact symbol first), so every document it can return,
+/// and every other text of that symbol, answers here.
+fn could_name(query: &Query, symbol: &str) -> bool {
+    // Most symbols are ASCII without spaces, squashed by upper-casing alone.
+    let s = if symbol.bytes().all(|b| b.is_ascii_graphic()) { symbol.to_ascii_uppercase() } else { squash(symbol) };
+    if s == query.squashed {
+        return true;
+    }
+    // Every short form ends the squashed symbol or stands before its `(`: most symbols
+    // are passed over without listing their short forms.
+    let rest = query.rest.as_str();
+    (s.ends_with(rest) || s.contains(&format!("{rest}("))) && short_forms(symbol).iter().any(|f| f == rest)
+}
+
+/// Build the corpus of the documents `queries` can name from the folder's entries;
+/// `load_all` loads the documents of the keys it is given, in that order.
+fn assemble<K>(
+    walk: &Walk,
+    entries: Vec<Entry<K>>,
+    queries: &[&str],
+    load_all: impl FnOnce(Vec<K>) -> Vec<Result<Document, Error>>,
+) -> Named {
+    let queries: Vec<Query> = queries.iter().map(|q| Query::new(q)).collect();
+    let mut corpus = Corpus::default();
+    corpus.warn_skipped(&walk.skipped);
+    // What a full load meets, in its order: a warning, or a document to load.
+    enum Slot {
+        Warning(String),
+        Load,
+    }
+    let mut slots = Vec::new();
+    let mut keys = Vec::new();
+    let mut first: HashMap<(String, Language), String> = HashMap::new();
+    let mut symbols: Vec<String> = Vec::new();
+    for entry in entries {
+        match entry {
+            Entry::Unreadable(message) => slots.push(Slot::Warning(message)),
+            Entry::Document { source, header, key } => {
+                if let Some(first) = first.get(&(header.symbol.clone(), header.language)) {
+                    slots.push(Slot::Warning(same_symbol(&source, &header.symbol, header.language, first)));
+                    continue;
+                }
+                if queries.iter().any(|q| could_name(q, &header.symbol)) {
+                    slots.push(Slot::Load);
+                    keys.push(key);
+                }
+                first.insert((header.symbol.clone(), header.language), source);
+                symbols.push(header.symbol);
+            }
+        }
+    }
+    let mut loaded = load_all(keys).into_iter();
+    for slot in slots {
+        match slot {
+            Slot::Warning(message) => corpus.warnings.push(Warning { message }),
+            Slot::Load => match loaded.next() {
+                Some(Ok(doc)) => corpus.add(doc),
+                Some(Err(e)) => corpus.warnings.push(Warning { message: format!("{e}; the file is skipped") }),
+                None => {}
+            },
+        }
+    }
+    // The votes go to the documents loaded; the warnings are those of every document.
+    corpus.read_votes(&walk.votes);
+    recorded::attach(&mut corpus.documents, &corpus.recorded_votes);
+    for message in recorded::warnings_for(symbols.iter().map(String::as_str), &corpus.recorded_votes) {
+        corpus.warnings.push(Warning { message });
+    }
+    Named { corpus, documents: symbols.len() }
+}
+
+/// The documents `queries` name from an `index` of `dir` found fresh against `walk` (the
+/// folder's files): two models loaded, not the corpus.
+pub fn from_index(dir: &Path, walk: &Walk, index: &Index, queries: &[&str]) -> Result<Named, Error> {
+    let mut entries: Vec<Entry<StoredHeader>> =
+        index.unreadable()?.into_iter().map(|e| Entry::Unreadable(format!("{e}; the file is skipped"))).collect();
+    for stored in index.headers()? {
+        let language = Language::from_name(&stored.language).ok_or_else(|| Error::Index {
+            path: index.path().to_path_buf(),
+            reason: format!("stored language {:?} of {} is unknown; run `lineage index --rebuild`", stored.language, stored.path),
+        })?;
+        entries.push(Entry::Document {
+            source: dir.join(&stored.path).to_string_lossy().into_owned(),
+            header: Header { symbol: stored.symbol.clone(), language },
+            key: stored,
+        });
+    }
+    Ok(assemble(walk, entries, queries, |keys| keys.iter().map(|stored| index.document(dir, stored)).collect()))
+}
+
+/// The header cache of the folder `data`: beside its default index under the output
+/// folder `out` (`<out>/index/<key>.headers`), wherever `--index` points, so that it is
+/// never written into the corpus folder.
+pub fn cache_path(out: &Path, data: &Path) -> PathBuf {
+    super::location::default_path(out, data).with_extension("headers")
+}
+
+/// The reader's fingerprint: a cache written by another build is not trusted, since that
+/// build may read the same files differently.
+const CACHE_VERSION: &str = concat!("lineage-headers-1-", env!("LINEAGE_READER_FINGERPRINT"));
+
+#[derive(Serialize, Deserialize)]
+struct CacheFile {
+    version: String,
+    /// The canonical path of the folder the headers are of.
+    folder: String,
+    files: Vec<Cached>,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+struct Cached {
+    /// Relative to the folder.
+    path: String,
+    size: u64,
+    mtime_ns: i64,
+    header: Option<Header>,
+    /// Why the file could not be read, after the path that starts the message.
+    error: Option<String>,
+}
+
+fn stat(path: &Path) -> Option<(u64, i64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    let mtime = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some((meta.len(), mtime.as_nanos() as i64))
+}
+
+fn read_cache(path: &Path, folder: &str) -> HashMap<String, Cached> {
+    let Ok(bytes) = std::fs::read(path) else { return HashMap::new() };
+    match serde_json::from_slice::<CacheFile>(&bytes) {
+        Ok(cache) if cache.version == CACHE_VERSION && cache.folder == folder => {
+            cache.files.into_iter().map(|f| (f.path.clone(), f)).collect()
+        }
+        _ => HashMap::new(),
+    }
+}
+
+/// Write the cache whole, through a file renamed into place (a reader never sees half of
+/// one); any failure leaves the old cache, or none.
+fn write_cache(path: &Path, cache: &CacheFile) {
+    let Ok(json) = serde_json::to_vec(cache) else { return };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(format!(".{}.tmp", std::process::id()));
+    let temporary = PathBuf::from(temporary);
+    if std::fs::write(&temporary, json).is_ok() && std::fs::rename(&temporary, path).is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+}
+
+/// The documents `queries` name, from the files of `dir`: headers from the cache at
+/// `cache` where a file is unchanged, every other file read and parsed (on every core).
+pub fn from_files(dir: &Path, cache: &Path, queries: &[&str]) -> Result<Named, Error> {
+    use rayon::prelude::*;
+    let walk = reader::walk(dir)?;
+    let folder = super::index::canonical(dir);
+    let mut known = read_cache(cache, &folder);
+    let stats: Vec<Option<(u64, i64)>> = walk.texts.par_iter().map(|p| stat(p)).collect();
+    let relative = |path: &Path| path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
+    let mut files: Vec<Option<Cached>> = walk
+        .texts
+        .iter()
+        .zip(&stats)
+        .map(|(path, now)| {
+            let cached = known.remove(&relative(path))?;
+            (Some((cached.size, cached.mtime_ns)) == *now).then_some(cached)
+        })
+        .collect();
+    let stale = !known.is_empty();
+    // The files the cache does not know, parsed; the documents kept until the query is
+    // answered (on a first run, the whole corpus, as a full load holds it).
+    let todo: Vec<usize> = (0..files.len()).filter(|&i| files[i].is_none()).collect();
+    let read: Vec<(usize, Result<Document, Error>)> = todo.par_iter().map(|&i| (i, reader::read_file(&walk.texts[i]))).collect();
+    // What each file is: from the cache, or from the parse just made.
+    let mut entries: Vec<Option<Entry<usize>>> = walk
+        .texts
+        .iter()
+        .zip(&files)
+        .enumerate()
+        .map(|(i, (path, cached))| {
+            let cached = cached.as_ref()?;
+            Some(match (&cached.header, &cached.error) {
+                (Some(header), _) => Entry::Document { source: path.display().to_string(), header: header.clone(), key: i },
+                (None, error) => Entry::Unreadable(format!("{}: {}; the file is skipped", path.display(), error.as_deref().unwrap_or_default())),
+            })
+        })
+        .collect();
+    let mut parsed: HashMap<usize, Document> = HashMap::new();
+    for (i, result) in read {
+        let path = &walk.texts[i];
+        let source = path.display().to_string();
+        let (header, error) = match result {
+            Ok(doc) => {
+                let header = Header { symbol: doc.symbol.clone(), language: doc.language };
+                entries[i] = Some(Entry::Document { source, header: header.clone(), key: i });
+                parsed.insert(i, doc);
+                (Some(header), None)
+            }
+            Err(e) => {
+                let message = e.to_string();
+                entries[i] = Some(Entry::Unreadable(format!("{message}; the file is skipped")));
+                // Kept only where the message starts with the path, which is put back
+                // as the folder is named next time.
+                (None, message.strip_prefix(&format!("{source}: ")).map(str::to_string))
+            }
+        };
+        if let Some((size, mtime_ns)) = stats[i]
+            && (header.is_some() || error.is_some())
+        {
+            files[i] = Some(Cached { path: relative(path), size, mtime_ns, header, error });
+        }
+    }
+    if !todo.is_empty() || stale {
+        let files = files.iter().flatten().cloned().collect();
+        write_cache(cache, &CacheFile { version: CACHE_VERSION.to_string(), folder, files });
+    }
+    // Every file is known from the cache or was parsed.
+    let entries = entries.into_iter().flatten().collect();
+    // One after the other: two texts parsed side by side wait on the same patterns
+    // being compiled, and were measured no faster.
+    let texts = &walk.texts;
+    Ok(assemble(&walk, entries, queries, |keys| {
+        keys.into_iter()
+            .map(|i| match parsed.remove(&i) {
+                Some(doc) => Ok(doc),
+                None => reader::read_file(&texts[i]),
+            })
+            .collect()
+    }))
+}
