@@ -211,3 +211,35 @@ fn the_seed_site_draws_at_desktop_and_phone_widths() {
         }
     }
 }
+
+/// A text whose title and paragraphs carry markup, quotes, CDATA ends and Word field
+/// codes: the site shows them as text and no element or script comes from them.
+#[test]
+fn markup_in_a_text_stays_text_on_every_page_of_the_site() {
+    let data = tempfile::tempdir().unwrap();
+    let hostile = "<script>alert(1)</script> \"quoted\" ]]> <img src=x onerror=alert(2)> { HYPERLINK \"http://x\" }";
+    let text = format!(
+        "United Nations\nA/RES/78/901\n\nGeneral Assembly\nDistr.: General\n20 December 2023\n\nSeventy-eighth session\nAgenda item 1\n\n\
+         Resolution adopted by the General Assembly on 19 December 2023\n\n78/901. Privacy {hostile}\n\nThe General Assembly,\n\n\
+         Recalling its resolution 77/211 of 15 December 2022 on the right to privacy in the digital age,\n\n\
+         Noting {hostile},\n\n1. Requests the Secretary-General to report {hostile};\n\n2. Decides to remain seized of the matter.\n"
+    );
+    std::fs::write(data.path().join("hostile.txt"), text).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    build(data.path(), out.path());
+    let mut pages = Vec::new();
+    html_files(&out.path().join("site"), &mut pages);
+    assert!(!pages.is_empty());
+    let mut shown = false;
+    for page in &pages {
+        let html = std::fs::read_to_string(page).unwrap();
+        for live in ["<script", "<img", "]]>"] {
+            assert!(!html.contains(live), "{}: {live} reached the page as markup", page.display());
+        }
+        // An attribute inside a tag, not the words of the text.
+        let in_a_tag = regex::Regex::new(r"<[^>]*onerror").unwrap();
+        assert!(!in_a_tag.is_match(&html), "{}: an onerror attribute", page.display());
+        shown |= html.contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+    assert!(shown, "the text is shown, escaped, on some page");
+}
