@@ -9,7 +9,8 @@
 //! one and a stray space from a PDF compare equal.
 
 use crate::text::chars::is_unspaced_script;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// What a token is, which decides how the diff treats it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,12 +79,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 /// Full-width Latin letters and digits (`Ａ`, `１`) as their ASCII forms, so that a
 /// number typed in either width is the same number.
 pub fn fold_width(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+    word.chars().map(fold_char).collect()
 }
 
 /// Is this piece of text only punctuation and whitespace (nothing a reader would call a
@@ -131,19 +127,30 @@ const KEY_SEPARATOR: char = '\u{1F}';
 impl Profile {
     pub fn new(text: &str, shingling: Shingling) -> Profile {
         let tokens: Vec<Token> = tokenize(text).into_iter().filter(|t| t.class.is_substantive()).collect();
-        let mut key = String::with_capacity(text.len());
-        for t in &tokens {
-            key.push_str(&fold_width(t.text));
+        let mut key = String::with_capacity(text.len() + tokens.len());
+        // Each token once: its width-folded characters make the key, and two hashes of
+        // them in lower case make the units the shingles are built from. Numbers are what
+        // a new year's text changes in a paragraph that is otherwise the same (`resolution
+        // 77/133 of 12 December 2022` → `78/85 of 7 December 2023`): for likeness they
+        // count as "a number", whichever; the opening keeps them (below).
+        let mut units = Vec::with_capacity(tokens.len());
+        let mut literal = Vec::with_capacity(OPENING_UNITS);
+        for (i, t) in tokens.iter().enumerate() {
+            let mut unit = FNV_OFFSET;
+            let mut digits = true;
+            for c in t.text.chars().map(fold_char) {
+                key.push(c);
+                digits &= c.is_ascii_digit();
+                for l in c.to_lowercase() {
+                    unit = fnv_char(unit, l);
+                }
+            }
             key.push(KEY_SEPARATOR);
+            units.push(if digits { NUMBER_UNIT } else { unit });
+            if i < OPENING_UNITS {
+                literal.push(unit);
+            }
         }
-        // Numbers are what a new year's text changes in a paragraph that is otherwise the
-        // same (`resolution 77/133 of 12 December 2022` → `78/85 of 7 December 2023`):
-        // for likeness they count as "a number", whichever.
-        let units: Vec<String> = tokens
-            .iter()
-            .map(|t| fold_width(t.text))
-            .map(|w| if w.chars().all(|c| c.is_ascii_digit()) { "#".to_string() } else { w.to_lowercase() })
-            .collect();
         let han = tokens.iter().filter(|t| t.class == TokenClass::Han).count();
         // The script that dominates the text picks the n-gram size: a Chinese paragraph
         // with a few numbers in it is still read as Chinese.
@@ -151,7 +158,6 @@ impl Profile {
         let shingles = shingle(&units, n);
         // The opening keeps its numbers: "Recalling its resolution 77/244" and
         // "Reaffirming also its resolution 70/1" open alike only once numbers are masked.
-        let literal: Vec<String> = tokens.iter().take(OPENING_UNITS).map(|t| fold_width(t.text).to_lowercase()).collect();
         let opening = shingle(&literal, n);
         Profile { key, shingles, opening }
     }
@@ -220,15 +226,40 @@ impl Profile {
     }
 }
 
-/// The n-grams of `units`, hashed and sorted (a text shorter than n is one shingle).
-fn shingle(units: &[String], n: usize) -> Vec<u64> {
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+/// The unit every number stands for in the shingles.
+const NUMBER_UNIT: u64 = 0x2323_2323_2323_2323;
+
+fn fnv_char(mut h: u64, c: char) -> u64 {
+    let mut buf = [0u8; 4];
+    for &b in c.encode_utf8(&mut buf).as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// A full-width form of an ASCII character (`１`, `Ａ`, `，`) as that character.
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// The n-grams of `units` (each a hash of one token), hashed and sorted (a text
+/// shorter than n is one shingle). Shingles are compared with each other only, within
+/// one run, so a fast hash that spreads words well is all they need.
+fn shingle(units: &[u64], n: usize) -> Vec<u64> {
     let n = n.min(units.len()).max(1);
     let mut shingles: Vec<u64> = units
         .windows(n)
         .map(|gram| {
-            let mut h = DefaultHasher::new();
-            gram.hash(&mut h);
-            h.finish()
+            let mut h = FNV_OFFSET;
+            for unit in gram {
+                h = (h ^ unit).wrapping_mul(FNV_PRIME).rotate_left(29);
+            }
+            h
         })
         .collect();
     shingles.sort_unstable();
@@ -256,13 +287,31 @@ fn dice_of(shared: usize, total: usize) -> f64 {
 /// most pairs share few shingles, which the postings never visit.
 pub struct ShingleIndex {
     /// Shingle → (indexed profile, how many times it holds that shingle).
-    postings: std::collections::HashMap<u64, Vec<(u32, u32)>>,
+    postings: HashMap<u64, Vec<(u32, u32)>, BuildHasherDefault<ShingleHasher>>,
     sizes: Vec<usize>,
+}
+
+/// A shingle is a hash already: the map takes its bits as they are.
+#[derive(Default)]
+struct ShingleHasher(u64);
+
+impl std::hash::Hasher for ShingleHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 impl ShingleIndex {
     pub fn new<'a>(profiles: impl IntoIterator<Item = &'a Profile>) -> ShingleIndex {
-        let mut postings: std::collections::HashMap<u64, Vec<(u32, u32)>> = std::collections::HashMap::new();
+        let mut postings: HashMap<u64, Vec<(u32, u32)>, BuildHasherDefault<ShingleHasher>> = HashMap::default();
         let mut sizes = Vec::new();
         for (j, profile) in profiles.into_iter().enumerate() {
             for run in profile.shingles.chunk_by(|a, b| a == b) {
