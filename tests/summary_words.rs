@@ -45,8 +45,9 @@ fn a_ga_pair_with_no_vote_stated_says_so() {
         assert!(out.contains("Vote: not stated in either text"));
         assert!(!out.contains("unchanged (not stated)"));
         assert!(out.contains("moved and reworded") || out.contains("and reworded"));
-        assert!(out.contains("the Secretary-General: a report, then an interactive dialogue, at the General Assembly"));
+        // The deadline moved: said once, as the change, not also before it.
+        assert!(out.contains("the Secretary-General: a report, then an interactive dialogue; now due at the General Assembly"));
     }
     let text = render::diff(&d, DiffFormat::Text, TextStyle::default());
-    assert!(text.contains("the Secretary-General: a report, then an interactive dialogue, at the General Assembly's 80th session (2025)"));
+    assert!(text.contains("now due at the General Assembly's 80th session (2025) and the Council's 59th session (2025) (was the General Assembly's 79th session (2024)"));
 }

@@ -131,12 +131,18 @@ fn sessions(due: &[Due]) -> String {
 /// "the High Commissioner: a report, then an interactive dialogue, at the Council's 56th
 /// session (2024)".
 fn what_is_asked(r: &Request) -> String {
+    what_is_asked_but(r, false, false)
+}
+
+/// What is asked, leaving out what a change said after it names anyway ("now due at
+/// the Council's 66th session (was the 63rd)" needs no "at the 66th session" before it).
+fn what_is_asked_but(r: &Request, deliverables_changed: bool, deadline_changed: bool) -> String {
     let mut out = addressee(r.addressee, &r.addressee_text);
-    if !r.deliverables.is_empty() {
+    if !r.deliverables.is_empty() && !deliverables_changed {
         out.push_str(": ");
         out.push_str(&deliverables(&r.deliverables));
     }
-    if !r.due.is_empty() {
+    if !r.due.is_empty() && !deadline_changed {
         out.push_str(if r.deliverables.is_empty() { ", by " } else { ", at " });
         out.push_str(&sessions(&r.due));
     }
@@ -260,7 +266,7 @@ pub fn lines(s: &Summary, d: &DocumentDiff) -> Vec<Line> {
             Part::Old(c.from_paragraph.clone()),
             text(" → "),
             Part::New(c.request.paragraph.clone()),
-            text(format!("): {}", what_is_asked(&c.request))),
+            text(format!("): {}", what_is_asked_but(&c.request, c.from_deliverables.is_some(), c.deadline_changed))),
         ];
         let changed = changes(c);
         if !changed.is_empty() {
