@@ -2,6 +2,7 @@
 
 pub mod index;
 pub mod location;
+pub(crate) mod postings;
 pub mod recorded;
 pub mod search;
 
