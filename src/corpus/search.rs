@@ -141,44 +141,63 @@ fn search_form_folded(text: &str) -> String {
 
 /// The units two texts are compared by: each pair of adjacent Chinese characters (no
 /// word breaks to rely on), and each word and pair of adjacent words of other scripts
-/// (character pairs of English words match almost any paragraph).
-fn units(form: &str) -> HashSet<String> {
+/// (character pairs of English words match almost any paragraph). Each unit is given to
+/// `emit` as the pieces it is made of, joined.
+fn each_unit(form: &str, mut emit: impl FnMut(&[&str])) {
     use crate::text::is_han;
-    let mut tokens: Vec<String> = Vec::new();
-    let mut word = String::new();
-    for c in form.chars() {
+    // Words and Chinese characters as slices of `form`; "" where punctuation breaks a run
+    // (no unit spans it).
+    let mut tokens: Vec<&str> = Vec::new();
+    let mut word_start: Option<usize> = None;
+    for (i, c) in form.char_indices() {
         if is_han(c) || !c.is_alphanumeric() {
-            if !word.is_empty() {
-                tokens.push(std::mem::take(&mut word));
+            if let Some(start) = word_start.take() {
+                tokens.push(&form[start..i]);
             }
             if is_han(c) {
-                tokens.push(c.to_string());
+                tokens.push(&form[i..i + c.len_utf8()]);
             } else if !c.is_whitespace() {
-                // Punctuation breaks a run: no unit spans it.
-                tokens.push(String::new());
+                tokens.push("");
             }
-        } else {
-            word.push(c);
+        } else if word_start.is_none() {
+            word_start = Some(i);
         }
     }
-    if !word.is_empty() {
-        tokens.push(word);
+    if let Some(start) = word_start {
+        tokens.push(&form[start..]);
     }
     let han = |t: &str| t.chars().next().is_some_and(is_han);
-    let mut out = HashSet::new();
+    let mut any = false;
     for t in tokens.iter().filter(|t| !t.is_empty() && !han(t)) {
-        out.insert(t.clone());
+        emit(&[t]);
+        any = true;
     }
     for pair in tokens.windows(2) {
         if !pair[0].is_empty() && !pair[1].is_empty() {
-            let sep = if han(&pair[0]) && han(&pair[1]) { "" } else { " " };
-            out.insert(format!("{}{sep}{}", pair[0], pair[1]));
+            let sep = if han(pair[0]) && han(pair[1]) { "" } else { " " };
+            emit(&[pair[0], sep, pair[1]]);
+            any = true;
         }
     }
-    if out.is_empty() {
+    if !any {
         // A single Chinese character.
-        out.extend(tokens.into_iter().filter(|t| !t.is_empty()));
+        for t in tokens.iter().filter(|t| !t.is_empty()) {
+            emit(&[t]);
+        }
     }
+}
+
+/// A text's units, each as a 64-bit fingerprint of its characters (FNV-1a): sets of
+/// numbers, compared without building a string per unit.
+fn units(form: &str) -> HashSet<u64, std::hash::BuildHasherDefault<super::index::KeyHasher>> {
+    let mut out = HashSet::default();
+    each_unit(form, |pieces| {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in pieces.iter().flat_map(|p| p.bytes()) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        out.insert(h);
+    });
     out
 }
 
@@ -306,7 +325,7 @@ fn score_rows(
     conn: &Connection,
     ids: &[i64],
     q: &str,
-    query_units: &HashSet<String>,
+    query_units: &HashSet<u64, std::hash::BuildHasherDefault<super::index::KeyHasher>>,
     options: &SearchOptions,
     forms: &mut HashMap<i64, String>,
     hits: &mut Vec<Hit>,
@@ -411,13 +430,26 @@ mod tests {
         }
     }
 
+    fn unit_texts(form: &str) -> HashSet<String> {
+        let mut out = HashSet::new();
+        each_unit(form, |pieces| {
+            out.insert(pieces.concat());
+        });
+        out
+    }
+
     #[test]
     fn units_suit_each_script() {
-        let zh = units(&search_form("隐私权，和平"));
+        let zh = unit_texts(&search_form("隐私权，和平"));
         assert!(zh.contains("隐私") && zh.contains("私权") && zh.contains("和平") && !zh.contains("权,"));
-        let en = units(&search_form("the right to privacy"));
+        let en = unit_texts(&search_form("the right to privacy"));
         assert!(en.contains("privacy") && en.contains("to privacy") && !en.contains("ri"));
-        assert_eq!(units("隐"), HashSet::from(["隐".to_string()]));
-        assert!(units("").is_empty());
+        assert_eq!(unit_texts("隐"), HashSet::from(["隐".to_string()]));
+        assert!(unit_texts("").is_empty());
+        assert_eq!(unit_texts("a-b c"), HashSet::from(["a".to_string(), "b".to_string(), "c".to_string(), "b c".to_string()]));
+        // The fingerprints count the same units as the texts.
+        for form in ["隐私权,和平", "the right to privacy", "隐", "", "a-b c", "第41/11号 the 人权 council"] {
+            assert_eq!(units(form).len(), unit_texts(form).len(), "{form}");
+        }
     }
 }
