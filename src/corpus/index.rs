@@ -336,7 +336,7 @@ impl Index {
         let from_nothing: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM files)", [], |r| r.get(0)).map_err(fail)?;
         let mut postings = super::postings::Builder::default();
         for rel in status.removed.iter().chain(&status.changed) {
-            forget(&tx, rel).map_err(fail)?;
+            forget(&tx, rel, &mut postings).map_err(fail)?;
         }
         for rel in &status.touched {
             let now = stat(&dir.join(rel))?;
@@ -491,8 +491,15 @@ impl std::hash::Hasher for KeyHasher {
 }
 
 /// Remove a file and everything read from it. Its rows' ids stay in the postings until
-/// their segments are merged; search drops ids whose row is gone.
-fn forget(conn: &Connection, rel: &str) -> rusqlite::Result<()> {
+/// their segments are merged (search drops ids whose row is gone); the count of rows
+/// holding each of their trigrams goes down at once.
+fn forget(conn: &Connection, rel: &str, postings: &mut super::postings::Builder) -> rusqlite::Result<()> {
+    let mut rows = conn.prepare_cached(
+        "SELECT p.text FROM paragraphs p JOIN documents d ON p.document = d.id WHERE d.path = ?1",
+    )?;
+    for text in rows.query_map([rel], |r| r.get::<_, String>(0))? {
+        postings.remove(&trigram_keys(&search_form(&text?)));
+    }
     conn.execute("DELETE FROM paragraphs WHERE document IN (SELECT id FROM documents WHERE path = ?1)", [rel])?;
     conn.execute("DELETE FROM documents WHERE path = ?1", [rel])?;
     conn.execute("DELETE FROM files WHERE path = ?1", [rel])?;

@@ -15,7 +15,8 @@ use std::collections::HashMap;
 /// Encoded bytes gathered in memory before a segment is written (the build's memory
 /// stays bounded whatever the corpus's size).
 const FLUSH_BYTES: usize = 96 << 20;
-/// Segments past which a refresh merges them into one.
+/// Segments past which a refresh merges them into one (removed rows' counts, kept as
+/// segment -1, are not a segment).
 const MAX_SEGMENTS: i64 = 8;
 
 pub(crate) const SCHEMA: &str = "
@@ -69,9 +70,19 @@ pub(crate) struct Builder {
     terms: HashMap<u64, List, std::hash::BuildHasherDefault<super::index::KeyHasher>>,
     bytes: usize,
     next_segment: Option<i64>,
+    /// Rows removed, by trigram: kept in segment -1 as negative counts (no ids) until a
+    /// merge, so that a trigram's count is exact at once.
+    removed: HashMap<u64, i64, std::hash::BuildHasherDefault<super::index::KeyHasher>>,
 }
 
 impl Builder {
+    /// Record that a row holding `trigrams` was removed.
+    pub(crate) fn remove(&mut self, trigrams: &[u64]) {
+        for &t in trigrams {
+            *self.removed.entry(t).or_insert(0) -= 1;
+        }
+    }
+
     /// Record that row `id` (larger than every id added before) holds `trigrams`.
     pub(crate) fn add(&mut self, conn: &Connection, id: u64, trigrams: &[u64]) -> rusqlite::Result<()> {
         for &t in trigrams {
@@ -95,7 +106,7 @@ impl Builder {
         }
         let segment = match self.next_segment {
             Some(s) => s,
-            None => conn.query_row("SELECT coalesce(max(segment), -1) + 1 FROM postings", [], |r| r.get(0))?,
+            None => conn.query_row("SELECT coalesce(max(segment), -1) + 1 FROM postings WHERE segment >= 0", [], |r| r.get(0))?,
         };
         self.next_segment = Some(segment + 1);
         let mut insert = conn.prepare_cached("INSERT INTO postings (term, segment, rows, ids) VALUES (?1, ?2, ?3, ?4)")?;
@@ -112,7 +123,14 @@ impl Builder {
     /// `always`, after a build from nothing left several).
     pub(crate) fn finish(mut self, conn: &Connection, always: bool) -> rusqlite::Result<()> {
         self.flush(conn)?;
-        let segments: i64 = conn.query_row("SELECT count(DISTINCT segment) FROM postings", [], |r| r.get(0))?;
+        let mut adjust = conn.prepare_cached(
+            "INSERT INTO postings (term, segment, rows, ids) VALUES (?1, -1, ?2, x'')
+             ON CONFLICT (term, segment) DO UPDATE SET rows = rows + excluded.rows",
+        )?;
+        for (term, by) in std::mem::take(&mut self.removed) {
+            adjust.execute(params![term as i64, by])?;
+        }
+        let segments: i64 = conn.query_row("SELECT count(DISTINCT segment) FROM postings WHERE segment >= 0", [], |r| r.get(0))?;
         if segments > MAX_SEGMENTS || (always && segments > 1) {
             merge(conn)?;
         }
@@ -175,7 +193,7 @@ fn merge(conn: &Connection) -> rusqlite::Result<()> {
     )
 }
 
-/// How many rows hold `term` (removed rows still counted until a merge).
+/// How many rows hold `term`.
 pub(crate) fn count(conn: &Connection, term: u64) -> rusqlite::Result<i64> {
     let mut stmt = conn.prepare_cached("SELECT coalesce(sum(rows), 0) FROM postings WHERE term = ?1")?;
     stmt.query_row([term as i64], |r| r.get(0))
@@ -248,6 +266,11 @@ mod tests {
         assert_eq!(ids(&conn, 20).unwrap(), [1, 4]);
         assert_eq!(count(&conn, 10).unwrap(), 3);
         conn.execute("DELETE FROM paragraphs WHERE id = 1", []).unwrap();
+        let mut third = Builder::default();
+        third.remove(&[10, 20]);
+        third.finish(&conn, false).unwrap();
+        assert_eq!(count(&conn, 10).unwrap(), 2, "counted at once");
+        assert_eq!(ids(&conn, 10).unwrap(), [1, 2, 3], "the id stays until a merge");
         merge(&conn).unwrap();
         assert_eq!(ids(&conn, 10).unwrap(), [2, 3]);
         assert_eq!(ids(&conn, 20).unwrap(), [4]);

@@ -316,7 +316,18 @@ fn ranked_rows(conn: &Connection, q: &str) -> rusqlite::Result<Vec<i64>> {
     }
     let mut ranked: Vec<(u64, f64)> = scores.into_iter().collect();
     ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    Ok(ranked.into_iter().take(CANDIDATES).map(|(id, _)| id as i64).collect())
+    // Rows removed since their postings were written take no place.
+    let mut live = conn.prepare_cached("SELECT 1 FROM paragraphs WHERE id = ?1")?;
+    let mut out = Vec::with_capacity(CANDIDATES);
+    for (id, _) in ranked {
+        if out.len() >= CANDIDATES {
+            break;
+        }
+        if live.exists([id as i64])? {
+            out.push(id as i64);
+        }
+    }
+    Ok(out)
 }
 
 /// Read the rows `ids` with their documents and keep, as hits, those that pass the
