@@ -28,8 +28,10 @@ use std::time::UNIX_EPOCH;
 /// may read the same files differently.
 const SCHEMA_VERSION: &str = concat!("lineage-index-5-", env!("LINEAGE_READER_FINGERPRINT"));
 
-/// Files read in parallel before their documents are stored.
-const REFRESH_CHUNK: usize = 256;
+/// Files read in parallel before their documents are stored: small enough that the
+/// first chunk read (nothing stored yet) and the last stored (nothing left to read) are
+/// a small part of the build.
+const REFRESH_CHUNK: usize = 64;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
