@@ -42,6 +42,9 @@ fn refreshed_twelve_times_the_index_answers_as_one_built_from_nothing() {
             assert!(places(&index, &format!("zqmarker{}", round - 1)).is_empty(), "the old marker is gone");
         }
     }
+    // Merging gives the pages it frees back (incremental vacuum is on).
+    let conn = rusqlite::Connection::open(dir.path().join("refreshed.sqlite")).unwrap();
+    assert_eq!(conn.query_row("PRAGMA auto_vacuum", [], |r| r.get::<_, i64>(0)).unwrap(), 2);
     let mut fresh = Index::open(&dir.path().join("fresh.sqlite")).unwrap();
     fresh.refresh(&data, |_, _| {}).unwrap();
     for query in ["zqmarker11", "new and emerging digital technologies", "human rights", "privacy", "the Human Rights Council decides to"] {

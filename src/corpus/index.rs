@@ -220,9 +220,13 @@ impl Index {
                 "DROP TABLE IF EXISTS paragraph_terms; DROP TABLE IF EXISTS paragraph_text; DROP TABLE IF EXISTS trigram_rows;
                  DROP TABLE IF EXISTS postings; DROP TABLE IF EXISTS postings_merged;
                  DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS documents;
-                 DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;",
+                 DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;
+                 PRAGMA auto_vacuum = INCREMENTAL;",
             )
             .map_err(fail)?;
+            // The pages a merge of the postings frees are given back to the file system
+            // (incremental vacuum), which needs the mode set on an empty file.
+            conn.execute_batch("VACUUM;").map_err(fail)?;
             conn.execute_batch(SCHEMA).map_err(fail)?;
             conn.execute_batch(super::postings::SCHEMA).map_err(fail)?;
             conn.execute("INSERT INTO meta (key, value) VALUES ('schema', ?1)", [SCHEMA_VERSION]).map_err(fail)?;
@@ -335,7 +339,6 @@ impl Index {
         let fail = |e: rusqlite::Error| Error::Index { path: index_path.clone(), reason: e.to_string() };
         let tx = self.conn.transaction().map_err(fail)?;
         tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus', ?1)", [&corpus]).map_err(fail)?;
-        let from_nothing: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM files)", [], |r| r.get(0)).map_err(fail)?;
         let mut postings = super::postings::Builder::default();
         for rel in status.removed.iter().chain(&status.changed) {
             forget(&tx, rel, &mut postings).map_err(fail)?;
@@ -381,7 +384,7 @@ impl Index {
             }
             Ok(())
         })?;
-        postings.finish(&tx, from_nothing).map_err(fail)?;
+        postings.finish(&tx).map_err(fail)?;
         tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('rows', (SELECT count(*) FROM paragraphs))", [])
             .map_err(fail)?;
         tx.commit().map_err(fail)?;

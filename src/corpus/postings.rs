@@ -119,9 +119,8 @@ impl Builder {
         Ok(())
     }
 
-    /// Write the rest, and merge the segments into one if there are too many (or if
-    /// `always`, after a build from nothing left several).
-    pub(crate) fn finish(mut self, conn: &Connection, always: bool) -> rusqlite::Result<()> {
+    /// Write the rest, and merge the segments into one if there are too many.
+    pub(crate) fn finish(mut self, conn: &Connection) -> rusqlite::Result<()> {
         self.flush(conn)?;
         let mut adjust = conn.prepare_cached(
             "INSERT INTO postings (term, segment, rows, ids) VALUES (?1, -1, ?2, x'')
@@ -131,7 +130,7 @@ impl Builder {
             adjust.execute(params![term as i64, by])?;
         }
         let segments: i64 = conn.query_row("SELECT count(DISTINCT segment) FROM postings WHERE segment >= 0", [], |r| r.get(0))?;
-        if segments > MAX_SEGMENTS || (always && segments > 1) {
+        if segments > MAX_SEGMENTS {
             merge(conn)?;
         }
         Ok(())
@@ -189,7 +188,8 @@ fn merge(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
         "DROP TABLE postings;
          ALTER TABLE postings_merged RENAME TO postings;
-         CREATE UNIQUE INDEX postings_term ON postings(term, segment);",
+         CREATE UNIQUE INDEX postings_term ON postings(term, segment);
+         PRAGMA incremental_vacuum;",
     )
 }
 
@@ -257,18 +257,18 @@ mod tests {
         let mut first = Builder::default();
         first.add(&conn, 1, &[10, 20]).unwrap();
         first.add(&conn, 2, &[10]).unwrap();
-        first.finish(&conn, false).unwrap();
+        first.finish(&conn).unwrap();
         let mut second = Builder::default();
         second.add(&conn, 3, &[10]).unwrap();
         second.add(&conn, 4, &[20]).unwrap();
-        second.finish(&conn, false).unwrap();
+        second.finish(&conn).unwrap();
         assert_eq!(ids(&conn, 10).unwrap(), [1, 2, 3]);
         assert_eq!(ids(&conn, 20).unwrap(), [1, 4]);
         assert_eq!(count(&conn, 10).unwrap(), 3);
         conn.execute("DELETE FROM paragraphs WHERE id = 1", []).unwrap();
         let mut third = Builder::default();
         third.remove(&[10, 20]);
-        third.finish(&conn, false).unwrap();
+        third.finish(&conn).unwrap();
         assert_eq!(count(&conn, 10).unwrap(), 2, "counted at once");
         assert_eq!(ids(&conn, 10).unwrap(), [1, 2, 3], "the id stays until a merge");
         merge(&conn).unwrap();
