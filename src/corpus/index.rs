@@ -475,7 +475,7 @@ pub(crate) fn trigram_keys(form: &str) -> Vec<u64> {
     keys
 }
 
-/// A hasher for trigram keys, which are already well spread: one multiplication.
+/// A hasher for trigram keys and row ids: one multiplication, folded.
 #[derive(Default)]
 pub(crate) struct KeyHasher(u64);
 
@@ -487,7 +487,11 @@ impl std::hash::Hasher for KeyHasher {
     }
 
     fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        // The product's halves folded together: the table picks buckets by the low bits,
+        // which a plain product takes from the key's low bits alone (a trigram's last
+        // character), crowding every trigram of a letter into a few buckets.
+        let product = u128::from(self.0 ^ n) * 0x9E37_79B9_7F4A_7C15;
+        self.0 = (product as u64) ^ ((product >> 64) as u64);
     }
 
     fn finish(&self) -> u64 {
