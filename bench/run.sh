@@ -83,6 +83,12 @@ if [ -d ../shared/corpus-en ]; then
   pipeline "corpus-en ×$replicas" "$dir"
 fi
 
+# Opt-in, slow: the real texts replicated to about 2 GB (REAL_REPLICAS=150, 97,500
+# texts), every stage as a whole process with its peak memory (out/bench/real-scale-xN.md).
+if [ -n "${REAL_REPLICAS:-}" ]; then
+  bench/real_scale.sh "$REAL_REPLICAS"
+fi
+
 for n in $SIZES; do
   dir=$OUT/synthetic-$n
   if [ ! -f "$dir/.complete" ]; then

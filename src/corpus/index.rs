@@ -1,7 +1,11 @@
 //! The persistent corpus index: an embedded SQLite database (bundled, so nothing is
 //! installed) holding, for every file of the corpus, its content hash, the document read
-//! from it, and every adopted paragraph in a full-text table (FTS5, trigram tokens, which
-//! index Chinese without a word segmenter) for agreed-language search.
+//! from it, and every adopted paragraph with an index of its trigrams (three-character
+//! tokens, which index Chinese without a word segmenter) for agreed-language search.
+//!
+//! Each text is stored once in plain form: the paragraphs table holds the searchable
+//! text, the document's model is kept as compressed JSON, and the search index itself is a
+//! list of row ids per trigram (`postings`), which search checks against the text.
 //!
 //! The index is never trusted blindly. [`Index::status`] compares it with the folder:
 //! a file whose size and modification time are unchanged is taken as unchanged; any other
@@ -22,10 +26,12 @@ use std::time::UNIX_EPOCH;
 /// The schema's own version and a fingerprint of the reader's source (set by build.rs):
 /// an index written by another build of lineage is rebuilt, not misread, since that build
 /// may read the same files differently.
-const SCHEMA_VERSION: &str = concat!("lineage-index-4-", env!("LINEAGE_READER_FINGERPRINT"));
+const SCHEMA_VERSION: &str = concat!("lineage-index-5-", env!("LINEAGE_READER_FINGERPRINT"));
 
-/// Files read in parallel before their documents are stored.
-const REFRESH_CHUNK: usize = 256;
+/// Files read in parallel before their documents are stored: small enough that the
+/// first chunk read (nothing stored yet) and the last stored (nothing left to read) are
+/// a small part of the build.
+const REFRESH_CHUNK: usize = 64;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -47,20 +53,16 @@ CREATE TABLE IF NOT EXISTS documents (
     adopted TEXT,
     vote_method TEXT NOT NULL,
     yes INTEGER, no INTEGER, abstain INTEGER,
-    model TEXT NOT NULL             -- the document as JSON
+    model BLOB NOT NULL             -- the document as JSON, LZ4-compressed
 );
 CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 CREATE TABLE IF NOT EXISTS paragraphs (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: the postings name rows by id
     document INTEGER NOT NULL,
     paragraph TEXT NOT NULL,        -- PP3, OP5, OP7(a)
     text TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs(document);
-CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_text USING fts5(text, tokenize = 'trigram');
--- How many searchable rows hold each trigram: search picks its rarest query trigrams here
--- (FTS5 itself can only count a trigram's rows by walking them).
-CREATE TABLE IF NOT EXISTS trigram_rows (term TEXT PRIMARY KEY, rows INTEGER NOT NULL) WITHOUT ROWID;
 ";
 
 pub struct Index {
@@ -140,12 +142,12 @@ struct ReadFile {
     doc: Result<Prepared, Error>,
 }
 
-/// A document made ready to store on the reading threads (its model as JSON, its
-/// searchable rows in search form with their trigrams), so that the one thread that
-/// writes to SQLite only writes.
+/// A document made ready to store on the reading threads (its model as compressed JSON,
+/// its searchable rows with the trigrams of their search form), so that the one thread
+/// that writes to SQLite only writes.
 struct Prepared {
     doc: Document,
-    model: String,
+    model: Vec<u8>,
     rows: Vec<SearchRow>,
 }
 
@@ -154,14 +156,13 @@ struct SearchRow {
     /// `OP3`, or `OP3(a)` for an item.
     id: String,
     text: String,
-    form: String,
-    /// The distinct trigrams of `form`, as [`trigram_key`]s.
+    /// The distinct trigrams of the text's search form, as [`trigram_key`]s.
     trigrams: Vec<u64>,
 }
 
 impl Prepared {
     fn new(doc: Document) -> Prepared {
-        let model = serde_json::to_string(&doc).expect("model values always serialise");
+        let model = compress(&serde_json::to_vec(&doc).expect("model values always serialise"));
         let mut rows = Vec::new();
         if doc.kind == DocKind::Resolution {
             for p in &doc.paragraphs {
@@ -171,14 +172,23 @@ impl Prepared {
                     if text.trim().is_empty() {
                         continue;
                     }
-                    let form = search_form(text);
-                    let trigrams = trigram_keys(&form);
-                    rows.push(SearchRow { id, text: text.to_string(), form, trigrams });
+                    let trigrams = trigram_keys(&search_form(text));
+                    rows.push(SearchRow { id, text: text.to_string(), trigrams });
                 }
             }
         }
         Prepared { doc, model, rows }
     }
+}
+
+/// The model's JSON compressed (LZ4: a third of its size, and read back at memory
+/// speed when the corpus is loaded from the index).
+fn compress(json: &[u8]) -> Vec<u8> {
+    lz4_flex::compress_prepend_size(json)
+}
+
+fn decompress(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    lz4_flex::decompress_size_prepended(bytes).map_err(|e| e.to_string())
 }
 
 struct OnDisk {
@@ -218,11 +228,17 @@ impl Index {
             // Another version's index (or a new file): start from an empty one.
             conn.execute_batch(
                 "DROP TABLE IF EXISTS paragraph_terms; DROP TABLE IF EXISTS paragraph_text; DROP TABLE IF EXISTS trigram_rows;
+                 DROP TABLE IF EXISTS postings; DROP TABLE IF EXISTS postings_merged;
                  DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS documents;
-                 DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;",
+                 DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;
+                 PRAGMA auto_vacuum = INCREMENTAL;",
             )
             .map_err(fail)?;
+            // The pages a merge of the postings frees are given back to the file system
+            // (incremental vacuum), which needs the mode set on an empty file.
+            conn.execute_batch("VACUUM;").map_err(fail)?;
             conn.execute_batch(SCHEMA).map_err(fail)?;
+            conn.execute_batch(super::postings::SCHEMA).map_err(fail)?;
             conn.execute("INSERT INTO meta (key, value) VALUES ('schema', ?1)", [SCHEMA_VERSION]).map_err(fail)?;
         }
         Ok(Index { conn, path: path.to_path_buf() })
@@ -337,9 +353,9 @@ impl Index {
         let fail = |e: rusqlite::Error| Error::Index { path: index_path.clone(), reason: e.to_string() };
         let tx = self.conn.transaction().map_err(fail)?;
         tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus', ?1)", [&corpus]).map_err(fail)?;
-        let mut counts = TrigramCounts::default();
+        let mut postings = super::postings::Builder::default();
         for rel in status.removed.iter().chain(&status.changed) {
-            forget(&tx, rel, &mut counts).map_err(fail)?;
+            forget(&tx, rel, &mut postings).map_err(fail)?;
         }
         for rel in &status.touched {
             let now = stat(&dir.join(rel))?;
@@ -373,7 +389,7 @@ impl Index {
                     )
                     .map_err(fail)?;
                     if let Ok(doc) = doc {
-                        report.paragraphs += store(&tx, rel, &doc, &mut counts).map_err(fail)?;
+                        report.paragraphs += store(&tx, rel, &doc, &mut postings).map_err(fail)?;
                         report.documents += 1;
                     }
                 }
@@ -382,7 +398,9 @@ impl Index {
             }
             Ok(())
         })?;
-        counts.apply(&tx).map_err(fail)?;
+        postings.finish(&tx).map_err(fail)?;
+        tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('rows', (SELECT count(*) FROM paragraphs))", [])
+            .map_err(fail)?;
         tx.commit().map_err(fail)?;
         report.status = status;
         Ok(report)
@@ -391,7 +409,7 @@ impl Index {
     fn clear(&mut self) -> Result<(), Error> {
         self.conn
             .execute_batch(
-                "DELETE FROM paragraph_text; DELETE FROM trigram_rows; DELETE FROM paragraphs; DELETE FROM documents; DELETE FROM files;
+                "DELETE FROM postings; DELETE FROM paragraphs; DELETE FROM documents; DELETE FROM files;
                  DELETE FROM meta WHERE key = 'corpus';",
             )
             .map_err(|e| self.fail(e))
@@ -402,7 +420,7 @@ impl Index {
     pub fn documents(&self, dir: &Path) -> Result<(Vec<Document>, Vec<String>), Error> {
         let mut stmt = self.conn.prepare("SELECT path, model FROM documents ORDER BY path, id").map_err(|e| self.fail(e))?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?)))
             .map_err(|e| self.fail(e))?;
         let mut docs = Vec::new();
         for row in rows {
@@ -424,15 +442,17 @@ impl Index {
 
     /// The stored document of row `id` (from [`Index::headers`]), with `source.path` under `dir`.
     pub fn document(&self, dir: &Path, header: &StoredHeader) -> Result<Document, Error> {
-        let model: String = self
+        let model: Vec<u8> = self
             .conn
             .query_row("SELECT model FROM documents WHERE id = ?1", [header.id], |r| r.get(0))
             .map_err(|e| self.fail(e))?;
         self.load_model(dir, &header.path, &model)
     }
 
-    fn load_model(&self, dir: &Path, rel: &str, model: &str) -> Result<Document, Error> {
-        let mut doc: Document = serde_json::from_str(model).map_err(|e| Error::Index {
+    /// A stored model (compressed JSON) as its document, with `source.path` under `dir`.
+    fn load_model(&self, dir: &Path, rel: &str, model: &[u8]) -> Result<Document, Error> {
+        let loaded = decompress(model).and_then(|json| serde_json::from_slice::<Document>(&json).map_err(|e| e.to_string()));
+        let mut doc = loaded.map_err(|e| Error::Index {
             path: self.path.clone(),
             reason: format!("stored model of {rel} does not load ({e}); run `lineage index --rebuild`"),
         })?;
@@ -470,37 +490,14 @@ pub fn canonical(dir: &Path) -> String {
     std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()).to_string_lossy().into_owned()
 }
 
-/// Changes to the trigram row counts, gathered over a refresh and written once.
-#[derive(Default)]
-struct TrigramCounts(HashMap<u64, i64, std::hash::BuildHasherDefault<KeyHasher>>);
-
-impl TrigramCounts {
-    fn add(&mut self, trigrams: &[u64], by: i64) {
-        for &t in trigrams {
-            *self.0.entry(t).or_insert(0) += by;
-        }
-    }
-
-    fn apply(self, conn: &Connection) -> rusqlite::Result<()> {
-        let mut upsert = conn.prepare_cached(
-            "INSERT INTO trigram_rows (term, rows) VALUES (?1, ?2)
-             ON CONFLICT(term) DO UPDATE SET rows = rows + excluded.rows",
-        )?;
-        for (key, by) in self.0.into_iter().filter(|(_, by)| *by != 0) {
-            upsert.execute(params![trigram_text(key), by])?;
-        }
-        conn.execute("DELETE FROM trigram_rows WHERE rows <= 0", [])?;
-        Ok(())
-    }
-}
-
-/// A trigram (three characters, as FTS5's trigram tokenizer cuts a text) packed in a
+/// A trigram (three characters of a text in search form) packed in a
 /// number, 21 bits a character: counting a corpus's trigrams hashes numbers, not strings.
 fn trigram_key(chars: [char; 3]) -> u64 {
     (u64::from(chars[0]) << 42) | (u64::from(chars[1]) << 21) | u64::from(chars[2])
 }
 
-pub(crate) fn trigram_text(key: u64) -> String {
+#[cfg(test)]
+fn trigram_text(key: u64) -> String {
     [key >> 42, (key >> 21) & 0x1F_FFFF, key & 0x1F_FFFF]
         .into_iter()
         .map(|c| char::from_u32(c as u32).expect("keys are packed from characters"))
@@ -516,9 +513,9 @@ pub(crate) fn trigram_keys(form: &str) -> Vec<u64> {
     keys
 }
 
-/// A hasher for trigram keys, which are already well spread: one multiplication.
+/// A hasher for trigram keys and row ids: one multiplication, folded.
 #[derive(Default)]
-struct KeyHasher(u64);
+pub(crate) struct KeyHasher(u64);
 
 impl std::hash::Hasher for KeyHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -528,7 +525,11 @@ impl std::hash::Hasher for KeyHasher {
     }
 
     fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        // The product's halves folded together: the table picks buckets by the low bits,
+        // which a plain product takes from the key's low bits alone (a trigram's last
+        // character), crowding every trigram of a letter into a few buckets.
+        let product = u128::from(self.0 ^ n) * 0x9E37_79B9_7F4A_7C15;
+        self.0 = (product as u64) ^ ((product >> 64) as u64);
     }
 
     fn finish(&self) -> u64 {
@@ -536,20 +537,16 @@ impl std::hash::Hasher for KeyHasher {
     }
 }
 
-/// Remove a file and everything read from it.
-fn forget(conn: &Connection, rel: &str, counts: &mut TrigramCounts) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT t.text FROM paragraph_text t WHERE t.rowid IN
-           (SELECT p.id FROM paragraphs p JOIN documents d ON p.document = d.id WHERE d.path = ?1)",
+/// Remove a file and everything read from it. Its rows' ids stay in the postings until
+/// their segments are merged (search drops ids whose row is gone); the count of rows
+/// holding each of their trigrams goes down at once.
+fn forget(conn: &Connection, rel: &str, postings: &mut super::postings::Builder) -> rusqlite::Result<()> {
+    let mut rows = conn.prepare_cached(
+        "SELECT p.text FROM paragraphs p JOIN documents d ON p.document = d.id WHERE d.path = ?1",
     )?;
-    for form in stmt.query_map([rel], |r| r.get::<_, String>(0))? {
-        counts.add(&trigram_keys(&form?), -1);
+    for text in rows.query_map([rel], |r| r.get::<_, String>(0))? {
+        postings.remove(&trigram_keys(&search_form(&text?)));
     }
-    conn.execute(
-        "DELETE FROM paragraph_text WHERE rowid IN
-           (SELECT p.id FROM paragraphs p JOIN documents d ON p.document = d.id WHERE d.path = ?1)",
-        [rel],
-    )?;
     conn.execute("DELETE FROM paragraphs WHERE document IN (SELECT id FROM documents WHERE path = ?1)", [rel])?;
     conn.execute("DELETE FROM documents WHERE path = ?1", [rel])?;
     conn.execute("DELETE FROM files WHERE path = ?1", [rel])?;
@@ -557,7 +554,7 @@ fn forget(conn: &Connection, rel: &str, counts: &mut TrigramCounts) -> rusqlite:
 }
 
 /// Store a document and, for a resolution, each paragraph and item as a searchable row.
-fn store(conn: &Connection, rel: &str, prepared: &Prepared, counts: &mut TrigramCounts) -> rusqlite::Result<usize> {
+fn store(conn: &Connection, rel: &str, prepared: &Prepared, postings: &mut super::postings::Builder) -> rusqlite::Result<usize> {
     let doc = &prepared.doc;
     let method = match doc.vote.method {
         VoteMethod::Recorded => "recorded",
@@ -584,12 +581,9 @@ fn store(conn: &Connection, rel: &str, prepared: &Prepared, counts: &mut Trigram
     )?;
     let document = conn.last_insert_rowid();
     let mut insert = conn.prepare_cached("INSERT INTO paragraphs (document, paragraph, text) VALUES (?1, ?2, ?3)")?;
-    let mut insert_text = conn.prepare_cached("INSERT INTO paragraph_text (rowid, text) VALUES (?1, ?2)")?;
     for row in &prepared.rows {
         insert.execute(params![document, row.id, row.text])?;
-        let id = conn.last_insert_rowid();
-        insert_text.execute(params![id, row.form])?;
-        counts.add(&row.trigrams, 1);
+        postings.add(conn, conn.last_insert_rowid() as u64, &row.trigrams)?;
     }
     Ok(prepared.rows.len())
 }

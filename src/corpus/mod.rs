@@ -3,6 +3,7 @@
 pub mod headers;
 pub mod index;
 pub mod location;
+pub(crate) mod postings;
 pub mod recorded;
 pub mod search;
 

@@ -1,18 +1,22 @@
 //! Agreed-language search: the adopted paragraphs closest to a phrase or a paragraph of a
 //! draft, with how the resolution that holds each was adopted.
 //!
-//! Candidates come from the FTS5 trigram index: for a phrase, the phrase itself (a
-//! substring match); for a paragraph of a draft, or a phrase found too rarely, the
-//! paragraphs richest in the query's rarest trigrams (bm25 order), rarity read from a
-//! count the index keeps per trigram, the commoner of them left out once ranking would
-//! read more postings than a budget. Each candidate is then scored on its whole text, in units that suit each
+//! Candidates come from the index's trigram postings: for a phrase, the rows that hold
+//! it as written (the lists of its rarest trigrams intersected, each row then checked on
+//! its text, so a phrase broken across lines in the file is found, the paragraph's lines
+//! being joined); for a paragraph of a draft, or a phrase found too rarely, the rows
+//! richest in the query's rarest trigrams (weighted by inverse document frequency, as in
+//! BM25), the commoner of them left out once ranking would read more postings than a
+//! budget. Each candidate is then scored on its whole text, in units that suit each
 //! script (pairs of Chinese characters; words and word pairs elsewhere): `coverage`, the
 //! share of the query's units the paragraph holds (a phrase inside a long paragraph scores
 //! high), and `similarity`, their Dice coefficient (a whole paragraph against another).
 
-use rusqlite::{Connection, OptionalExtension, params};
+use super::index::trigram_keys;
+use super::postings;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// How many of the query's rarest trigrams choose the candidates.
 const RARE_TRIGRAMS: usize = 16;
@@ -24,6 +28,11 @@ const POSTINGS_BUDGET: i64 = 50_000;
 /// Queries up to this many characters (in search form) are phrases, also looked up as
 /// written; longer ones are paragraphs of a draft.
 const PHRASE_CHARS: usize = 40;
+/// A phrase's candidates are checked on their text once the intersected lists leave
+/// this many rows or fewer.
+const PHRASE_CHECKS: usize = 64;
+/// How many postings a phrase lookup reads, at most, to narrow its candidates.
+const PHRASE_POSTINGS: i64 = 400_000;
 /// How many candidates are scored in full.
 const CANDIDATES: usize = 250;
 /// A fuzzy hit must hold at least this share of the query.
@@ -83,6 +92,22 @@ impl Hit {
 /// folded to their ASCII counterparts, lower case, no space next to a Chinese character
 /// (PDF extraction scatters them), single spaces elsewhere.
 pub fn search_form(text: &str) -> String {
+    if text.is_ascii() {
+        // Nothing to fold but case, and no Chinese to close spaces around: the words in
+        // lower case, one space apart (search reads hundreds of candidates this way).
+        let mut out = String::with_capacity(text.len());
+        for word in text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        return out;
+    }
+    search_form_folded(text)
+}
+
+fn search_form_folded(text: &str) -> String {
     use crate::text::is_han;
     let folded: Vec<char> = text
         .chars()
@@ -116,50 +141,64 @@ pub fn search_form(text: &str) -> String {
 
 /// The units two texts are compared by: each pair of adjacent Chinese characters (no
 /// word breaks to rely on), and each word and pair of adjacent words of other scripts
-/// (character pairs of English words match almost any paragraph).
-fn units(form: &str) -> HashSet<String> {
+/// (character pairs of English words match almost any paragraph). Each unit is given to
+/// `emit` as the pieces it is made of, joined.
+fn each_unit(form: &str, mut emit: impl FnMut(&[&str])) {
     use crate::text::is_han;
-    let mut tokens: Vec<String> = Vec::new();
-    let mut word = String::new();
-    for c in form.chars() {
+    // Words and Chinese characters as slices of `form`; "" where punctuation breaks a run
+    // (no unit spans it).
+    let mut tokens: Vec<&str> = Vec::new();
+    let mut word_start: Option<usize> = None;
+    for (i, c) in form.char_indices() {
         if is_han(c) || !c.is_alphanumeric() {
-            if !word.is_empty() {
-                tokens.push(std::mem::take(&mut word));
+            if let Some(start) = word_start.take() {
+                tokens.push(&form[start..i]);
             }
             if is_han(c) {
-                tokens.push(c.to_string());
+                tokens.push(&form[i..i + c.len_utf8()]);
             } else if !c.is_whitespace() {
-                // Punctuation breaks a run: no unit spans it.
-                tokens.push(String::new());
+                tokens.push("");
             }
-        } else {
-            word.push(c);
+        } else if word_start.is_none() {
+            word_start = Some(i);
         }
     }
-    if !word.is_empty() {
-        tokens.push(word);
+    if let Some(start) = word_start {
+        tokens.push(&form[start..]);
     }
     let han = |t: &str| t.chars().next().is_some_and(is_han);
-    let mut out = HashSet::new();
+    let mut any = false;
     for t in tokens.iter().filter(|t| !t.is_empty() && !han(t)) {
-        out.insert(t.clone());
+        emit(&[t]);
+        any = true;
     }
     for pair in tokens.windows(2) {
         if !pair[0].is_empty() && !pair[1].is_empty() {
-            let sep = if han(&pair[0]) && han(&pair[1]) { "" } else { " " };
-            out.insert(format!("{}{sep}{}", pair[0], pair[1]));
+            let sep = if han(pair[0]) && han(pair[1]) { "" } else { " " };
+            emit(&[pair[0], sep, pair[1]]);
+            any = true;
         }
     }
-    if out.is_empty() {
+    if !any {
         // A single Chinese character.
-        out.extend(tokens.into_iter().filter(|t| !t.is_empty()));
+        for t in tokens.iter().filter(|t| !t.is_empty()) {
+            emit(&[t]);
+        }
     }
-    out
 }
 
-/// An FTS5 string literal: the text in double quotes, inner quotes doubled.
-fn fts_literal(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
+/// A text's units, each as a 64-bit fingerprint of its characters (FNV-1a): sets of
+/// numbers, compared without building a string per unit.
+fn units(form: &str) -> HashSet<u64, std::hash::BuildHasherDefault<super::index::KeyHasher>> {
+    let mut out = HashSet::default();
+    each_unit(form, |pieces| {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in pieces.iter().flat_map(|p| p.bytes()) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        out.insert(h);
+    });
+    out
 }
 
 pub(super) fn search(conn: &Connection, query: &str, options: &SearchOptions) -> rusqlite::Result<Vec<Hit>> {
@@ -167,47 +206,150 @@ pub(super) fn search(conn: &Connection, query: &str, options: &SearchOptions) ->
     if q.is_empty() {
         return Ok(Vec::new());
     }
-    let mut ids: Vec<i64> = Vec::new();
+    let query_units = units(&q);
+    let mut hits = Vec::new();
+    // The search form of each candidate read so far, by row id.
+    let mut forms: HashMap<i64, String> = HashMap::new();
     if q.chars().count() < 3 {
         // Shorter than a trigram: the index cannot help, so scan.
-        let pattern = format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        let mut stmt = conn.prepare("SELECT rowid FROM paragraph_text WHERE text LIKE ?1 ESCAPE '\\' LIMIT ?2")?;
-        ids.extend(stmt.query_map(params![pattern, CANDIDATES as i64], |r| r.get::<_, i64>(0))?.flatten());
+        let mut stmt = conn.prepare("SELECT id, text FROM paragraphs ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while forms.len() < CANDIDATES {
+            let Some(row) = rows.next()? else { break };
+            let form = search_form(row.get_ref(1)?.as_str()?);
+            if form.contains(&q) {
+                forms.insert(row.get(0)?, form);
+            }
+        }
+        let ids: Vec<i64> = forms.keys().copied().collect();
+        score_rows(conn, &ids, &q, &query_units, options, &mut forms, &mut hits)?;
     } else {
         // A phrase is looked up as written. A paragraph of a draft is not: it is reworded
-        // (that is why it is searched), and a phrase query that no row answers walks
-        // every row holding all of its trigrams.
+        // (that is why it is searched), and a phrase that no row holds would have every
+        // row holding all of its trigrams read.
+        let mut phrase_ids = Vec::new();
         if options.exact || q.chars().count() <= PHRASE_CHARS {
-            let mut stmt = conn.prepare("SELECT rowid FROM paragraph_text WHERE paragraph_text MATCH ?1 LIMIT ?2")?;
-            ids.extend(stmt.query_map(params![fts_literal(&q), CANDIDATES as i64], |r| r.get::<_, i64>(0))?.flatten());
+            phrase_ids = phrase_rows(conn, &q, &mut forms)?;
+            score_rows(conn, &phrase_ids, &q, &query_units, options, &mut forms, &mut hits)?;
         }
-        // Candidates enough that hold the phrase itself need no ranking: none would
-        // score above them.
-        if !options.exact && ids.len() < CANDIDATES {
-            let rare = rarest_trigrams(conn, &q)?;
-            if !rare.is_empty() {
-                let expr = rare.iter().map(|t| fts_literal(t)).collect::<Vec<_>>().join(" OR ");
-                let mut stmt = conn.prepare(
-                    "SELECT rowid FROM paragraph_text WHERE paragraph_text MATCH ?1 ORDER BY rank LIMIT ?2",
-                )?;
-                ids.extend(stmt.query_map(params![expr, CANDIDATES as i64], |r| r.get::<_, i64>(0))?.flatten());
+        // Ranking adds nothing when the rows holding the phrase were all found (fewer
+        // than the candidates asked for) and enough of them score above any row that
+        // does not hold it (at most 1): none of those could enter the list.
+        let enough = hits.iter().filter(|h| h.score() > 1.0).count() >= options.limit;
+        if !options.exact && phrase_ids.len() < CANDIDATES && !enough {
+            let seen: HashSet<i64> = phrase_ids.iter().copied().collect();
+            let ranked: Vec<i64> = ranked_rows(conn, &q)?.into_iter().filter(|id| !seen.contains(id)).collect();
+            score_rows(conn, &ranked, &q, &query_units, options, &mut forms, &mut hits)?;
+        }
+    }
+    hits.sort_by(|a, b| {
+        b.score()
+            .total_cmp(&a.score())
+            .then(b.by_consensus().cmp(&a.by_consensus()))
+            .then(b.adopted.cmp(&a.adopted))
+            .then(a.symbol.cmp(&b.symbol))
+            .then(a.paragraph.cmp(&b.paragraph))
+    });
+    hits.truncate(options.limit);
+    Ok(hits)
+}
+
+/// The rows whose search form holds the phrase `q` (three characters or more), in id
+/// order, at most [`CANDIDATES`]: the lists of its rarest trigrams intersected, then each
+/// row that holds them all checked on its text.
+fn phrase_rows(conn: &Connection, q: &str, forms: &mut HashMap<i64, String>) -> rusqlite::Result<Vec<i64>> {
+    let mut counted = Vec::new();
+    for t in trigram_keys(q) {
+        let rows = postings::count(conn, t)?;
+        if rows == 0 {
+            return Ok(Vec::new());
+        }
+        counted.push((rows, t));
+    }
+    counted.sort_unstable();
+    let mut candidates = postings::ids(conn, counted[0].1)?;
+    let mut read = candidates.len() as i64;
+    for &(rows, t) in &counted[1..] {
+        // Few enough rows are checked faster on their text than by reading long lists.
+        if candidates.len() <= PHRASE_CHECKS || read + rows > PHRASE_POSTINGS {
+            break;
+        }
+        candidates = postings::intersect(&candidates, &postings::ids(conn, t)?);
+        read += rows;
+    }
+    let mut text = conn.prepare_cached("SELECT text FROM paragraphs WHERE id = ?1")?;
+    let mut found = Vec::new();
+    for id in candidates {
+        let id = id as i64;
+        // An id whose row was removed since its postings were written is skipped.
+        let Some(form) = text.query_row([id], |r| Ok(search_form(r.get_ref(0)?.as_str()?))).optional()? else { continue };
+        if form.contains(q) {
+            found.push(id);
+            forms.insert(id, form);
+            if found.len() >= CANDIDATES {
+                break;
             }
         }
     }
-    ids.sort_unstable();
-    ids.dedup();
+    Ok(found)
+}
 
-    let query_units = units(&q);
-    if ids.is_empty() {
+/// The rows richest in the query's rarest trigrams, at most [`CANDIDATES`]: each trigram
+/// a row holds adds its inverse document frequency (as in BM25), ties in id order.
+fn ranked_rows(conn: &Connection, q: &str) -> rusqlite::Result<Vec<i64>> {
+    let rare = rarest_trigrams(conn, q)?;
+    if rare.is_empty() {
         return Ok(Vec::new());
     }
-    // One query for every candidate (ids are integers from the index, safe to inline),
-    // with the stored search form so no candidate is normalised again.
+    let total: f64 = conn
+        .query_row("SELECT value FROM meta WHERE key = 'rows'", [], |r| r.get::<_, String>(0))
+        .optional()?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    let mut scores: HashMap<u64, f64, std::hash::BuildHasherDefault<super::index::KeyHasher>> = HashMap::default();
+    for (rows, t) in rare {
+        let rows = rows as f64;
+        let weight = ((total - rows + 0.5) / (rows + 0.5) + 1.0).ln();
+        for id in postings::ids(conn, t)? {
+            *scores.entry(id).or_insert(0.0) += weight;
+        }
+    }
+    let mut ranked: Vec<(u64, f64)> = scores.into_iter().collect();
+    ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Rows removed since their postings were written take no place.
+    let mut live = conn.prepare_cached("SELECT 1 FROM paragraphs WHERE id = ?1")?;
+    let mut out = Vec::with_capacity(CANDIDATES);
+    for (id, _) in ranked {
+        if out.len() >= CANDIDATES {
+            break;
+        }
+        if live.exists([id as i64])? {
+            out.push(id as i64);
+        }
+    }
+    Ok(out)
+}
+
+/// Read the rows `ids` with their documents and keep, as hits, those that pass the
+/// options and hold enough of the query.
+fn score_rows(
+    conn: &Connection,
+    ids: &[i64],
+    q: &str,
+    query_units: &HashSet<u64, std::hash::BuildHasherDefault<super::index::KeyHasher>>,
+    options: &SearchOptions,
+    forms: &mut HashMap<i64, String>,
+    hits: &mut Vec<Hit>,
+) -> rusqlite::Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    // One query for every candidate (ids are integers from the index, safe to inline).
     let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
     let sql = format!(
         "SELECT p.paragraph, p.text, d.symbol, d.language, d.body, d.title, d.adopted, d.vote_method,
-                d.yes, d.no, d.abstain, t.text
-         FROM paragraphs p JOIN documents d ON d.id = p.document JOIN paragraph_text t ON t.rowid = p.id
+                d.yes, d.no, d.abstain, p.id
+         FROM paragraphs p JOIN documents d ON d.id = p.document
          WHERE p.id IN ({list})"
     );
     let mut stmt = conn.prepare(&sql)?;
@@ -228,18 +370,18 @@ pub(super) fn search(conn: &Connection, query: &str, options: &SearchOptions) ->
             coverage: 0.0,
             similarity: 0.0,
         };
-        Ok((hit, r.get::<_, String>(11)?))
+        Ok((hit, r.get::<_, i64>(11)?))
     })?;
-    let mut hits = Vec::new();
     for row in rows {
-        let (mut hit, form) = row?;
+        let (mut hit, id) = row?;
         if options.language.is_some_and(|l| l.as_str() != hit.language)
             || options.consensus_only && !hit.by_consensus()
         {
             continue;
         }
-        hit.exact = form.contains(&q);
-        let own = units(&form);
+        let form = forms.entry(id).or_insert_with(|| search_form(&hit.text));
+        hit.exact = form.contains(q);
+        let own = units(form);
         let shared = query_units.intersection(&own).count() as f64;
         hit.coverage = if query_units.is_empty() { f64::from(u8::from(hit.exact)) } else { shared / query_units.len() as f64 };
         let total = (query_units.len() + own.len()) as f64;
@@ -248,43 +390,34 @@ pub(super) fn search(conn: &Connection, query: &str, options: &SearchOptions) ->
             hits.push(hit);
         }
     }
-    hits.sort_by(|a, b| {
-        b.score()
-            .total_cmp(&a.score())
-            .then(b.by_consensus().cmp(&a.by_consensus()))
-            .then(b.adopted.cmp(&a.adopted))
-            .then(a.symbol.cmp(&b.symbol))
-            .then(a.paragraph.cmp(&b.paragraph))
-    });
-    hits.truncate(options.limit);
-    Ok(hits)
+    Ok(())
 }
 
-/// The query's trigrams that the index holds, rarest first, at most [`RARE_TRIGRAMS`]:
-/// their posting lists are short, so the candidate query stays fast as the corpus grows.
-fn rarest_trigrams(conn: &Connection, q: &str) -> rusqlite::Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached("SELECT rows FROM trigram_rows WHERE term = ?1")?;
-    let mut counted: Vec<(i64, String)> = Vec::new();
-    for t in super::index::trigram_keys(q).into_iter().map(super::index::trigram_text) {
-        let rows: i64 = stmt.query_row([&t], |r| r.get(0)).optional()?.unwrap_or(0);
+/// The query's trigrams that the index holds, rarest first, at most [`RARE_TRIGRAMS`],
+/// with how many rows hold each: their posting lists are short, so ranking stays fast as
+/// the corpus grows.
+fn rarest_trigrams(conn: &Connection, q: &str) -> rusqlite::Result<Vec<(i64, u64)>> {
+    let mut counted: Vec<(i64, u64)> = Vec::new();
+    for t in trigram_keys(q) {
+        let rows = postings::count(conn, t)?;
         if rows > 0 {
             counted.push((rows, t));
         }
     }
-    counted.sort();
+    counted.sort_unstable();
     // Ranking reads every posting of every trigram chosen: past a budget of postings
     // the commoner ones add time, not candidates (a wording used in thousands of
     // resolutions is found by its rarer trigrams already).
-    let mut postings = 0i64;
+    let mut read = 0i64;
     Ok(counted
         .into_iter()
         .take(RARE_TRIGRAMS)
         .enumerate()
         .take_while(|(i, (rows, _))| {
-            postings += rows;
-            *i < MIN_RARE_TRIGRAMS || postings <= POSTINGS_BUDGET
+            read += rows;
+            *i < MIN_RARE_TRIGRAMS || read <= POSTINGS_BUDGET
         })
-        .map(|(_, (_, t))| t)
+        .map(|(_, counted)| counted)
         .collect())
 }
 
@@ -302,17 +435,32 @@ mod tests {
     }
 
     #[test]
-    fn units_suit_each_script() {
-        let zh = units(&search_form("隐私权，和平"));
-        assert!(zh.contains("隐私") && zh.contains("私权") && zh.contains("和平") && !zh.contains("权,"));
-        let en = units(&search_form("the right to privacy"));
-        assert!(en.contains("privacy") && en.contains("to privacy") && !en.contains("ri"));
-        assert_eq!(units("隐"), HashSet::from(["隐".to_string()]));
-        assert!(units("").is_empty());
+    fn ascii_text_takes_a_short_way_to_the_same_form() {
+        for text in ["The  Right\nto Privacy", " \t a\x0Bb\r\n C. ", "", "   ", "(A/RES/78/213),\nRecalling", "x"] {
+            assert_eq!(search_form(text), search_form_folded(text), "{text:?}");
+        }
+    }
+
+    fn unit_texts(form: &str) -> HashSet<String> {
+        let mut out = HashSet::new();
+        each_unit(form, |pieces| {
+            out.insert(pieces.concat());
+        });
+        out
     }
 
     #[test]
-    fn fts_literals_quote_quotes() {
-        assert_eq!(fts_literal(r#"a "b""#), r#""a ""b""""#);
+    fn units_suit_each_script() {
+        let zh = unit_texts(&search_form("隐私权，和平"));
+        assert!(zh.contains("隐私") && zh.contains("私权") && zh.contains("和平") && !zh.contains("权,"));
+        let en = unit_texts(&search_form("the right to privacy"));
+        assert!(en.contains("privacy") && en.contains("to privacy") && !en.contains("ri"));
+        assert_eq!(unit_texts("隐"), HashSet::from(["隐".to_string()]));
+        assert!(unit_texts("").is_empty());
+        assert_eq!(unit_texts("a-b c"), HashSet::from(["a".to_string(), "b".to_string(), "c".to_string(), "b c".to_string()]));
+        // The fingerprints count the same units as the texts.
+        for form in ["隐私权,和平", "the right to privacy", "隐", "", "a-b c", "第41/11号 the 人权 council"] {
+            assert_eq!(units(form).len(), unit_texts(form).len(), "{form}");
+        }
     }
 }

@@ -1,0 +1,296 @@
+//! The index's trigram postings: for every trigram of the searchable rows (in search
+//! form, three characters as packed by `index::trigram_keys`), the ids of the rows that
+//! hold it, ascending, stored as differences in LEB128 varints (a byte or two a row).
+//!
+//! A refresh gathers the postings of the rows it stores in memory and writes them as
+//! one segment (several on a corpus too large to hold at once), each list starting from
+//! zero; a term's list is the concatenation of its segments in order, since row ids only
+//! grow. Rows that are later
+//! removed stay in old segments until segments are merged: readers drop ids whose row is
+//! gone. Merging rewrites every list as one segment without the removed rows.
+
+use rusqlite::{Connection, params};
+use std::collections::HashMap;
+
+/// Encoded bytes gathered in memory before a segment is written (the build's memory
+/// stays bounded whatever the corpus's size).
+const FLUSH_BYTES: usize = 96 << 20;
+/// Segments past which a refresh merges them into one (removed rows' counts, kept as
+/// segment -1, are not a segment).
+const MAX_SEGMENTS: i64 = 8;
+
+pub(crate) const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS postings (
+    term INTEGER NOT NULL,          -- a trigram, packed (index::trigram_key)
+    segment INTEGER NOT NULL,
+    rows INTEGER NOT NULL,          -- how many ids the list holds
+    ids BLOB NOT NULL               -- row ids, ascending, as varint differences
+);
+CREATE UNIQUE INDEX IF NOT EXISTS postings_term ON postings(term, segment);
+";
+
+fn push_varint(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// Decode a list of differences into `out`, starting from `base`; returns the last id.
+/// (Every list, one per term and segment, starts from zero.)
+/// A truncated list (a damaged file) ends where the damage starts.
+fn decode_into(bytes: &[u8], mut base: u64, out: &mut Vec<u64>) -> u64 {
+    let mut n = 0u64;
+    let mut shift = 0u32;
+    for &b in bytes {
+        n |= u64::from(b & 0x7F) << shift.min(63);
+        if b & 0x80 == 0 {
+            base += n;
+            out.push(base);
+            n = 0;
+            shift = 0;
+        } else {
+            shift += 7;
+        }
+    }
+    base
+}
+
+#[derive(Default)]
+struct List {
+    last: u64,
+    rows: i64,
+    bytes: Vec<u8>,
+}
+
+/// Postings gathered over a refresh, written a segment at a time.
+#[derive(Default)]
+pub(crate) struct Builder {
+    terms: HashMap<u64, List, std::hash::BuildHasherDefault<super::index::KeyHasher>>,
+    bytes: usize,
+    next_segment: Option<i64>,
+    /// Rows removed, by trigram: kept in segment -1 as negative counts (no ids) until a
+    /// merge, so that a trigram's count is exact at once.
+    removed: HashMap<u64, i64, std::hash::BuildHasherDefault<super::index::KeyHasher>>,
+}
+
+impl Builder {
+    /// Record that a row holding `trigrams` was removed.
+    pub(crate) fn remove(&mut self, trigrams: &[u64]) {
+        for &t in trigrams {
+            *self.removed.entry(t).or_insert(0) -= 1;
+        }
+    }
+
+    /// Record that row `id` (larger than every id added before) holds `trigrams`.
+    pub(crate) fn add(&mut self, conn: &Connection, id: u64, trigrams: &[u64]) -> rusqlite::Result<()> {
+        for &t in trigrams {
+            let list = self.terms.entry(t).or_default();
+            let before = list.bytes.len();
+            push_varint(&mut list.bytes, id - list.last);
+            list.last = id;
+            list.rows += 1;
+            self.bytes += list.bytes.len() - before;
+        }
+        if self.bytes >= FLUSH_BYTES {
+            self.flush(conn)?;
+        }
+        Ok(())
+    }
+
+    /// Write what is gathered as a new segment.
+    pub(crate) fn flush(&mut self, conn: &Connection) -> rusqlite::Result<()> {
+        if self.terms.is_empty() {
+            return Ok(());
+        }
+        let segment = match self.next_segment {
+            Some(s) => s,
+            None => conn.query_row("SELECT coalesce(max(segment), -1) + 1 FROM postings WHERE segment >= 0", [], |r| r.get(0))?,
+        };
+        self.next_segment = Some(segment + 1);
+        let mut insert = conn.prepare_cached("INSERT INTO postings (term, segment, rows, ids) VALUES (?1, ?2, ?3, ?4)")?;
+        let mut terms: Vec<(u64, List)> = std::mem::take(&mut self.terms).into_iter().collect();
+        terms.sort_unstable_by_key(|(t, _)| *t);
+        for (term, list) in terms {
+            insert.execute(params![term as i64, segment, list.rows, list.bytes])?;
+        }
+        self.bytes = 0;
+        Ok(())
+    }
+
+    /// Write the rest, and merge the segments into one if there are too many.
+    pub(crate) fn finish(mut self, conn: &Connection) -> rusqlite::Result<()> {
+        self.flush(conn)?;
+        let mut adjust = conn.prepare_cached(
+            "INSERT INTO postings (term, segment, rows, ids) VALUES (?1, -1, ?2, x'')
+             ON CONFLICT (term, segment) DO UPDATE SET rows = rows + excluded.rows",
+        )?;
+        for (term, by) in std::mem::take(&mut self.removed) {
+            adjust.execute(params![term as i64, by])?;
+        }
+        let segments: i64 = conn.query_row("SELECT count(DISTINCT segment) FROM postings WHERE segment >= 0", [], |r| r.get(0))?;
+        if segments > MAX_SEGMENTS {
+            merge(conn)?;
+        }
+        Ok(())
+    }
+}
+
+/// Rewrite every term's lists as one segment, leaving out the ids of removed rows.
+fn merge(conn: &Connection) -> rusqlite::Result<()> {
+    let max: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM paragraphs", [], |r| r.get(0))?;
+    let mut live = vec![false; max as usize + 1];
+    {
+        let mut stmt = conn.prepare("SELECT id FROM paragraphs")?;
+        for id in stmt.query_map([], |r| r.get::<_, i64>(0))? {
+            live[id? as usize] = true;
+        }
+    }
+    conn.execute_batch(
+        "DROP TABLE IF EXISTS postings_merged;
+         CREATE TABLE postings_merged (term INTEGER NOT NULL, segment INTEGER NOT NULL, rows INTEGER NOT NULL, ids BLOB NOT NULL);",
+    )?;
+    {
+        let mut read = conn.prepare("SELECT term, ids FROM postings ORDER BY term, segment")?;
+        let mut write = conn.prepare("INSERT INTO postings_merged (term, segment, rows, ids) VALUES (?1, 0, ?2, ?3)")?;
+        let mut rows = read.query([])?;
+        let mut current: Option<i64> = None;
+        let mut ids: Vec<u64> = Vec::new();
+        let mut emit = |term: i64, ids: &mut Vec<u64>| -> rusqlite::Result<()> {
+            ids.retain(|&id| live.get(id as usize).copied().unwrap_or(false));
+            if !ids.is_empty() {
+                let mut bytes = Vec::with_capacity(ids.len() * 2);
+                let mut prev = 0;
+                for &id in ids.iter() {
+                    push_varint(&mut bytes, id - prev);
+                    prev = id;
+                }
+                write.execute(params![term, ids.len() as i64, bytes])?;
+            }
+            ids.clear();
+            Ok(())
+        };
+        while let Some(row) = rows.next()? {
+            let term: i64 = row.get(0)?;
+            if current != Some(term) {
+                if let Some(t) = current {
+                    emit(t, &mut ids)?;
+                }
+                current = Some(term);
+            }
+            decode_into(row.get_ref(1)?.as_blob()?, 0, &mut ids);
+        }
+        if let Some(t) = current {
+            emit(t, &mut ids)?;
+        }
+    }
+    conn.execute_batch(
+        "DROP TABLE postings;
+         ALTER TABLE postings_merged RENAME TO postings;
+         CREATE UNIQUE INDEX postings_term ON postings(term, segment);",
+    )?;
+    // Give the freed pages back to the file system (the index is created with
+    // auto_vacuum = INCREMENTAL). Each step of the pragma frees one page: step it to
+    // the end (a batch would run it once).
+    let mut vacuum = conn.prepare("PRAGMA incremental_vacuum")?;
+    let mut steps = vacuum.raw_query();
+    while steps.next()?.is_some() {}
+    Ok(())
+}
+
+/// How many rows hold `term`.
+pub(crate) fn count(conn: &Connection, term: u64) -> rusqlite::Result<i64> {
+    let mut stmt = conn.prepare_cached("SELECT coalesce(sum(rows), 0) FROM postings WHERE term = ?1")?;
+    stmt.query_row([term as i64], |r| r.get(0))
+}
+
+/// The ids of the rows that hold `term`, ascending.
+pub(crate) fn ids(conn: &Connection, term: u64) -> rusqlite::Result<Vec<u64>> {
+    let mut stmt = conn.prepare_cached("SELECT ids FROM postings WHERE term = ?1 ORDER BY segment")?;
+    let mut rows = stmt.query([term as i64])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        decode_into(row.get_ref(0)?.as_blob()?, 0, &mut out);
+    }
+    Ok(out)
+}
+
+/// The ids in both ascending lists.
+pub(crate) fn intersect(a: &[u64], b: &[u64]) -> Vec<u64> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varint_differences_round_trip() {
+        let ids = [1u64, 2, 130, 131, 20_000, 5_000_000_000];
+        let mut bytes = Vec::new();
+        let mut prev = 0;
+        for &id in &ids {
+            push_varint(&mut bytes, id - prev);
+            prev = id;
+        }
+        let mut out = Vec::new();
+        assert_eq!(decode_into(&bytes, 0, &mut out), 5_000_000_000);
+        assert_eq!(out, ids);
+    }
+
+    #[test]
+    fn segments_concatenate_and_merge_without_removed_rows() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("PRAGMA auto_vacuum = INCREMENTAL; CREATE TABLE paragraphs (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT);").unwrap();
+        conn.execute_batch(SCHEMA).unwrap();
+        for _ in 0..4 {
+            conn.execute("INSERT INTO paragraphs (text) VALUES ('x')", []).unwrap();
+        }
+        let mut first = Builder::default();
+        first.add(&conn, 1, &[10, 20]).unwrap();
+        first.add(&conn, 2, &[10]).unwrap();
+        first.finish(&conn).unwrap();
+        let mut second = Builder::default();
+        second.add(&conn, 3, &[10]).unwrap();
+        second.add(&conn, 4, &[20]).unwrap();
+        second.finish(&conn).unwrap();
+        assert_eq!(ids(&conn, 10).unwrap(), [1, 2, 3]);
+        assert_eq!(ids(&conn, 20).unwrap(), [1, 4]);
+        assert_eq!(count(&conn, 10).unwrap(), 3);
+        conn.execute("DELETE FROM paragraphs WHERE id = 1", []).unwrap();
+        let mut third = Builder::default();
+        third.remove(&[10, 20]);
+        third.finish(&conn).unwrap();
+        assert_eq!(count(&conn, 10).unwrap(), 2, "counted at once");
+        assert_eq!(ids(&conn, 10).unwrap(), [1, 2, 3], "the id stays until a merge");
+        // Lists long enough to fill pages, so that the merge frees some.
+        let mut long = Builder::default();
+        for id in 5..20_000u64 {
+            conn.execute("INSERT INTO paragraphs (id, text) VALUES (?1, 'x')", [id as i64]).unwrap();
+            long.add(&conn, id, &[30 + id % 7]).unwrap();
+        }
+        long.finish(&conn).unwrap();
+        merge(&conn).unwrap();
+        let free: i64 = conn.query_row("PRAGMA freelist_count", [], |r| r.get(0)).unwrap();
+        assert_eq!(free, 0, "the pages the merge freed are given back");
+        assert_eq!(ids(&conn, 10).unwrap(), [2, 3]);
+        assert_eq!(ids(&conn, 20).unwrap(), [4]);
+        assert_eq!(count(&conn, 20).unwrap(), 1);
+        assert_eq!(conn.query_row("SELECT count(DISTINCT segment) FROM postings", [], |r| r.get::<_, i64>(0)).unwrap(), 1);
+        assert_eq!(intersect(&[1, 3, 5, 7], &[2, 3, 7, 9]), [3, 7]);
+    }
+}

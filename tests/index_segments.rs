@@ -1,0 +1,81 @@
+//! The index's trigram postings through many refreshes: each refresh adds a segment,
+//! segments past a bound are merged without the rows of removed files, and search
+//! answers exactly as an index built from nothing.
+
+use lineage::corpus::index::{Index, SearchOptions};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/en").join(name)).unwrap()
+}
+
+fn places(index: &Index, query: &str) -> Vec<(String, String, bool)> {
+    let options = SearchOptions { limit: 50, ..SearchOptions::default() };
+    index.search(query, &options).unwrap().into_iter().map(|h| (h.symbol, h.paragraph, h.exact)).collect()
+}
+
+#[test]
+fn refreshed_twelve_times_the_index_answers_as_one_built_from_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data: PathBuf = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let base = fixture("hrc_47_23.en.txt");
+    std::fs::write(data.join("hrc_47_23.en.txt"), &base).unwrap();
+    let mut index = Index::open(&dir.path().join("refreshed.sqlite")).unwrap();
+    index.refresh(&data, |_, _| {}).unwrap();
+
+    // Each round edits the file (a marker word added to its text) and adds a copy under
+    // another session, then removes the copy of two rounds before.
+    let anchor = "Recognizing";
+    assert!(base.contains(anchor));
+    for round in 0..12 {
+        let edited = base.replacen(anchor, &format!("Recognizing zqmarker{round}"), 1);
+        std::fs::write(data.join("hrc_47_23.en.txt"), &edited).unwrap();
+        std::fs::write(data.join(format!("copy{round}.en.txt")), base.replace("47/23", &format!("{}/23", 60 + round))).unwrap();
+        if round >= 2 {
+            std::fs::remove_file(data.join(format!("copy{}.en.txt", round - 2))).unwrap();
+        }
+        index.refresh(&data, |_, _| {}).unwrap();
+        let marker = format!("zqmarker{round}");
+        assert_eq!(places(&index, &marker).len(), 1, "{marker}");
+        if round > 0 {
+            assert!(places(&index, &format!("zqmarker{}", round - 1)).is_empty(), "the old marker is gone");
+        }
+    }
+    // Merging gives the pages it frees back (incremental vacuum is on).
+    let conn = rusqlite::Connection::open(dir.path().join("refreshed.sqlite")).unwrap();
+    assert_eq!(conn.query_row("PRAGMA auto_vacuum", [], |r| r.get::<_, i64>(0)).unwrap(), 2);
+    let mut fresh = Index::open(&dir.path().join("fresh.sqlite")).unwrap();
+    fresh.refresh(&data, |_, _| {}).unwrap();
+    for query in ["zqmarker11", "new and emerging digital technologies", "human rights", "privacy", "the Human Rights Council decides to"] {
+        assert_eq!(places(&index, query), places(&fresh, query), "{query}");
+    }
+    assert!(!places(&fresh, "human rights").is_empty());
+}
+
+#[test]
+fn an_index_of_the_previous_schema_is_rebuilt_not_misread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    {
+        // What schema 4 left: its FTS table, and its version in meta.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+             INSERT INTO meta VALUES ('schema', 'lineage-index-4-0000');
+             CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT, model TEXT);
+             INSERT INTO documents (path, model) VALUES ('a.txt', '{}');",
+        )
+        .unwrap();
+    }
+    assert!(Index::open_to_read(&path).unwrap().is_none(), "another schema's index is not read");
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("hrc_47_23.en.txt"), fixture("hrc_47_23.en.txt")).unwrap();
+    let mut index = Index::open(&path).unwrap();
+    let report = index.refresh(&data, |_, _| {}).unwrap();
+    assert_eq!(report.documents, 1);
+    let (docs, _) = index.documents(&data).unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].symbol, lineage::reader::read_file(&data.join("hrc_47_23.en.txt")).unwrap().symbol);
+}
