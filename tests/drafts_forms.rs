@@ -105,6 +105,29 @@ fn plenary_drafts_read_as_drafts_with_their_resolutions_paragraphs_and_link_to_t
     assert!(unlike.is_empty(), "drafts whose paragraphs differ from their resolution's: {unlike:?}");
 }
 
+#[test]
+fn a_committee_draft_is_linked_to_its_resolution_by_title_and_text() {
+    let path = root().join("../shared/corpus-en/A_RES_79_167.en.txt");
+    let Ok(resolution) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: ../shared/corpus-en is not present next to this checkout");
+        return;
+    };
+    // The resolution names its committee's report, not its draft: the draft is found by
+    // its session, title and paragraphs. Made from the resolution as the plenary drafts
+    // are, under a Third Committee masthead.
+    let as_plenary = resolution.replace("[on the report of the Third Committee (A/79/458/Add.2, para. 99)]", "[without reference to a Main Committee (A/79/L.999)]");
+    let (text, _) = plenary_draft_of(&as_plenary).expect("a draft is made");
+    let text = text.replace("A/79/L.999", "A/C.3/79/L.33").replace("Seventy-eighth session", "Seventy-ninth session\nThird Committee");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.txt"), text).unwrap();
+    std::os::unix::fs::symlink(&path, dir.path().join("A_RES_79_167.en.txt")).unwrap();
+    let corpus = lineage::corpus::Corpus::load(dir.path()).unwrap();
+    let draft = corpus.documents.iter().find(|d| d.symbol == "A/C.3/79/L.33").expect("the draft is read");
+    assert_eq!(draft.draft.as_ref().and_then(|m| m.committee.as_deref()), Some("Third Committee"));
+    let graph = LineageGraph::build(&corpus.documents);
+    assert_eq!(graph.adopted_as("A/C.3/79/L.33"), Some("A/RES/79/167"));
+}
+
 /// A Council draft made from an adopted Council resolution: "A/HRC/53/L.17", the
 /// sponsors (non-members marked "*", as the Council prints them) and the note on the
 /// mark at the foot of the first page.
