@@ -17,10 +17,10 @@ use std::sync::LazyLock;
 
 /// "2021 年 7 月 13 日" with or without spaces.
 static ZH_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日").expect("zh date pattern"));
+    LazyLock::new(|| Regex::new(r"[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日").expect("zh date pattern"));
 /// " of 13 July 2021" right after a resolution number.
 static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+of\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}")
+    Regex::new(r"^\s+of\s+[0-9０-９]{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9０-９]{4}")
         .expect("en date pattern")
 });
 

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 // `[without reference to a Main Committee (A/79/L.2)]`, `(A/78/L.1)`: the plenary draft a
 // resolution's masthead names.
 static MASTHEAD_DRAFT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\((A/(?:HRC/)?\d{1,3}/L\.\d{1,3}(?:/Rev\.\d{1,2})?)\)").expect("masthead draft pattern")
+    Regex::new(r"\((A/(?:HRC/)?[0-9０-９]{1,3}/L\.[0-9０-９]{1,3}(?:/Rev\.[0-9０-９]{1,2})?)\)").expect("masthead draft pattern")
 });
 
 /// How many of a committee draft's paragraphs must stand, nearly as they are, in a

@@ -20,7 +20,7 @@ fn re(p: &str) -> Regex {
 // `operative paragraphs 35, 38 and 39`, `operative paragraph 5 (b)`, `preambular
 // paragraph 3`: the paragraphs an instruction names.
 static TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?P<ords>(?:[a-z]+-)?(?:first|second|third|[a-z]+th)(?:\s*,\s*(?:[a-z]+-)?(?:first|second|third|[a-z]+th))*(?:\s*,?\s+and\s+(?:[a-z]+-)?(?:first|second|third|[a-z]+th))?)\s+(?P<kind1>preambular|operative)\s+paragraphs?|(?P<kind2>preambular|operative)\s+paragraphs?\s+(?P<nums>\d{1,3}(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|,?\s*and)\s*\d{1,3}(?:\s*\([a-z]{1,4}\))?)*)")
+    re(r"(?i)(?P<ords>(?:[a-z]+-)?(?:first|second|third|[a-z]+th)(?:\s*,\s*(?:[a-z]+-)?(?:first|second|third|[a-z]+th))*(?:\s*,?\s+and\s+(?:[a-z]+-)?(?:first|second|third|[a-z]+th))?)\s+(?P<kind1>preambular|operative)\s+paragraphs?|(?P<kind2>preambular|operative)\s+paragraphs?\s+(?P<nums>[0-9０-９]{1,3}(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|,?\s*and)\s*[0-9０-９]{1,3}(?:\s*\([a-z]{1,4}\))?)*)")
 });
 // `In operative paragraph 5, replace “X” with “Y”`
 static REPLACE_TEXT: LazyLock<Regex> = LazyLock::new(|| {

@@ -20,7 +20,7 @@ fn re(p: &str) -> Regex {
 // `A/C.3/80/L.20`, `A/80/L.6`, `A/HRC/59/L.5`, `A/C.3/80/L.20/Rev.1`, `United Nations
 // A/C.3/80/L.65`: the symbol of an L-document standing alone on its line.
 static DRAFT_SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:联合国|United Nations)?\s*(A/(?:C\.\d/|HRC/)?\d{1,3}/L\.\d{1,3}(?:/Rev\.\d{1,2})?)\s*\*?$")
+    re(r"^(?:联合国|United Nations)?\s*(A/(?:C\.[0-9０-９]/|HRC/)?[0-9０-９]{1,3}/L\.[0-9０-９]{1,3}(?:/Rev\.[0-9０-９]{1,2})?)\s*\*?$")
 });
 // `Cuba: draft resolution`, `Denmark:* amendment to draft resolution A/C.2/80/L.13/Rev.1`,
 // `…: amendments to revised draft resolution`, `…: revised draft resolution`,
@@ -46,7 +46,7 @@ static OFFICER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 // `on the basis of informal consultations on draft resolution A/C.2/80/L.9`: the draft an
 // officer's text takes the place of.
 static BASED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"on the basis of informal consultations (?:held )?on draft (?:resolution|decision) (A/(?:C\.\d/|HRC/)?\d{1,3}/L\.\d{1,3}(?:/Rev\.\d{1,2})?)")
+    re(r"on the basis of informal consultations (?:held )?on draft (?:resolution|decision) (A/(?:C\.[0-9０-９]/|HRC/)?[0-9０-９]{1,3}/L\.[0-9０-９]{1,3}(?:/Rev\.[0-9０-９]{1,2})?)")
 });
 // `阿尔巴尼亚、安道尔……：决议草案`, `…：对决议草案 A/C.3/80/L.20 的修正`, `…：订正决议草案`.
 static SPONSOR_END_ZH: LazyLock<Regex> = LazyLock::new(|| {
@@ -54,7 +54,7 @@ static SPONSOR_END_ZH: LazyLock<Regex> = LazyLock::new(|| {
 });
 // A symbol within an amendment's sponsor line, where it wraps onto the next line.
 static ANY_DRAFT_SYMBOL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"A/(?:C\.\d/|HRC/)?\d{1,3}/L\.\d{1,3}(?:/Rev\.\d{1,2})?"));
+    LazyLock::new(|| re(r"A/(?:C\.[0-9０-９]/|HRC/)?[0-9０-９]{1,3}/L\.[0-9０-９]{1,3}(?:/Rev\.[0-9０-９]{1,2})?"));
 // `Third Committee`, `Special Political and Decolonization Committee (Fourth Committee)`,
 // `第三委员会`: the Main Committee named in the masthead.
 static COMMITTEE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -64,10 +64,10 @@ static COMMITTEE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static DISTR_LIMITED: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:(?:大\s*会|General Assembly|联\s*合\s*国|United Nations)\s+)?Distr\.?\s*[:：]\s*(?:Limited|限发)"));
 // `1.   In operative paragraph 5, …`: an amendment's first numbered instruction, where
 // no title stands between it and the sponsor line.
-static NUMBERED_START: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\d{1,3}\s*[.．]\s"));
+static NUMBERED_START: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[0-9０-９]{1,3}\s*[.．]\s"));
 // `59/… Freedom of opinion and expression`, `59/...`: the placeholder number of an
 // HRC draft's title.
-static PLACEHOLDER_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{1,3}/(?:…|\.\.\.)\s*"));
+static PLACEHOLDER_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^[0-9０-９]{1,3}/(?:…|\.\.\.)\s*"));
 // `On behalf of the States Members of the United Nations that are members of the Group
 // of 77 and China, taking into account …`, `(on behalf of the Group of African States)`.
 static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {

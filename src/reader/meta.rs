@@ -132,10 +132,10 @@ pub fn meeting(closing: &[&str]) -> Option<u32> {
 // `submitted pursuant to Human Rights Council resolution 45/9`, `In its resolution 38/11, the
 // Human Rights Council requested`: the resolution a report answers.
 static MANDATE_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:根据|依照|按照|在)?(人权理事会|大会|理事会)?\s*第\s*(\d{1,3}/\d{1,3})\s*号决议(?:中)?[，,]?\s*(?:提交|(?:人权理事会|大会|理事会)?请)").unwrap()
+    Regex::new(r"(?:根据|依照|按照|在)?(人权理事会|大会|理事会)?\s*第\s*([0-9０-９]{1,3}/[0-9０-９]{1,3})\s*号决议(?:中)?[，,]?\s*(?:提交|(?:人权理事会|大会|理事会)?请)").unwrap()
 });
 static MANDATE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:pursuant to|in accordance with|in its|submitted in response to)\s+(?:(Human Rights Council|General Assembly|Council|Assembly)\s+)?resolutions?\s+(\d{1,3}/\d{1,3})").unwrap()
+    Regex::new(r"(?i)(?:pursuant to|in accordance with|in its|submitted in response to)\s+(?:(Human Rights Council|General Assembly|Council|Assembly)\s+)?resolutions?\s+([0-9０-９]{1,3}/[0-9０-９]{1,3})").unwrap()
 });
 
 /// The resolution that requested a report, as the report states it in its first

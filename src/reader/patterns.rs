@@ -18,21 +18,21 @@ pub fn captures<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
 }
 
 pub static JOB_NUMBER_GE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:\d{1,3}\s+)?GE\.\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{1,3})?(?:\s+\*\d+\*)?$")
+    re(r"^(?:[0-9０-９]{1,3}\s+)?GE\.[0-9０-９]{2}-[0-9０-９]{4,6}\s*(?:\([A-Z]\))?(?:\s+[0-9０-９]{1,3})?(?:\s+\*[0-9０-９]+\*)?$")
 });
 // `23-25910 (E)    020124`, `24-16433 (E)`, `23-20100`: New York job numbers.
 pub static JOB_NUMBER_NY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d+\*)?$"));
+    LazyLock::new(|| re(r"^[0-9０-９]{2}-[0-9０-９]{5}\s*(?:\([A-Z]\))?(?:\s+[0-9０-９]{6})?(?:\s+\*[0-9０-９]+\*)?$"));
 // `*2325910*`: the barcode line under the job number.
-pub static BARCODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\*\d{6,}\*$"));
+pub static BARCODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\*[0-9０-９]{6,}\*$"));
 // `2/12`, `3/3`: "page of pages" footers.
-pub static PAGE_OF: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\s*/\s*(\d{1,3})$"));
+pub static PAGE_OF: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9０-９]{1,3})\s*/\s*([0-9０-９]{1,3})$"));
 // `2/18    25-17035`, `25-17035 (C)    3/4`: a page number and the job number on one line.
 pub static PAGE_AND_JOB: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:\d{1,3}\s*/\s*\d{1,3}\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{2}-\d{5}(?:\s*\([A-Z]\))?\s+\d{1,3}\s*/\s*\d{1,3})$")
+    re(r"^(?:[0-9０-９]{1,3}\s*/\s*[0-9０-９]{1,3}\s+[0-9０-９]{2}-[0-9０-９]{5}(?:\s*\([A-Z]\))?|[0-9０-９]{2}-[0-9０-９]{5}(?:\s*\([A-Z]\))?\s+[0-9０-９]{1,3}\s*/\s*[0-9０-９]{1,3})$")
 });
 // `12`: a bare page number.
-pub static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{1,3}$"));
+pub static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^[0-9０-９]{1,3}$"));
 // `__________________`: the rule above a footnote block.
 pub static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| re(r"^[_\-–—=]{8,}$"));
 // `https://undocs.org/ch/A/HRC/RES/45/9`: a PDF's link layer written out as text.
@@ -40,7 +40,7 @@ pub static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:https?://|www\.
 // `A/HRC/44/24`, `A/RES/78/150`, `联合国 A/HRC/RES/53/29`, `United Nations A/RES/78/1`,
 // `S/RES/2467 (2019)`, `E/RES/2024/4`: a line that is only a document symbol.
 pub static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:联合国|United Nations)?\s*((?:A|S|E|E/CN\.\d+|E/C\.\d+)/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]*[A-Z0-9](?:/Rev\.\d+)?(?:\s*\(\d{4}\))?)(?:\s*\*)?$")
+    re(r"^(?:联合国|United Nations)?\s*((?:A|S|E|E/CN\.[0-9０-９]+|E/C\.[0-9０-９]+)/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]*[A-Z0-9](?:/Rev\.[0-9０-９]+)?(?:\s*\([0-9０-９]{4}\))?)(?:\s*\*)?$")
 });
 // `Distr.: General 18 July 2023 Chinese`, `Distr.: General`.
 pub static DISTR: LazyLock<Regex> = LazyLock::new(|| re(r"^Distr\.?\s*:"));
@@ -58,20 +58,20 @@ pub static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
 // `47/23. 新的和新兴的数字技术与人权`, `78/150. Achieving gender equality…`,
 // `2024/4. Title` (ECOSOC): the resolution's number and title.
 pub static TITLE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(\d{1,4}/\d{1,4})\s*[.．]\s*(\S.*)$"));
+    LazyLock::new(|| re(r"^([0-9０-９]{1,4}/[0-9０-９]{1,4})\s*[.．]\s*(\S.*)$"));
 // A Security Council resolution's heading, in every layout since 1946:
 // `Resolution 2467 (2019)`, `RESOLUTION 895 (1994)`, `Resolution 338 (1973) of 22 October 1973`,
 // `150 (1960). Resolution of 23 August 1960`, `1 (1946) Resolution of 25 January 1946`,
 // `Resolution 361 (197-4)` (a scan's stray hyphen), `第 2467 (2019) 号决议`.
 // Groups: n1/y1/d1 (Resolution N (YYYY) [of DATE]), n2/y2/d2 (N (YYYY). Resolution of DATE), n3/y3.
 pub static SC_TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:Resolution|RESOLUTION)\s+(?P<n1>\d{1,5})\s*\((?P<y1>\d{3}-?\d)\)\s*(?:of\s+(?P<d1>.{6,40}))?$|^(?P<n2>\d{1,4})\s*\((?P<y2>\d{4})\)\s*[.,]?\s*(?:Resolution|RESOLUTION)\s+of\s+(?P<d2>.{6,40})$|^第\s*(?P<n3>\d{1,5})\s*\((?P<y3>\d{4})\)\s*号决议$")
+    re(r"^(?:Resolution|RESOLUTION)\s+(?P<n1>[0-9０-９]{1,5})\s*\((?P<y1>[0-9０-９]{3}-?[0-9０-９])\)\s*(?:of\s+(?P<d1>.{6,40}))?$|^(?P<n2>[0-9０-９]{1,4})\s*\((?P<y2>[0-9０-９]{4})\)\s*[.,]?\s*(?:Resolution|RESOLUTION)\s+of\s+(?P<d2>.{6,40})$|^第\s*(?P<n3>[0-9０-９]{1,5})\s*\((?P<y3>[0-9０-９]{4})\)\s*号决议$")
 });
 // `of 22 October 1973`, `of 15 August. 1991`, `on 28 January 1994`: the date line under a
 // Security Council heading (`Adopted by the Security Council at its 3331st meeting,` may
 // stand between them).
 pub static SC_DATE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:of|on)\s+\d{1,2}\s+[A-Z][a-z\]]+\.?\s+\d{4}\.?$|^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$"));
+    LazyLock::new(|| re(r"^(?:of|on)\s+[0-9０-９]{1,2}\s+[A-Z][a-z\]]+\.?\s+[0-9０-９]{4}\.?$|^[0-9０-９]{1,2}\s+[A-Z][a-z]+\s+[0-9０-９]{4}$"));
 // `[S/4462]`, `(S/1045}`, `[S/525, II]`, `[S/330/Corr. 1]`: the draft a resolution was
 // adopted from, printed under the heading of the 1946-1964 volumes.
 pub static SC_DRAFT_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^[\[(]\s*[S$]/[^\])}]{1,40}[\])}]$"));
@@ -90,7 +90,7 @@ pub static PP_OPENER_ZH: LazyLock<Regex> = LazyLock::new(|| {
 });
 // `1. 重申…`, `- 1. 重申…`, `1.` alone (English PDFs put the text on the next line).
 pub static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:[-•]\s+)?(\d{1,3})\s*[.．](?:\s+(.*)|\s*)$"));
+    LazyLock::new(|| re(r"^(?:[-•]\s+)?([0-9０-９]{1,3})\s*[.．](?:\s+(.*)|\s*)$"));
 // `(a) 保护个人…`, `- (b) …`, `(a)` alone, `(一) 制定…`, `(ii) …`.
 pub static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:[-•]\s+)?[(（]([a-z]{1,2}|[ivxlc]{1,6}|[一二三四五六七八九十]{1,3})[)）]\s*(.*)$")
@@ -102,7 +102,7 @@ pub static FOOTNOTE_SUPER: LazyLock<Regex> =
 // with a plain mark (only believed inside a footnote block or in sequence).
 // Chinese opening punctuation closes up on the number: ` 99 《关于…》` reads `99《关于…》`.
 pub static FOOTNOTE_PLAIN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(\d{1,3}|\*{1,3})(?:\s+(\S.*)|([《「『（“].*))$"));
+    LazyLock::new(|| re(r"^([0-9０-９]{1,3}|\*{1,3})(?:\s+(\S.*)|([《「『（“].*))$"));
 // `一. 导言`, `A. 专题小组讨论成员的发言`, `I. Introduction`, `IV. Conclusions`.
 pub static HEADING_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:[一二三四五六七八九十]{1,3}|[IVXL]{1,6}|[A-H])\s*[.．、]\s*\S.{0,80}$")
@@ -115,22 +115,22 @@ pub static ANNEX: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:附件[一二三四五六七八九十]*|Annex(?:es)?(?:\s+[IVX]+)?)$"));
 // `第 38 次会议`, `第54次全体会议`, `38th meeting`, `49th plenary meeting`.
 pub static MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"第\s*(\d{1,4})\s*次(?:全体)?会议|(\d{1,4})\s*(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting")
+    re(r"第\s*([0-9０-９]{1,4})\s*次(?:全体)?会议|([0-9０-９]{1,4})\s*(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting")
 });
 // `2021 年 7 月 13 日`, `13 July 2021`: a date standing alone on the closing lines.
 pub static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$")
+    re(r"^(?:[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[0-9０-９]{1,2}\s+[A-Z][a-z]+\s+[0-9０-９]{4})$")
 });
 // `2021 年 7 月 13 日`: a Chinese date anywhere in a line.
 pub static DATE_ZH: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"));
+    LazyLock::new(|| re(r"([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日"));
 // `13 July 2021`: an English date anywhere in a line.
 pub static DATE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b")
+    re(r"\b([0-9０-９]{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+([0-9０-９]{4})\b")
 });
 // `[经记录表决…`, `[未经表决获得通过。]`, `[Adopted by a recorded vote…`, `Adopted without a vote.`
 pub static VOTE_START: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\[?\s*(?:经记录表决|经表决|未经表决|经协商一致|以\s*\d+\s*票|Adopted\s+(?:by|without|at|unanimously)|Adopted\s*\.?\s*$)")
+    re(r"^\[?\s*(?:经记录表决|经表决|未经表决|经协商一致|以\s*[0-9０-９]+\s*票|Adopted\s+(?:by|without|at|unanimously)|Adopted\s*\.?\s*$)")
 });
 // `Adopted at the 1551st meeting`, `Adopted unanimously at the`, `Adopted without a vote at
 // the 1776th meeting.`: the Security Council's statement, which no other text opens a line with.

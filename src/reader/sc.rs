@@ -85,7 +85,7 @@ fn clean_date(t: &str) -> String {
 /// `at the resumed 2nd meeting`, `at the 1234th (closed) meeting`: the meeting a vote
 /// statement names.
 static VOTE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bat\s+(?:its|the)\s+(?:resumed\s+)?(\d{1,4})\s*(?:st|nd|rd|th|d)\s*(?:\(\w+\)\s*)?meet").expect("VOTE_MEETING")
+    Regex::new(r"(?i)\bat\s+(?:its|the)\s+(?:resumed\s+)?([0-9０-９]{1,4})\s*(?:st|nd|rd|th|d)\s*(?:\(\w+\)\s*)?meet").expect("VOTE_MEETING")
 });
 
 pub fn meeting(vote_text: &str) -> Option<u32> {

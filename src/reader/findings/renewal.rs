@@ -25,14 +25,14 @@ static RENEW: LazyLock<Regex> = LazyLock::new(|| {
     .expect("RENEW")
 });
 static UNTIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:until|ending(?:\s+on)?|terminating\s+on|expiring\s+on)\W{0,3}\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
+    Regex::new(r"(?i)\b(?:until|ending(?:\s+on)?|terminating\s+on|expiring\s+on)\W{0,3}\s*([0-9０-９]{1,2}\s+[A-Z][a-z]+\s+[0-9０-９]{4})")
         .expect("UNTIL")
 });
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bperiod\s+of\s+((?:[a-z]+[\s-]+){1,4}?(?:months?|years?|weeks?|days?))\b").expect("PERIOD")
 });
 static ESTABLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bestablished\s+(?:under|by)\s+(?:Security\s+Council\s+)?resolution\s+(\d{1,4})\s*\((\d{4})\)")
+    Regex::new(r"(?i)\bestablished\s+(?:under|by)\s+(?:Security\s+Council\s+)?resolution\s+([0-9０-９]{1,4})\s*\(([0-9０-９]{4})\)")
         .expect("ESTABLISHED")
 });
 

@@ -727,11 +727,11 @@ pub fn deliverables(action: &str, language: Language) -> Vec<Deliverable> {
 
 /// Chinese session numbers: "第五十和第五十三届会议", "第五十六届会议", "第七十九届会议上".
 static ZH_SESSIONS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"第[〇零一二三四五六七八九十百两\d]+(?:届)?(?:\s*(?:和|、|及|以及|至|到)\s*第?[〇零一二三四五六七八九十百两\d]+(?:届)?)*\s*届\s*会")
+    Regex::new(r"第[〇零一二三四五六七八九十百两0-9０-９]+(?:届)?(?:\s*(?:和|、|及|以及|至|到)\s*第?[〇零一二三四五六七八九十百两0-9０-９]+(?:届)?)*\s*届\s*会")
         .expect("valid regex")
 });
 static ZH_SESSION_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(至|到)?\s*第?([〇零一二三四五六七八九十百两\d]+)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(至|到)?\s*第?([〇零一二三四五六七八九十百两0-9０-９]+)").expect("valid regex"));
 /// The body named just before: "人权理事会第五十届会议", "大会第七十九届会议".
 static ZH_SESSION_BODY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(人权理事会|安全理事会|经济及社会理事会|理事会|大会|人权委员会)\s*$").expect("valid regex"));

@@ -729,7 +729,7 @@ fn zh_list_hits(view: &str, matcher: &Matcher, found: &[Hit]) -> Vec<Hit> {
 static EN_TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     // "resolution 42/15 of 26 September 2019 on the right to privacy in the digital age"
     Regex::new(
-        r#"(?i)(?:(?:\b(?:19|20)\d\d|\b\d+/\d+|\breports?|\bstud(?:y|ies)|\bNo\. ?\d+)\s+on|\bentitled)\s+["“]?(?:the\s+)?(?:(?:promotion and protection|realization|enjoyment) of (?:the\s+)?)?(?:human\s+)?(?:rights? to\s+)?$"#,
+        r#"(?i)(?:(?:\b(?:19|20)[0-9０-９][0-9０-９]|\b[0-9０-９]+/[0-9０-９]+|\breports?|\bstud(?:y|ies)|\bNo\. ?[0-9０-９]+)\s+on|\bentitled)\s+["“]?(?:the\s+)?(?:(?:promotion and protection|realization|enjoyment) of (?:the\s+)?)?(?:human\s+)?(?:rights? to\s+)?$"#,
     )
     .expect("valid regex")
 });

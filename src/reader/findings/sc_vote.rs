@@ -54,11 +54,11 @@ static YES_ONLY: LazyLock<Regex> =
 // `One member (China) did not participate in the voting`, `Two members (Egypt, India) did
 // not participate`.
 static NOT_PARTICIPATING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:one|two|three|four|\d)\s+members?\s*\((?P<names>[^)]*)\)\s*did\s+not\s+participate")
+    re(r"(?i)\b(?:one|two|three|four|[0-9０-９])\s+members?\s*\((?P<names>[^)]*)\)\s*did\s+not\s+participate")
 });
 // `one member (Union of Soviet Socialist Republics) was absent`.
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:one|two|three|\d)\s+members?\s*\((?P<names>[^)]*)\)\s*(?:was|were)\s+absent")
+    re(r"(?i)\b(?:one|two|three|[0-9０-９])\s+members?\s*\((?P<names>[^)]*)\)\s*(?:was|were)\s+absent")
 });
 // `The representative of the Ukrainian Soviet Socialist Republic was absent, and the
 // President ruled that he should be counted as having abstained.`
@@ -69,17 +69,17 @@ static COUNTED_ABSTAINING: LazyLock<Regex> = LazyLock::new(|| {
 // Socialist Republics)`, `… the negative votes of two permanent members (France, United
 // Kingdom …)`.
 static VETO: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)negative\s+votes?\s+of\s+(?:a|one|two|three|\d)?\s*permanent\s+members?\s*\((?P<names>[^)]*)\)")
+    re(r"(?i)negative\s+votes?\s+of\s+(?:a|one|two|three|[0-9０-９])?\s*permanent\s+members?\s*\((?P<names>[^)]*)\)")
 });
 static NOT_ADOPTED: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:was|were)\s+not\s+adopted\b|\bfailed\s+(?:of\s+)?adoption\b"));
 // `Socia- list`, `Re- publics`, `meet- ing`: a word broken at a line end.
 static BROKEN_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"([a-z])-\s+([a-z])"));
 // A footnote mark or page number standing alone inside a list: `…Republic, 20 Union of…`.
-static STRAY_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)\d{1,3}(?:\s|$)"));
+static STRAY_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)[0-9０-９]{1,3}(?:\s|$)"));
 // The footnote a statement ends with: `… by 14 votes to none. 8`.
-static TRAILING_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"[.,;)\]a-z]\s*(\d{1,3})\s*$"));
-static LEADING_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(\d{1,3})\s+"));
+static TRAILING_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"[.,;)\]a-z]\s*([0-9０-９]{1,3})\s*$"));
+static LEADING_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*([0-9０-９]{1,3})\s+"));
 
 /// One line of text, words broken at line ends joined again.
 fn flatten(text: &str) -> String {

@@ -36,7 +36,7 @@ static ZH_WITHOUT_VOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// "adopted by 30 votes to 12, with 5 abstentions", "adopted by 157 votes to none, with 1 abstention"
 static EN_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)adopted\s+by\s+(?:an?\s+(?P<kind>recorded|roll[\s-]*call|non[\s-]*recorded)?\s*vote\s+of\s+)?(?P<yes>\d+|none)(?:\s+votes?)?\s+to\s+(?P<no>\d+|none)(?:\s+votes?)?(?:\s*,?\s*with\s+(?P<abstain>\d+|no|none)\s+abstentions?)?",
+        r"(?i)adopted\s+by\s+(?:an?\s+(?P<kind>recorded|roll[\s-]*call|non[\s-]*recorded)?\s*vote\s+of\s+)?(?P<yes>[0-9０-９]+|none)(?:\s+votes?)?\s+to\s+(?P<no>[0-9０-９]+|none)(?:\s+votes?)?(?:\s*,?\s*with\s+(?P<abstain>[0-9０-９]+|no|none)\s+abstentions?)?",
     )
     .expect("EN_COUNTS")
 });
@@ -49,13 +49,13 @@ static ZH_RECORDED: LazyLock<Regex> =
 /// e.g. "以 44 票赞成、0 票反对、3 票弃权获得通过" (each count read on its own, so the
 /// order and the punctuation between them do not matter).
 static ZH_YES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d+)\s*票\s*赞成").expect("ZH_YES"));
-static ZH_NO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d+)\s*票\s*反对").expect("ZH_NO"));
+    LazyLock::new(|| Regex::new(r"([0-9０-９]+)\s*票\s*赞成").expect("ZH_YES"));
+static ZH_NO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9０-９]+)\s*票\s*反对").expect("ZH_NO"));
 static ZH_ABSTAIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d+)\s*票\s*弃权").expect("ZH_ABSTAIN"));
+    LazyLock::new(|| Regex::new(r"([0-9０-９]+)\s*票\s*弃权").expect("ZH_ABSTAIN"));
 /// The older Chinese form. e.g. "以 30 票对 12 票、5 票弃权获得通过"
 static ZH_FOR_AGAINST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"以\s*(\d+)\s*票\s*对\s*(\d+)\s*票").expect("ZH_FOR_AGAINST"));
+    LazyLock::new(|| Regex::new(r"以\s*([0-9０-９]+)\s*票\s*对\s*([0-9０-９]+)\s*票").expect("ZH_FOR_AGAINST"));
 
 /// The heading of one list, at a line start or after a sentence.
 /// e.g. "赞成：", "弃权:", "In favour:", "Against:", "Abstaining:", "…如下：赞成："
