@@ -140,7 +140,7 @@ pub fn targets(phrase: &str) -> Vec<String> {
 }
 
 fn kind_of(word: &str) -> ParagraphKind {
-    if word.eq_ignore_ascii_case("preambular") { ParagraphKind::Preambular } else { ParagraphKind::Operative }
+    if word.eq_ignore_ascii_case("preambular") || word == "序言部分" { ParagraphKind::Preambular } else { ParagraphKind::Operative }
 }
 
 /// The edits of an amendment, from the texts of its paragraphs in order (numbers
@@ -219,107 +219,109 @@ fn awaits_text(action: &EditAction) -> bool {
     matches!(action, EditAction::InsertParagraph { text, .. } | EditAction::ReplaceParagraph { text, .. } if text.is_empty())
 }
 
-/// A Chinese instruction read as its edits, as `read_instruction` reads an English one.
-fn read_instruction_zh(text: &str) -> Option<Vec<EditAction>> {
-    let per_target = |where_: &str, make: &dyn Fn(String) -> EditAction| -> Option<Vec<EditAction>> {
-        let ids = targets(where_);
-        (!ids.is_empty()).then(|| ids.into_iter().map(make).collect())
-    };
-    if let Some(c) = INSERT_PARAGRAPH_ZH.captures(text) {
-        let place = targets(&c["where"]);
-        let anchor = place.first().cloned()?;
-        let kind = match c.name("kind").map(|m| m.as_str()) {
-            Some("序言部分") => ParagraphKind::Preambular,
-            Some(_) => ParagraphKind::Operative,
-            None if anchor.starts_with("PP") => ParagraphKind::Preambular,
-            None => ParagraphKind::Operative,
-        };
-        let before = c["side"].contains('前');
-        let (after, before) = if before { (None, Some(anchor)) } else { (Some(anchor), None) };
-        return Some(vec![EditAction::InsertParagraph { kind, after, before, text: c["text"].trim().to_string() }]);
-    }
-    if let Some(c) = REPLACE_TEXT_ZH.captures(text).or_else(|| REPLACE_TEXT_ZH_BY.captures(text)) {
-        let (find, new) = (c["find"].to_string(), c["text"].to_string());
-        return per_target(&c["where"], &|paragraph| EditAction::ReplaceText { paragraph, find: find.clone(), text: new.clone() });
-    }
-    if let Some(c) = INSERT_TEXT_ZH.captures(text) {
-        let find = c["find"].to_string();
-        let anchor = if c["side"].contains('前') { TextAnchor::Before(find) } else { TextAnchor::After(find) };
-        let new = c["text"].to_string();
-        return per_target(&c["where"], &|paragraph| EditAction::InsertText { paragraph, anchor: anchor.clone(), text: new.clone() });
-    }
-    if let Some(c) = ADD_AT_END_ZH.captures(text) {
-        let new = c["text"].to_string();
-        return per_target(&c["where"], &|paragraph| EditAction::InsertText { paragraph, anchor: TextAnchor::AtEnd, text: new.clone() });
-    }
-    if let Some(c) = DELETE_TEXT_ZH.captures(text) {
-        let find = c["find"].to_string();
-        return per_target(&c["where"], &|paragraph| EditAction::DeleteText { paragraph, find: find.clone() });
-    }
-    if let Some(c) = REPLACE_PARAGRAPH_ZH.captures(text) {
-        let new = c["text"].trim().trim_start_matches('“').trim_end_matches(['”', '。']).trim().to_string();
-        let ids = targets(&c["where"]);
-        if ids.len() == 1 {
-            return Some(vec![EditAction::ReplaceParagraph { paragraph: ids[0].clone(), text: new }]);
-        }
-    }
-    if let Some(c) = DELETE_PARAGRAPHS_ZH.captures(text) {
-        return per_target(&c["where"], &|paragraph| EditAction::DeleteParagraph { paragraph });
-    }
-    None
+/// One language's instruction patterns. Each names the same groups: `where` (or
+/// `where2`), `find`, `text`, `side` (or `side2`) and, for a new paragraph, `kind`.
+struct Grammar {
+    insert_paragraph: &'static LazyLock<Regex>,
+    replace_text: &'static [&'static LazyLock<Regex>],
+    insert_text: &'static LazyLock<Regex>,
+    add_at_end: &'static LazyLock<Regex>,
+    delete_text: &'static LazyLock<Regex>,
+    replace_paragraph: &'static LazyLock<Regex>,
+    delete_paragraphs: &'static LazyLock<Regex>,
+    /// "Replace operative paragraph 3 with “…”" replaces words in English; "将执行部分第3段
+    /// 替换为：“……”" replaces the paragraph in Chinese.
+    quoted_new_paragraph: bool,
+}
+
+static ENGLISH: Grammar = Grammar {
+    insert_paragraph: &INSERT_PARAGRAPH,
+    replace_text: &[&REPLACE_TEXT],
+    insert_text: &INSERT_TEXT,
+    add_at_end: &ADD_AT_END,
+    delete_text: &DELETE_TEXT,
+    replace_paragraph: &REPLACE_PARAGRAPH,
+    delete_paragraphs: &DELETE_PARAGRAPHS,
+    quoted_new_paragraph: false,
+};
+
+static CHINESE: Grammar = Grammar {
+    insert_paragraph: &INSERT_PARAGRAPH_ZH,
+    replace_text: &[&REPLACE_TEXT_ZH, &REPLACE_TEXT_ZH_BY],
+    insert_text: &INSERT_TEXT_ZH,
+    add_at_end: &ADD_AT_END_ZH,
+    delete_text: &DELETE_TEXT_ZH,
+    replace_paragraph: &REPLACE_PARAGRAPH_ZH,
+    delete_paragraphs: &DELETE_PARAGRAPHS_ZH,
+    quoted_new_paragraph: true,
+};
+
+/// "before" / "之前" / "前": the new text goes before its anchor.
+fn is_before(side: &str) -> bool {
+    side.eq_ignore_ascii_case("before") || side.contains('前')
 }
 
 /// One instruction read as its edits (several where it names several paragraphs), or
-/// `None` where the text is no instruction.
+/// `None` where the text is no instruction. A text with Chinese in it is read by the
+/// Chinese patterns first.
 fn read_instruction(text: &str) -> Option<Vec<EditAction>> {
     if text.chars().any(crate::text::is_han)
-        && let Some(edits) = read_instruction_zh(text)
+        && let Some(edits) = read_with(&CHINESE, text)
     {
         return Some(edits);
     }
+    read_with(&ENGLISH, text)
+}
+
+fn read_with(g: &Grammar, text: &str) -> Option<Vec<EditAction>> {
     let per_target = |where_: &str, make: &dyn Fn(String) -> EditAction| -> Option<Vec<EditAction>> {
         let ids = targets(where_);
         (!ids.is_empty()).then(|| ids.into_iter().map(make).collect())
     };
-    if let Some(c) = INSERT_PARAGRAPH.captures(text) {
-        let kind = kind_of(&c["kind"]);
-        let side = c.name("side").or(c.name("side2")).map_or("after", |m| m.as_str()).to_lowercase();
-        let place = c.name("where").or(c.name("where2")).map(|m| targets(m.as_str()));
-        let anchor = place.and_then(|ids| ids.into_iter().next());
-        let (after, before) = if side == "before" { (None, anchor) } else { (anchor, None) };
-        let text = c["text"].trim().to_string();
-        return Some(vec![EditAction::InsertParagraph { kind, after, before, text }]);
+    let place = |c: &regex::Captures| c.name("where").or(c.name("where2")).map_or("", |m| m.as_str()).to_string();
+    if let Some(c) = g.insert_paragraph.captures(text) {
+        let anchor = targets(&place(&c)).into_iter().next();
+        let kind = match c.name("kind").map(|m| m.as_str()) {
+            Some(word) => kind_of(word),
+            None => match &anchor {
+                Some(a) if a.starts_with("PP") => ParagraphKind::Preambular,
+                Some(_) => ParagraphKind::Operative,
+                None => return None,
+            },
+        };
+        let before = c.name("side").or(c.name("side2")).is_some_and(|m| is_before(m.as_str()));
+        let (after, before) = if before { (None, anchor) } else { (anchor, None) };
+        return Some(vec![EditAction::InsertParagraph { kind, after, before, text: c["text"].trim().to_string() }]);
     }
-    if let Some(c) = REPLACE_TEXT.captures(text) {
+    if let Some(c) = g.replace_text.iter().find_map(|p| p.captures(text)) {
         let (find, new) = (c["find"].to_string(), c["text"].to_string());
-        return per_target(&c["where"], &|paragraph| EditAction::ReplaceText { paragraph, find: find.clone(), text: new.clone() });
+        return per_target(&place(&c), &|paragraph| EditAction::ReplaceText { paragraph, find: find.clone(), text: new.clone() });
     }
-    if let Some(c) = INSERT_TEXT.captures(text) {
+    if let Some(c) = g.insert_text.captures(text) {
         let find = c["find"].to_string();
-        let anchor = if c["side"].eq_ignore_ascii_case("before") { TextAnchor::Before(find) } else { TextAnchor::After(find) };
+        let anchor = if is_before(&c["side"]) { TextAnchor::Before(find) } else { TextAnchor::After(find) };
         let new = c["text"].to_string();
-        return per_target(&c["where"], &|paragraph| EditAction::InsertText { paragraph, anchor: anchor.clone(), text: new.clone() });
+        return per_target(&place(&c), &|paragraph| EditAction::InsertText { paragraph, anchor: anchor.clone(), text: new.clone() });
     }
-    if let Some(c) = ADD_AT_END.captures(text) {
-        let where_ = c.name("where").or(c.name("where2")).map_or("", |m| m.as_str());
+    if let Some(c) = g.add_at_end.captures(text) {
         let new = c["text"].to_string();
-        return per_target(where_, &|paragraph| EditAction::InsertText { paragraph, anchor: TextAnchor::AtEnd, text: new.clone() });
+        return per_target(&place(&c), &|paragraph| EditAction::InsertText { paragraph, anchor: TextAnchor::AtEnd, text: new.clone() });
     }
-    if let Some(c) = DELETE_TEXT.captures(text) {
+    if let Some(c) = g.delete_text.captures(text) {
         let find = c["find"].to_string();
-        return per_target(&c["where"], &|paragraph| EditAction::DeleteText { paragraph, find: find.clone() });
+        return per_target(&place(&c), &|paragraph| EditAction::DeleteText { paragraph, find: find.clone() });
     }
-    if let Some(c) = REPLACE_PARAGRAPH.captures(text) {
+    if let Some(c) = g.replace_paragraph.captures(text) {
         let new = c["text"].trim().to_string();
-        let ids = targets(&c["where"]);
-        if ids.len() == 1 && !new.starts_with(['“', '"']) {
+        let ids = targets(&place(&c));
+        if ids.len() == 1 && (g.quoted_new_paragraph || !new.starts_with(['“', '"'])) {
             return Some(vec![EditAction::ReplaceParagraph { paragraph: ids[0].clone(), text: new }]);
         }
     }
-    if let Some(c) = DELETE_PARAGRAPHS.captures(text)
+    if let Some(c) = g.delete_paragraphs.captures(text)
         && !c["where"].contains(['“', '"'])
     {
-        return per_target(&c["where"], &|paragraph| EditAction::DeleteParagraph { paragraph });
+        return per_target(&place(&c), &|paragraph| EditAction::DeleteParagraph { paragraph });
     }
     None
 }
