@@ -172,7 +172,7 @@ impl Prepared {
                     if text.trim().is_empty() {
                         continue;
                     }
-                    let trigrams = trigram_keys(&search_form(text));
+                    let trigrams = super::postings::trigram_keys(&search_form(text));
                     rows.push(SearchRow { id, text: text.to_string(), trigrams });
                 }
             }
@@ -490,53 +490,6 @@ pub fn canonical(dir: &Path) -> String {
     std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()).to_string_lossy().into_owned()
 }
 
-/// A trigram (three characters of a text in search form) packed in a
-/// number, 21 bits a character: counting a corpus's trigrams hashes numbers, not strings.
-fn trigram_key(chars: [char; 3]) -> u64 {
-    (u64::from(chars[0]) << 42) | (u64::from(chars[1]) << 21) | u64::from(chars[2])
-}
-
-#[cfg(test)]
-fn trigram_text(key: u64) -> String {
-    [key >> 42, (key >> 21) & 0x1F_FFFF, key & 0x1F_FFFF]
-        .into_iter()
-        .map(|c| char::from_u32(c as u32).expect("keys are packed from characters"))
-        .collect()
-}
-
-/// The distinct trigrams of a text in search form, as keys, sorted.
-pub(crate) fn trigram_keys(form: &str) -> Vec<u64> {
-    let chars: Vec<char> = form.chars().collect();
-    let mut keys: Vec<u64> = chars.windows(3).map(|w| trigram_key([w[0], w[1], w[2]])).collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys
-}
-
-/// A hasher for trigram keys and row ids: one multiplication, folded.
-#[derive(Default)]
-pub(crate) struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        // The product's halves folded together: the table picks buckets by the low bits,
-        // which a plain product takes from the key's low bits alone (a trigram's last
-        // character), crowding every trigram of a letter into a few buckets.
-        let product = u128::from(self.0 ^ n) * 0x9E37_79B9_7F4A_7C15;
-        self.0 = (product as u64) ^ ((product >> 64) as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Remove a file and everything read from it. Its rows' ids stay in the postings until
 /// their segments are merged (search drops ids whose row is gone); the count of rows
 /// holding each of their trigrams goes down at once.
@@ -545,7 +498,7 @@ fn forget(conn: &Connection, rel: &str, postings: &mut super::postings::Builder)
         "SELECT p.text FROM paragraphs p JOIN documents d ON p.document = d.id WHERE d.path = ?1",
     )?;
     for text in rows.query_map([rel], |r| r.get::<_, String>(0))? {
-        postings.remove(&trigram_keys(&search_form(&text?)));
+        postings.remove(&super::postings::trigram_keys(&search_form(&text?)));
     }
     conn.execute("DELETE FROM paragraphs WHERE document IN (SELECT id FROM documents WHERE path = ?1)", [rel])?;
     conn.execute("DELETE FROM documents WHERE path = ?1", [rel])?;
@@ -586,21 +539,4 @@ fn store(conn: &Connection, rel: &str, prepared: &Prepared, postings: &mut super
         postings.add(conn, conn.last_insert_rowid() as u64, &row.trigrams)?;
     }
     Ok(prepared.rows.len())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn trigrams_as_the_tokenizer_cuts_them() {
-        // Counts and queries share these keys, so a count is kept for exactly the strings a
-        // query asks for; the strings are the FTS5 trigram tokenizer's tokens.
-        let trigrams = |form: &str| -> Vec<String> { trigram_keys(form).into_iter().map(trigram_text).collect() };
-        assert_eq!(trigrams("abab"), ["aba", "bab"]);
-        assert_eq!(trigrams("隐私权"), ["隐私权"]);
-        assert_eq!(trigrams("a𠀀b𠀁c"), ["a𠀀b", "b𠀁c", "𠀀b𠀁"]);
-        assert!(trigrams("ab").is_empty());
-        assert_eq!(trigrams("aaaa"), ["aaa"]);
-    }
 }

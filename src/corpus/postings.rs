@@ -1,5 +1,5 @@
 //! The index's trigram postings: for every trigram of the searchable rows (in search
-//! form, three characters as packed by `index::trigram_keys`), the ids of the rows that
+//! form, three characters as packed by [`trigram_keys`]), the ids of the rows that
 //! hold it, ascending, stored as differences in LEB128 varints (a byte or two a row).
 //!
 //! A refresh gathers the postings of the rows it stores in memory and writes them as
@@ -67,12 +67,12 @@ struct List {
 /// Postings gathered over a refresh, written a segment at a time.
 #[derive(Default)]
 pub(crate) struct Builder {
-    terms: HashMap<u64, List, std::hash::BuildHasherDefault<super::index::KeyHasher>>,
+    terms: HashMap<u64, List, std::hash::BuildHasherDefault<KeyHasher>>,
     bytes: usize,
     next_segment: Option<i64>,
     /// Rows removed, by trigram: kept in segment -1 as negative counts (no ids) until a
     /// merge, so that a trigram's count is exact at once.
-    removed: HashMap<u64, i64, std::hash::BuildHasherDefault<super::index::KeyHasher>>,
+    removed: HashMap<u64, i64, std::hash::BuildHasherDefault<KeyHasher>>,
 }
 
 impl Builder {
@@ -234,8 +234,67 @@ pub(crate) fn intersect(a: &[u64], b: &[u64]) -> Vec<u64> {
     out
 }
 
+/// A trigram (three characters of a text in search form) packed in a
+/// number, 21 bits a character: counting a corpus's trigrams hashes numbers, not strings.
+fn trigram_key(chars: [char; 3]) -> u64 {
+    (u64::from(chars[0]) << 42) | (u64::from(chars[1]) << 21) | u64::from(chars[2])
+}
+
+#[cfg(test)]
+pub(crate) fn trigram_text(key: u64) -> String {
+    [key >> 42, (key >> 21) & 0x1F_FFFF, key & 0x1F_FFFF]
+        .into_iter()
+        .map(|c| char::from_u32(c as u32).expect("keys are packed from characters"))
+        .collect()
+}
+
+/// The distinct trigrams of a text in search form, as keys, sorted.
+pub(crate) fn trigram_keys(form: &str) -> Vec<u64> {
+    let chars: Vec<char> = form.chars().collect();
+    let mut keys: Vec<u64> = chars.windows(3).map(|w| trigram_key([w[0], w[1], w[2]])).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// A hasher for trigram keys and row ids: one multiplication, folded.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // The product's halves folded together: the table picks buckets by the low bits,
+        // which a plain product takes from the key's low bits alone (a trigram's last
+        // character), crowding every trigram of a letter into a few buckets.
+        let product = u128::from(self.0 ^ n) * 0x9E37_79B9_7F4A_7C15;
+        self.0 = (product as u64) ^ ((product >> 64) as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn trigrams_as_they_are_cut() {
+        // Rows and queries share these keys: a query asks for exactly the trigrams a row
+        // was indexed by.
+        let trigrams = |form: &str| -> Vec<String> { trigram_keys(form).into_iter().map(trigram_text).collect() };
+        assert_eq!(trigrams("abab"), ["aba", "bab"]);
+        assert_eq!(trigrams("隐私权"), ["隐私权"]);
+        assert_eq!(trigrams("a𠀀b𠀁c"), ["a𠀀b", "b𠀁c", "𠀀b𠀁"]);
+        assert!(trigrams("ab").is_empty());
+        assert_eq!(trigrams("aaaa"), ["aaa"]);
+    }
+
     use super::*;
 
     #[test]
