@@ -31,12 +31,13 @@ static SPONSOR_END_EN: LazyLock<Regex> = LazyLock::new(|| {
 // `Draft resolution submitted by the Vice-Chair of the Committee, Weronika Garbacz
 // (Poland)`, `Draft resolution submitted by the Chair of the Committee following informal
 // consultations`: a draft tabled by an officer, not by States.
-static SUBMITTED_BY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:Revised\s+)?[Dd]raft\s+(?P<form>resolution|decision)s?\s+submitted\s+by\s+(?:the\s+)?(?P<who>.+)$"));
+static SUBMITTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:(?:Revised\s+)?[Dd]raft\s+(?P<form>resolution|decision)s?\s+submitted\s+by\s+(?:the\s+)?(?P<who>.+)|(?P<who_zh>[^：:]+?)(?:根据[^：:]*?)?提交的(?:订正)?(?P<form_zh>决议|决定)草案)$")
+});
 // `Draft resolution`, `Draft decision`: a draft whose masthead names no sponsor (one the
 // Bureau or the Committee tables).
 static UNSPONSORED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:Revised\s+)?[Dd]raft\s+(?P<form>resolution|decision)s?$"));
+    LazyLock::new(|| re(r"^(?:(?:Revised\s+)?[Dd]raft\s+(?P<form>resolution|decision)s?|(?:订正)?(?P<form_zh>决议|决定)草案)$"));
 // `…, on the basis of informal consultations on draft resolution A/C.2/80/L.9`,
 // `… following informal consultations`, `… on the recommendation of the Economic and Social
 // Council (resolution 2025/17)`: what follows an officer's name.
@@ -46,7 +47,7 @@ static OFFICER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 // `on the basis of informal consultations on draft resolution A/C.2/80/L.9`: the draft an
 // officer's text takes the place of.
 static BASED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"on the basis of informal consultations (?:held )?on draft (?:resolution|decision) (A/(?:C\.[0-9０-９]/|HRC/)?[0-9０-９]{1,3}/L\.[0-9０-９]{1,3}(?:/Rev\.[0-9０-９]{1,2})?)")
+    re(r"(?:on the basis of informal consultations (?:held )?on draft (?:resolution|decision)|根据就(?:决议|决定)草案)\s*(A/(?:C\.[0-9０-９]/|HRC/)?[0-9０-９]{1,3}/L\.[0-9０-９]{1,3}(?:/Rev\.[0-9０-９]{1,2})?)")
 });
 // `阿尔巴尼亚、安道尔……：决议草案`, `…：对决议草案 A/C.3/80/L.20 的修正`, `…：订正决议草案`.
 static SPONSOR_END_ZH: LazyLock<Regex> = LazyLock::new(|| {
@@ -267,14 +268,16 @@ fn find_sponsor_line(lines: &[Line], limit: usize) -> Option<(usize, usize, Spon
 
 fn sponsor_line(text: &str) -> Option<SponsorLine> {
     let text = text.trim();
+    let form_of = |c: &regex::Captures| match c.name("form").or(c.name("form_zh")).map(|m| m.as_str()) {
+        Some("decision" | "决定") => DraftForm::Decision,
+        _ => DraftForm::Resolution,
+    };
     if let Some(c) = UNSPONSORED.captures(text) {
-        let form = if &c["form"] == "decision" { DraftForm::Decision } else { DraftForm::Resolution };
-        return Some(SponsorLine { who: String::new(), marks: String::new(), kind: DocKind::Draft, form, amends: None });
+        return Some(SponsorLine { who: String::new(), marks: String::new(), kind: DocKind::Draft, form: form_of(&c), amends: None });
     }
     if let Some(c) = SUBMITTED_BY.captures(text) {
-        let form = if &c["form"] == "decision" { DraftForm::Decision } else { DraftForm::Resolution };
-        let who = c["who"].trim().trim_start_matches("the ").to_string();
-        return Some(SponsorLine { who: format!("officer:{who}"), marks: String::new(), kind: DocKind::Draft, form, amends: None });
+        let who = c.name("who").or(c.name("who_zh")).map_or("", |m| m.as_str()).trim().trim_start_matches("the ").to_string();
+        return Some(SponsorLine { who: format!("officer:{who}"), marks: String::new(), kind: DocKind::Draft, form: form_of(&c), amends: None });
     }
     let c = SPONSOR_END_EN.captures(text).or_else(|| SPONSOR_END_ZH.captures(text))?;
     let who = c["who"].trim().to_string();
@@ -457,6 +460,12 @@ mod tests {
             ("Uganda (on behalf of the Group of African States): draft resolution", &["UGA"]),
             ("古巴：决议草案", &["CUB"]),
         ];
+        // An officer's draft, in Chinese as in English.
+        let line = sponsor_line("大会主席提交的决议草案").unwrap();
+        assert_eq!((line.who.as_str(), line.kind), ("officer:大会主席", DocKind::Draft));
+        let line = sponsor_line("委员会副主席珍妮·米科拉(芬兰)根据就决议草案A/C.2/80/L.9进行的非正式协商提交的决议草案").unwrap();
+        assert_eq!(line.who, "officer:委员会副主席珍妮·米科拉(芬兰)");
+        assert_eq!(BASED_ON.captures("根据就决议草案A/C.2/80/L.9进行的非正式协商").map(|c| c[1].to_string()).as_deref(), Some("A/C.2/80/L.9"));
         for (text, want) in rows {
             assert_eq!(meta_of(text).0, want, "{text}");
         }
