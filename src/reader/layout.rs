@@ -81,15 +81,25 @@ pub fn mark_furniture(lines: &mut [Line], front_end: usize, title: &str) {
     // of the title after a page break stays text. Directly under the page's symbol line
     // the title is what the layout puts there, and the block may run on into text.
     let title_key = key(title);
+    let title_long_enough = title_key.chars().count() >= 10;
     let title_piece = |block: &[usize], lines: &[Line]| {
+        if !title_long_enough {
+            return false;
+        }
         let mut reading: Vec<usize> = block.to_vec();
         reading.sort_unstable();
-        let k: String = reading.iter().map(|&i| key(&lines[i].text)).collect();
+        // Each line of a piece of the title is in the title: most blocks are body text,
+        // and their first line says so.
+        let mut k = String::new();
+        for &i in &reading {
+            let line_key = key(&lines[i].text);
+            if !title_key.contains(&line_key) {
+                return false;
+            }
+            k.push_str(&line_key);
+        }
         let last = reading.last().map_or("", |&i| lines[i].text.as_str());
-        title_key.chars().count() >= 10
-            && k.chars().count() >= 8
-            && title_key.contains(&k)
-            && !ends_terminal(last)
+        k.chars().count() >= 8 && title_key.contains(&k) && !ends_terminal(last)
     };
     let count = lines.len();
     let inside = |j: isize| j >= front_end as isize && (j as usize) < count;
@@ -155,16 +165,30 @@ fn neighbours_blank_or_furniture(lines: &[Line], i: usize) -> bool {
 }
 
 fn is_strong_furniture(text: &str, after_front: bool) -> bool {
-    if JOB_NUMBER_GE.is_match(text) || JOB_NUMBER_NY.is_match(text) || BARCODE.is_match(text) || PAGE_AND_JOB.is_match(text) {
-        return true;
-    }
-    if let Some(c) = PAGE_OF.captures(text) {
-        let (page, of): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
-        if page >= 1 && page <= of {
+    // Each pattern is anchored at the start, so the first character rules most lines out
+    // before any pattern runs (the reader asks this of every line).
+    let Some(first) = text.chars().next() else { return false };
+    let digit = first.is_ascii_digit() || ('０'..='９').contains(&first);
+    if digit || first == 'G' {
+        if JOB_NUMBER_GE.is_match(text) {
             return true;
         }
     }
-    after_front && SYMBOL_LINE.is_match(text)
+    if digit {
+        if JOB_NUMBER_NY.is_match(text) || PAGE_AND_JOB.is_match(text) {
+            return true;
+        }
+        if let Some(c) = PAGE_OF.captures(text) {
+            let (page, of): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+            if page >= 1 && page <= of {
+                return true;
+            }
+        }
+    }
+    if first == '*' && BARCODE.is_match(text) {
+        return true;
+    }
+    after_front && (matches!(first, '联' | 'U' | 'A' | 'S' | 'E') || first.is_whitespace()) && SYMBOL_LINE.is_match(text)
 }
 
 /// Lower-case letters and digits only: compares a running header with the title whatever
