@@ -223,7 +223,7 @@ fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
 fn find_masthead(lines: &[Line]) -> Masthead {
     let first_numbered = lines
         .iter()
-        .position(|l| NUMBERED.captures(&l.text).is_some_and(|c| &c[1] == "1"))
+        .position(|l| super::patterns::numbered(&l.text).is_some_and(|(number, _)| number == "1"))
         .unwrap_or(lines.len());
     let title_idx = lines[..first_numbered].iter().position(|l| TITLE_LINE.is_match(&l.text));
     let sc_idx = lines[..first_numbered].iter().position(|l| SC_TITLE_LINE.is_match(&l.text));

@@ -88,21 +88,66 @@ pub static BODY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 pub static PP_OPENER_ZH: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:又|还|并|另)?(?:回顾|重申|确认|认识到|注意到|表示注意到|欢迎|强调|意识到|深为关切|关切地|表示关切|申明|铭记|考虑到|重点指出|承认|遵循|赞赏|深信|决心|忆及|注意|关注|震惊|痛惜|支持|祝贺|希望|感谢|赞扬|申明|指出|确信|深感)")
 });
+// The openings of a line the structure reader asks about on every line: each pattern
+// matches the opening only, and the rest of the line is sliced off after it (capturing
+// "the rest of the line" with a pattern is what made these the reader's costliest).
+
 // `1. 重申…`, `- 1. 重申…`, `1.` alone (English PDFs put the text on the next line).
-pub static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:[-•]\s+)?([0-9０-９]{1,3})\s*[.．](?:\s+(.*)|\s*)$"));
+static NUMBERED_HEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[-•]\s+)?([0-9０-９]{1,3})\s*[.．]"));
 // `(a) 保护个人…`, `- (b) …`, `(a)` alone, `(一) 制定…`, `(ii) …`.
-pub static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[-•]\s+)?[(（]([a-z]{1,2}|[ivxlc]{1,6}|[一二三四五六七八九十]{1,3})[)）]\s*(.*)$")
-});
+static ITEM_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:[-•]\s+)?[(（]([a-z]{1,2}|[ivxlc]{1,6}|[一二三四五六七八九十]{1,3})[)）]\s*"));
 // `¹ A/HRC/47/52.`, `²² A/HRC/17/31，附件。`: a footnote typeset with superscripts.
-pub static FOOTNOTE_SUPER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(\S.*)$"));
+static FOOTNOTE_SUPER_HEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*"));
 // ` 1 提交的材料可查阅…`, `1  High-level political forum…`, `* Reissued…`: a footnote
 // with a plain mark (only believed inside a footnote block or in sequence).
 // Chinese opening punctuation closes up on the number: ` 99 《关于…》` reads `99《关于…》`.
-pub static FOOTNOTE_PLAIN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^([0-9０-９]{1,3}|\*{1,3})(?:\s+(\S.*)|([《「『（“].*))$"));
+static FOOTNOTE_PLAIN_HEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9０-９]{1,3}|\*{1,3})"));
+
+/// A line that opens a numbered paragraph: its number as printed and the text after it
+/// ("" for `1.` alone). "1.5 per cent" is no paragraph.
+pub fn numbered(t: &str) -> Option<(&str, &str)> {
+    if !t.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '-' || c == '•') {
+        return None;
+    }
+    let c = NUMBERED_HEAD.captures(t)?;
+    let after = &t[c.get(0)?.end()..];
+    (after.is_empty() || after.starts_with(char::is_whitespace)).then(|| (c.get(1).map_or("", |m| m.as_str()), after.trim_start()))
+}
+
+/// A line that opens an item: its label (`a`, `ii`, `一`) and the text after it.
+pub fn item(t: &str) -> Option<(&str, &str)> {
+    if !t.starts_with(['(', '（', '-', '•']) {
+        return None;
+    }
+    let c = ITEM_HEAD.captures(t)?;
+    Some((c.get(1)?.as_str(), &t[c.get(0)?.end()..]))
+}
+
+/// A footnote typeset with superscripts: its mark as printed and its text.
+pub fn footnote_super(t: &str) -> Option<(&str, &str)> {
+    if !t.starts_with(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰']) {
+        return None;
+    }
+    let c = FOOTNOTE_SUPER_HEAD.captures(t)?;
+    let rest = &t[c.get(0)?.end()..];
+    (!rest.is_empty()).then(|| (c.get(1).map_or("", |m| m.as_str()), rest))
+}
+
+/// A footnote with a plain mark (`1`, `*`): its mark and its text.
+pub fn footnote_plain(t: &str) -> Option<(&str, &str)> {
+    if !t.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '*') {
+        return None;
+    }
+    let m = FOOTNOTE_PLAIN_HEAD.find(t)?;
+    let after = &t[m.end()..];
+    if after.starts_with(char::is_whitespace) {
+        let rest = after.trim_start();
+        return (!rest.is_empty()).then(|| (m.as_str(), rest));
+    }
+    after.starts_with(['《', '「', '『', '（', '“']).then(|| (m.as_str(), after))
+}
+
 // `一. 导言`, `A. 专题小组讨论成员的发言`, `I. Introduction`, `IV. Conclusions`.
 pub static HEADING_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:[一二三四五六七八九十]{1,3}|[IVXL]{1,6}|[A-H])\s*[.．、]\s*\S.{0,80}$")
@@ -200,11 +245,22 @@ mod tests {
         assert!(BODY_LINE.is_match("人权理事会，"));
         assert!(BODY_LINE.is_match("The General Assembly,"));
         assert!(BODY_LINE.is_match("The General Assembly"));
-        assert_eq!(&NUMBERED.captures("- 1. 重申必须").unwrap()[1], "1");
-        assert_eq!(&NUMBERED.captures("12.").unwrap()[1], "12");
-        assert!(!NUMBERED.is_match("1.5 per cent"));
-        assert_eq!(&ITEM.captures("- (a) 保护个人").unwrap()[1], "a");
-        assert_eq!(&ITEM.captures("(一) 制定严格的").unwrap()[1], "一");
+        assert_eq!(numbered("- 1. 重申必须"), Some(("1", "重申必须")));
+        assert_eq!(numbered("12."), Some(("12", "")));
+        assert_eq!(numbered("3.   Requests  the Office"), Some(("3", "Requests  the Office")));
+        assert_eq!(numbered("1.5 per cent"), None);
+        assert_eq!(numbered("1234. x"), None);
+        assert_eq!(item("- (a) 保护个人"), Some(("a", "保护个人")));
+        assert_eq!(item("(一) 制定严格的"), Some(("一", "制定严格的")));
+        assert_eq!(item("(b)"), Some(("b", "")));
+        assert_eq!(footnote_super("²² A/HRC/17/31，附件。"), Some(("²²", "A/HRC/17/31，附件。")));
+        assert_eq!(footnote_super("¹ "), None);
+        assert_eq!(footnote_plain("1  High-level political forum"), Some(("1", "High-level political forum")));
+        assert_eq!(footnote_plain("99《关于》"), Some(("99", "《关于》")));
+        assert_eq!(footnote_plain("** Reissued"), Some(("**", "Reissued")));
+        assert_eq!(footnote_plain("1234 x"), None);
+        assert_eq!(footnote_plain("12"), None);
+        assert_eq!(footnote_plain("3x"), None);
         assert!(MEETING.is_match("2023 年 7 月 14 日 第 37 次会议"));
         assert!(MEETING.is_match("49th plenary meeting"));
         assert!(VOTE_START.is_match("[经记录表决，以 44 票赞成"));

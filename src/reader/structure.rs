@@ -202,10 +202,10 @@ impl<'a> Assembler<'a> {
         if self.kind == DocKind::Resolution && self.closing_line(line) {
             return;
         }
-        if let Some(c) = captures(&NUMBERED, t) {
-            let num: u32 = c[1].parse().unwrap_or(0);
+        if let Some((number, rest)) = numbered(t) {
+            let num: u32 = number.parse().unwrap_or(0);
             if num == self.next_number {
-                self.start_numbered(num, n, c.get(2).map_or("", |m| m.as_str()));
+                self.start_numbered(num, n, rest);
                 return;
             }
         }
@@ -215,10 +215,9 @@ impl<'a> Assembler<'a> {
             self.start_numbered(self.next_number, n, "");
             return;
         }
-        if let Some(c) = captures(&ITEM, t) {
-            if !self.units.is_empty() && self.item_fits(&c[1]) {
-                let label = c[1].to_string();
-                let text = c.get(2).map_or("", |m| m.as_str()).to_string();
+        if let Some((label, text)) = item(t) {
+            if !self.units.is_empty() && self.item_fits(label) {
+                let (label, text) = (label.to_string(), text.to_string());
                 self.start_item(label, n, &text);
                 return;
             }
@@ -247,14 +246,14 @@ impl<'a> Assembler<'a> {
     /// Footnote starts and continuations; true when the line was consumed.
     fn footnote_line(&mut self, line: &Line) -> bool {
         let t = line.text.as_str();
-        if let Some(c) = captures(&FOOTNOTE_SUPER, t) {
-            let mark = superscript_to_ascii(&c[1]);
-            self.start_footnote(mark, line.number, &c[2]);
+        if let Some((mark, text)) = footnote_super(t) {
+            let mark = superscript_to_ascii(mark);
+            self.start_footnote(mark, line.number, text);
             return true;
         }
         let expected = self.next_footnote_mark();
-        if let Some(c) = captures(&FOOTNOTE_PLAIN, t) {
-            let mark = c[1].to_string();
+        if let Some((mark, text)) = footnote_plain(t) {
+            let mark = mark.to_string();
             let numeric: Option<u32> = mark.parse().ok();
             // Footnotes are numbered 1, 2, 3…; a block on a new page may start again at 1
             // (an annex). Anything else that starts with a number is running text:
@@ -267,14 +266,12 @@ impl<'a> Assembler<'a> {
                 || (line.indent > 0 && (self.blank || self.page_break) && numeric.is_some());
             // A numbered paragraph "12. …" never reaches here (it has a full stop).
             if in_sequence && plausible_place {
-                let text = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
                 self.start_footnote(mark, line.number, text);
                 return true;
             }
         }
-        let starts_numbered = captures(&NUMBERED, t)
-            .is_some_and(|c| c[1].parse::<u32>().ok() == Some(self.next_number));
-        if self.in_footnotes && !starts_numbered && !ITEM.is_match(t)
+        let starts_numbered = numbered(t).is_some_and(|(number, _)| number.parse::<u32>().ok() == Some(self.next_number));
+        if self.in_footnotes && !starts_numbered && item(t).is_none()
             && let Some(f) = self.footnotes.last_mut() {
                 let last = f.lines.last().map_or("", |l| l.1.as_str());
                 let wrapped = !self.blank && !self.page_break;
