@@ -201,13 +201,13 @@ static ZH_ASKING: LazyLock<Regex> = LazyLock::new(|| {
 /// the Secretary-General", "…, and in that regard calls upon …", "; further invites".
 static EN_ASKING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[,;]?\s+and\s+(?:,?\s*in (?:this|that) regard,?\s+)?|;\s*)(?:(?:[Aa]lso|[Ff]urther|[Aa]gain|[Oo]nce again)\s+)?([Rr]equests|[Ii]nvites|[Ee]ncourages|[Cc]alls upon|[Uu]rges)(?:\s+(?:also|further|again))?\b",
+        r"(?:^|[,;]?\s+and\s+(?:,?\s*in (?:this|that) regard,?\s+)?|;\s*)(?:(?:[Aa]lso|[Ff]urther|[Aa]gain|[Oo]nce again)\s+)?([Rr]equests|[Ii]nvites|[Ee]ncourages|[Cc]alls upon|[Uu]rges)(?:\s+(?:also|further|again))?(?-u:\b)",
     )
     .expect("valid regex")
 });
 /// An item of a decision that asks: "(a) 请秘书长…", "(b) To request the Secretary-General …".
 static EN_ITEM_ASKING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[,;]?\s+and\s+)(?:[Tt]o\s+)?(?:also\s+)?([Rr]equests?|[Ii]nvites?|[Ee]ncourages?|[Cc]all upon)\b").expect("valid regex")
+    Regex::new(r"(?:^|[,;]?\s+and\s+)(?:[Tt]o\s+)?(?:also\s+)?([Rr]equests?|[Ii]nvites?|[Ee]ncourages?|[Cc]all upon)(?-u:\b)").expect("valid regex")
 });
 
 fn kind_of_verb(verb: &str) -> RequestKind {
