@@ -14,7 +14,7 @@ fn the_seeds_summary_names_people_and_sessions_and_what_changed() {
     let text = render::diff(&d, DiffFormat::Text, TextStyle::default());
     assert!(text.contains("New request (OP5): the Office of the High Commissioner: a report, then an interactive dialogue, at the Council's 56th session (2024)"), "{text}");
     // 53/29 OP6 asks the High Commissioner for technical assistance; 47/23 OP5 asked the Office.
-    assert!(text.contains("Request carried over (OP5 → OP6): the High Commissioner: technical assistance; now addressed to the High Commissioner (was the Office of the High Commissioner)"));
+    assert!(text.contains("Request carried over (OP5 → OP6): technical assistance; now addressed to the High Commissioner (was the Office of the High Commissioner)"));
     // The table does not pair OP5 with OP6, and the summary says so.
     assert!(text.contains("(the table shows OP5 removed and OP6 added"));
     for code in ["HighCommissioner", "technical_assistance", "interactive_dialogue", "due at session"] {

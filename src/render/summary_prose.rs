@@ -131,15 +131,20 @@ fn sessions(due: &[Due]) -> String {
 /// "the High Commissioner: a report, then an interactive dialogue, at the Council's 56th
 /// session (2024)".
 fn what_is_asked(r: &Request) -> String {
-    what_is_asked_but(r, false, false)
+    what_is_asked_but(r, false, false, false)
 }
 
 /// What is asked, leaving out what a change said after it names anyway ("now due at
 /// the Council's 66th session (was the 63rd)" needs no "at the 66th session" before it).
-fn what_is_asked_but(r: &Request, deliverables_changed: bool, deadline_changed: bool) -> String {
-    let mut out = addressee(r.addressee, &r.addressee_text);
-    if !r.deliverables.is_empty() && !deliverables_changed {
-        out.push_str(": ");
+fn what_is_asked_but(r: &Request, deliverables_changed: bool, deadline_changed: bool, addressee_changed: bool) -> String {
+    let asked = !r.deliverables.is_empty() && !deliverables_changed;
+    // A new addressee is said in the change; the line then opens on what is asked, where
+    // something is.
+    let mut out = if addressee_changed && asked { String::new() } else { addressee(r.addressee, &r.addressee_text) };
+    if asked {
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
         out.push_str(&deliverables(&r.deliverables));
     }
     if !r.due.is_empty() && !deadline_changed {
@@ -266,7 +271,7 @@ pub fn lines(s: &Summary, d: &DocumentDiff) -> Vec<Line> {
             Part::Old(c.from_paragraph.clone()),
             text(" → "),
             Part::New(c.request.paragraph.clone()),
-            text(format!("): {}", what_is_asked_but(&c.request, c.from_deliverables.is_some(), c.deadline_changed))),
+            text(format!("): {}", what_is_asked_but(&c.request, c.from_deliverables.is_some(), c.deadline_changed, c.from_addressee.is_some()))),
         ];
         let changed = changes(c);
         if !changed.is_empty() {
