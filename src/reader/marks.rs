@@ -46,7 +46,9 @@ fn slots(paras: &[Paragraph]) -> Vec<Slot> {
     out
 }
 
-pub fn anchor(paras: &mut [Paragraph], footnotes: &mut [Footnote], diagnostics: &mut Vec<Diagnostic>) {
+/// `cited_elsewhere`: marks the text cites outside its paragraphs (a draft's sponsor line,
+/// "Austria,* Brazil"), whose notes are anchored there.
+pub fn anchor(paras: &mut [Paragraph], footnotes: &mut [Footnote], diagnostics: &mut Vec<Diagnostic>, cited_elsewhere: &[&str]) {
     let all = slots(paras);
     // 1. Superscript marks.
     for &slot in &all {
@@ -138,18 +140,13 @@ pub fn anchor(paras: &mut [Paragraph], footnotes: &mut [Footnote], diagnostics: 
         }
     }
     for (i, f) in footnotes.iter().enumerate() {
-        if !anchored[i] && f.mark.parse::<u32>().is_err() {
+        if !anchored[i] && f.mark.parse::<u32>().is_err() && !cited_elsewhere.contains(&f.mark.as_str()) {
             diagnostics.push(Diagnostic {
                 line: Some(f.lines.first),
-                message: unanchored_message(&f.mark),
+                message: format!("footnote '{}' is not anchored to a paragraph", f.mark),
             });
         }
     }
-}
-
-/// The diagnostic of a symbol-marked footnote ("*", "†") no paragraph cites.
-pub(super) fn unanchored_message(mark: &str) -> String {
-    format!("footnote '{mark}' is not anchored to a paragraph")
 }
 
 struct Edit {

@@ -35,7 +35,8 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
     let mut paragraphs = assembled.paragraphs;
     let mut footnotes = assembled.footnotes;
     settle_hyphens(&lines, &mut paragraphs, &mut footnotes);
-    super::marks::anchor(&mut paragraphs, &mut footnotes, &mut diagnostics);
+    let sponsor_marks: Vec<&str> = draft.iter().flat_map(|d| d.marked.iter().map(|(_, mark)| mark.as_str())).collect();
+    super::marks::anchor(&mut paragraphs, &mut footnotes, &mut diagnostics, &sponsor_marks);
 
     let front_idx: Vec<usize> = (0..masthead.body_start)
         .filter(|i| lines[*i].drop.is_none() && !masthead.formula.contains(i))
@@ -137,9 +138,6 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
             .chain(paragraphs.iter().filter_map(|p| super::drafts::note_paragraph(&p.text)))
             .collect();
         super::drafts::groups_from_footnotes(&mut meta, &d.marked, &notes);
-        // A note whose mark stands on the sponsor line ("Austria,* Brazil") is anchored
-        // there, not lost: no diagnostic for it.
-        diagnostics.retain(|diag| !d.marked.iter().any(|(_, mark)| diag.message == super::marks::unanchored_message(mark)));
         if d.kind == DocKind::Amendment {
             let texts: Vec<String> = paragraphs
                 .iter()
