@@ -168,7 +168,7 @@ fn is_strong_furniture(text: &str, after_front: bool) -> bool {
     // Each pattern is anchored at the start, so the first character rules most lines out
     // before any pattern runs (the reader asks this of every line).
     let Some(first) = text.chars().next() else { return false };
-    let digit = first.is_ascii_digit() || ('０'..='９').contains(&first);
+    let digit = crate::text::is_figure(first);
     if digit || first == 'G' {
         if JOB_NUMBER_GE.is_match(text) {
             return true;

@@ -1,5 +1,6 @@
 //! Every line-level pattern of the reader, in one place, each with a real example.
 
+use crate::text::is_figure;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -107,7 +108,7 @@ static FOOTNOTE_PLAIN_HEAD: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9０-�
 /// A line that opens a numbered paragraph: its number as printed and the text after it
 /// ("" for `1.` alone). "1.5 per cent" is no paragraph.
 pub fn numbered(t: &str) -> Option<(&str, &str)> {
-    if !t.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '-' || c == '•') {
+    if !t.starts_with(|c: char| is_figure(c) || c == '-' || c == '•') {
         return None;
     }
     let c = NUMBERED_HEAD.captures(t)?;
@@ -136,7 +137,7 @@ pub fn footnote_super(t: &str) -> Option<(&str, &str)> {
 
 /// A footnote with a plain mark (`1`, `*`): its mark and its text.
 pub fn footnote_plain(t: &str) -> Option<(&str, &str)> {
-    if !t.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '*') {
+    if !t.starts_with(|c: char| is_figure(c) || c == '*') {
         return None;
     }
     let m = FOOTNOTE_PLAIN_HEAD.find(t)?;

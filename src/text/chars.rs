@@ -21,6 +21,12 @@ pub fn is_cjk_punct(c: char) -> bool {
         | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '—' | '―' | '…' | '“' | '”' | '‘' | '’' | '·')
 }
 
+/// A figure as the texts print them: an ASCII digit or its full-width form (`０`–`９`),
+/// the digits the reader's patterns read (`[0-9０-９]`).
+pub fn is_figure(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
 /// A Han character or the punctuation that goes with it: what the reader closes up
 /// (no space belongs beside it) and joins across line breaks without a space.
 pub fn is_cjk(c: char) -> bool {

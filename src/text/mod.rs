@@ -5,4 +5,4 @@ pub mod compare;
 pub mod date;
 pub mod numerals;
 
-pub use chars::{is_cjk, is_cjk_punct, is_han};
+pub use chars::{is_cjk, is_cjk_punct, is_figure, is_han};
