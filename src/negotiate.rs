@@ -5,6 +5,7 @@
 use crate::diff::scripted::{self, Edit};
 use crate::graph::LineageGraph;
 use crate::model::{DocKind, Document, EditAction, ParagraphKind, TextAnchor};
+use crate::text::is_cjk;
 use std::borrow::Cow;
 
 /// The two texts `lineage diff` compares, and what it should say about them.
@@ -108,7 +109,7 @@ pub fn apply_amendment(draft: &Document, amendment: &Document) -> (Document, Vec
                         t.insert_str(at + len, &joined(&t[..at + len], text));
                     }),
                     TextAnchor::Before(find) => edit_text(&mut work, paragraph, find, |t, at, _| {
-                        let space = if text.chars().next_back().is_some_and(is_cjk_or_punct) || t[at..].starts_with(is_cjk_or_punct) { "" } else { " " };
+                        let space = if text.chars().next_back().is_some_and(is_cjk) || t[at..].starts_with(is_cjk) { "" } else { " " };
                         t.insert_str(at, &format!("{}{space}", text.trim_end()));
                     }),
                     TextAnchor::AtEnd => match work.paragraphs.iter_mut().find(|p| &p.id == paragraph) {
@@ -188,14 +189,10 @@ fn edit_text(doc: &mut Document, id: &str, find: &str, change: impl Fn(&mut Stri
 
 /// The inserted words with the space they need after `before`.
 fn joined(before: &str, text: &str) -> String {
-    let cjk_edge = before.chars().next_back().is_some_and(is_cjk_or_punct) || text.chars().next().is_some_and(is_cjk_or_punct);
+    let cjk_edge = before.chars().next_back().is_some_and(is_cjk) || text.chars().next().is_some_and(is_cjk);
     if cjk_edge || text.starts_with([',', ';', '.', ')']) || before.ends_with(' ') { text.to_string() } else { format!(" {text}") }
 }
 
-/// Chinese text runs on without spaces between words or around its punctuation.
-fn is_cjk_or_punct(c: char) -> bool {
-    crate::text::is_cjk(c) || crate::text::is_cjk_punct(c)
-}
 
 fn tidy_spaces(text: &mut String) {
     while let Some(at) = text.find("  ") {

@@ -7,6 +7,7 @@
 //! way: "在执行部分第5段中，将“X”改为“Y”。", "删除序言部分第十五段。", "在执行部分第3段之后
 //! 插入一个新的执行部分段落，内容如下：".
 
+use crate::text::is_figure;
 use crate::text::numerals::{chinese_number, english_ordinal};
 use crate::model::{AmendmentEdit, Diagnostic, EditAction, ParagraphKind, TextAnchor};
 use regex::Regex;
@@ -93,21 +94,7 @@ pub fn targets(phrase: &str) -> Vec<String> {
     let mut ids = Vec::new();
     for c in TARGET_ZH.captures_iter(phrase) {
         let prefix = if &c["kind"] == "序言部分" { "PP" } else { "OP" };
-        let mut depth = 0;
-        let mut number = String::new();
-        for ch in c["nums"].chars().chain(std::iter::once('、')) {
-            match ch {
-                '(' | '（' => depth += 1,
-                ')' | '）' => depth -= 1,
-                _ if depth > 0 => {}
-                d if d.is_ascii_digit() || chinese_number(&d.to_string()).is_some() || d == '十' || d == '百' => number.push(d),
-                _ => {
-                    if let Some(n) = chinese_number(&std::mem::take(&mut number)) {
-                        ids.push(format!("{prefix}{n}"));
-                    }
-                }
-            }
-        }
+        ids.extend(paragraph_numbers(&c["nums"]).into_iter().map(|n| format!("{prefix}{n}")));
     }
     for c in TARGET.captures_iter(phrase) {
         let kind = c.name("kind1").or(c.name("kind2")).map_or("", |m| m.as_str()).to_lowercase();
@@ -120,23 +107,34 @@ pub fn targets(phrase: &str) -> Vec<String> {
             }
         }
         if let Some(nums) = c.name("nums") {
-            let mut depth = 0;
-            let mut digits = String::new();
-            for ch in nums.as_str().chars().chain(std::iter::once(' ')) {
-                match ch {
-                    '(' => depth += 1,
-                    ')' => depth -= 1,
-                    d if d.is_ascii_digit() && depth == 0 => digits.push(d),
-                    _ => {
-                        if !digits.is_empty() {
-                            ids.push(format!("{prefix}{}", std::mem::take(&mut digits)));
-                        }
-                    }
+            ids.extend(paragraph_numbers(nums.as_str()).into_iter().map(|n| format!("{prefix}{n}")));
+        }
+    }
+    ids
+}
+
+/// The paragraph numbers of a list in either language, in figures or Chinese numerals,
+/// leaving out what stands in brackets (the item of "5 (b)", "第5(b)段"): "35, 38 and 39"
+/// → 35, 38, 39; "3、5和七" → 3, 5, 7.
+fn paragraph_numbers(list: &str) -> Vec<u32> {
+    let mut numbers = Vec::new();
+    let mut depth = 0;
+    let mut numeral = String::new();
+    for ch in list.chars().chain(std::iter::once(' ')) {
+        match ch {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ if depth > 0 => {}
+            d if is_figure(d) => numeral.push(char::from_digit(d.to_digit(10).unwrap_or(d as u32 - '０' as u32), 10).unwrap_or('0')),
+            d if "零〇一二两三四五六七八九十百".contains(d) => numeral.push(d),
+            _ => {
+                if let Some(n) = chinese_number(&std::mem::take(&mut numeral)) {
+                    numbers.push(n);
                 }
             }
         }
     }
-    ids
+    numbers
 }
 
 fn kind_of(word: &str) -> ParagraphKind {

@@ -63,9 +63,6 @@ static COMMITTEE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 // `Distr.: Limited`, `Distr.: Limited 22 October 2025`, `Distr.: 限发`.
 static DISTR_LIMITED: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:(?:大\s*会|General Assembly|联\s*合\s*国|United Nations)\s+)?Distr\.?\s*[:：]\s*(?:Limited|限发)"));
-// `1.   In operative paragraph 5, …`: an amendment's first numbered instruction, where
-// no title stands between it and the sponsor line.
-static NUMBERED_START: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[0-9０-９]{1,3}\s*[.．]\s"));
 // `59/… Freedom of opinion and expression`, `59/...`: the placeholder number of an
 // HRC draft's title.
 static PLACEHOLDER_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^[0-9０-９]{1,3}/(?:…|\.\.\.)\s*"));
@@ -120,7 +117,9 @@ pub(super) fn read(lines: &[Line], body_line: Option<usize>) -> Option<DraftMast
         (DocKind::Draft, Some(b)) if b > at => b,
         _ => lines.len(),
     };
-    let numbered = |text: &str| NUMBERED_START.is_match(text);
+    // An amendment's first numbered instruction ("1.   In operative paragraph 5, …")
+    // where no title stands between it and the sponsor line.
+    let numbered = |text: &str| super::patterns::numbered(text).is_some();
     while at < stop
         && !lines[at].is_blank()
         && !super::patterns::BODY_LINE.is_match(&lines[at].text)

@@ -217,8 +217,7 @@ impl<'a> Assembler<'a> {
         }
         if let Some((label, text)) = item(t) {
             if !self.units.is_empty() && self.item_fits(label) {
-                let (label, text) = (label.to_string(), text.to_string());
-                self.start_item(label, n, &text);
+                self.start_item(label.to_string(), n, text);
                 return;
             }
             // `(i)`, `(一)` under a lettered item: a sub-item, kept in the item's text.
