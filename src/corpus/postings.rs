@@ -67,12 +67,12 @@ struct List {
 /// Postings gathered over a refresh, written a segment at a time.
 #[derive(Default)]
 pub(crate) struct Builder {
-    terms: HashMap<u64, List, std::hash::BuildHasherDefault<KeyHasher>>,
+    terms: HashMap<u64, List, std::hash::BuildHasherDefault<crate::text::compare::KeyHasher>>,
     bytes: usize,
     next_segment: Option<i64>,
     /// Rows removed, by trigram: kept in segment -1 as negative counts (no ids) until a
     /// merge, so that a trigram's count is exact at once.
-    removed: HashMap<u64, i64, std::hash::BuildHasherDefault<KeyHasher>>,
+    removed: HashMap<u64, i64, std::hash::BuildHasherDefault<crate::text::compare::KeyHasher>>,
 }
 
 impl Builder {
@@ -255,30 +255,6 @@ pub(crate) fn trigram_keys(form: &str) -> Vec<u64> {
     keys.sort_unstable();
     keys.dedup();
     keys
-}
-
-/// A hasher for trigram keys and row ids: one multiplication, folded.
-#[derive(Default)]
-pub(crate) struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        // The product's halves folded together: the table picks buckets by the low bits,
-        // which a plain product takes from the key's low bits alone (a trigram's last
-        // character), crowding every trigram of a letter into a few buckets.
-        let product = u128::from(self.0 ^ n) * 0x9E37_79B9_7F4A_7C15;
-        self.0 = (product as u64) ^ ((product >> 64) as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 #[cfg(test)]

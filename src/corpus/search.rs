@@ -189,7 +189,7 @@ fn each_unit(form: &str, mut emit: impl FnMut(&[&str])) {
 
 /// A text's units, each as a 64-bit fingerprint of its characters (FNV-1a): sets of
 /// numbers, compared without building a string per unit.
-fn units(form: &str) -> HashSet<u64, std::hash::BuildHasherDefault<super::postings::KeyHasher>> {
+fn units(form: &str) -> HashSet<u64, std::hash::BuildHasherDefault<crate::text::compare::KeyHasher>> {
     let mut out = HashSet::default();
     each_unit(form, |pieces| {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -306,7 +306,7 @@ fn ranked_rows(conn: &Connection, q: &str) -> rusqlite::Result<Vec<i64>> {
         .optional()?
         .and_then(|v| v.parse().ok())
         .unwrap_or(0.0);
-    let mut scores: HashMap<u64, f64, std::hash::BuildHasherDefault<super::postings::KeyHasher>> = HashMap::default();
+    let mut scores: HashMap<u64, f64, std::hash::BuildHasherDefault<crate::text::compare::KeyHasher>> = HashMap::default();
     for (rows, t) in rare {
         let rows = rows as f64;
         let weight = ((total - rows + 0.5) / (rows + 0.5) + 1.0).ln();
@@ -336,7 +336,7 @@ fn score_rows(
     conn: &Connection,
     ids: &[i64],
     q: &str,
-    query_units: &HashSet<u64, std::hash::BuildHasherDefault<super::postings::KeyHasher>>,
+    query_units: &HashSet<u64, std::hash::BuildHasherDefault<crate::text::compare::KeyHasher>>,
     options: &SearchOptions,
     forms: &mut HashMap<i64, String>,
     hits: &mut Vec<Hit>,

@@ -128,8 +128,8 @@ impl Profile {
     pub fn new(text: &str, shingling: Shingling) -> Profile {
         let tokens: Vec<Token> = tokenize(text).into_iter().filter(|t| t.class.is_substantive()).collect();
         let mut key = String::with_capacity(text.len() + tokens.len());
-        // Each token once: its width-folded characters make the key, and two hashes of
-        // them in lower case make the units the shingles are built from. Numbers are what
+        // Each token once: its width-folded characters make the key, and a hash of them in
+        // lower case is the unit the shingles are built from. Numbers are what
         // a new year's text changes in a paragraph that is otherwise the same (`resolution
         // 77/133 of 12 December 2022` → `78/85 of 7 December 2023`): for likeness they
         // count as "a number", whichever; the opening keeps them (below).
@@ -287,31 +287,14 @@ fn dice_of(shared: usize, total: usize) -> f64 {
 /// most pairs share few shingles, which the postings never visit.
 pub struct ShingleIndex {
     /// Shingle → (indexed profile, how many times it holds that shingle).
-    postings: HashMap<u64, Vec<(u32, u32)>, BuildHasherDefault<ShingleHasher>>,
+    postings: HashMap<u64, Vec<(u32, u32)>, BuildHasherDefault<KeyHasher>>,
     sizes: Vec<usize>,
 }
 
-/// A shingle is a hash already: the map takes its bits as they are.
-#[derive(Default)]
-struct ShingleHasher(u64);
-
-impl std::hash::Hasher for ShingleHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
 
 impl ShingleIndex {
     pub fn new<'a>(profiles: impl IntoIterator<Item = &'a Profile>) -> ShingleIndex {
-        let mut postings: HashMap<u64, Vec<(u32, u32)>, BuildHasherDefault<ShingleHasher>> = HashMap::default();
+        let mut postings: HashMap<u64, Vec<(u32, u32)>, BuildHasherDefault<KeyHasher>> = HashMap::default();
         let mut sizes = Vec::new();
         for (j, profile) in profiles.into_iter().enumerate() {
             for run in profile.shingles.chunk_by(|a, b| a == b) {
@@ -364,6 +347,30 @@ fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
         }
     }
     n
+}
+
+/// A hasher for number keys (shingles, trigram keys, row ids): one multiplication, folded.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // The product's halves folded together: the table picks buckets by the low bits,
+        // which a plain product takes from the key's low bits alone (a trigram's last
+        // character), crowding every trigram of a letter into a few buckets.
+        let product = u128::from(self.0 ^ n) * 0x9E37_79B9_7F4A_7C15;
+        self.0 = (product as u64) ^ ((product >> 64) as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[cfg(test)]
