@@ -26,7 +26,7 @@ use std::time::UNIX_EPOCH;
 /// The schema's own version and a fingerprint of the reader's source (set by build.rs):
 /// an index written by another build of lineage is rebuilt, not misread, since that build
 /// may read the same files differently.
-const SCHEMA_VERSION: &str = concat!("lineage-index-5-", env!("LINEAGE_READER_FINGERPRINT"));
+const SCHEMA_VERSION: &str = concat!("lineage-index-6-", env!("LINEAGE_READER_FINGERPRINT"));
 
 /// Files read in parallel before their documents are stored: small enough that the
 /// first chunk read (nothing stored yet) and the last stored (nothing left to read) are
@@ -55,7 +55,9 @@ CREATE TABLE IF NOT EXISTS documents (
     yes INTEGER, no INTEGER, abstain INTEGER,
     model BLOB NOT NULL             -- the document as JSON, LZ4-compressed
 );
-CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
+-- Covers the headers (Index::headers): finding two documents among many never reads the
+-- pages that hold the models.
+CREATE INDEX IF NOT EXISTS documents_path ON documents(path, symbol, language);
 CREATE TABLE IF NOT EXISTS paragraphs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: the postings name rows by id
     document INTEGER NOT NULL,
@@ -286,13 +288,14 @@ impl Index {
 
     /// [`Index::status`] of the text files `texts` of `dir`, already listed.
     pub fn status_of(&self, dir: &Path, texts: &[PathBuf]) -> Result<Status, Error> {
-        let mut known: HashMap<String, (u64, i64, String)> = HashMap::new();
+        let mut known: HashMap<String, (u64, i64)> = HashMap::new();
         let built_for = self.corpus_dir();
         let same_corpus = built_for.as_deref() == Some(&canonical(dir));
         if same_corpus {
-            let mut stmt = self.conn.prepare("SELECT path, size, mtime_ns, hash FROM files").map_err(|e| self.fail(e))?;
+            // The hashes are looked up only for the files whose size or time changed.
+            let mut stmt = self.conn.prepare("SELECT path, size, mtime_ns FROM files").map_err(|e| self.fail(e))?;
             let rows = stmt
-                .query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get::<_, i64>(1)? as u64, r.get(2)?, r.get(3)?))))
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get::<_, i64>(1)? as u64, r.get(2)?))))
                 .map_err(|e| self.fail(e))?;
             for row in rows {
                 let (path, v) = row.map_err(|e| self.fail(e))?;
@@ -309,7 +312,7 @@ impl Index {
             let rel = relative(dir, path);
             match known.remove(&rel) {
                 None => status.added.push(rel),
-                Some((size, mtime_ns, hash)) => {
+                Some((size, mtime_ns)) => {
                     // A file that can no longer be read has changed: reading it again
                     // reports why.
                     let Ok(now) = now else {
@@ -323,6 +326,10 @@ impl Index {
                         status.changed.push(rel);
                         continue;
                     };
+                    let hash: String = self
+                        .conn
+                        .query_row("SELECT hash FROM files WHERE path = ?1", [&rel], |r| r.get(0))
+                        .map_err(|e| self.fail(e))?;
                     if blake3::hash(&bytes).to_hex().as_str() == hash {
                         status.touched.push(rel);
                     } else {
