@@ -269,6 +269,10 @@ fn displace_weak_pairs(links: &mut [Link], old: &Side, new: &Side, t: &Threshold
     for k in weakest_first {
         let l = links[k];
         let needed = (l.similarity + t.displace).max(t.best_match);
+        // No likeness exceeds 1: a pair this strong cannot give way.
+        if needed > 1.0 {
+            continue;
+        }
         new_index.similarities(old.profiles[l.old], &mut to_new);
         old_index.similarities(new.profiles[l.new], &mut to_old);
         let free_new = (0..new.profiles.len())
@@ -340,6 +344,11 @@ fn pieces_pass(links: &mut Vec<Link>, old: &Side, new: &Side, t: &Thresholds, di
         // A paragraph already in a group (a piece of a split cannot also be the whole of
         // a merge) is left as it is.
         if partners.len() > 1 || partners.iter().any(|l| l.matched_by != MatchedBy::Sequence) {
+            continue;
+        }
+        // A whole paired with the same wording leaves nothing for another piece to
+        // account for.
+        if partners.first().is_some_and(|l| l.similarity >= 1.0) {
             continue;
         }
         let partner = partners.first().map(|l| orient(l).1);

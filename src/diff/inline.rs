@@ -20,7 +20,9 @@
 //! sides of it, so the redline shows whole phrases (the rule of diff-match-patch's
 //! semantic clean-up, here on units).
 
-use super::compare::{fold_width, is_insubstantial, tokenize, TokenClass};
+use super::compare::{fold_char, fold_width, is_insubstantial, tokenize, KeyHasher, TokenClass};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices_deadline, Algorithm, DiffTag};
 use std::ops::Range;
@@ -135,8 +137,9 @@ pub fn whole(old: &str, new: &str) -> Vec<InlineOp> {
 /// Diff two texts into a redline. Never fails: over the deadline `similar` returns a
 /// coarser diff, and the redline says so.
 pub fn redline(old: &str, new: &str, exact: bool, budget: Duration) -> Redline {
-    let old_units = units(old, exact);
-    let new_units = units(new, exact);
+    let mut keys = Keys::default();
+    let old_units = units(old, exact, &mut keys);
+    let new_units = units(new, exact, &mut keys);
     if old_units.len() > MAX_UNITS || new_units.len() > MAX_UNITS {
         return Redline {
             ops: whole(old, new),
@@ -166,14 +169,15 @@ pub fn redline(old: &str, new: &str, exact: bool, budget: Duration) -> Redline {
 /// paragraph was divided when it was split into several (or, read the other way, where
 /// the merged text of several paragraphs joins).
 pub fn cut_points(whole: &str, pieces: &[&str], budget: Duration) -> Vec<usize> {
-    let whole_units = units(whole, false);
+    let mut keys = Keys::default();
+    let whole_units = units(whole, false, &mut keys);
     let mut joined = Vec::new();
     let mut boundaries = Vec::new();
     for (k, piece) in pieces.iter().enumerate() {
         if k > 0 {
             boundaries.push(joined.len());
         }
-        joined.extend(units(piece, false));
+        joined.extend(units(piece, false, &mut keys));
     }
     if whole_units.len() > MAX_UNITS || joined.len() > MAX_UNITS {
         return proportional_cuts(whole, pieces);
@@ -225,8 +229,8 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 /// A stretch of text that the diff moves as one piece.
 #[derive(Debug)]
 struct Unit<'a> {
-    /// What it is compared by.
-    key: String,
+    /// What it is compared by: the same number for the same characters (see [`Keys`]).
+    key: u32,
     /// The text it stands for, with its attached punctuation and spaces.
     text: &'a str,
     /// Byte offset of `text` in the paragraph.
@@ -240,7 +244,30 @@ fn opens(c: char) -> bool {
     matches!(c, '(' | '[' | '{' | '<' | '《' | '〈' | '（' | '［' | '｛' | '【' | '〔' | '「' | '『' | '“' | '‘' | '"')
 }
 
-fn units(text: &str, exact: bool) -> Vec<Unit<'_>> {
+/// The units' keys as numbers, one per distinct key among the texts compared, so that
+/// the diff compares numbers rather than strings (the same equalities, found faster).
+#[derive(Default)]
+struct Keys {
+    ids: HashMap<String, u32, BuildHasherDefault<KeyHasher>>,
+    /// The key being made, reused from unit to unit.
+    buffer: String,
+}
+
+impl Keys {
+    /// The number of the text `chars` spell.
+    fn id(&mut self, chars: impl Iterator<Item = char>) -> u32 {
+        self.buffer.clear();
+        self.buffer.extend(chars);
+        if let Some(&id) = self.ids.get(self.buffer.as_str()) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(self.buffer.clone(), id);
+        id
+    }
+}
+
+fn units<'a>(text: &'a str, exact: bool, keys: &mut Keys) -> Vec<Unit<'a>> {
     let tokens = tokenize(text);
     let mut offsets = Vec::with_capacity(tokens.len());
     let mut at = 0;
@@ -256,7 +283,7 @@ fn units(text: &str, exact: bool) -> Vec<Unit<'_>> {
                 // Punctuation and spaces weigh nothing, so that a lone character between
                 // two punctuation changes stays visible as kept.
                 let weight = if t.class.is_substantive() { t.text.chars().count() } else { 0 };
-                Unit { key: t.text.to_string(), text: t.text, start, weight }
+                Unit { key: keys.id(t.text.chars()), text: t.text, start, weight }
             })
             .collect();
     }
@@ -268,7 +295,7 @@ fn units(text: &str, exact: bool) -> Vec<Unit<'_>> {
         return if text.is_empty() {
             Vec::new()
         } else {
-            vec![Unit { key: String::new(), text, start: 0, weight: 0 }]
+            vec![Unit { key: keys.id(std::iter::empty()), text, start: 0, weight: 0 }]
         };
     }
     let mut starts = Vec::with_capacity(substantive.len());
@@ -292,7 +319,7 @@ fn units(text: &str, exact: bool) -> Vec<Unit<'_>> {
             let start = starts[n];
             let end = starts.get(n + 1).copied().unwrap_or(text.len());
             Unit {
-                key: fold_width(tokens[i].text),
+                key: keys.id(tokens[i].text.chars().map(fold_char)),
                 text: &text[start..end],
                 start,
                 weight: tokens[i].text.chars().count(),
@@ -301,8 +328,8 @@ fn units(text: &str, exact: bool) -> Vec<Unit<'_>> {
         .collect()
 }
 
-fn keys<'a>(units: &'a [Unit]) -> Vec<&'a str> {
-    units.iter().map(|u| u.key.as_str()).collect()
+fn keys(units: &[Unit]) -> Vec<u32> {
+    units.iter().map(|u| u.key).collect()
 }
 
 /// A stretch of the diff of two unit sequences: kept, or changed.

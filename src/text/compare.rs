@@ -240,7 +240,7 @@ fn fnv_char(mut h: u64, c: char) -> u64 {
 }
 
 /// A full-width form of an ASCII character (`１`, `Ａ`, `，`) as that character.
-fn fold_char(c: char) -> char {
+pub fn fold_char(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => c,
