@@ -53,6 +53,8 @@ enum Entry<K> {
 struct Query {
     squashed: String,
     rest: String,
+    /// `rest` followed by `(`: a short form standing before a symbol's parenthesis.
+    rest_open: String,
 }
 
 impl Query {
@@ -62,7 +64,8 @@ impl Query {
             Some((b, r)) if body_of_prefix(b).is_some() => r.to_string(),
             _ => squashed.clone(),
         };
-        Query { squashed, rest }
+        let rest_open = format!("{rest}(");
+        Query { squashed, rest, rest_open }
     }
 }
 
@@ -79,7 +82,7 @@ fn could_name(query: &Query, symbol: &str) -> bool {
     // Every short form ends the squashed symbol or stands before its `(`: most symbols
     // are passed over without listing their short forms.
     let rest = query.rest.as_str();
-    (s.ends_with(rest) || s.contains(&format!("{rest}("))) && short_forms(symbol).iter().any(|f| f == rest)
+    (s.ends_with(rest) || s.contains(query.rest_open.as_str())) && short_forms(symbol).iter().any(|f| f == rest)
 }
 
 /// Build the corpus of the documents `queries` can name from the folder's entries;

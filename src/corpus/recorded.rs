@@ -73,6 +73,9 @@ impl<'a> RecordIndex<'a> {
 /// record whose rows and totals differ, then each symbol several records name.
 pub fn warnings_for<'s>(symbols: impl IntoIterator<Item = &'s str>, records: &[RecordedVote]) -> Vec<String> {
     let mut warnings = Vec::new();
+    if records.is_empty() {
+        return warnings;
+    }
     for r in records {
         for problem in r.inconsistencies() {
             warnings.push(format!("{}: line {}: undl_id {}: {problem}", r.path, r.line, r.undl_id));
