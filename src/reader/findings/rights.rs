@@ -20,6 +20,7 @@
 //! by its [`MentionContext`], so that a reader can tell "关于数字时代的隐私权的第 42/15 号
 //! 决议" from the text's own "隐私权".
 
+use crate::reader::patterns::{lead_at_most, Bounded};
 use crate::text::chars::is_east_asian_block;
 use crate::model::{Document, Language, Paragraph};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
@@ -748,8 +749,12 @@ static ZH_TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"关于[^
 static ZH_TITLE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[^，,；;。]*?(?:号决议|号决定|号一般性意见|的报告|号报告)").expect("valid regex"));
 /// A mandate's name after the right: "隐私权特别报告员", "和平集会自由权和结社自由权特别报告员".
-static ZH_MANDATE_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[^，,；;。、]{0,20}?(?:特别报告员|独立专家|工作组|特别代表|专家机制)").expect("valid regex"));
+/// Its words before the title run to 20 characters, checked on the match (see [`Bounded`]).
+static ZH_MANDATE_AFTER: Bounded = Bounded::fixed_run(
+    || Regex::new(r"^[^，,；;。、]*?(特别报告员|独立专家|工作组|特别代表|专家机制)").expect("valid regex"),
+    || Regex::new(r"^[^，,；;。、]{0,20}?(特别报告员|独立专家|工作组|特别代表|专家机制)").expect("valid regex"),
+    |c| lead_at_most(c, 20),
+);
 
 /// How far around a match the context rules look, in bytes.
 const CONTEXT_WINDOW: usize = 300;
@@ -801,6 +806,15 @@ fn head_window(view: &str, start: usize, max: usize) -> &str {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn mandate_after_keeps_its_bound_of_20() {
+        for n in [0, 5, 19, 20, 21, 40] {
+            for tail in ["特别报告员", "专家机制", "", "、工作组"] {
+                ZH_MANDATE_AFTER.assert_agrees(&format!("{}{tail}", "字".repeat(n)));
+            }
+        }
+    }
 
     fn ids(text: &str, language: Language) -> Vec<&'static str> {
         let mut out = Vec::new();
