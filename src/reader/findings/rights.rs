@@ -26,7 +26,7 @@ use crate::model::{Document, Language, Paragraph};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 const TSV: &str = include_str!("../../../lexicon/rights.tsv");
 
@@ -274,7 +274,9 @@ struct Matcher {
     language: Language,
     surfaces: Vec<Surface>,
     by_first: HashMap<char, Vec<usize>>,
-    openings: AhoCorasick,
+    /// Built on the first scan: a process reading only Chinese texts never builds the
+    /// three English automata, nor an English-only one the Chinese.
+    openings: OnceLock<AhoCorasick>,
 }
 
 /// A match in a view: view byte offsets; `context_at` is where the words that decide
@@ -348,21 +350,26 @@ impl Matcher {
                 by_first.entry(first).or_default().push(index);
             }
         }
-        // A contiguous NFA: built in a fraction of a DFA's time, and every process
-        // builds four of these before it reads its first text.
-        let openings = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .ascii_case_insensitive(language == Language::En)
-            .build(surfaces.iter().map(|s| s.parts[0].as_str()))
-            .expect("the lexicon's surfaces are few and short");
-        Matcher { language, surfaces, by_first, openings }
+        Matcher { language, surfaces, by_first, openings: OnceLock::new() }
+    }
+
+    /// The automaton over the surfaces' first parts.
+    fn openings(&self) -> &AhoCorasick {
+        // A contiguous NFA: built in a fraction of a DFA's time.
+        self.openings.get_or_init(|| {
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .ascii_case_insensitive(self.language == Language::En)
+                .build(self.surfaces.iter().map(|s| s.parts[0].as_str()))
+                .expect("the lexicon's surfaces are few and short")
+        })
     }
 
     /// Every match in `view`, scanning left to right and taking the longest match at
     /// each position, so that a shorter surface never splits a longer one.
     fn scan(&self, view: &str) -> Vec<Hit> {
         // Only where a surface's first part begins can a surface match.
-        let mut starts: Vec<usize> = self.openings.find_overlapping_iter(view).map(|m| m.start()).collect();
+        let mut starts: Vec<usize> = self.openings().find_overlapping_iter(view).map(|m| m.start()).collect();
         starts.sort_unstable();
         starts.dedup();
         let mut hits = Vec::new();
