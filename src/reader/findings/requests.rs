@@ -255,9 +255,9 @@ fn clauses_with(text: &str, pattern: &Regex, language: Language) -> Vec<Clause> 
 /// addressee; the other kinds only a UN office or mandate.
 fn requests_in_clause(clause: &str, kind: RequestKind, setting: Setting) -> Vec<Found> {
     // "Requests, in this regard, the Secretary-General to …": the aside is not the addressee.
-    let clause = match EN_ASIDE.find(clause) {
-        Some(aside) if setting.language == Language::En => &clause[aside.end()..],
-        _ => clause,
+    let clause = match (setting.language == Language::En).then(|| EN_ASIDE.find(clause)).flatten() {
+        Some(aside) => &clause[aside.end()..],
+        None => clause,
     };
     let named = addressees(clause, setting);
     let Some(last) = named.last() else { return Vec::new() };
@@ -709,7 +709,16 @@ static EN_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bGuiding Princ
 /// The deliverables an action asks for, in the fixed order of [`Deliverable`].
 pub fn deliverables(action: &str, language: Language) -> Vec<Deliverable> {
     let blanked = match language {
-        Language::Zh => ZH_ALREADY_ASKED.replace_all(&ZH_TITLE.replace_all(action, "□"), "□").into_owned(),
+        Language::Zh => {
+            // Each pattern asked only where its opening is: most actions cite no title
+            // and refer back to nothing, and then neither pattern need be built.
+            let untitled = if action.contains('《') { ZH_TITLE.replace_all(action, "□") } else { action.into() };
+            if ["上述", "前述", "该"].iter().any(|w| untitled.contains(w)) {
+                ZH_ALREADY_ASKED.replace_all(&untitled, "□").into_owned()
+            } else {
+                untitled.into_owned()
+            }
+        }
         Language::En => EN_ALREADY_ASKED.replace_all(&EN_TITLE.replace_all(action, "□"), "□").into_owned(),
     };
     let mut found = BTreeSet::new();
