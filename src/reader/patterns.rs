@@ -8,6 +8,86 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("reader pattern compiles")
 }
 
+/// A pattern with a bounded repetition of a wide class (`[^，,。]{1,120}`, `.{0,80}`),
+/// compiled as the same pattern with the repetition unbounded, the bound checked on the
+/// match. The regex crate compiles `{1,120}` of a Unicode class as 120 copies of it,
+/// which made such a pattern cost ten times its neighbours to build; written `+` it is
+/// one copy. Every match of the bounded pattern is a match of the wide one, ranked the
+/// same, so when the wide pattern's match keeps within the bound (`fits`) it is the
+/// bounded pattern's match too, captures and all. Otherwise the bounded pattern, built
+/// only then, answers; or, for a pattern whose run is fixed by the wide match (a lazy
+/// run anchored at the start stops at its first chance, so a longer one means no
+/// shorter one exists), there is no match.
+pub struct Bounded {
+    wide: LazyLock<Regex>,
+    bounded: LazyLock<Regex>,
+    fits: fn(&regex::Captures) -> bool,
+    /// Whether a wide match beyond the bound means no match at all.
+    fixed_run: bool,
+}
+
+impl Bounded {
+    /// The bounded pattern answers when the wide match does not fit.
+    pub const fn new(wide: fn() -> Regex, bounded: fn() -> Regex, fits: fn(&regex::Captures) -> bool) -> Bounded {
+        Bounded { wide: LazyLock::new(wide), bounded: LazyLock::new(bounded), fits, fixed_run: false }
+    }
+
+    /// A wide match that does not fit means no match (the run could be no shorter).
+    pub const fn fixed_run(wide: fn() -> Regex, bounded: fn() -> Regex, fits: fn(&regex::Captures) -> bool) -> Bounded {
+        Bounded { wide: LazyLock::new(wide), bounded: LazyLock::new(bounded), fits, fixed_run: true }
+    }
+
+    /// As [`Regex::captures`] on the bounded pattern.
+    pub fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
+        let c = self.wide.captures(text)?;
+        if (self.fits)(&c) {
+            Some(c)
+        } else if self.fixed_run {
+            None
+        } else {
+            self.bounded.captures(text)
+        }
+    }
+
+    /// As [`Regex::find`] on the bounded pattern.
+    pub fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
+        self.captures(text).and_then(|c| c.get(0))
+    }
+
+    /// As [`Regex::is_match`] on the bounded pattern.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.wide.is_match(text) && self.captures(text).is_some()
+    }
+
+    /// Both patterns, for tests that hold them to the same answers.
+    pub fn forms(&self) -> (&Regex, &Regex) {
+        (&self.wide, &self.bounded)
+    }
+
+    /// Panics unless this pattern answers as its bounded form on `text`: the same
+    /// match and the same groups.
+    #[cfg(test)]
+    pub fn assert_agrees(&self, text: &str) {
+        let spans = |c: Option<regex::Captures>| c.map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>());
+        assert_eq!(spans(self.captures(text)), spans(self.bounded.captures(text)), "{} on {text:?}", self.bounded.as_str());
+        assert_eq!(self.is_match(text), self.bounded.is_match(text), "{text:?}");
+    }
+}
+
+/// For a pattern anchored at the start whose first group follows a bounded run: the
+/// run (the match before the group) is at most `max` characters.
+pub fn lead_at_most(c: &regex::Captures, max: usize) -> bool {
+    match (c.get(0), c.get(1)) {
+        (Some(whole), Some(group)) => chars_at_most(&whole.as_str()[..group.start() - whole.start()], max),
+        _ => false,
+    }
+}
+
+/// At most `max` characters in `text`, counted only as far as needed.
+pub fn chars_at_most(text: &str, max: usize) -> bool {
+    text.len() <= max || text.chars().nth(max).is_none()
+}
+
 // --- page furniture -------------------------------------------------------------------
 
 // `GE.23-13988`, `2 GE.23-13988`, `GE.23-13988 3`, `GE.21-10073(E)`, `GE.20-08316 13`.
@@ -150,9 +230,13 @@ pub fn footnote_plain(t: &str) -> Option<(&str, &str)> {
 }
 
 // `一. 导言`, `A. 专题小组讨论成员的发言`, `I. Introduction`, `IV. Conclusions`.
-pub static HEADING_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[一二三四五六七八九十]{1,3}|[IVXL]{1,6}|[A-H])\s*[.．、]\s*\S.{0,80}$")
-});
+// The title after its first character is at most 80 characters (see [`Bounded`]: the
+// number, its stop and the spaces after it can be read one way only, so the run is fixed).
+pub static HEADING_NUMBERED: Bounded = Bounded::fixed_run(
+    || re(r"^(?:[一二三四五六七八九十]{1,3}|[IVXL]{1,6}|[A-H])\s*[.．、]\s*\S(.*)$"),
+    || re(r"^(?:[一二三四五六七八九十]{1,3}|[IVXL]{1,6}|[A-H])\s*[.．、]\s*\S(.{0,80})$"),
+    |c| c.get(1).is_some_and(|m| chars_at_most(m.as_str(), 80)),
+);
 // `I`, `II`, `B`: a section number alone on its line, its title on the next.
 pub static SECTION_NUMBER_ALONE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:[IVXL]{1,6}|[A-H])\.?$"));
@@ -238,6 +322,16 @@ mod tests {
             assert!(SYMBOL_LINE.captures(l).is_some(), "{l}");
         }
         assert!(!SYMBOL_LINE.is_match("A/HRC/47/52."));
+    }
+
+    #[test]
+    fn numbered_heading_keeps_its_bound_of_80() {
+        let title = |n: usize| format!("I. {}", "x".repeat(n));
+        for text in ["一. 导言", "IV. Conclusions", "A. 专题小组讨论成员的发言", "B .  x", "I.", &title(80), &title(81), &title(200)] {
+            HEADING_NUMBERED.assert_agrees(text);
+        }
+        assert!(HEADING_NUMBERED.is_match(&title(81)));
+        assert!(!HEADING_NUMBERED.is_match(&title(82)));
     }
 
     #[test]

@@ -21,6 +21,7 @@
 
 use crate::reader::findings::rights;
 use crate::model::{Body, Document, Language, Paragraph};
+use crate::reader::patterns::{lead_at_most, Bounded};
 use crate::text::numerals::{chinese_number, english_ordinal};
 use regex::Regex;
 use std::collections::BTreeSet;
@@ -254,9 +255,9 @@ fn clauses_with(text: &str, pattern: &Regex, language: Language) -> Vec<Clause> 
 /// addressee; the other kinds only a UN office or mandate.
 fn requests_in_clause(clause: &str, kind: RequestKind, setting: Setting) -> Vec<Found> {
     // "Requests, in this regard, the Secretary-General to …": the aside is not the addressee.
-    let clause = match EN_ASIDE.find(clause) {
-        Some(aside) if setting.language == Language::En => &clause[aside.end()..],
-        _ => clause,
+    let clause = match (setting.language == Language::En).then(|| EN_ASIDE.find(clause)).flatten() {
+        Some(aside) => &clause[aside.end()..],
+        None => clause,
     };
     let named = addressees(clause, setting);
     let Some(last) = named.last() else { return Vec::new() };
@@ -408,18 +409,32 @@ const ZH_NAMES: [(&str, Addressee); 12] = [
     ("秘书长", Addressee::SecretaryGeneral),
 ];
 
-/// A mandate named by its subject: "隐私权特别报告员", "雇佣军问题工作组".
-static ZH_MANDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^，,；;。：:、和与及]{0,40}?(特别报告员|独立专家|工作组)").expect("valid regex")
-});
+/// A mandate named by its subject: "隐私权特别报告员", "雇佣军问题工作组". The subject
+/// runs to 40 characters, the envoy's to 10 and an unknown addressee's to 20, checked on
+/// the match rather than compiled (see [`Bounded`]).
+static ZH_MANDATE: Bounded = Bounded::fixed_run(
+    || Regex::new(r"^[^，,；;。：:、和与及]*?(特别报告员|独立专家|工作组)").expect("valid regex"),
+    || Regex::new(r"^[^，,；;。：:、和与及]{0,40}?(特别报告员|独立专家|工作组)").expect("valid regex"),
+    |c| lead_at_most(c, 40),
+);
 /// Where an unknown Chinese addressee ends: a preposition or verb that starts the action.
-static ZH_OTHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^，,；;。：:]{1,20}?(?:在|就|向|与|对|为|将|把|根据|继续|提交|编写|召集|举办|组织|开展|提供|考虑|确保|协助|支持|采取|加强|酌情|通过|审议|进行|制定|拟订|散发|分发|$)")
-        .expect("valid regex")
-});
+static ZH_OTHER: Bounded = Bounded::fixed_run(
+    || {
+        Regex::new(r"^[^，,；;。：:]+?(在|就|向|与|对|为|将|把|根据|继续|提交|编写|召集|举办|组织|开展|提供|考虑|确保|协助|支持|采取|加强|酌情|通过|审议|进行|制定|拟订|散发|分发|$)")
+            .expect("valid regex")
+    },
+    || {
+        Regex::new(r"^[^，,；;。：:]{1,20}?(在|就|向|与|对|为|将|把|根据|继续|提交|编写|召集|举办|组织|开展|提供|考虑|确保|协助|支持|采取|加强|酌情|通过|审议|进行|制定|拟订|散发|分发|$)")
+            .expect("valid regex")
+    },
+    |c| lead_at_most(c, 20),
+);
 /// Special envoys and representatives belong to the Secretary-General but are not him.
-static ZH_SG_ENVOY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[^，,；;。]{0,10}?(?:特使|特别代表|特别顾问)").expect("valid regex"));
+static ZH_SG_ENVOY: Bounded = Bounded::fixed_run(
+    || Regex::new(r"^[^，,；;。]*?(特使|特别代表|特别顾问)").expect("valid regex"),
+    || Regex::new(r"^[^，,；;。]{0,10}?(特使|特别代表|特别顾问)").expect("valid regex"),
+    |c| lead_at_most(c, 10),
+);
 
 /// English names of the offices and mandates at the start of a clause (after the verb).
 static EN_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -694,7 +709,16 @@ static EN_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bGuiding Princ
 /// The deliverables an action asks for, in the fixed order of [`Deliverable`].
 pub fn deliverables(action: &str, language: Language) -> Vec<Deliverable> {
     let blanked = match language {
-        Language::Zh => ZH_ALREADY_ASKED.replace_all(&ZH_TITLE.replace_all(action, "□"), "□").into_owned(),
+        Language::Zh => {
+            // Each pattern asked only where its opening is: most actions cite no title
+            // and refer back to nothing, and then neither pattern need be built.
+            let untitled = if action.contains('《') { ZH_TITLE.replace_all(action, "□") } else { action.into() };
+            if ["上述", "前述", "该"].iter().any(|w| untitled.contains(w)) {
+                ZH_ALREADY_ASKED.replace_all(&untitled, "□").into_owned()
+            } else {
+                untitled.into_owned()
+            }
+        }
         Language::En => EN_ALREADY_ASKED.replace_all(&EN_TITLE.replace_all(action, "□"), "□").into_owned(),
     };
     let mut found = BTreeSet::new();
@@ -870,6 +894,23 @@ fn expand_range(previous: Option<u32>, number: u32, is_range_end: bool, mut push
 mod tests {
     use super::*;
     use crate::model::{Item, LineSpan, ParagraphKind};
+
+    /// The addressee patterns checked on the match answer as their bounded forms, on
+    /// each side of the bound.
+    #[test]
+    fn addressee_patterns_keep_their_bounds() {
+        let run = |n: usize, tail: &str| format!("{}{tail}", "字".repeat(n));
+        for n in [0, 1, 9, 10, 11, 19, 20, 21, 39, 40, 41, 60] {
+            for tail in ["特别报告员", "独立专家在", "工作组", "特使", "特别顾问", "提交", "", "，提交"] {
+                let text = run(n, tail);
+                ZH_MANDATE.assert_agrees(&text);
+                ZH_OTHER.assert_agrees(&text);
+                ZH_SG_ENVOY.assert_agrees(&text);
+            }
+        }
+        ZH_MANDATE.assert_agrees("隐私权特别报告员");
+        ZH_OTHER.assert_agrees("各国继续努力");
+    }
 
     fn setting(language: Language, body: Body) -> Setting {
         Setting { language, body, refugees: false, year: Some(2023) }

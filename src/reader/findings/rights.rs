@@ -20,12 +20,13 @@
 //! by its [`MentionContext`], so that a reader can tell "关于数字时代的隐私权的第 42/15 号
 //! 决议" from the text's own "隐私权".
 
+use crate::reader::patterns::{lead_at_most, Bounded};
 use crate::text::chars::is_east_asian_block;
 use crate::model::{Document, Language, Paragraph};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 const TSV: &str = include_str!("../../../lexicon/rights.tsv");
 
@@ -273,7 +274,9 @@ struct Matcher {
     language: Language,
     surfaces: Vec<Surface>,
     by_first: HashMap<char, Vec<usize>>,
-    openings: AhoCorasick,
+    /// Built on the first scan: a process reading only Chinese texts never builds the
+    /// three English automata, nor an English-only one the Chinese.
+    openings: OnceLock<AhoCorasick>,
 }
 
 /// A match in a view: view byte offsets; `context_at` is where the words that decide
@@ -347,21 +350,26 @@ impl Matcher {
                 by_first.entry(first).or_default().push(index);
             }
         }
-        // A contiguous NFA: built in a fraction of a DFA's time, and every process
-        // builds four of these before it reads its first text.
-        let openings = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .ascii_case_insensitive(language == Language::En)
-            .build(surfaces.iter().map(|s| s.parts[0].as_str()))
-            .expect("the lexicon's surfaces are few and short");
-        Matcher { language, surfaces, by_first, openings }
+        Matcher { language, surfaces, by_first, openings: OnceLock::new() }
+    }
+
+    /// The automaton over the surfaces' first parts.
+    fn openings(&self) -> &AhoCorasick {
+        // A contiguous NFA: built in a fraction of a DFA's time.
+        self.openings.get_or_init(|| {
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .ascii_case_insensitive(self.language == Language::En)
+                .build(self.surfaces.iter().map(|s| s.parts[0].as_str()))
+                .expect("the lexicon's surfaces are few and short")
+        })
     }
 
     /// Every match in `view`, scanning left to right and taking the longest match at
     /// each position, so that a shorter surface never splits a longer one.
     fn scan(&self, view: &str) -> Vec<Hit> {
         // Only where a surface's first part begins can a surface match.
-        let mut starts: Vec<usize> = self.openings.find_overlapping_iter(view).map(|m| m.start()).collect();
+        let mut starts: Vec<usize> = self.openings().find_overlapping_iter(view).map(|m| m.start()).collect();
         starts.sort_unstable();
         starts.dedup();
         let mut hits = Vec::new();
@@ -748,8 +756,12 @@ static ZH_TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"关于[^
 static ZH_TITLE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[^，,；;。]*?(?:号决议|号决定|号一般性意见|的报告|号报告)").expect("valid regex"));
 /// A mandate's name after the right: "隐私权特别报告员", "和平集会自由权和结社自由权特别报告员".
-static ZH_MANDATE_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[^，,；;。、]{0,20}?(?:特别报告员|独立专家|工作组|特别代表|专家机制)").expect("valid regex"));
+/// Its words before the title run to 20 characters, checked on the match (see [`Bounded`]).
+static ZH_MANDATE_AFTER: Bounded = Bounded::fixed_run(
+    || Regex::new(r"^[^，,；;。、]*?(特别报告员|独立专家|工作组|特别代表|专家机制)").expect("valid regex"),
+    || Regex::new(r"^[^，,；;。、]{0,20}?(特别报告员|独立专家|工作组|特别代表|专家机制)").expect("valid regex"),
+    |c| lead_at_most(c, 20),
+);
 
 /// How far around a match the context rules look, in bytes.
 const CONTEXT_WINDOW: usize = 300;
@@ -801,6 +813,15 @@ fn head_window(view: &str, start: usize, max: usize) -> &str {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn mandate_after_keeps_its_bound_of_20() {
+        for n in [0, 5, 19, 20, 21, 40] {
+            for tail in ["特别报告员", "专家机制", "", "、工作组"] {
+                ZH_MANDATE_AFTER.assert_agrees(&format!("{}{tail}", "字".repeat(n)));
+            }
+        }
+    }
 
     fn ids(text: &str, language: Language) -> Vec<&'static str> {
         let mut out = Vec::new();

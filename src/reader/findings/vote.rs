@@ -137,6 +137,11 @@ impl Counts {
     }
 }
 
+/// Whether `text` holds `word` (ASCII), letters compared without case.
+fn contains_ascii_ignore_case(text: &str, word: &str) -> bool {
+    text.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 /// Parses a voting block; the second value holds warnings for the reader (count and list
 /// disagreeing, names not in the gazetteer, statements that contradict each other).
 pub fn parse_vote(block: &str) -> (Vote, Vec<String>) {
@@ -159,8 +164,13 @@ pub fn parse_vote(block: &str) -> (Vote, Vec<String>) {
     // The statement is what precedes the lists, so that a list cannot be read as counts.
     let statement = &text[..headings.first().map_or(text.len(), |h| h.1)];
 
-    let without_vote = EN_WITHOUT_VOTE.is_match(statement) || ZH_WITHOUT_VOTE.is_match(statement);
-    let (counts, recorded) = match EN_COUNTS.captures(statement) {
+    // Each language's statement patterns are asked only of a statement holding their one
+    // word that cannot be missing ("adopted", in any case: its letters fold to ASCII only;
+    // "表决" or "协商一致"), so a process reading one language compiles none of the other's.
+    let english = contains_ascii_ignore_case(statement, "adopted");
+    let chinese_without = statement.contains("未经表决") || statement.contains("协商一致");
+    let without_vote = english && EN_WITHOUT_VOTE.is_match(statement) || chinese_without && ZH_WITHOUT_VOTE.is_match(statement);
+    let (counts, recorded) = match english.then(|| EN_COUNTS.captures(statement)).flatten() {
         Some(c) => english_counts(&c),
         None => chinese_counts(statement),
     };

@@ -339,7 +339,12 @@ fn build_document(text: &str, start: usize, end: usize) -> Option<DocCand> {
         };
         return Some(DocCand { target, start, end: end + all.end() });
     }
-    if let Some(c) = DOC_PART_SUFFIX.captures(rest) {
+    // The suffix opens with "Part" or "Vol" within its first 14 bytes (two spaces, a
+    // backslash, a bracket, two spaces), which most symbols are not followed by.
+    let head = &rest.as_bytes()[..rest.len().min(24)];
+    if (head.windows(4).any(|w| w == b"Part") || head.windows(3).any(|w| w == b"Vol"))
+        && let Some(c) = DOC_PART_SUFFIX.captures(rest)
+    {
         let p = c.name("p")?.as_str();
         let more = c.name("rest").map_or("", |m| m.as_str());
         let all = c.get(0)?;

@@ -16,6 +16,7 @@
 //! Shared fragments are macros that expand to string literals, so `concat!`
 //! can splice them and each full pattern still reads in one place.
 
+use crate::reader::patterns::{chars_at_most, Bounded};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -235,22 +236,33 @@ pub static ZH_NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 /// `大会关于数字时代隐私权的 2013 年 12 月 18 日第`, `大会在其第`,
 /// `以及大会 2015 年 12 月 16 日载有…成果文件的第`. Anchored at the end; the
 /// caller hands it a bounded window, so a miss costs little.
-pub static ZH_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    compile(concat!(
-        r"(?:(?P<body>",
-        zh_body!(),
-        r")\s{0,3}(?:在其|其|在)?\s{0,3})?",
-        r"(?:第[一二三四五六七八九十百〇零]{1,6}届(?:特别)?会议\s{0,3}(?:通过的\s{0,3})?)?",
-        r"(?:(?P<d1>",
-        zh_date!(),
-        r")\s{0,3})?",
-        r"(?:(?:关于|载有)(?P<title>[^，,。；;]{1,120})的\s{0,3})?",
-        r"(?:(?P<d2>",
-        zh_date!(),
-        r")\s{0,3})?",
-        r"(?:通过的\s{0,3})?(?:第\s*)?(?:\[\s{0,2})?$"
-    ))
-});
+/// The pattern, with the subject's repetition given (`{1,120}` as read, `+` as compiled
+/// first: see [`Bounded`]).
+macro_rules! zh_prefix {
+    ($title:literal) => {
+        concat!(
+            r"(?:(?P<body>",
+            zh_body!(),
+            r")\s{0,3}(?:在其|其|在)?\s{0,3})?",
+            r"(?:第[一二三四五六七八九十百〇零]{1,6}届(?:特别)?会议\s{0,3}(?:通过的\s{0,3})?)?",
+            r"(?:(?P<d1>",
+            zh_date!(),
+            r")\s{0,3})?",
+            r"(?:(?:关于|载有)(?P<title>[^，,。；;]",
+            $title,
+            r")的\s{0,3})?",
+            r"(?:(?P<d2>",
+            zh_date!(),
+            r")\s{0,3})?",
+            r"(?:通过的\s{0,3})?(?:第\s*)?(?:\[\s{0,2})?$"
+        )
+    };
+}
+pub static ZH_PREFIX: Bounded = Bounded::new(
+    || compile(zh_prefix!("+")),
+    || compile(zh_prefix!("{1,120}")),
+    |c| c.name("title").is_none_or(|m| chars_at_most(m.as_str(), 120)),
+);
 
 /// A Chinese date with its parts: `2019 年 7 月 11 日` → 2019, 7, 11.
 pub static ZH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -418,7 +430,6 @@ mod tests {
             &ZH_TERMINAL,
             &ZH_OPEN_END,
             &ZH_NEXT_ITEM,
-            &ZH_PREFIX,
             &ZH_DATE,
             &ZH_SENTENCE_END,
             &ZH_VERB,
@@ -443,6 +454,31 @@ mod tests {
         for r in all {
             assert!(!r.as_str().is_empty());
         }
+        let (wide, bounded) = ZH_PREFIX.forms();
+        assert!(!wide.as_str().is_empty() && !bounded.as_str().is_empty());
+    }
+
+    /// The prefix pattern compiled wide answers as the bounded one does, on each side of
+    /// the bound: a subject of 120 characters is read, one of 121 is not.
+    #[test]
+    fn prefix_wide_and_bounded_agree() {
+        let (_, bounded) = ZH_PREFIX.forms();
+        let long = |n: usize| format!("大会关于{}的第", "字".repeat(n));
+        let cases = [
+            "人权理事会 2019 年 7 月 11 日关于新的和新兴的数字技术与人权的第".to_string(),
+            "大会关于数字时代隐私权的 2013 年 12 月 18 日第".to_string(),
+            "大会在其第".to_string(),
+            long(120),
+            long(121),
+            format!("关于{}，大会关于{}的第", "字".repeat(30), "字".repeat(200)),
+        ];
+        for text in &cases {
+            let got = ZH_PREFIX.captures(text).map(|c| (c.get(0).map(|m| m.range()), c.name("title").map(|m| m.range())));
+            let want = bounded.captures(text).map(|c| (c.get(0).map(|m| m.range()), c.name("title").map(|m| m.range())));
+            assert_eq!(got, want, "{text}");
+        }
+        assert!(ZH_PREFIX.captures(&long(120)).unwrap().name("title").is_some());
+        assert!(ZH_PREFIX.captures(&long(121)).unwrap().name("title").is_none());
     }
 
     /// Each pattern against the real example in its comment.
