@@ -26,7 +26,7 @@ use std::time::UNIX_EPOCH;
 /// The schema's own version and a fingerprint of the reader's source (set by build.rs):
 /// an index written by another build of lineage is rebuilt, not misread, since that build
 /// may read the same files differently.
-const SCHEMA_VERSION: &str = concat!("lineage-index-6-", env!("LINEAGE_READER_FINGERPRINT"));
+const SCHEMA_VERSION: &str = concat!("lineage-index-7-", env!("LINEAGE_READER_FINGERPRINT"));
 
 /// Files read in parallel before their documents are stored: small enough that the
 /// first chunk read (nothing stored yet) and the last stored (nothing left to read) are
@@ -57,7 +57,7 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 -- Covers the headers (Index::headers): finding two documents among many never reads the
 -- pages that hold the models.
-CREATE INDEX IF NOT EXISTS documents_path ON documents(path, symbol, language);
+CREATE INDEX IF NOT EXISTS documents_path ON documents(path, id, symbol, language);
 CREATE TABLE IF NOT EXISTS paragraphs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: the postings name rows by id
     document INTEGER NOT NULL,

@@ -141,8 +141,12 @@ impl Profile {
             for c in t.text.chars().map(fold_char) {
                 key.push(c);
                 digits &= c.is_ascii_digit();
-                for l in c.to_lowercase() {
-                    unit = fnv_char(unit, l);
+                if c.is_ascii() {
+                    unit = (unit ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
+                } else {
+                    for l in c.to_lowercase() {
+                        unit = fnv_char(unit, l);
+                    }
                 }
             }
             key.push(KEY_SEPARATOR);
