@@ -9,14 +9,15 @@
 //! What each shape keeps is what its readers read, and nothing is dropped silently from
 //! what they print: `render::text::list`/`render::json::list` read the header fields;
 //! `graph::LineageGraph::build`, `mandates::link_fulfilments` and
-//! `corpus::recorded::attach` read the header, the references, the own requests, the
-//! renewal, the draft's metadata, the masthead lines, the paragraphs that cite a
-//! document (a report is found by the words around its citation), where each footnote
-//! stands, and, for a committee draft, every paragraph, compared with those of the
-//! resolutions of its session ([`restore_for_drafts`]).
+//! `corpus::recorded::attach` read the header (with the vote's counts), the references
+//! (without their verbs), the own requests (without their wording), the renewal, the
+//! draft's metadata, a resolution's masthead lines naming a draft, the paragraphs that
+//! cite a document (a report is found by the words around its citation) and where the
+//! footnotes citing one stand, and, for a committee draft, every paragraph, compared with
+//! those of the resolutions of its session ([`restore_for_drafts`]).
 
 use crate::error::Error;
-use crate::model::{DocKind, Document, Footnote, ReferenceKind, Source};
+use crate::model::{DocKind, Document, Footnote, Reference, ReferenceKind, Request, Source, Vote};
 use std::collections::HashSet;
 
 /// How much of a document to keep.
@@ -45,7 +46,9 @@ impl Outline {
             mandated_by: doc.mandated_by.clone(),
             paragraphs: Vec::new(),
             footnotes: Vec::new(),
-            vote: doc.vote.clone(),
+            // The counts: the lists of States and the printed block are the votes' and
+            // the chain's business, which read whole documents.
+            vote: Vote { method: doc.vote.method, yes: doc.vote.yes, no: doc.vote.no, abstain: doc.vote.abstain, ..Vote::unknown() },
             vote_lines: doc.vote_lines,
             references: Vec::new(),
             requests: Vec::new(),
@@ -66,12 +69,24 @@ impl Outline {
                 footnotes: doc
                     .footnotes
                     .iter()
+                    .filter(|f| cited_documents(doc).any(|p| p.strip_prefix("FN") == Some(&f.mark)))
                     .map(|f| Footnote { mark: f.mark.clone(), text: String::new(), paragraph: f.paragraph.clone(), lines: f.lines })
                     .collect(),
-                references: doc.references.clone(),
-                requests: doc.requests.iter().filter(|r| r.is_own_request()).cloned().collect(),
+                references: doc.references.iter().map(|r| Reference { item: None, verb: None, ..r.clone() }).collect(),
+                // Own requests, without their wording: which paragraph asks for what, when.
+                requests: doc
+                    .requests
+                    .iter()
+                    .filter(|r| r.is_own_request())
+                    .map(|r| Request { addressee_text: String::new(), action: String::new(), ..r.clone() })
+                    .collect(),
                 renewal: doc.renewal.clone(),
-                front_matter: doc.front_matter.clone(),
+                // A resolution's masthead line naming its plenary draft (`(A/79/L.2)`).
+                front_matter: if doc.kind == DocKind::Resolution {
+                    doc.front_matter.iter().filter(|l| l.text.contains("/L.")).cloned().collect()
+                } else {
+                    Vec::new()
+                },
                 draft: doc.draft.clone(),
                 ..header
             },
@@ -86,11 +101,11 @@ fn linked_paragraphs(doc: &Document) -> Vec<crate::model::Paragraph> {
         return doc.paragraphs.clone();
     }
     let mut cited: HashSet<&str> = HashSet::new();
-    for r in doc.references.iter().filter(|r| r.kind == ReferenceKind::Document) {
-        match r.paragraph.strip_prefix("FN") {
+    for paragraph in cited_documents(doc) {
+        match paragraph.strip_prefix("FN") {
             Some(mark) => cited.extend(doc.footnotes.iter().filter(|f| f.mark == mark).filter_map(|f| f.paragraph.as_deref())),
             None => {
-                cited.insert(&r.paragraph);
+                cited.insert(paragraph);
             }
         }
     }
@@ -99,6 +114,11 @@ fn linked_paragraphs(doc: &Document) -> Vec<crate::model::Paragraph> {
         .filter(|p| cited.contains(p.id.as_str()))
         .map(|p| crate::model::Paragraph { items: Vec::new(), footnote_marks: Vec::new(), ..p.clone() })
         .collect()
+}
+
+/// Where `doc` cites a document (a report): `OP3`, or `FN2` for a footnote.
+fn cited_documents(doc: &Document) -> impl Iterator<Item = &str> {
+    doc.references.iter().filter(|r| r.kind == ReferenceKind::Document).map(|r| r.paragraph.as_str())
 }
 
 /// Give back their paragraphs to the resolutions a committee draft among `docs` may have
