@@ -446,7 +446,9 @@ impl Index {
         for row in rows {
             let (rel, stored) = row.map_err(|e| self.fail(e))?;
             let doc = self.load_model(dir, &rel, &stored)?;
-            docs.push(if outline == Outline::Links { doc } else { outline.of(&doc) });
+            // Cut again even to the shape stored: a list read from JSON keeps the room it
+            // grew into, a cut one has none.
+            docs.push(outline.of(&doc));
         }
         Ok((docs, self.unreadable()?))
     }

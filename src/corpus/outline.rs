@@ -66,24 +66,26 @@ impl Outline {
             Outline::Listing => header,
             Outline::Links => Document {
                 paragraphs: linked_paragraphs(doc),
-                footnotes: doc
-                    .footnotes
-                    .iter()
-                    .filter(|f| cited_documents(doc).any(|p| p.strip_prefix("FN") == Some(&f.mark)))
-                    .map(|f| Footnote { mark: f.mark.clone(), text: String::new(), paragraph: f.paragraph.clone(), lines: f.lines })
-                    .collect(),
+                footnotes: exact(
+                    doc.footnotes
+                        .iter()
+                        .filter(|f| cited_documents(doc).any(|p| p.strip_prefix("FN") == Some(&f.mark)))
+                        .map(|f| Footnote { mark: f.mark.clone(), text: String::new(), paragraph: f.paragraph.clone(), lines: f.lines })
+                        .collect(),
+                ),
                 references: doc.references.iter().map(|r| Reference { item: None, verb: None, ..r.clone() }).collect(),
                 // Own requests, without their wording: which paragraph asks for what, when.
-                requests: doc
-                    .requests
-                    .iter()
-                    .filter(|r| r.is_own_request())
-                    .map(|r| Request { addressee_text: String::new(), action: String::new(), ..r.clone() })
-                    .collect(),
+                requests: exact(
+                    doc.requests
+                        .iter()
+                        .filter(|r| r.is_own_request())
+                        .map(|r| Request { addressee_text: String::new(), action: String::new(), ..r.clone() })
+                        .collect(),
+                ),
                 renewal: doc.renewal.clone(),
                 // A resolution's masthead line naming its plenary draft (`(A/79/L.2)`).
                 front_matter: if doc.kind == DocKind::Resolution {
-                    doc.front_matter.iter().filter(|l| l.text.contains("/L.")).cloned().collect()
+                    exact(doc.front_matter.iter().filter(|l| l.text.contains("/L.")).cloned().collect())
                 } else {
                     Vec::new()
                 },
@@ -109,11 +111,19 @@ fn linked_paragraphs(doc: &Document) -> Vec<crate::model::Paragraph> {
             }
         }
     }
-    doc.paragraphs
-        .iter()
-        .filter(|p| cited.contains(p.id.as_str()))
-        .map(|p| crate::model::Paragraph { items: Vec::new(), footnote_marks: Vec::new(), ..p.clone() })
-        .collect()
+    exact(
+        doc.paragraphs
+            .iter()
+            .filter(|p| cited.contains(p.id.as_str()))
+            .map(|p| crate::model::Paragraph { items: Vec::new(), footnote_marks: Vec::new(), ..p.clone() })
+            .collect(),
+    )
+}
+
+/// `list` without the room a growing list keeps: 100,000 outlines hold many lists.
+fn exact<T>(mut list: Vec<T>) -> Vec<T> {
+    list.shrink_to_fit();
+    list
 }
 
 /// Where `doc` cites a document (a report): `OP3`, or `FN2` for a footnote.
