@@ -83,6 +83,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 graph = graph.corpus_only();
             }
             // What is written is drawn from the graph alone.
+            graph.done_linking();
             release(std::mem::take(&mut corpus.documents));
             let options = DotOptions { expand_documents: *expand_documents };
             if matches!(format, GraphFormat::Dot | GraphFormat::Svg) {

@@ -140,3 +140,29 @@ fn an_outline_is_a_small_part_of_its_document() {
     assert!(links * 4 < whole, "outlines {links} bytes of {whole}");
     assert!(listing * 20 < whole, "listing outlines {listing} bytes of {whole}");
 }
+
+/// `graph` lets the edge indexes go before it writes; an edge added after that finds the
+/// edges already there again (one edge per pair and kind, each paragraph once).
+#[test]
+fn edges_added_after_done_linking_join_the_existing_ones() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let corpus = Corpus::load(&dir).unwrap();
+    let mut graph = LineageGraph::build(&corpus.documents);
+    let (edges, json) = (graph.graph.edge_count(), lineage::render::graph::graph_json(&graph));
+    graph.done_linking();
+    assert_eq!(lineage::render::graph::graph_json(&graph), json);
+    graph.add_fulfilment("A/HRC/99/1", "A/HRC/RES/47/23", "OP5");
+    graph.add_fulfilment("A/HRC/99/1", "A/HRC/RES/47/23", "OP5");
+    graph.add_fulfilment("A/HRC/99/1", "A/HRC/RES/47/23", "OP6");
+    assert_eq!(graph.graph.edge_count(), edges + 1);
+    let fulfils: Vec<_> = graph.edges().filter(|(_, _, e)| e.kind == EdgeKind::Fulfils).collect();
+    assert_eq!(fulfils.len(), 1);
+    assert_eq!(fulfils[0].2.paragraphs, ["OP5", "OP6"]);
+    // An existing citation edge gains a paragraph, not a second edge.
+    let (from, to, first) = graph.edges().find(|(_, _, e)| e.kind == EdgeKind::Cites).map(|(f, t, e)| (f.symbol.clone(), t.symbol.clone(), e.paragraphs.clone())).unwrap();
+    graph.done_linking();
+    let before = graph.graph.edge_count();
+    graph.add_fulfilment(&from, &to, "OP99");
+    assert_eq!(graph.graph.edge_count(), before + 1, "a fulfils edge is another kind");
+    assert_eq!(graph.edges().find(|(f, t, e)| f.symbol == from && t.symbol == to && e.kind == EdgeKind::Cites).unwrap().2.paragraphs, first);
+}

@@ -329,11 +329,31 @@ impl LineageGraph {
         }
     }
 
+    /// Let go of what only adding edges needs (the indexes of the edges and of their
+    /// paragraphs, a tenth of a large graph), before the graph is written; an edge added
+    /// later builds them again.
+    pub fn done_linking(&mut self) {
+        self.edge_index = HashMap::new();
+        self.edge_paragraphs = HashSet::new();
+    }
+
+    /// The indexes of the edges, built again where [`LineageGraph::done_linking`] let them go.
+    fn index_edges(&mut self) {
+        if self.edge_index.len() == self.graph.edge_count() {
+            return;
+        }
+        for e in self.graph.edge_references() {
+            self.edge_index.insert((e.source(), e.target(), e.weight().kind), e.id());
+            self.edge_paragraphs.extend(e.weight().paragraphs.iter().map(|p| (e.id(), paragraph_hash(p))));
+        }
+    }
+
     /// One edge per (from, to, kind); a second citation adds its paragraph to the first.
     fn link(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, paragraph: Option<&str>) {
         if from == to {
             return;
         }
+        self.index_edges();
         let graph = &mut self.graph;
         let id = *self
             .edge_index
