@@ -41,7 +41,7 @@ impl Outline {
             title: doc.title.clone(),
             session: doc.session,
             agenda_item: doc.agenda_item.clone(),
-            adopted: doc.adopted.clone(),
+            adopted: doc.adopted,
             meeting: doc.meeting,
             mandated_by: doc.mandated_by.clone(),
             paragraphs: Vec::new(),
