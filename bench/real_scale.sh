@@ -10,12 +10,17 @@
 # when REAL_REPLICAS is set (`make bench REAL_REPLICAS=150`); never part of `make test`.
 #
 #   bench/real_scale.sh N [STAGES]    STAGES: any of "ingest index graph search" (default all)
+#
+# LINEAGE_BIN=path runs another build of lineage (an older one, for a before/after
+# figure) instead of this tree's, and writes out/bench/real-scale-xN-NAME.md, NAME the
+# binary's file name.
 set -eu
 cd "$(dirname "$0")/.."
 N=$1
 STAGES=${2:-"ingest index graph search"}
 OUT=out/bench
-BIN=${CARGO_TARGET_DIR:-target}/release/lineage
+BIN=${LINEAGE_BIN:-${CARGO_TARGET_DIR:-target}/release/lineage}
+TAG=${LINEAGE_BIN:+-$(basename "${LINEAGE_BIN:-}")}
 [ -d ../shared/corpus-en ] || { echo "real_scale: ../shared/corpus-en is absent" >&2; exit 0; }
 cargo build --release --locked --quiet --bin lineage
 dir=$OUT/corpus-en-x$N
@@ -44,10 +49,10 @@ PY
 fi
 files=$(find "$dir" -name '*.txt' | wc -l)
 mb=$(du -sm "$dir" | cut -f1)
-index=$OUT/real-scale-x$N.sqlite
-TABLE=$OUT/real-scale-x$N.md
+index=$OUT/real-scale-x$N$TAG.sqlite
+TABLE=$OUT/real-scale-x$N$TAG.md
 {
-  echo "# corpus-en ×$N: $files texts, $mb MB ($(date -u +%Y-%m-%d), $(nproc) cores)"
+  echo "# corpus-en ×$N: $files texts, $mb MB, $BIN ($(date -u +%Y-%m-%d), $(nproc) cores)"
   echo
   echo "| stage | wall | peak memory | detail |"
   echo "|---|---|---|---|"

@@ -6,6 +6,7 @@ use lineage::model::Language;
 use lineage::diff::{diff_documents, DiffOptions};
 use lineage::graph::{LineageGraph, Series};
 use lineage::corpus::index::{Index, SearchOptions};
+use lineage::corpus::Outline;
 use lineage::render::dot::{self, DotOptions};
 use lineage::render::{self, diff_text::TextStyle, graph as graph_view, json, text, DraftFormat, Format, GraphFormat};
 use lineage::render::printable;
@@ -40,7 +41,13 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         Command::Diff { a, b: Some(b), .. } => Some(vec![a, b]),
         _ => None,
     };
-    let (corpus, documents) = load_corpus(cli, named.as_deref())?;
+    // `list` and `graph` read every document but little of each: they hold outlines.
+    let outline = match &cli.command {
+        Command::List { .. } => Some(Outline::Listing),
+        Command::Graph { .. } => Some(Outline::Links),
+        _ => None,
+    };
+    let (mut corpus, documents) = load_corpus(cli, named.as_deref(), outline)?;
     if !cli.quiet {
         for w in &corpus.warnings {
             eprintln!("lineage: warning: {}", printable(&w.message));
@@ -75,6 +82,9 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             if *corpus_only {
                 graph = graph.corpus_only();
             }
+            // What is written is drawn from the graph alone.
+            graph.done_linking();
+            release(std::mem::take(&mut corpus.documents));
             let options = DotOptions { expand_documents: *expand_documents };
             if matches!(format, GraphFormat::Dot | GraphFormat::Svg) {
                 // A picture past the budget would keep Graphviz busy for minutes or hours.
@@ -305,8 +315,8 @@ fn warn_unreadable(cli: &Cli, index: &Index) -> Result<usize, Error> {
 /// The corpus from the index where the index matches the files, else from the files,
 /// with the number of documents in the folder. Given `named` (the IDs a command asks
 /// for), only the documents they can name are loaded; the warnings are still the whole
-/// corpus's.
-fn load_corpus(cli: &Cli, named: Option<&[&str]>) -> Result<(Corpus, usize), Error> {
+/// corpus's. Given an `outline`, each document is cut to it.
+fn load_corpus(cli: &Cli, named: Option<&[&str]>, outline: Option<Outline>) -> Result<(Corpus, usize), Error> {
     let whole = |corpus: Corpus| {
         let documents = corpus.documents.len();
         (corpus, documents)
@@ -328,7 +338,10 @@ fn load_corpus(cli: &Cli, named: Option<&[&str]>) -> Result<(Corpus, usize), Err
         if status.is_fresh() {
             return match named {
                 Some(queries) => lineage::corpus::headers::from_index(&cli.data, &walk, &index, queries).map(|n| (n.corpus, n.documents)),
-                None => Corpus::from_index(&cli.data, &index).map(whole),
+                None => match outline {
+                    Some(outline) => Corpus::outlines_from_index(&cli.data, &index, outline).map(whole),
+                    None => Corpus::from_index(&cli.data, &index).map(whole),
+                },
             };
         }
         if !cli.quiet {
@@ -354,10 +367,14 @@ fn load_corpus(cli: &Cli, named: Option<&[&str]>) -> Result<(Corpus, usize), Err
         return lineage::corpus::headers::from_files(&cli.data, &cache, queries).map(|n| (n.corpus, n.documents));
     }
     let bar = progress_bar(cli, "reading");
-    let corpus = Corpus::load_with_progress(&cli.data, |done, total| {
+    let progress = |done: usize, total: usize| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
-    });
+    };
+    let corpus = match outline {
+        Some(outline) => Corpus::load_outlines(&cli.data, outline, progress),
+        None => Corpus::load_with_progress(&cli.data, progress),
+    };
     bar.finish_and_clear();
     corpus.map(whole)
 }
@@ -532,6 +549,18 @@ fn write_stdout(s: &str) {
         && e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("lineage: cannot write output: {e}");
         }
+}
+
+/// Drop `documents` and give the memory they held back to the system, so that what is
+/// made after them (the JSON of a graph of 100,000 texts is hundreds of megabytes) does
+/// not come on top of it: the C allocator keeps freed small blocks otherwise.
+fn release(documents: Vec<lineage::Document>) {
+    drop(documents);
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim takes no pointer; it only returns the allocator's free pages.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// The lineage graph of the corpus with the reports that answered its requests.

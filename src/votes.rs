@@ -189,7 +189,7 @@ pub fn attach_to_graph(graph: &mut LineageGraph, records: &[RecordedVote]) {
     let index = RecordIndex::new(records);
     for node in graph.graph.node_weights_mut() {
         if let Some(record) = index.get(&node.symbol).first() {
-            node.vote = Some(vote_from_record(record));
+            node.vote = Some(Box::new(vote_from_record(record)));
             if node.date.is_none() {
                 node.date = record.date.clone();
             }
@@ -274,7 +274,7 @@ pub fn series_votes(series: &Series, docs: &[Document], graph: &LineageGraph, op
         let (vote, body, date) = match (doc, node) {
             (Some(d), _) => (Some(&d.vote), d.body, vote_date(d)),
             (None, Some(n)) => (
-                n.vote.as_ref(),
+                n.vote.as_deref(),
                 n.body,
                 n.date.or_else(|| n.vote.as_ref().and_then(|v| v.record.as_ref()).and_then(|r| r.date)),
             ),

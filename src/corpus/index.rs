@@ -18,6 +18,7 @@ pub use super::search::{Hit, SearchOptions, search_form};
 use crate::error::Error;
 use crate::reader;
 use crate::model::{DocKind, Document, VoteMethod};
+use super::outline::Outline;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -26,7 +27,7 @@ use std::time::UNIX_EPOCH;
 /// The schema's own version and a fingerprint of the reader's source (set by build.rs):
 /// an index written by another build of lineage is rebuilt, not misread, since that build
 /// may read the same files differently.
-const SCHEMA_VERSION: &str = concat!("lineage-index-7-", env!("LINEAGE_READER_FINGERPRINT"));
+const SCHEMA_VERSION: &str = concat!("lineage-index-8-", env!("LINEAGE_READER_FINGERPRINT"));
 
 /// Files read in parallel before their documents are stored: small enough that the
 /// first chunk read (nothing stored yet) and the last stored (nothing left to read) are
@@ -53,6 +54,9 @@ CREATE TABLE IF NOT EXISTS documents (
     adopted TEXT,
     vote_method TEXT NOT NULL,
     yes INTEGER, no INTEGER, abstain INTEGER,
+    -- The outline stands before the model: a row is read from its start, so reading the
+    -- outlines never walks through the models' overflow pages.
+    outline BLOB NOT NULL,          -- its outline (corpus::outline, Links) as JSON, LZ4-compressed
     model BLOB NOT NULL             -- the document as JSON, LZ4-compressed
 );
 -- Covers the headers (Index::headers): finding two documents among many never reads the
@@ -150,6 +154,9 @@ struct ReadFile {
 struct Prepared {
     doc: Document,
     model: Vec<u8>,
+    /// The document's [`Outline::Links`] outline, compressed JSON: what `list` and
+    /// `graph` load instead of the model.
+    outline: Vec<u8>,
     rows: Vec<SearchRow>,
 }
 
@@ -165,6 +172,7 @@ struct SearchRow {
 impl Prepared {
     fn new(doc: Document) -> Prepared {
         let model = compress(&serde_json::to_vec(&doc).expect("model values always serialise"));
+        let outline = compress(&serde_json::to_vec(&Outline::Links.of(&doc)).expect("model values always serialise"));
         let mut rows = Vec::new();
         if doc.kind == DocKind::Resolution {
             for p in &doc.paragraphs {
@@ -179,7 +187,7 @@ impl Prepared {
                 }
             }
         }
-        Prepared { doc, model, rows }
+        Prepared { doc, model, outline, rows }
     }
 }
 
@@ -437,6 +445,34 @@ impl Index {
         Ok((docs, self.unreadable()?))
     }
 
+    /// [`Index::documents`] cut to `outline`: the stored outlines, without loading a model.
+    pub fn outlines(&self, dir: &Path, outline: Outline) -> Result<(Vec<Document>, Vec<String>), Error> {
+        let mut stmt = self.conn.prepare("SELECT path, outline FROM documents ORDER BY path, id").map_err(|e| self.fail(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?)))
+            .map_err(|e| self.fail(e))?;
+        let mut docs = Vec::new();
+        for row in rows {
+            let (rel, stored) = row.map_err(|e| self.fail(e))?;
+            let doc = self.load_model(dir, &rel, &stored)?;
+            // Cut again even to the shape stored: a list read from JSON keeps the room it
+            // grew into, a cut one has none.
+            docs.push(outline.of(&doc));
+        }
+        Ok((docs, self.unreadable()?))
+    }
+
+    /// The whole stored document of the file `path` (as an outline's `source.path` under
+    /// `dir` names it).
+    pub fn document_of_file(&self, dir: &Path, path: &str) -> Result<Document, Error> {
+        let rel = relative(dir, Path::new(path));
+        let model: Vec<u8> = self
+            .conn
+            .query_row("SELECT model FROM documents WHERE path = ?1 ORDER BY id LIMIT 1", [&rel], |r| r.get(0))
+            .map_err(|e| self.fail(e))?;
+        self.load_model(dir, &rel, &model)
+    }
+
     /// Each stored document's row id, file, symbol and language, in the order of
     /// [`Index::documents`], without loading a model: enough to find the few a command names.
     pub fn headers(&self) -> Result<Vec<StoredHeader>, Error> {
@@ -522,8 +558,8 @@ fn store(conn: &Connection, rel: &str, prepared: &Prepared, postings: &mut super
         VoteMethod::Unknown => "unknown",
     };
     conn.execute(
-        "INSERT INTO documents (path, symbol, language, body, kind, title, adopted, vote_method, yes, no, abstain, model)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO documents (path, symbol, language, body, kind, title, adopted, vote_method, yes, no, abstain, model, outline)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             rel,
             doc.symbol,
@@ -536,7 +572,8 @@ fn store(conn: &Connection, rel: &str, prepared: &Prepared, postings: &mut super
             doc.vote.yes,
             doc.vote.no,
             doc.vote.abstain,
-            prepared.model
+            prepared.model,
+            prepared.outline
         ],
     )?;
     let document = conn.last_insert_rowid();

@@ -3,6 +3,7 @@
 pub mod headers;
 pub mod index;
 pub mod location;
+pub mod outline;
 pub(crate) mod postings;
 pub mod recorded;
 pub mod search;
@@ -11,6 +12,7 @@ use crate::symbol::{body_of_prefix, short_forms, squash};
 use crate::error::Error;
 use crate::reader;
 use crate::model::{Document, Language};
+pub use outline::Outline;
 use std::path::Path;
 
 /// A problem with one file that did not stop the rest of the corpus from being read.
@@ -46,6 +48,26 @@ impl Corpus {
     /// [`Corpus::load`], reading files on every core; `progress(done, total)` is called as
     /// files finish (from any thread). The result is in path order whatever the threads do.
     pub fn load_with_progress(dir: &Path, progress: impl Fn(usize, usize) + Sync) -> Result<Corpus, Error> {
+        Corpus::load_shaped(dir, progress, |doc| doc)
+    }
+
+    /// [`Corpus::load_with_progress`] keeping of each document only its `outline`, made
+    /// on the reading thread: memory holds the outlines, and a whole document only while
+    /// its file is read. The documents, warnings and votes are those of a whole load, cut
+    /// to the outline.
+    pub fn load_outlines(dir: &Path, outline: Outline, progress: impl Fn(usize, usize) + Sync) -> Result<Corpus, Error> {
+        let mut corpus = Corpus::load_shaped(dir, progress, |doc| outline.of(&doc))?;
+        if outline == Outline::Links {
+            outline::restore_for_drafts(&mut corpus.documents, |doc| reader::read_file(Path::new(&doc.source.path)))?;
+        }
+        Ok(corpus)
+    }
+
+    fn load_shaped(
+        dir: &Path,
+        progress: impl Fn(usize, usize) + Sync,
+        shape: impl Fn(Document) -> Document + Sync,
+    ) -> Result<Corpus, Error> {
         use rayon::prelude::*;
         use std::sync::atomic::{AtomicUsize, Ordering};
         let walk = reader::walk(dir)?;
@@ -56,7 +78,7 @@ impl Corpus {
         let read: Vec<Result<Document, Error>> = texts
             .par_iter()
             .map(|path| {
-                let result = reader::read_file(path);
+                let result = reader::read_file(path).map(&shape);
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1, texts.len());
                 result
             })
@@ -74,10 +96,25 @@ impl Corpus {
     /// The corpus of `dir` from `index`, which the caller has found fresh: the same
     /// documents and warnings as [`Corpus::load`], without parsing a file.
     pub fn from_index(dir: &Path, index: &crate::corpus::index::Index) -> Result<Corpus, Error> {
+        let (documents, errors) = index.documents(dir)?;
+        Corpus::stored(dir, documents, errors)
+    }
+
+    /// [`Corpus::load_outlines`] from `index` (fresh): the outlines stored beside the
+    /// models, without loading a model (but those of the resolutions a draft is compared with).
+    pub fn outlines_from_index(dir: &Path, index: &crate::corpus::index::Index, outline: Outline) -> Result<Corpus, Error> {
+        let (documents, errors) = index.outlines(dir, outline)?;
+        let mut corpus = Corpus::stored(dir, documents, errors)?;
+        if outline == Outline::Links {
+            outline::restore_for_drafts(&mut corpus.documents, |doc| index.document_of_file(dir, &doc.source.path))?;
+        }
+        Ok(corpus)
+    }
+
+    fn stored(dir: &Path, documents: Vec<Document>, errors: Vec<String>) -> Result<Corpus, Error> {
         let walk = reader::walk(dir)?;
         let mut corpus = Corpus::default();
         corpus.warn_skipped(&walk.skipped);
-        let (documents, errors) = index.documents(dir)?;
         for e in errors {
             corpus.warnings.push(Warning { message: format!("{e}; the file is skipped") });
         }

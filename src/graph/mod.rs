@@ -50,9 +50,10 @@ pub struct Node {
     #[serde(skip)]
     pub titles: Vec<String>,
     /// The vote a UNDL voting file gives for this symbol (`votes::attach_to_graph`), kept
-    /// for cited-only nodes too.
+    /// for cited-only nodes too. Boxed: most nodes have none, and a vote inline made
+    /// every node five times its size.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub vote: Option<crate::model::Vote>,
+    pub vote: Option<Box<crate::model::Vote>>,
     /// The ID was made from a file name (the text states no symbol): pictures name the
     /// node by its title instead.
     #[serde(skip)]
@@ -107,9 +108,10 @@ pub struct LineageGraph {
     /// The edge of each (from, to, kind), so that a text citing thousands of others
     /// finds its existing edge without scanning all of them.
     edge_index: HashMap<(NodeIndex, NodeIndex, EdgeKind), petgraph::graph::EdgeIndex>,
-    /// The paragraphs each edge already lists: a text of thousands of paragraphs that
-    /// each cite one resolution gives one edge with thousands of paragraphs.
-    edge_paragraphs: HashSet<(petgraph::graph::EdgeIndex, String)>,
+    /// The paragraphs each edge already lists, by a hash of their name (a hash met again
+    /// is checked against the edge's list): a text of thousands of paragraphs that each
+    /// cite one resolution gives one edge with thousands of paragraphs.
+    edge_paragraphs: HashSet<(petgraph::graph::EdgeIndex, u64)>,
     pub series: Vec<Series>,
     /// Symbol → index in `series`, so that looking a text's series up costs nothing.
     series_index: HashMap<String, usize>,
@@ -327,22 +329,55 @@ impl LineageGraph {
         }
     }
 
+    /// Let go of what only adding edges needs (the indexes of the edges and of their
+    /// paragraphs, a tenth of a large graph), before the graph is written; an edge added
+    /// later builds them again.
+    pub fn done_linking(&mut self) {
+        self.edge_index = HashMap::new();
+        self.edge_paragraphs = HashSet::new();
+    }
+
+    /// The indexes of the edges, built again where [`LineageGraph::done_linking`] let them go.
+    fn index_edges(&mut self) {
+        if self.edge_index.len() == self.graph.edge_count() {
+            return;
+        }
+        for e in self.graph.edge_references() {
+            self.edge_index.insert((e.source(), e.target(), e.weight().kind), e.id());
+            self.edge_paragraphs.extend(e.weight().paragraphs.iter().map(|p| (e.id(), paragraph_hash(p))));
+        }
+    }
+
     /// One edge per (from, to, kind); a second citation adds its paragraph to the first.
     fn link(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, paragraph: Option<&str>) {
         if from == to {
             return;
         }
+        self.index_edges();
         let graph = &mut self.graph;
         let id = *self
             .edge_index
             .entry((from, to, kind))
-            .or_insert_with(|| graph.add_edge(from, to, Edge { kind, paragraphs: Vec::new() }));
-        if let Some(p) = paragraph
-            && self.edge_paragraphs.insert((id, p.to_string()))
-        {
-            self.graph[id].paragraphs.push(p.to_string());
+            // Room for the one paragraph most edges have, not the four a first push makes.
+            .or_insert_with(|| graph.add_edge(from, to, Edge { kind, paragraphs: Vec::with_capacity(paragraph.map_or(0, |_| 1)) }));
+        if let Some(p) = paragraph {
+            self.add_paragraph(id, p);
         }
     }
+
+    /// Add `paragraph` to the edge `id`'s list unless it is there.
+    fn add_paragraph(&mut self, id: petgraph::graph::EdgeIndex, paragraph: &str) {
+        let new = self.edge_paragraphs.insert((id, paragraph_hash(paragraph)));
+        let paragraphs = &mut self.graph[id].paragraphs;
+        if new || !paragraphs.iter().any(|q| q == paragraph) {
+            paragraphs.push(paragraph.to_string());
+        }
+    }
+}
+
+fn paragraph_hash(paragraph: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(paragraph)
 }
 
 fn push_distinct(list: &mut Vec<String>, item: &str) {

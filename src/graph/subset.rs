@@ -36,7 +36,7 @@ impl LineageGraph {
             if let (Some(&x), Some(&y)) = (sub.index.get(a), sub.index.get(b)) {
                 let id = sub.graph.add_edge(x, y, e.weight().clone());
                 sub.edge_index.insert((x, y, e.weight().kind), id);
-                sub.edge_paragraphs.extend(e.weight().paragraphs.iter().map(|p| (id, p.clone())));
+                sub.edge_paragraphs.extend(e.weight().paragraphs.iter().map(|p| (id, super::paragraph_hash(p))));
             }
         }
         sub
