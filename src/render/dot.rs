@@ -54,7 +54,38 @@ pub fn dot(g: &LineageGraph, options: DotOptions) -> String {
 
 /// The graph as DOT text, each node with a link where `links` has one.
 pub fn dot_linked(g: &LineageGraph, options: DotOptions, links: &Links) -> String {
-    graphviz_rust::print(build(g, options, links), &mut PrinterContext::default())
+    // Each statement is printed as it is made, never the whole syntax tree at once: on
+    // 100,000 texts the tree of the graph took more memory than the graph.
+    let mut out = format!("{GRAPH_OPEN}\n");
+    let mut first = true;
+    build(g, options, links, |stmt| {
+        if !first {
+            out.push('\n');
+        }
+        first = false;
+        out.push_str(&statement(stmt));
+    });
+    out.push_str("\n}");
+    out
+}
+
+/// How graphviz-rust opens the graph (`Graph::DiGraph`, id `lineage`, not strict).
+const GRAPH_OPEN: &str = "digraph lineage {";
+
+/// One statement as graphviz-rust prints it inside the graph, indented: printed in a
+/// graph of its own, which is then taken off.
+fn statement(stmt: Stmt) -> String {
+    let alone = graphviz_rust::print(
+        Graph::DiGraph { id: Id::Plain("lineage".into()), strict: false, stmts: vec![stmt] },
+        &mut PrinterContext::default(),
+    );
+    alone
+        .strip_prefix(GRAPH_OPEN)
+        .and_then(|s| s.strip_prefix('\n'))
+        .and_then(|s| s.strip_suffix('}'))
+        .and_then(|s| s.strip_suffix('\n'))
+        .map(str::to_string)
+        .unwrap_or(alone)
 }
 
 /// How many nodes the picture of `g` holds (gathered documents count as their notes).
@@ -416,21 +447,20 @@ fn gathered(g: &LineageGraph, options: DotOptions) -> HashSet<&str> {
         .collect()
 }
 
-fn build(g: &LineageGraph, options: DotOptions, links: &Links) -> Graph {
-    let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("rankdir", "LR"),
-            attr("fontname", "Noto Sans CJK SC, Noto Sans, sans-serif"),
-            attr("tooltip", "lineage graph"),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Node(vec![
-            attr("fontname", "Noto Sans CJK SC, Noto Sans, sans-serif"),
-            attr("fontsize", "10"),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![attr("fontname", "Noto Sans, sans-serif")])),
-    ];
+/// The graph's statements, in order, each given to `emit` as it is made.
+fn build(g: &LineageGraph, options: DotOptions, links: &Links, mut emit: impl FnMut(Stmt)) {
+    emit(Stmt::GAttribute(GraphAttributes::Graph(vec![
+        attr("rankdir", "LR"),
+        attr("fontname", "Noto Sans CJK SC, Noto Sans, sans-serif"),
+        attr("tooltip", "lineage graph"),
+    ])));
+    emit(Stmt::GAttribute(GraphAttributes::Node(vec![
+        attr("fontname", "Noto Sans CJK SC, Noto Sans, sans-serif"),
+        attr("fontsize", "10"),
+    ])));
+    emit(Stmt::GAttribute(GraphAttributes::Edge(vec![attr("fontname", "Noto Sans, sans-serif")])));
 
-    stmts.push(legend());
+    emit(legend());
     let gathered = gathered(g, options);
 
     let mut in_series: HashMap<&str, usize> = HashMap::new();
@@ -447,11 +477,11 @@ fn build(g: &LineageGraph, options: DotOptions, links: &Links) -> Graph {
                 in_series.insert(m, i);
             }
         }
-        stmts.push(Stmt::Subgraph(Subgraph { id: Id::Plain(format!("cluster_series_{i}")), stmts: inner }));
+        emit(Stmt::Subgraph(Subgraph { id: Id::Plain(format!("cluster_series_{i}")), stmts: inner }));
     }
     for n in g.nodes() {
         if !in_series.contains_key(n.symbol.as_str()) && !gathered.contains(n.symbol.as_str()) {
-            stmts.push(node_stmt(n, links, None));
+            emit(node_stmt(n, links, None));
         }
     }
 
@@ -476,7 +506,7 @@ fn build(g: &LineageGraph, options: DotOptions, links: &Links) -> Graph {
         if gathered.contains(to.symbol.as_str()) {
             notes.entry(from.symbol.as_str()).or_default().push(to.symbol.as_str());
         } else {
-            stmts.push(edge_stmt(&from.symbol, &to.symbol, e.kind, &e.paragraphs));
+            emit(edge_stmt(&from.symbol, &to.symbol, e.kind, &e.paragraphs));
         }
     }
     for (from, symbols) in notes {
@@ -490,7 +520,7 @@ fn build(g: &LineageGraph, options: DotOptions, links: &Links) -> Graph {
         if symbols.len() > NOTE_SYMBOLS {
             lines.push("…");
         }
-        stmts.push(Stmt::Node(DotNode::new(
+        emit(Stmt::Node(DotNode::new(
             node_id(&note),
             vec![
                 Attribute(Id::Plain("label".into()), label(&lines)),
@@ -501,10 +531,8 @@ fn build(g: &LineageGraph, options: DotOptions, links: &Links) -> Graph {
                 attr("fontsize", "8"),
             ],
         )));
-        stmts.push(edge_stmt(from, &note, EdgeKind::Cites, &[]));
+        emit(edge_stmt(from, &note, EdgeKind::Cites, &[]));
     }
-
-    Graph::DiGraph { id: Id::Plain("lineage".into()), strict: false, stmts }
 }
 
 #[cfg(test)]
