@@ -343,18 +343,46 @@ pub fn vocabulary<'a>(
     lines: impl IntoIterator<Item = &'a str>,
     wanted: &std::collections::HashSet<String>,
 ) -> std::collections::HashSet<String> {
-    let lengths: std::collections::HashSet<usize> = wanted.iter().map(String::len).collect();
+    // Which byte lengths a wanted word has, as a table: looked up once per word.
+    let mut lengths = vec![false; wanted.iter().map(String::len).max().map_or(0, |n| n + 1)];
+    for w in wanted {
+        lengths[w.len()] = true;
+    }
     let mut words = std::collections::HashSet::new();
     for line in lines {
-        for w in line.split(|c: char| !c.is_alphabetic()) {
-            // Lower-casing keeps an ASCII word's length; others are checked in full.
-            if w.len() < 4 || (w.is_ascii() && !lengths.contains(&w.len())) || w.chars().count() < 4 {
-                continue;
+        // The words are the runs of letters, read a byte at a time where the text is
+        // ASCII; `ascii` says whether the current run is.
+        let bytes = line.as_bytes();
+        let mut start = 0;
+        let mut ascii = true;
+        let mut at = 0;
+        while at <= bytes.len() {
+            let (letter, width) = match bytes.get(at) {
+                None => (false, 1),
+                Some(b) if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
+                Some(_) => match line[at..].chars().next() {
+                    Some(c) => (c.is_alphabetic(), c.len_utf8()),
+                    None => (false, 1),
+                },
+            };
+            if letter {
+                ascii &= width == 1;
+            } else {
+                let w = &line[start..at];
+                // Lower-casing keeps an ASCII word's length; others are checked in full.
+                let skip = w.len() < 4
+                    || (ascii && !lengths.get(w.len()).copied().unwrap_or(false))
+                    || (!ascii && w.chars().count() < 4);
+                if !skip {
+                    let lower = w.to_lowercase();
+                    if wanted.contains(&lower) {
+                        words.insert(lower);
+                    }
+                }
+                start = at + width;
+                ascii = true;
             }
-            let lower = w.to_lowercase();
-            if wanted.contains(&lower) {
-                words.insert(lower);
-            }
+            at += width;
         }
     }
     words

@@ -25,6 +25,7 @@ use crate::text::chars::is_east_asian_block;
 use crate::model::{Document, Language, Paragraph};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
@@ -150,9 +151,9 @@ pub fn rights_in_text(text: &str, language: Language) -> Vec<Mention> {
     kept.into_iter()
         .map(|hit| Mention {
             ids: lexicon.ids_of(&hit.rights),
-            start: view.orig[hit.start],
-            end: view.orig[hit.end],
-            surface: text[view.orig[hit.start]..view.orig[hit.end]].trim().to_string(),
+            start: view.orig(hit.start),
+            end: view.orig(hit.end),
+            surface: text[view.orig(hit.start)..view.orig(hit.end)].trim().to_string(),
             context: context(&view.text, hit.context_at, hit.end, language),
         })
         .collect()
@@ -163,7 +164,7 @@ pub fn rights_in_text(text: &str, language: Language) -> Vec<Mention> {
 /// Rapporteur on the right to food to submit …"), and this tells their "to" from a verb's.
 pub fn right_object_len(text: &str) -> Option<usize> {
     let view = View::new(text, Language::En);
-    lexicon().en_right_to_tails.longest_at(&view.text, 0).map(|(end, _)| view.orig[end])
+    lexicon().en_right_to_tails.longest_at(&view.text, 0).map(|(end, _)| view.orig(end))
 }
 
 /// The parsed lexicon with one matcher per language.
@@ -508,18 +509,24 @@ fn is_clause_punctuation(c: char) -> bool {
 }
 
 /// The text as matched: spacing evened out, 《…》 titles blanked, with a map back to the
-/// original byte offsets so that every finding quotes the source.
-struct View {
-    text: String,
+/// original byte offsets so that every finding quotes the source. Most texts need no
+/// change at all (single spaces, no title, no curly apostrophe): their view is the text
+/// itself and the map the identity, so neither is built.
+struct View<'a> {
+    text: Cow<'a, str>,
     /// `orig[b]` is the original byte offset of view byte `b`; one extra entry for the end.
-    orig: Vec<usize>,
+    /// `None` when the view is the text itself.
+    map: Option<Vec<usize>>,
 }
 
 /// Stands for a character inside 《…》: not a surface character, not punctuation.
 const MASKED: char = '□';
 
-impl View {
-    fn new(text: &str, language: Language) -> View {
+impl<'a> View<'a> {
+    fn new(text: &'a str, language: Language) -> View<'a> {
+        if view_is_text(text, language) {
+            return View { text: Cow::Borrowed(text), map: None };
+        }
         let mut out = String::with_capacity(text.len());
         let mut orig = Vec::with_capacity(text.len() + 1);
         let mut title_depth = 0usize;
@@ -568,8 +575,51 @@ impl View {
             at += c.len_utf8();
         }
         orig.push(text.len());
-        View { text: out, orig }
+        View { text: Cow::Owned(out), map: Some(orig) }
     }
+
+    /// The original byte offset of view byte `b`.
+    fn orig(&self, b: usize) -> usize {
+        match &self.map {
+            Some(map) => map[b],
+            None => b,
+        }
+    }
+}
+
+/// Whether [`View::new`] would give `text` back unchanged: no white space but single
+/// ASCII spaces between other characters (none at all in Chinese, where a space between
+/// two Chinese characters is dropped), no title mark "《", no curly apostrophe.
+fn view_is_text(text: &str, language: Language) -> bool {
+    let bytes = text.as_bytes();
+    // A space at the start is dropped, as is one after another.
+    let mut after_space = true;
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            if b == b' ' {
+                if after_space || language == Language::Zh {
+                    return false;
+                }
+                after_space = true;
+            } else if (b as char).is_whitespace() {
+                return false;
+            } else {
+                after_space = false;
+            }
+            at += 1;
+        } else {
+            let Some(c) = text[at..].chars().next() else { return false };
+            if c.is_whitespace() || matches!(c, '《' | '’' | '‘') {
+                return false;
+            }
+            after_space = false;
+            at += c.len_utf8();
+        }
+    }
+    // A space at the end is dropped.
+    !after_space || bytes.is_empty()
 }
 
 /// The byte length of the opening of `text` that a [`View`] keeps unchanged outside a
