@@ -46,12 +46,11 @@ pub fn language(lines: &[Line]) -> Language {
     let mut han = 0usize;
     let mut latin = 0usize;
     for l in lines {
-        for c in l.text.chars() {
-            if c.is_ascii() {
-                latin += usize::from(c.is_ascii_alphabetic());
-            } else if crate::text::is_han(c) {
-                han += 1;
-            }
+        // A byte that is an ASCII letter is one; Han characters are looked for only in a
+        // line that is not all ASCII.
+        latin += l.text.bytes().filter(u8::is_ascii_alphabetic).count();
+        if !l.text.is_ascii() {
+            han += l.text.chars().filter(|&c| !c.is_ascii() && crate::text::is_han(c)).count();
         }
     }
     // A Chinese text still carries Latin symbols and URLs; one Han character in twenty

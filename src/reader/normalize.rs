@@ -20,7 +20,7 @@ pub fn split_lines(text: &str) -> Vec<RawLine> {
     let mut lines = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
-        let (line, next) = match rest.find(['\n', '\r']) {
+        let (line, next) = match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
             Some(end) => {
                 let terminator = if rest[end..].starts_with("\r\n") { 2 } else { 1 };
                 (&rest[..end], &rest[end + terminator..])
@@ -137,9 +137,22 @@ struct Survey {
     markup: bool,
 }
 
-fn is_markup_byte(b: u8) -> bool {
+const fn is_markup_byte(b: u8) -> bool {
     matches!(b, b'#' | b'$' | b'[' | b'*' | b'_' | b'\\')
 }
+
+/// The bytes [`survey`] looks at: C0 controls, DEL, the markup bytes, and the lead
+/// bytes of the odd characters (0xC2, 0xE2, 0xE3, 0xEF).
+static SURVEYED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte < 0x20 || byte == 0x7F || matches!(byte, 0xC2 | 0xE2 | 0xE3 | 0xEF) || is_markup_byte(byte);
+        b += 1;
+    }
+    table
+};
 
 /// Most lines have neither odd characters nor markup, and are then copied as they are.
 /// The odd characters are found from their UTF-8 bytes: C0 controls, tab and DEL;
@@ -150,6 +163,11 @@ fn survey(raw: &str) -> Survey {
     let bytes = raw.as_bytes();
     let mut survey = Survey { odd_characters: false, markup: false };
     for (i, &b) in bytes.iter().enumerate() {
+        // Printable ASCII other than the markup bytes, and the bytes that neither start
+        // an odd character nor are markup: most of any line, passed over at once.
+        if !SURVEYED[usize::from(b)] {
+            continue;
+        }
         let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
         let odd = match b {
             0x00..=0x1F | 0x7F => true,
