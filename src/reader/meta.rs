@@ -13,6 +13,8 @@ pub fn symbol_lines(lines: &[Line]) -> Vec<(usize, String)> {
     lines
         .iter()
         .enumerate()
+        // Every symbol holds a slash: a line without one is passed over unsearched.
+        .filter(|(_, l)| l.text.contains('/'))
         .filter_map(|(i, l)| {
             SYMBOL_LINE.captures(&l.text).map(|c| (i, normalise_symbol(&c[1])))
         })
@@ -48,7 +50,7 @@ pub fn language(lines: &[Line]) -> Language {
     for l in lines {
         // A byte that is an ASCII letter is one; Han characters are looked for only in a
         // line that is not all ASCII.
-        latin += l.text.bytes().filter(u8::is_ascii_alphabetic).count();
+        latin += crate::text::chars::count_bytes(l.text.as_bytes(), |b| b.is_ascii_alphabetic());
         if !l.text.is_ascii() {
             han += l.text.chars().filter(|&c| !c.is_ascii() && crate::text::is_han(c)).count();
         }
