@@ -5,6 +5,7 @@
 //! then UTF-16 recognised by its NUL pattern, then GB18030 where it decodes cleanly.
 
 use crate::error::ReadError;
+use crate::text::chars::count_bytes;
 
 /// Decoded text and the name of the encoding it was read as.
 #[derive(Debug, Clone)]
@@ -83,11 +84,14 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
 
 /// Text that decoded but is mostly control characters is a binary file read by chance.
 fn checked(text: String, encoding: &'static str) -> Result<Decoded, ReadError> {
-    let total = text.chars().count().max(1);
-    let control = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
+    // Counted from the UTF-8 bytes in one pass: a character is a byte that is no
+    // continuation byte; a control character is a C0 byte or DEL, or a C1 control
+    // (U+0080–U+009F, written 0xC2 0x80–0x9F).
+    let bytes = text.as_bytes();
+    let total = count_bytes(bytes, |b| b & 0xC0 != 0x80).max(1);
+    let c0 = count_bytes(bytes, |b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F);
+    let c1 = memchr::memchr_iter(0xC2, bytes).filter(|&i| matches!(bytes.get(i + 1), Some(0x80..=0x9F))).count();
+    let control = c0 + c1;
     if control * 20 > total {
         return Err(ReadError::Binary);
     }

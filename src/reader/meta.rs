@@ -13,6 +13,8 @@ pub fn symbol_lines(lines: &[Line]) -> Vec<(usize, String)> {
     lines
         .iter()
         .enumerate()
+        // Every symbol holds a slash: a line without one is passed over unsearched.
+        .filter(|(_, l)| l.text.contains('/'))
         .filter_map(|(i, l)| {
             SYMBOL_LINE.captures(&l.text).map(|c| (i, normalise_symbol(&c[1])))
         })
@@ -46,12 +48,11 @@ pub fn language(lines: &[Line]) -> Language {
     let mut han = 0usize;
     let mut latin = 0usize;
     for l in lines {
-        for c in l.text.chars() {
-            if c.is_ascii() {
-                latin += usize::from(c.is_ascii_alphabetic());
-            } else if crate::text::is_han(c) {
-                han += 1;
-            }
+        // A byte that is an ASCII letter is one; Han characters are looked for only in a
+        // line that is not all ASCII.
+        latin += crate::text::chars::count_bytes(l.text.as_bytes(), |b| b.is_ascii_alphabetic());
+        if !l.text.is_ascii() {
+            han += l.text.chars().filter(|&c| !c.is_ascii() && crate::text::is_han(c)).count();
         }
     }
     // A Chinese text still carries Latin symbols and URLs; one Han character in twenty

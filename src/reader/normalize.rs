@@ -20,7 +20,7 @@ pub fn split_lines(text: &str) -> Vec<RawLine> {
     let mut lines = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
-        let (line, next) = match rest.find(['\n', '\r']) {
+        let (line, next) = match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
             Some(end) => {
                 let terminator = if rest[end..].starts_with("\r\n") { 2 } else { 1 };
                 (&rest[..end], &rest[end + terminator..])
@@ -137,9 +137,22 @@ struct Survey {
     markup: bool,
 }
 
-fn is_markup_byte(b: u8) -> bool {
+const fn is_markup_byte(b: u8) -> bool {
     matches!(b, b'#' | b'$' | b'[' | b'*' | b'_' | b'\\')
 }
+
+/// The bytes [`survey`] looks at: C0 controls, DEL, the markup bytes, and the lead
+/// bytes of the odd characters (0xC2, 0xE2, 0xE3, 0xEF).
+static SURVEYED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte < 0x20 || byte == 0x7F || matches!(byte, 0xC2 | 0xE2 | 0xE3 | 0xEF) || is_markup_byte(byte);
+        b += 1;
+    }
+    table
+};
 
 /// Most lines have neither odd characters nor markup, and are then copied as they are.
 /// The odd characters are found from their UTF-8 bytes: C0 controls, tab and DEL;
@@ -150,6 +163,11 @@ fn survey(raw: &str) -> Survey {
     let bytes = raw.as_bytes();
     let mut survey = Survey { odd_characters: false, markup: false };
     for (i, &b) in bytes.iter().enumerate() {
+        // Printable ASCII other than the markup bytes, and the bytes that neither start
+        // an odd character nor are markup: most of any line, passed over at once.
+        if !SURVEYED[usize::from(b)] {
+            continue;
+        }
         let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
         let odd = match b {
             0x00..=0x1F | 0x7F => true,
@@ -343,18 +361,46 @@ pub fn vocabulary<'a>(
     lines: impl IntoIterator<Item = &'a str>,
     wanted: &std::collections::HashSet<String>,
 ) -> std::collections::HashSet<String> {
-    let lengths: std::collections::HashSet<usize> = wanted.iter().map(String::len).collect();
+    // Which byte lengths a wanted word has, as a table: looked up once per word.
+    let mut lengths = vec![false; wanted.iter().map(String::len).max().map_or(0, |n| n + 1)];
+    for w in wanted {
+        lengths[w.len()] = true;
+    }
     let mut words = std::collections::HashSet::new();
     for line in lines {
-        for w in line.split(|c: char| !c.is_alphabetic()) {
-            // Lower-casing keeps an ASCII word's length; others are checked in full.
-            if w.len() < 4 || (w.is_ascii() && !lengths.contains(&w.len())) || w.chars().count() < 4 {
-                continue;
+        // The words are the runs of letters, read a byte at a time where the text is
+        // ASCII; `ascii` says whether the current run is.
+        let bytes = line.as_bytes();
+        let mut start = 0;
+        let mut ascii = true;
+        let mut at = 0;
+        while at <= bytes.len() {
+            let (letter, width) = match bytes.get(at) {
+                None => (false, 1),
+                Some(b) if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
+                Some(_) => match line[at..].chars().next() {
+                    Some(c) => (c.is_alphabetic(), c.len_utf8()),
+                    None => (false, 1),
+                },
+            };
+            if letter {
+                ascii &= width == 1;
+            } else {
+                let w = &line[start..at];
+                // Lower-casing keeps an ASCII word's length; others are checked in full.
+                let skip = w.len() < 4
+                    || (ascii && !lengths.get(w.len()).copied().unwrap_or(false))
+                    || (!ascii && w.chars().count() < 4);
+                if !skip {
+                    let lower = w.to_lowercase();
+                    if wanted.contains(&lower) {
+                        words.insert(lower);
+                    }
+                }
+                start = at + width;
+                ascii = true;
             }
-            let lower = w.to_lowercase();
-            if wanted.contains(&lower) {
-                words.insert(lower);
-            }
+            at += width;
         }
     }
     words

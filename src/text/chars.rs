@@ -52,9 +52,29 @@ pub fn column_width(c: char) -> usize {
     if is_unspaced_script(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF60}') { 2 } else { 1 }
 }
 
+/// How many bytes of `bytes` satisfy `pred`, counted in blocks of 255 into one byte per
+/// lane so that the count is vectorised.
+#[inline]
+pub fn count_bytes(bytes: &[u8], pred: impl Fn(u8) -> bool) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| usize::from(block.iter().fold(0u8, |n, &b| n + u8::from(pred(b)))))
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn count_bytes_counts_across_blocks() {
+        // Longer than one block of 255, every byte value many times over.
+        let bytes: Vec<u8> = (0..2000u32).map(|i| (i * 7 % 256) as u8).collect();
+        for pred in [|b: u8| b.is_ascii_alphabetic(), |b: u8| b & 0xC0 != 0x80, |_| true] {
+            assert_eq!(count_bytes(&bytes, pred), bytes.iter().filter(|&&b| pred(b)).count());
+        }
+        assert_eq!(count_bytes(&[], |_| true), 0);
+    }
 
     #[test]
     fn classes_of_chinese_english_and_punctuation() {

@@ -11,6 +11,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::model::{Document, ParagraphKind};
@@ -23,6 +24,10 @@ static RENEW: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:extends?|renews?|prolongs?)\s+(?:once\s+more\s+|again\s+|further\s+)?(?:the\s+)?(?:present\s+)?(?:mandate|stationing)\s+(?:in\s+(?P<place>[A-Z][\w-]+)\s+)?of\s+(?:the\s+)?(?P<name>[A-Z][^,;:]*?)\s*(?:\([A-Z][A-Za-z0-9 ]*\)\s*)?(?:,|;|\s+for\b|\s+until\b|\s+as\b|\s+established\b|\s+in\s+its\b|\s+in\s+accordance\b|\s+to\b)",
     )
     .expect("RENEW")
+});
+/// The words one of which every [`RENEW`] match holds, in any ASCII case.
+static RENEW_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().ascii_case_insensitive(true).build(["andate", "tationing"]).expect("two short words")
 });
 static UNTIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:until|ending(?:\s+on)?|terminating\s+on|expiring\s+on)\W{0,3}\s*([0-9０-９]{1,2}\s+[A-Z][a-z]+\s+[0-9０-９]{4})")
@@ -92,14 +97,14 @@ pub fn find_renewal(doc: &Document) -> Option<Renewal> {
     for p in doc.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Operative) {
         let parts = std::iter::once((None, p.text.as_str())).chain(p.items.iter().map(|i| (Some(i.label.as_str()), i.text.as_str())));
         for (item, text) in parts {
-            let text = tidy(text);
             // Every match holds "mandate" or "stationing": a paragraph with neither (every
             // Chinese one) is passed over without compiling the pattern. Neither word's
-            // letters has another case form than ASCII's, so the check is exact.
-            let lower = text.to_ascii_lowercase();
-            if !lower.contains("andate") && !lower.contains("tationing") {
+            // letters has another case form than ASCII's, so the check is exact; neither
+            // holds white space, so it is made on the text before its spacing is evened.
+            if !RENEW_WORDS.is_match(text) {
                 continue;
             }
+            let text = tidy(text);
             let Some(c) = RENEW.captures(&text) else { continue };
             let rest = &text[c.get(0).map_or(0, |m| m.end())..];
             let window = &rest[..rest.floor_char_boundary(rest.len().min(300))];

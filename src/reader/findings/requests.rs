@@ -44,7 +44,13 @@ pub struct Setting {
 
 impl Setting {
     pub fn of(doc: &Document) -> Setting {
-        let mentions = |needle: &str| doc.paragraphs.iter().any(|p| p.full_text().contains(needle));
+        // As in the paragraph's full text, item by item: the needles hold no line break
+        // nor bracket, so none can straddle the joints of `Paragraph::full_text`.
+        let mentions = |needle: &str| {
+            doc.paragraphs.iter().any(|p| {
+                p.text.contains(needle) || p.items.iter().any(|i| i.label.contains(needle) || i.text.contains(needle))
+            })
+        };
         let refugees = match doc.language {
             Language::Zh => mentions("难民事务高级专员") && !mentions("人权事务高级专员"),
             Language::En => mentions("High Commissioner for Refugees") && !mentions("High Commissioner for Human Rights"),
@@ -676,6 +682,26 @@ const DELIVERABLE_PATTERNS: [DeliverablePattern; 9] = [
     DeliverablePattern { deliverable: Deliverable::OralUpdate, zh: r"口头(?:介绍)?(?:最新情况|报告|通报|更新)", en: r"\boral (?:update|report|briefing)s?\b" },
 ];
 
+/// For each English pattern of [`DELIVERABLE_PATTERNS`], in order, words one of which
+/// every match holds, lower-cased: an action with none of them is not searched. Under
+/// `(?i)` an ASCII letter matches only its two ASCII cases, except "k" (also the Kelvin
+/// sign) and "s" (also the long s), so no word here holds either letter: "tud" for
+/// "study" and "studies", "advi" for "advisory services", "hop" and "eminar" for
+/// "workshop" and "seminar". The same holds for "reque" ("request"), which every
+/// [`EN_ON_REQUEST`] match holds, and for "above", "aforementioned" and "aid" ("said")
+/// in [`EN_ALREADY_ASKED`].
+const EN_NEEDS: [&[&str]; 9] = [
+    &["report"],
+    &["tud"],
+    &["expert"],
+    &["panel"],
+    &["interactive dialogue"],
+    &["technical ", "advi"],
+    &["guid"],
+    &["hop", "eminar"],
+    &["oral "],
+];
+
 /// The patterns of one language, compiled when a text in it is first read: a process
 /// that reads only Chinese texts never compiles the English ones, nor the reverse.
 static ZH_DELIVERABLES: LazyLock<Vec<(Deliverable, Regex)>> = LazyLock::new(|| {
@@ -719,14 +745,30 @@ pub fn deliverables(action: &str, language: Language) -> Vec<Deliverable> {
                 untitled.into_owned()
             }
         }
-        Language::En => EN_ALREADY_ASKED.replace_all(&EN_TITLE.replace_all(action, "□"), "□").into_owned(),
+        Language::En => {
+            // Each pattern asked only where a word it needs is there (see [`EN_NEEDS`]).
+            let untitled = if action.contains("Guid") { EN_TITLE.replace_all(action, "□") } else { action.into() };
+            let lower = untitled.to_ascii_lowercase();
+            if ["above", "aforementioned", "aid"].iter().any(|w| lower.contains(w)) {
+                EN_ALREADY_ASKED.replace_all(&untitled, "□").into_owned()
+            } else {
+                untitled.into_owned()
+            }
+        }
+    };
+    let lower = match language {
+        Language::En => blanked.to_ascii_lowercase(),
+        Language::Zh => String::new(),
     };
     let mut found = BTreeSet::new();
     let patterns = match language {
         Language::Zh => &*ZH_DELIVERABLES,
         Language::En => &*EN_DELIVERABLES,
     };
-    for (deliverable, pattern) in patterns {
+    for ((deliverable, pattern), needs) in patterns.iter().zip(EN_NEEDS) {
+        if language == Language::En && !needs.iter().any(|w| lower.contains(w)) {
+            continue;
+        }
         let hit = match (language, deliverable) {
             // "the report of the Special Rapporteur" is someone else's report.
             (Language::En, Deliverable::Report) => pattern.find_iter(&blanked).any(|m| {
@@ -741,7 +783,7 @@ pub fn deliverables(action: &str, language: Language) -> Vec<Deliverable> {
     }
     let assistance_on_request = match language {
         Language::Zh => ZH_ON_REQUEST.is_match(&blanked) && ZH_ASSIST.is_match(&blanked),
-        Language::En => EN_ON_REQUEST.is_match(&blanked) && EN_ASSIST.is_match(&blanked),
+        Language::En => lower.contains("reque") && EN_ON_REQUEST.is_match(&blanked) && EN_ASSIST.is_match(&blanked),
     };
     if assistance_on_request {
         found.insert(Deliverable::TechnicalAssistance);

@@ -32,8 +32,12 @@ use crate::model::{Document, Language, Reference, ReferenceKind};
 /// cited (no session later than the citing one); without it the current year
 /// is used.
 pub fn find_references(text: &str, lang: Lang, citing_body: Body, citing_year: Option<i32>) -> Vec<Found> {
-    let verb = find::leading_verb(text, lang).map(str::to_string);
     let cands = find::find_candidates(text, lang);
+    // The verb is read only where there is something for it to introduce.
+    if cands.resolutions.is_empty() && cands.documents.is_empty() {
+        return Vec::new();
+    }
+    let verb = find::leading_verb(text, lang).map(str::to_string);
     let mut out: Vec<Found> = Vec::with_capacity(cands.resolutions.len() + cands.documents.len());
     for c in &cands.resolutions {
         if let Some(r) = resolve::resolve_resolution(c, citing_body, citing_year) {
@@ -106,7 +110,8 @@ pub fn document_references(doc: &Document) -> Vec<Reference> {
     let masthead: Vec<&str> = doc.front_matter.iter().map(|m| m.text.as_str()).collect();
     push(&masthead.join("\n"), "masthead", None, None);
     for p in &doc.paragraphs {
-        let verb = find::leading_verb(&p.text, lang);
+        // The paragraph's verb stands for its items': no items, no verb to read.
+        let verb = if p.items.is_empty() { None } else { find::leading_verb(&p.text, lang) };
         push(&p.text, &p.id, None, None);
         for item in &p.items {
             push(&item.text, &p.id, Some(&item.label), verb);
