@@ -433,31 +433,28 @@ impl Index {
     /// Every document in the index, in path order, with `source.path` under `dir`, and
     /// the reasons the unreadable files could not be read.
     pub fn documents(&self, dir: &Path) -> Result<(Vec<Document>, Vec<String>), Error> {
-        let mut stmt = self.conn.prepare("SELECT path, model FROM documents ORDER BY path, id").map_err(|e| self.fail(e))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?)))
-            .map_err(|e| self.fail(e))?;
-        let mut docs = Vec::new();
-        for row in rows {
-            let (rel, model) = row.map_err(|e| self.fail(e))?;
-            docs.push(self.load_model(dir, &rel, &model)?);
-        }
-        Ok((docs, self.unreadable()?))
+        self.stored("model", dir, |doc| doc)
     }
 
     /// [`Index::documents`] cut to `outline`: the stored outlines, without loading a model.
     pub fn outlines(&self, dir: &Path, outline: Outline) -> Result<(Vec<Document>, Vec<String>), Error> {
-        let mut stmt = self.conn.prepare("SELECT path, outline FROM documents ORDER BY path, id").map_err(|e| self.fail(e))?;
+        // Cut again even to the shape stored: a list read from JSON keeps the room it grew
+        // into, a cut one has none.
+        self.stored("outline", dir, |doc| outline.of(&doc))
+    }
+
+    /// Each document's stored `column` (`model` or `outline`), in path order, loaded and
+    /// shaped, and the reasons the unreadable files could not be read.
+    fn stored(&self, column: &str, dir: &Path, shape: impl Fn(Document) -> Document) -> Result<(Vec<Document>, Vec<String>), Error> {
+        let sql = format!("SELECT path, {column} FROM documents ORDER BY path, id");
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.fail(e))?;
         let rows = stmt
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?)))
             .map_err(|e| self.fail(e))?;
         let mut docs = Vec::new();
         for row in rows {
             let (rel, stored) = row.map_err(|e| self.fail(e))?;
-            let doc = self.load_model(dir, &rel, &stored)?;
-            // Cut again even to the shape stored: a list read from JSON keeps the room it
-            // grew into, a cut one has none.
-            docs.push(outline.of(&doc));
+            docs.push(shape(self.load_model(dir, &rel, &stored)?));
         }
         Ok((docs, self.unreadable()?))
     }
