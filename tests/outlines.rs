@@ -166,3 +166,26 @@ fn edges_added_after_done_linking_join_the_existing_ones() {
     assert_eq!(graph.graph.edge_count(), before + 1, "a fulfils edge is another kind");
     assert_eq!(graph.edges().find(|(f, t, e)| f.symbol == from && t.symbol == to && e.kind == EdgeKind::Cites).unwrap().2.paragraphs, first);
 }
+
+/// A resolution that cannot be read again to be compared with a draft of its session (its
+/// file gone since the folder was read) is named in a warning; the rest is given back.
+#[test]
+fn a_resolution_that_cannot_be_read_again_is_named_not_fatal() {
+    let Some(dir) = draft_folder() else { return };
+    let mut outlines = Corpus::load_outlines(dir.path(), Outline::Links, |_, _| {}).unwrap();
+    for doc in outlines.documents.iter_mut() {
+        *doc = Outline::Links.of(doc);
+    }
+    let warnings = lineage::corpus::outline::restore_for_drafts(&mut outlines.documents, |doc| {
+        if doc.symbol == "A/RES/79/146" {
+            Err(lineage::Error::NoCorpus(PathBuf::from(&doc.source.path)))
+        } else {
+            lineage::reader::read_file(Path::new(&doc.source.path))
+        }
+    });
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("A/RES/79/146 is not compared with the drafts"), "{}", warnings[0]);
+    let draft = outlines.documents.iter().find(|d| d.kind == DocKind::Draft).unwrap();
+    let whole = lineage::reader::read_file(Path::new(&draft.source.path)).unwrap();
+    assert_eq!(draft.paragraphs.len(), whole.paragraphs.len(), "the draft keeps its paragraphs");
+}

@@ -58,7 +58,8 @@ impl Corpus {
     pub fn load_outlines(dir: &Path, outline: Outline, progress: impl Fn(usize, usize) + Sync) -> Result<Corpus, Error> {
         let mut corpus = Corpus::load_shaped(dir, progress, |doc| outline.of(&doc))?;
         if outline == Outline::Links {
-            outline::restore_for_drafts(&mut corpus.documents, |doc| reader::read_file(Path::new(&doc.source.path)))?;
+            let warnings = outline::restore_for_drafts(&mut corpus.documents, |doc| reader::read_file(Path::new(&doc.source.path)));
+            corpus.warnings.extend(warnings.into_iter().map(|message| Warning { message }));
         }
         Ok(corpus)
     }
@@ -106,7 +107,8 @@ impl Corpus {
         let (documents, errors) = index.outlines(dir, outline)?;
         let mut corpus = Corpus::stored(dir, documents, errors)?;
         if outline == Outline::Links {
-            outline::restore_for_drafts(&mut corpus.documents, |doc| index.document_of_file(dir, &doc.source.path))?;
+            let warnings = outline::restore_for_drafts(&mut corpus.documents, |doc| index.document_of_file(dir, &doc.source.path));
+            corpus.warnings.extend(warnings.into_iter().map(|message| Warning { message }));
         }
         Ok(corpus)
     }

@@ -134,16 +134,22 @@ fn cited_documents(doc: &Document) -> impl Iterator<Item = &str> {
 /// Give back their paragraphs to the resolutions a committee draft among `docs` may have
 /// been adopted as (same body, session and language: the graph compares the texts of
 /// those with the draft's), each whole document fetched by `whole`.
-pub fn restore_for_drafts(docs: &mut [Document], whole: impl Fn(&Document) -> Result<Document, Error>) -> Result<(), Error> {
+pub fn restore_for_drafts(docs: &mut [Document], whole: impl Fn(&Document) -> Result<Document, Error>) -> Vec<String> {
+    let mut warnings = Vec::new();
     let sessions: HashSet<_> =
         docs.iter().filter(|d| d.kind == DocKind::Draft).map(|d| (d.body, d.session, d.language)).collect();
     if sessions.is_empty() {
-        return Ok(());
+        return warnings;
     }
     for doc in docs.iter_mut() {
         if doc.kind == DocKind::Resolution && sessions.contains(&(doc.body, doc.session, doc.language)) {
-            doc.paragraphs = whole(doc)?.paragraphs;
+            // A file gone or changed since it was read: the rest of the graph stands, and
+            // the user is told which text the drafts were not compared with.
+            match whole(doc) {
+                Ok(read) => doc.paragraphs = read.paragraphs,
+                Err(e) => warnings.push(format!("{e}; {} is not compared with the drafts of its session", doc.symbol)),
+            }
         }
     }
-    Ok(())
+    warnings
 }
