@@ -57,10 +57,7 @@ impl Corpus {
     /// to the outline.
     pub fn load_outlines(dir: &Path, outline: Outline, progress: impl Fn(usize, usize) + Sync) -> Result<Corpus, Error> {
         let mut corpus = Corpus::load_shaped(dir, progress, |doc| outline.of(&doc))?;
-        if outline == Outline::Links {
-            let warnings = outline::restore_for_drafts(&mut corpus.documents, |doc| reader::read_file(Path::new(&doc.source.path)));
-            corpus.warnings.extend(warnings.into_iter().map(|message| Warning { message }));
-        }
+        corpus.restore_for_drafts(outline, |doc| reader::read_file(Path::new(&doc.source.path)));
         Ok(corpus)
     }
 
@@ -106,11 +103,18 @@ impl Corpus {
     pub fn outlines_from_index(dir: &Path, index: &crate::corpus::index::Index, outline: Outline) -> Result<Corpus, Error> {
         let (documents, errors) = index.outlines(dir, outline)?;
         let mut corpus = Corpus::stored(dir, documents, errors)?;
-        if outline == Outline::Links {
-            let warnings = outline::restore_for_drafts(&mut corpus.documents, |doc| index.document_of_file(dir, &doc.source.path));
-            corpus.warnings.extend(warnings.into_iter().map(|message| Warning { message }));
-        }
+        corpus.restore_for_drafts(outline, |doc| index.document_of_file(dir, &doc.source.path));
         Ok(corpus)
+    }
+
+    /// Outlines for the graph: the resolutions a committee draft may have been adopted as
+    /// get their paragraphs back, each whole document fetched by `whole`; one that cannot
+    /// be is a warning ([`outline::restore_for_drafts`]).
+    fn restore_for_drafts(&mut self, outline: Outline, whole: impl Fn(&Document) -> Result<Document, Error>) {
+        if outline == Outline::Links {
+            let warnings = outline::restore_for_drafts(&mut self.documents, whole);
+            self.warnings.extend(warnings.into_iter().map(|message| Warning { message }));
+        }
     }
 
     fn stored(dir: &Path, documents: Vec<Document>, errors: Vec<String>) -> Result<Corpus, Error> {
