@@ -734,31 +734,33 @@ static EN_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bGuiding Princ
 
 /// The deliverables an action asks for, in the fixed order of [`Deliverable`].
 pub fn deliverables(action: &str, language: Language) -> Vec<Deliverable> {
-    let blanked = match language {
+    // The action with titles and back-references blanked, and (English) its lower case,
+    // in which the words the patterns need are looked for.
+    let (blanked, lower) = match language {
         Language::Zh => {
             // Each pattern asked only where its opening is: most actions cite no title
             // and refer back to nothing, and then neither pattern need be built.
             let untitled = if action.contains('《') { ZH_TITLE.replace_all(action, "□") } else { action.into() };
-            if ["上述", "前述", "该"].iter().any(|w| untitled.contains(w)) {
+            let blanked = if ["上述", "前述", "该"].iter().any(|w| untitled.contains(w)) {
                 ZH_ALREADY_ASKED.replace_all(&untitled, "□").into_owned()
             } else {
                 untitled.into_owned()
-            }
+            };
+            (blanked, String::new())
         }
         Language::En => {
             // Each pattern asked only where a word it needs is there (see [`EN_NEEDS`]).
             let untitled = if action.contains("Guid") { EN_TITLE.replace_all(action, "□") } else { action.into() };
             let lower = untitled.to_ascii_lowercase();
             if ["above", "aforementioned", "aid"].iter().any(|w| lower.contains(w)) {
-                EN_ALREADY_ASKED.replace_all(&untitled, "□").into_owned()
+                let blanked = EN_ALREADY_ASKED.replace_all(&untitled, "□").into_owned();
+                let lower = blanked.to_ascii_lowercase();
+                (blanked, lower)
             } else {
-                untitled.into_owned()
+                // Nothing blanked: the lower case made for the test above is the action's.
+                (untitled.into_owned(), lower)
             }
         }
-    };
-    let lower = match language {
-        Language::En => blanked.to_ascii_lowercase(),
-        Language::Zh => String::new(),
     };
     let mut found = BTreeSet::new();
     let patterns = match language {
