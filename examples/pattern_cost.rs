@@ -5,6 +5,10 @@
 //! ```sh
 //! printf '%s\n' '(?i)\bresolutions?\b' '\b[Rr]esolutions?\b' | cargo run --release --example pattern_cost
 //! ```
+//!
+//! A line holding two patterns separated by a tab weighs the second as a respelling of
+//! the first: both are timed, and the line says whether they parse to the same syntax
+//! tree, that is, whether they match the same texts in the same way.
 
 use std::io::BufRead;
 use std::time::Instant;
@@ -12,35 +16,42 @@ use std::time::Instant;
 fn main() {
     let runs = 40;
     for line in std::io::stdin().lock().lines() {
-        let pattern = line.expect("a line of standard input");
-        if pattern.is_empty() {
+        let line = line.expect("a line of standard input");
+        if line.is_empty() {
             continue;
         }
-        let mut compile = Vec::new();
-        let mut first = Vec::new();
-        for _ in 0..runs {
-            let start = Instant::now();
-            let re = match regex::Regex::new(&pattern) {
-                Ok(re) => re,
-                Err(e) => {
-                    println!("error {pattern}: {e}");
-                    break;
-                }
+        if let Some((old, new)) = line.split_once('\t') {
+            let tree = |p: &str| regex_syntax::Parser::new().parse(p).map_err(|e| e.to_string());
+            let same = match (tree(old), tree(new)) {
+                (Ok(a), Ok(b)) => if a == b { "same syntax tree" } else { "DIFFERENT syntax trees" },
+                _ => "does not parse",
             };
-            let compiled = Instant::now();
-            std::hint::black_box(re.is_match("大会 2019 年 7 月 11 日关于 the General Assembly, Recalling its resolution 41/11"));
-            compile.push(compiled - start);
-            first.push(compiled.elapsed());
-        }
-        if compile.is_empty() {
+            match (cost(old, runs), cost(new, runs)) {
+                (Ok(a), Ok(b)) => println!("{same}: {:.1} → {:.1} µs compile", a.0, b.0),
+                (Err(e), _) | (_, Err(e)) => println!("error: {e}"),
+            }
             continue;
         }
-        compile.sort();
-        first.sort();
-        println!(
-            "{:8.1} µs compile {:7.1} µs first search  {pattern}",
-            compile[runs / 2].as_secs_f64() * 1e6,
-            first[runs / 2].as_secs_f64() * 1e6
-        );
+        match cost(&line, runs) {
+            Ok((compile, first)) => println!("{compile:8.1} µs compile {first:7.1} µs first search  {line}"),
+            Err(e) => println!("error {line}: {e}"),
+        }
     }
+}
+
+/// The median time, in µs, to compile `pattern` and to run its first search.
+fn cost(pattern: &str, runs: usize) -> Result<(f64, f64), regex::Error> {
+    let mut compile = Vec::new();
+    let mut first = Vec::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        let re = regex::Regex::new(pattern)?;
+        let compiled = Instant::now();
+        std::hint::black_box(re.is_match("大会 2019 年 7 月 11 日关于 the General Assembly, Recalling its resolution 41/11"));
+        compile.push(compiled - start);
+        first.push(compiled.elapsed());
+    }
+    compile.sort();
+    first.sort();
+    Ok((compile[runs / 2].as_secs_f64() * 1e6, first[runs / 2].as_secs_f64() * 1e6))
 }

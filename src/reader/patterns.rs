@@ -145,9 +145,24 @@ pub static TITLE_LINE: LazyLock<Regex> =
 // `150 (1960). Resolution of 23 August 1960`, `1 (1946) Resolution of 25 January 1946`,
 // `Resolution 361 (197-4)` (a scan's stray hyphen), `第 2467 (2019) 号决议`.
 // Groups: n1/y1/d1 (Resolution N (YYYY) [of DATE]), n2/y2/d2 (N (YYYY). Resolution of DATE), n3/y3.
-pub static SC_TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:Resolution|RESOLUTION)\s+(?P<n1>[0-9０-９]{1,5})\s*\((?P<y1>[0-9０-９]{3}-?[0-9０-９])\)\s*(?:of\s+(?P<d1>.{6,40}))?$|^(?P<n2>[0-9０-９]{1,4})\s*\((?P<y2>[0-9０-９]{4})\)\s*[.,]?\s*(?:Resolution|RESOLUTION)\s+of\s+(?P<d2>.{6,40})$|^第\s*(?P<n3>[0-9０-９]{1,5})\s*\((?P<y3>[0-9０-９]{4})\)\s*号决议$")
-});
+// The date runs to the end of the line, and the three forms open differently: a date
+// longer than 40 characters has no other reading.
+macro_rules! sc_title_line {
+    ($date:literal) => {
+        concat!(
+            r"^(?:Resolution|RESOLUTION)\s+(?P<n1>[0-9０-９]{1,5})\s*\((?P<y1>[0-9０-９]{3}-?[0-9０-９])\)\s*(?:of\s+(?P<d1>.",
+            $date,
+            r"))?$|^(?P<n2>[0-9０-９]{1,4})\s*\((?P<y2>[0-9０-９]{4})\)\s*[.,]?\s*(?:Resolution|RESOLUTION)\s+of\s+(?P<d2>.",
+            $date,
+            r")$|^第\s*(?P<n3>[0-9０-９]{1,5})\s*\((?P<y3>[0-9０-９]{4})\)\s*号决议$"
+        )
+    };
+}
+pub static SC_TITLE_LINE: Bounded = Bounded::fixed_run(
+    || re(sc_title_line!("{6,}")),
+    || re(sc_title_line!("{6,40}")),
+    |c| ["d1", "d2"].iter().all(|d| c.name(d).is_none_or(|m| chars_at_most(m.as_str(), 40))),
+);
 // `of 22 October 1973`, `of 15 August. 1991`, `on 28 January 1994`: the date line under a
 // Security Council heading (`Adopted by the Security Council at its 3331st meeting,` may
 // stand between them).
@@ -332,6 +347,28 @@ mod tests {
         }
         assert!(HEADING_NUMBERED.is_match(&title(81)));
         assert!(!HEADING_NUMBERED.is_match(&title(82)));
+    }
+
+    #[test]
+    fn security_council_heading_keeps_its_date_of_40() {
+        let date = |n: usize| format!("{}1973", "x".repeat(n - 4));
+        let lines = [
+            "Resolution 338 (1973)".to_string(),
+            "RESOLUTION 361 (197-4) of 30 August 1974".to_string(),
+            "Resolution 338 (1973) of 22 October".to_string(),
+            "Resolution 338 (1973) of 22 Oct".to_string(),
+            format!("Resolution 338 (1973) of {}", date(40)),
+            format!("Resolution 338 (1973) of   {}", date(40)),
+            format!("Resolution 338 (1973) of {}", date(41)),
+            format!("338 (1973). Resolution of {}", date(40)),
+            format!("338 (1973). Resolution of {}", date(41)),
+            "第 2467 (2019) 号决议".to_string(),
+        ];
+        for line in &lines {
+            SC_TITLE_LINE.assert_agrees(line);
+        }
+        assert!(SC_TITLE_LINE.is_match(&lines[4]) && SC_TITLE_LINE.is_match(&lines[7]));
+        assert!(!SC_TITLE_LINE.is_match(&lines[6]) && !SC_TITLE_LINE.is_match(&lines[8]));
     }
 
     #[test]

@@ -16,12 +16,16 @@ use regex::Regex;
 
 use crate::model::{Document, ParagraphKind};
 use crate::reader::meta::first_date;
+use crate::reader::patterns::{chars_at_most, Bounded};
 
 pub use crate::model::Renewal;
 
+// `(?-i:…)` around the word and name runs: both classes are their own case variants, so
+// they match the same either way, and folding the Unicode word class cost a fifth of
+// this pattern's compilation.
 static RENEW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:extends?|renews?|prolongs?)\s+(?:once\s+more\s+|again\s+|further\s+)?(?:the\s+)?(?:present\s+)?(?:mandate|stationing)\s+(?:in\s+(?P<place>[A-Z][\w-]+)\s+)?of\s+(?:the\s+)?(?P<name>[A-Z][^,;:]*?)\s*(?:\([A-Z][A-Za-z0-9 ]*\)\s*)?(?:,|;|\s+for\b|\s+until\b|\s+as\b|\s+established\b|\s+in\s+its\b|\s+in\s+accordance\b|\s+to\b)",
+        r"(?i)\b(?:extends?|renews?|prolongs?)\s+(?:once\s+more\s+|again\s+|further\s+)?(?:the\s+)?(?:present\s+)?(?:mandate|stationing)\s+(?:in\s+(?P<place>[A-Z](?-i:[\w-]+))\s+)?of\s+(?:the\s+)?(?P<name>[A-Z](?-i:[^,;:]*?))\s*(?:\([A-Z][A-Za-z0-9 ]*\)\s*)?(?:,|;|\s+for\b|\s+until\b|\s+as\b|\s+established\b|\s+in\s+its\b|\s+in\s+accordance\b|\s+to\b)",
     )
     .expect("RENEW")
 });
@@ -29,10 +33,25 @@ static RENEW: LazyLock<Regex> = LazyLock::new(|| {
 static RENEW_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder().ascii_case_insensitive(true).build(["andate", "tationing"]).expect("two short words")
 });
-static UNTIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:until|ending(?:\s+on)?|terminating\s+on|expiring\s+on)\W{0,3}\s*([0-9０-９]{1,2}\s+[A-Z][a-z]+\s+[0-9０-９]{4})")
-        .expect("UNTIL")
-});
+/// `until 19 July 1985`, `ending, 15 June 1972`: up to three other signs and any spaces
+/// between the word and the date (`gap`). Compiled with the gap unbounded (three copies of
+/// the Unicode non-word class cost as much as the rest of the renewal patterns), the bound
+/// checked on the match: the gap is every sign between the word and the date's first
+/// digit, so it fits when at most three of them stand before its closing spaces.
+macro_rules! until {
+    ($signs:literal) => {
+        concat!(
+            r"(?i)\b(?:until|ending(?:\s+on)?|terminating\s+on|expiring\s+on)(?P<gap>\W",
+            $signs,
+            r"\s*)(?P<date>[0-9０-９]{1,2}\s+[A-Z][a-z]+\s+[0-9０-９]{4})"
+        )
+    };
+}
+static UNTIL: Bounded = Bounded::new(
+    || Regex::new(until!("*")).expect("UNTIL"),
+    || Regex::new(until!("{0,3}")).expect("UNTIL"),
+    |c| c.name("gap").is_some_and(|g| chars_at_most(g.as_str().trim_end_matches(char::is_whitespace), 3)),
+);
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bperiod\s+of\s+((?:[a-z]+[\s-]+){1,4}?(?:months?|years?|weeks?|days?))\b").expect("PERIOD")
 });
@@ -108,7 +127,7 @@ pub fn find_renewal(doc: &Document) -> Option<Renewal> {
             let Some(c) = RENEW.captures(&text) else { continue };
             let rest = &text[c.get(0).map_or(0, |m| m.end())..];
             let window = &rest[..rest.floor_char_boundary(rest.len().min(300))];
-            let Some(until) = UNTIL.captures(window).and_then(|u| first_date(&u[1])) else { continue };
+            let Some(until) = UNTIL.captures(window).and_then(|u| first_date(&u["date"])) else { continue };
             let mut name = tidy(&c["name"]);
             if !name.contains(' ')
                 && let Some(full) = full_name(&name, doc).or_else(|| expansion(&name, doc))
@@ -150,5 +169,41 @@ mod tests {
         assert_eq!((&c["name"], &c["place"]), ("United Nations Peace-keeping Force", "Cyprus"));
         assert!(RENEW.captures("Decides to extend the mandate of the Special Rapporteur for a period of three years").is_some());
         assert!(UNTIL.captures("for a period of three years").is_none());
+    }
+
+    /// The renewal pattern with its runs taken out of case folding parses to the same
+    /// syntax tree as the spelling that folded them: it matches the same texts.
+    #[test]
+    fn renew_means_what_the_folded_spelling_meant() {
+        let folded = r"(?i)\b(?:extends?|renews?|prolongs?)\s+(?:once\s+more\s+|again\s+|further\s+)?(?:the\s+)?(?:present\s+)?(?:mandate|stationing)\s+(?:in\s+(?P<place>[A-Z][\w-]+)\s+)?of\s+(?:the\s+)?(?P<name>[A-Z][^,;:]*?)\s*(?:\([A-Z][A-Za-z0-9 ]*\)\s*)?(?:,|;|\s+for\b|\s+until\b|\s+as\b|\s+established\b|\s+in\s+its\b|\s+in\s+accordance\b|\s+to\b)";
+        let tree = |p: &str| regex_syntax::Parser::new().parse(p).expect("parses");
+        assert_eq!(tree(RENEW.as_str()), tree(folded));
+    }
+
+    /// The end date compiled with its gap unbounded answers as the bounded pattern:
+    /// three signs (a space among them) before the closing spaces are read, four are not.
+    #[test]
+    fn until_keeps_its_three_signs() {
+        let cases = [
+            "that is, until 19 July 1985;",
+            "for a further period ending 15 June 1972",
+            "ending on 15 June 1972",
+            "until: 30 November 1990",
+            "until -- 30 November 1990",
+            "until ---      30 November 1990",
+            "until--      30 November 1990",
+            "until ----30 November 1990",
+            "until ---- 30 November 1990, and again until 1 May 1991",
+            "Until\t\t 1 May 1991",
+            "terminating on 31 December 1993",
+            "until further notice",
+        ];
+        for text in cases {
+            UNTIL.assert_agrees(text);
+        }
+        assert_eq!(&UNTIL.captures("until--      30 November 1990").unwrap()["date"], "30 November 1990");
+        assert!(UNTIL.captures("until ---      30 November 1990").is_none());
+        assert!(UNTIL.captures("until ----30 November 1990").is_none());
+        assert_eq!(&UNTIL.captures(cases[8]).unwrap()["date"], "1 May 1991");
     }
 }

@@ -21,7 +21,7 @@
 
 use crate::reader::findings::rights;
 use crate::model::{Body, Document, Language, Paragraph};
-use crate::reader::patterns::{lead_at_most, Bounded};
+use crate::reader::patterns::{chars_at_most, lead_at_most, Bounded};
 use crate::text::numerals::{chinese_number, english_ordinal};
 use regex::Regex;
 use std::collections::BTreeSet;
@@ -294,8 +294,13 @@ fn requests_in_clause(clause: &str, kind: RequestKind, setting: Setting) -> Vec<
         .collect()
 }
 
-/// A short aside between verb and addressee: ", in this regard,", ", inter alia,".
-static EN_ASIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*,\s*[^,]{1,40},\s*").expect("valid regex"));
+/// A short aside between verb and addressee: ", in this regard,", ", inter alia,": at
+/// most 40 characters, which run to the next comma, so a longer one has no shorter reading.
+static EN_ASIDE: Bounded = Bounded::fixed_run(
+    || Regex::new(r"^\s*,\s*(?P<aside>[^,]+),\s*").expect("valid regex"),
+    || Regex::new(r"^\s*,\s*(?P<aside>[^,]{1,40}),\s*").expect("valid regex"),
+    |c| c.name("aside").is_some_and(|a| chars_at_most(a.as_str(), 40)),
+);
 /// The body's next statement inside the same paragraph, which ends a request:
 /// "…，并决定…" / "…, and decides to include in the provisional agenda …".
 static ZH_NEXT_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -954,6 +959,22 @@ mod tests {
         }
         ZH_MANDATE.assert_agrees("隐私权特别报告员");
         ZH_OTHER.assert_agrees("各国继续努力");
+    }
+
+    /// The aside after a verb keeps its bound of 40 characters, spaces around it or not.
+    #[test]
+    fn aside_keeps_its_bound() {
+        let aside = |lead: &str, n: usize| format!(" ,{lead}{}, the Secretary-General to", "x".repeat(n));
+        for lead in ["", " ", "   "] {
+            for n in [1, 39, 40, 41, 80] {
+                EN_ASIDE.assert_agrees(&aside(lead, n));
+            }
+        }
+        for text in [", in this regard, the Office", ", inter alia,", "the Office, in this regard,", ",,"] {
+            EN_ASIDE.assert_agrees(text);
+        }
+        assert_eq!(EN_ASIDE.find(", in this regard,  the Office").map(|m| m.end()), Some(19));
+        assert!(EN_ASIDE.find(&aside("", 41)).is_none());
     }
 
     fn setting(language: Language, body: Body) -> Setting {

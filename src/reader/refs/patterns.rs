@@ -343,9 +343,18 @@ pub static EN_TITLE_ON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^\s{1,3}(?:on|concerning|regarding|relating to)\s{1,3}"));
 
 /// Quoted subject: `, entitled “Transforming our world: the 2030 Agenda for
-/// Sustainable Development”`.
-pub static EN_TITLE_ENTITLED: LazyLock<Regex> =
-    LazyLock::new(|| compile(r#"^,?\s{1,3}(?:entitled|titled)\s{1,3}[“"]\s{0,2}(?P<t>[^”"]{1,400})[”"]"#));
+/// Sustainable Development”`, of at most 400 characters. The title runs to the first
+/// closing quote, so a longer one has no shorter reading.
+macro_rules! en_title_entitled {
+    ($run:literal) => {
+        concat!(r#"^,?\s{1,3}(?:entitled|titled)\s{1,3}[“"]\s{0,2}(?P<t>[^”"]"#, $run, r#")[”"]"#)
+    };
+}
+pub static EN_TITLE_ENTITLED: Bounded = Bounded::fixed_run(
+    || compile(en_title_entitled!("+")),
+    || compile(en_title_entitled!("{1,400}")),
+    |c| c.name("t").is_some_and(|t| chars_at_most(t.as_str(), 400)),
+);
 
 /// Where an `on …` subject gives way to the rest of the list or sentence:
 /// `on the right to privacy in the digital age and 69/166`, `… and all its
@@ -442,7 +451,6 @@ mod tests {
             &EN_DATE,
             &EN_POST_BODY,
             &EN_TITLE_ON,
-            &EN_TITLE_ENTITLED,
             &EN_TITLE_CUT,
             &EN_NEXT_MEMBER,
             &EN_TITLE_FOOTNOTE,
@@ -454,8 +462,27 @@ mod tests {
         for r in all {
             assert!(!r.as_str().is_empty());
         }
-        let (wide, bounded) = ZH_PREFIX.forms();
-        assert!(!wide.as_str().is_empty() && !bounded.as_str().is_empty());
+        for pattern in [&ZH_PREFIX, &EN_TITLE_ENTITLED] {
+            let (wide, bounded) = pattern.forms();
+            assert!(!wide.as_str().is_empty() && !bounded.as_str().is_empty());
+        }
+    }
+
+    /// The quoted title compiled wide answers as the bounded one does: up to 400
+    /// characters, spaces inside the quotes or not, and none past it.
+    #[test]
+    fn entitled_wide_and_bounded_agree() {
+        let quoted = |lead: &str, n: usize| format!(", entitled “{lead}{}” and 70/1", "x".repeat(n));
+        for lead in ["", " ", "  ", "   "] {
+            for n in [1, 398, 399, 400, 401, 402] {
+                EN_TITLE_ENTITLED.assert_agrees(&quoted(lead, n));
+            }
+        }
+        for text in [", entitled \"Transforming our world\"", " titled “”", ", entitled “unclosed", "entitled “a”"] {
+            EN_TITLE_ENTITLED.assert_agrees(text);
+        }
+        assert!(EN_TITLE_ENTITLED.captures(&quoted("  ", 400)).is_some());
+        assert!(EN_TITLE_ENTITLED.captures(&quoted("", 401)).is_none());
     }
 
     /// The prefix pattern compiled wide answers as the bounded one does, on each side of
