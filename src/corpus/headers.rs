@@ -289,11 +289,28 @@ pub fn from_files(dir: &Path, cache: &Path, queries: &[&str]) -> Result<Named, E
         write_cache(cache, &CacheFile { version: CACHE_VERSION.to_string(), folder, files });
     }
     // Every file is known from the cache or was parsed.
-    let entries = entries.into_iter().flatten().collect();
+    let entries: Vec<Entry<usize>> = entries.into_iter().flatten().collect();
+    let language_of: HashMap<usize, Language> = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Document { header, key, .. } => Some((*key, header.language)),
+            Entry::Unreadable(_) => None,
+        })
+        .collect();
     // One after the other: two texts parsed side by side wait on the same patterns
-    // being compiled, and were measured no faster.
+    // being compiled, and were measured no faster. The other core compiles the patterns
+    // of the later stages meanwhile.
     let texts = &walk.texts;
     Ok(assemble(&walk, entries, queries, |keys| {
+        let mut languages: Vec<Language> = Vec::new();
+        for language in keys.iter().filter(|i| !parsed.contains_key(i)).filter_map(|i| language_of.get(i)) {
+            if !languages.contains(language) {
+                languages.push(*language);
+            }
+        }
+        if !languages.is_empty() {
+            reader::prepare_in_background(languages);
+        }
         keys.into_iter()
             .map(|i| match parsed.remove(&i) {
                 Some(doc) => Ok(doc),

@@ -25,7 +25,7 @@ pub mod findings;
 pub mod votes_csv;
 
 use crate::error::{Error, ReadError};
-use crate::model::{Document, Source};
+use crate::model::{Document, Language, Source};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -92,6 +92,23 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document, Error> {
     findings::annotate(&mut doc);
     doc.diagnostics.extend(notes.into_iter().map(|message| crate::model::Diagnostic { line: None, message }));
     Ok(doc)
+}
+
+/// Compiles, ahead of need, the patterns that the later stages of reading a text in each
+/// of `languages` nearly always use (the references, the vote, the rights, the requests),
+/// on a thread of its own that nobody waits for. A command that reads a few texts (`diff
+/// A B`, `show ID`) starts it before the first: the patterns, built once per process, then
+/// cost the reading thread little more than the wait for those still being compiled, while
+/// it lays the first text out. Compiling is all this does: what a text reads as is the same.
+pub fn prepare_in_background(languages: Vec<Language>) {
+    let prepare = move || {
+        for &language in &languages {
+            findings::prepare(language);
+            refs::prepare(language);
+        }
+    };
+    // Without a thread, each pattern is compiled where it is first needed, as before.
+    let _ = std::thread::Builder::new().name("prepare".into()).spawn(prepare);
 }
 
 /// The findings of a text whose paragraphs were changed after reading (a draft with an

@@ -59,6 +59,11 @@ impl Bounded {
         self.wide.is_match(text) && self.captures(text).is_some()
     }
 
+    /// Compiles the form that answers first, ahead of need.
+    pub fn prepare(&self) {
+        LazyLock::force(&self.wide);
+    }
+
     /// Both patterns, for tests that hold them to the same answers.
     pub fn forms(&self) -> (&Regex, &Regex) {
         (&self.wide, &self.bounded)
@@ -289,10 +294,18 @@ pub static SESSION_EN: LazyLock<Regex> =
 // `议程项目 3`, `议程项目 2 和 3`, `议程项目 68(b)`, `Agenda item 18`, `Agenda items 13 and 117`.
 pub static AGENDA: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:议程项目|Agenda items?)\s*(.+)$"));
-// `联合国人权事务高级专员的报告*`, `Report of the United Nations High Commissioner…`.
-pub static REPORT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:.{2,40}的报告|Report of the .{3,120})\s*\*?$")
-});
+// `联合国人权事务高级专员的报告*`, `Report of the United Nations High Commissioner…`: an
+// author of at most 40 characters before `的报告`, or 120 after `Report of the`.
+macro_rules! report_author {
+    ($zh:literal, $en:literal) => {
+        concat!(r"^(?:(?P<zh>.", $zh, r")的报告|Report of the (?P<en>.", $en, r"))\s*\*?$")
+    };
+}
+pub static REPORT_AUTHOR: Bounded = Bounded::new(
+    || re(report_author!("{2,}", "{3,}")),
+    || re(report_author!("{2,40}", "{3,120}")),
+    |c| c.name("zh").is_none_or(|a| chars_at_most(a.as_str(), 40)) && c.name("en").is_none_or(|a| chars_at_most(a.as_str(), 120)),
+);
 // `概要`, `Summary`: the summary heading of a report.
 pub static SUMMARY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:概要|Summary)$"));
 
@@ -347,6 +360,18 @@ mod tests {
         }
         assert!(HEADING_NUMBERED.is_match(&title(81)));
         assert!(!HEADING_NUMBERED.is_match(&title(82)));
+    }
+
+    #[test]
+    fn report_author_keeps_its_bounds() {
+        let zh = |n: usize| format!("{}的报告 *", "字".repeat(n));
+        let en = |n: usize| format!("Report of the {}", "x".repeat(n));
+        for line in [zh(1), zh(2), zh(40), zh(41), en(2), en(3), en(120), en(121), format!("Report of the {}的报告", "x".repeat(30))] {
+            REPORT_AUTHOR.assert_agrees(&line);
+        }
+        assert!(REPORT_AUTHOR.is_match(&zh(40)) && !REPORT_AUTHOR.is_match(&zh(41)));
+        assert!(REPORT_AUTHOR.is_match(&en(120)) && !REPORT_AUTHOR.is_match(&en(121)));
+        assert!(REPORT_AUTHOR.is_match("联合国人权事务高级专员的报告*"));
     }
 
     #[test]

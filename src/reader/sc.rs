@@ -84,8 +84,10 @@ fn clean_date(t: &str) -> String {
 /// `Adopted at the 1747th meeting`, `at its 3331st meeting`, `at the 1612th meet-\ning`,
 /// `at the resumed 2nd meeting`, `at the 1234th (closed) meeting`: the meeting a vote
 /// statement names.
+/// The word in brackets is kept out of case folding: the Unicode word class is its own case
+/// variants, so it matches the same, and folding it was most of this pattern's compilation.
 static VOTE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bat\s+(?:its|the)\s+(?:resumed\s+)?([0-9０-９]{1,4})\s*(?:st|nd|rd|th|d)\s*(?:\(\w+\)\s*)?meet").expect("VOTE_MEETING")
+    Regex::new(r"(?i)\bat\s+(?:its|the)\s+(?:resumed\s+)?([0-9０-９]{1,4})\s*(?:st|nd|rd|th|d)\s*(?:\((?-i:\w+)\)\s*)?meet").expect("VOTE_MEETING")
 });
 
 pub fn meeting(vote_text: &str) -> Option<u32> {
@@ -96,6 +98,16 @@ pub fn meeting(vote_text: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The meeting pattern with its bracketed word out of case folding parses to the same
+    /// syntax tree as the spelling that folded it: it matches the same texts.
+    #[test]
+    fn meeting_means_what_the_folded_spelling_meant() {
+        let folded = r"(?i)\bat\s+(?:its|the)\s+(?:resumed\s+)?([0-9０-９]{1,4})\s*(?:st|nd|rd|th|d)\s*(?:\(\w+\)\s*)?meet";
+        let tree = |p: &str| regex_syntax::Parser::new().parse(p).expect("parses");
+        assert_eq!(tree(VOTE_MEETING.as_str()), tree(folded));
+        assert_eq!(meeting("Adopted at the 1234th (closed) meeting"), Some(1234));
+    }
 
     #[test]
     fn headings_of_every_period() {

@@ -22,6 +22,14 @@ pub fn annotate(doc: &mut Document) {
     annotate_paragraphs(doc);
 }
 
+/// Compiles, ahead of need, what finding the vote, rights and requests of a text in
+/// `language` nearly always uses, the last stage first (see [`crate::reader::prepare`]).
+pub fn prepare(language: crate::model::Language) {
+    requests::prepare(language);
+    rights::prepare(language);
+    vote::prepare(language);
+}
+
 /// What the paragraphs say: rights, requests, a mandate's renewal.
 pub fn annotate_paragraphs(doc: &mut Document) {
     doc.rights = rights::find_rights(doc);

@@ -939,6 +939,34 @@ fn expand_range(previous: Option<u32>, number: u32, is_range_end: bool, mut push
     }
 }
 
+/// Compiles, ahead of need, the patterns that reading the requests of a text in
+/// `language` nearly always uses (see [`crate::reader::prepare`]).
+pub fn prepare(language: Language) {
+    match language {
+        Language::Zh => {
+            LazyLock::force(&ZH_DELIVERABLES);
+            ZH_MANDATE.prepare();
+            ZH_OTHER.prepare();
+            for pattern in [
+                &ZH_SESSION_BODY, &ZH_SESSION_NUMBER, &ZH_SESSIONS, &ZH_ALREADY_ASKED, &ZH_ASSIST, &ZH_ON_REQUEST, &ZH_TITLE,
+                &ZH_JOINER, &ZH_OTHER_END, &ZH_NOTED_CALL, &ZH_NEXT_STATEMENT, &ZH_ASKING, &ZH_DECIDING, &ZH_NOTING,
+            ] {
+                LazyLock::force(pattern);
+            }
+        }
+        Language::En => {
+            LazyLock::force(&EN_DELIVERABLES);
+            EN_ASIDE.prepare();
+            for pattern in [
+                &EN_SESSIONS, &EN_SESSION_NUMBER, &EN_NAME_ASIDE, &EN_NOTED_CALL, &EN_NEXT_STATEMENT, &EN_JOINER, &EN_TO_WORD,
+                &EN_NOT_THE_OFFICE, &EN_NAME, &EN_ASKING, &EN_DECIDING, &EN_NOTING,
+            ] {
+                LazyLock::force(pattern);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

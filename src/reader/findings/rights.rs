@@ -364,6 +364,11 @@ impl Matcher {
         Matcher { language, surfaces, by_first, openings: OnceLock::new(), fast_openings: OnceLock::new(), scans: AtomicUsize::new(0) }
     }
 
+    /// Builds the automaton the first scans use, without counting a scan.
+    fn prepare(&self) {
+        self.openings.get_or_init(|| self.automaton(AhoCorasickKind::ContiguousNFA));
+    }
+
     /// The automaton over the surfaces' first parts.
     fn openings(&self) -> &AhoCorasick {
         // A contiguous NFA: built in a fraction of a DFA's time. Both kinds find the
@@ -873,6 +878,26 @@ fn head_window(view: &str, start: usize, max: usize) -> &str {
         end -= 1;
     }
     &view[start..end]
+}
+
+/// Builds, ahead of need, the lexicon's automaton for `language` and the patterns that
+/// reading the rights of a text in it nearly always uses (see [`crate::reader::prepare`]).
+pub fn prepare(language: Language) {
+    let lexicon = lexicon();
+    match language {
+        Language::Zh => {
+            lexicon.zh.prepare();
+            ZH_MANDATE_AFTER.prepare();
+            LazyLock::force(&ZH_TITLE_AFTER);
+            LazyLock::force(&ZH_TITLE_BEFORE);
+        }
+        Language::En => {
+            lexicon.en.prepare();
+            for pattern in [&LIST_OF_SEPARATOR, &FREEDOM_OF_LIST, &LIST_TO_SEPARATOR, &RIGHT_TO_LIST] {
+                LazyLock::force(pattern);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

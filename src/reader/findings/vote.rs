@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use crate::reader::countries::gazetteer;
-use crate::model::{Vote, VoteMethod};
+use crate::model::{Language, Vote, VoteMethod};
 
 /// Adoption without a vote, at the start of a line so that a citation of another text
 /// "adopted without a vote" inside running text does not count.
@@ -337,6 +337,19 @@ fn number(printed: &str) -> Option<u32> {
 
 fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Compiles, ahead of need, the patterns and the country names that reading the vote
+/// of a text in `language` nearly always uses (see [`crate::reader::prepare`]).
+pub fn prepare(language: Language) {
+    let patterns: &[&LazyLock<Regex>] = match language {
+        Language::Zh => &[&ZH_WITHOUT_VOTE, &EMPTY_LIST, &LIST_END, &LIST_HEADING, &ZH_RECORDED, &ZH_FOR_AGAINST, &ZH_ABSTAIN, &ZH_NO, &ZH_YES],
+        Language::En => &[&EN_WITHOUT_VOTE, &EMPTY_LIST, &LIST_END, &LIST_HEADING, &EN_COUNTS],
+    };
+    for pattern in patterns {
+        LazyLock::force(pattern);
+    }
+    gazetteer();
 }
 
 #[cfg(test)]

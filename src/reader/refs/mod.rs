@@ -17,6 +17,7 @@
 
 mod find;
 mod patterns;
+pub use patterns::prepare;
 mod resolve;
 pub mod types;
 

@@ -204,31 +204,42 @@ pub static ZH_OPEN_END: LazyLock<Regex> =
 /// separator, footnote marks, a switch of organ (`以及大会`), a date, a subject
 /// (`关于…的`, `载有…的`), and an optional `第`:
 /// `号、2014 年 12 月 18 日第 [69/166](#)`, ` 和第 24/5`, `号、⁶ 2018年3月22日第37/2`.
-/// The subject is lazy so it stops at the `的` that is followed by the number.
-pub static ZH_NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    compile(concat!(
-        r"^\s*号?(?:\s|",
-        sup!(),
-        r")*(?:[0-9]{1,3}\s{0,2})?",
-        r"(?:[、，,]|以及|和|及|与|并)(?:\s|",
-        sup!(),
-        r")*(?:以及|和|及)?\s{0,3}",
-        r"(?:(?P<body>",
-        zh_body!(),
-        r")\s{0,3}(?:在其|其)?\s{0,3})?",
-        r"(?:(?P<d1>",
-        zh_date!(),
-        r")\s{0,3})?",
-        r"(?:(?:关于|载有)(?P<title>[^，,。；;]{1,120}?)的\s{0,3})?",
-        r"(?:(?P<d2>",
-        zh_date!(),
-        r")\s{0,3})?",
-        r"(?:通过的\s{0,3})?(?:第\s*)?",
-        md_open!(),
-        item!(),
-        md_close!()
-    ))
-});
+/// The subject is lazy so it stops at the `的` that is followed by the number. As for
+/// [`ZH_PREFIX`], the subject's repetition is given: `{1,120}?` as read, `+?` as compiled
+/// first (see [`Bounded`]).
+macro_rules! zh_next_item {
+    ($title:literal) => {
+        concat!(
+            r"^\s*号?(?:\s|",
+            sup!(),
+            r")*(?:[0-9]{1,3}\s{0,2})?",
+            r"(?:[、，,]|以及|和|及|与|并)(?:\s|",
+            sup!(),
+            r")*(?:以及|和|及)?\s{0,3}",
+            r"(?:(?P<body>",
+            zh_body!(),
+            r")\s{0,3}(?:在其|其)?\s{0,3})?",
+            r"(?:(?P<d1>",
+            zh_date!(),
+            r")\s{0,3})?",
+            r"(?:(?:关于|载有)(?P<title>[^，,。；;]",
+            $title,
+            r")的\s{0,3})?",
+            r"(?:(?P<d2>",
+            zh_date!(),
+            r")\s{0,3})?",
+            r"(?:通过的\s{0,3})?(?:第\s*)?",
+            md_open!(),
+            item!(),
+            md_close!()
+        )
+    };
+}
+pub static ZH_NEXT_ITEM: Bounded = Bounded::new(
+    || compile(zh_next_item!("+?")),
+    || compile(zh_next_item!("{1,120}?")),
+    |c| c.name("title").is_none_or(|m| chars_at_most(m.as_str(), 120)),
+);
 
 /// What precedes the first member of a list, read backwards from the number:
 /// organ, date, subject, in either order that UN Chinese uses:
@@ -342,6 +353,30 @@ pub static EN_POST_BODY: LazyLock<Regex> = LazyLock::new(|| {
 pub static EN_TITLE_ON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^\s{1,3}(?:on|concerning|regarding|relating to)\s{1,3}"));
 
+/// Compiles, ahead of need, the patterns that finding the references of a text in
+/// `language` nearly always uses (see [`crate::reader::prepare`]).
+pub fn prepare(language: crate::model::Language) {
+    use crate::model::Language;
+    let patterns: &[&LazyLock<Regex>] = match language {
+        Language::Zh => {
+            ZH_PREFIX.prepare();
+            ZH_NEXT_ITEM.prepare();
+            &[&ZH_ANCHOR, &ZH_VERB, &ZH_DATE, &ZH_TERMINAL, &DOC, &URL, &UNDOCS, &MD_TARGET]
+        }
+        Language::En => {
+            EN_TITLE_ENTITLED.prepare();
+            &[
+                &EN_ORGAN_MENTION, &EN_SEP, &EN_ITEM, &EN_TITLE_FOOTNOTE, &EN_TITLE_CUT, &EN_NEXT_MEMBER, &EN_TITLE_ON,
+                &EN_POST_BODY, &EN_DATE_AFTER, &EN_KNOWN_BODY_END, &EN_SENTENCE_END, &EN_VERB, &EN_FIRST_ITEM, &EN_KEYWORD,
+                &EN_DATE, &EN_SIBLING_PART, &ZH_DATE, &DOC, &URL, &UNDOCS, &MD_TARGET,
+            ]
+        }
+    };
+    for pattern in patterns {
+        LazyLock::force(pattern);
+    }
+}
+
 /// Quoted subject: `, entitled “Transforming our world: the 2030 Agenda for
 /// Sustainable Development”`, of at most 400 characters. The title runs to the first
 /// closing quote, so a longer one has no shorter reading.
@@ -438,7 +473,6 @@ mod tests {
             &ZH_ANCHOR,
             &ZH_TERMINAL,
             &ZH_OPEN_END,
-            &ZH_NEXT_ITEM,
             &ZH_DATE,
             &ZH_SENTENCE_END,
             &ZH_VERB,
@@ -462,7 +496,7 @@ mod tests {
         for r in all {
             assert!(!r.as_str().is_empty());
         }
-        for pattern in [&ZH_PREFIX, &EN_TITLE_ENTITLED] {
+        for pattern in [&ZH_PREFIX, &ZH_NEXT_ITEM, &EN_TITLE_ENTITLED] {
             let (wide, bounded) = pattern.forms();
             assert!(!wide.as_str().is_empty() && !bounded.as_str().is_empty());
         }
@@ -517,8 +551,6 @@ mod tests {
             (&ZH_ANCHOR, "第 2467(2019) 号", Some("第 2467(2019)")),
             (&ZH_TERMINAL, " 号⁹决议", Some(" 号⁹决议")),
             (&ZH_TERMINAL, " 号申诉", None),
-            (&ZH_NEXT_ITEM, " 和第 24/5 号", Some(" 和第 24/5")),
-            (&ZH_NEXT_ITEM, " 号、⁶ 2018年3月22日第37/2号", Some(" 号、⁶ 2018年3月22日第37/2")),
             (&EN_FIRST_ITEM, " 2467 (2019) of", Some(" 2467 (2019)")),
             (&EN_DATE_AFTER, " of 7 October 20219", Some(" of 7 October 2021")),
             (&EN_SEP, ",37 54/22", Some(",")),
@@ -535,5 +567,29 @@ mod tests {
             let got = re.find(hay).map(|m| m.as_str());
             assert_eq!(got, *want, "pattern {} on {hay:?}", re.as_str());
         }
+        assert_eq!(ZH_NEXT_ITEM.find(" 和第 24/5 号").map(|m| m.as_str()), Some(" 和第 24/5"));
+        assert_eq!(ZH_NEXT_ITEM.find(" 号、⁶ 2018年3月22日第37/2号").map(|m| m.as_str()), Some(" 号、⁶ 2018年3月22日第37/2"));
+    }
+
+    /// The next member compiled with its subject unbounded answers as the bounded
+    /// pattern: a subject of 120 characters is read, one of 121 is not, and a `的` the
+    /// subject runs past is not taken for its end.
+    #[test]
+    fn next_item_keeps_its_subject_of_120() {
+        let subject = |n: usize| format!("号、以及大会关于{}的第 70/1 号", "字".repeat(n));
+        for n in [1, 119, 120, 121, 300] {
+            ZH_NEXT_ITEM.assert_agrees(&subject(n));
+        }
+        for text in [
+            "号、2014 年 12 月 18 日第 [69/166](#) 号",
+            " 和第 24/5 号",
+            "号、大会关于的的第 3/4 号",
+            "号和载有《2030 年可持续发展议程》的成果文件的第 70/1 号",
+            "号、⁶ 2018年3月22日第37/2号",
+        ] {
+            ZH_NEXT_ITEM.assert_agrees(text);
+        }
+        assert!(ZH_NEXT_ITEM.captures(&subject(120)).is_some_and(|c| c.name("title").is_some()));
+        assert!(ZH_NEXT_ITEM.captures(&subject(121)).is_none_or(|c| c.name("title").is_none()));
     }
 }
