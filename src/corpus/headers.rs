@@ -85,6 +85,18 @@ fn could_name(query: &Query, symbol: &str) -> bool {
     (s.ends_with(rest) || s.contains(query.rest_open.as_str())) && short_forms(symbol).iter().any(|f| f == rest)
 }
 
+/// The languages of the texts among `headers` that `queries` can name, each once.
+fn named_languages<'h>(headers: impl Iterator<Item = &'h Header>, queries: &[&str]) -> Vec<Language> {
+    let queries: Vec<Query> = queries.iter().map(|q| Query::new(q)).collect();
+    let mut languages = Vec::new();
+    for header in headers {
+        if !languages.contains(&header.language) && queries.iter().any(|q| could_name(q, &header.symbol)) {
+            languages.push(header.language);
+        }
+    }
+    languages
+}
+
 /// Build the corpus of the documents `queries` can name from the folder's entries;
 /// `load_all` loads the documents of the keys it is given, in that order.
 fn assemble<K>(
@@ -226,9 +238,16 @@ fn write_cache(path: &Path, cache: &CacheFile) {
 /// `cache` where a file is unchanged, every other file read and parsed (on every core).
 pub fn from_files(dir: &Path, cache: &Path, queries: &[&str]) -> Result<Named, Error> {
     use rayon::prelude::*;
-    let walk = reader::walk(dir)?;
     let folder = super::index::canonical(dir);
     let mut known = read_cache(cache, &folder);
+    // The other core compiles the patterns of the later stages for the languages of the
+    // texts the cache says are named, while this one walks the folder and lays the first
+    // text out. A text the cache does not know is read with the rest below, as before.
+    let languages = named_languages(known.values().filter_map(|c| c.header.as_ref()), queries);
+    if !languages.is_empty() {
+        reader::prepare_in_background(languages);
+    }
+    let walk = reader::walk(dir)?;
     let stats: Vec<Option<(u64, i64)>> = walk.texts.par_iter().map(|p| stat(p)).collect();
     let relative = |path: &Path| path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
     let mut files: Vec<Option<Cached>> = walk
@@ -289,28 +308,11 @@ pub fn from_files(dir: &Path, cache: &Path, queries: &[&str]) -> Result<Named, E
         write_cache(cache, &CacheFile { version: CACHE_VERSION.to_string(), folder, files });
     }
     // Every file is known from the cache or was parsed.
-    let entries: Vec<Entry<usize>> = entries.into_iter().flatten().collect();
-    let language_of: HashMap<usize, Language> = entries
-        .iter()
-        .filter_map(|e| match e {
-            Entry::Document { header, key, .. } => Some((*key, header.language)),
-            Entry::Unreadable(_) => None,
-        })
-        .collect();
+    let entries = entries.into_iter().flatten().collect();
     // One after the other: two texts parsed side by side wait on the same patterns
-    // being compiled, and were measured no faster. The other core compiles the patterns
-    // of the later stages meanwhile.
+    // being compiled, and were measured no faster.
     let texts = &walk.texts;
     Ok(assemble(&walk, entries, queries, |keys| {
-        let mut languages: Vec<Language> = Vec::new();
-        for language in keys.iter().filter(|i| !parsed.contains_key(i)).filter_map(|i| language_of.get(i)) {
-            if !languages.contains(language) {
-                languages.push(*language);
-            }
-        }
-        if !languages.is_empty() {
-            reader::prepare_in_background(languages);
-        }
         keys.into_iter()
             .map(|i| match parsed.remove(&i) {
                 Some(doc) => Ok(doc),
