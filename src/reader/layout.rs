@@ -8,9 +8,10 @@ use crate::model::DropReason;
 
 /// One input line, cleaned, with what layout analysis needs to know about it.
 #[derive(Debug, Clone)]
-pub struct Line {
+pub struct Line<'a> {
     pub number: usize,
-    pub raw: String,
+    /// The line as read: a slice of the decoded text.
+    pub raw: &'a str,
     pub text: String,
     /// The raw line starts with white space (page starts and headings in reports).
     pub indent: usize,
@@ -19,21 +20,21 @@ pub struct Line {
     pub drop: Option<DropReason>,
 }
 
-impl Line {
+impl Line<'_> {
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
     }
 }
 
-pub fn prepare(raw: &[RawLine]) -> Vec<Line> {
+pub fn prepare<'a>(raw: &[RawLine<'a>]) -> Vec<Line<'a>> {
     raw.iter()
         .map(|r| {
-            let clean = clean_line(&r.text);
+            let clean = clean_line(r.text);
             let indent = r.text.chars().take_while(|c| c.is_whitespace()).count();
             let drop = if clean.text.is_empty() { Some(DropReason::Blank) } else { None };
             Line {
                 number: r.number,
-                raw: r.text.clone(),
+                raw: r.text,
                 text: clean.text,
                 indent,
                 markup_removed: clean.markup_removed,

@@ -12,7 +12,7 @@ use super::patterns::*;
 
 /// Read one document from its decoded lines. `fallback_id` (the file name) names the
 /// document where its text states no symbol.
-pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Result<Document, ReadError> {
+pub fn read_document(raw: &[RawLine<'_>], fallback_id: &str, source: Source) -> Result<Document, ReadError> {
     let mut lines = super::layout::prepare(raw);
     if lines.iter().all(|l| l.is_blank()) {
         return Err(ReadError::Empty);
@@ -113,7 +113,7 @@ pub fn read_document(raw: &[RawLine], fallback_id: &str, source: Source) -> Resu
     let mut dropped: Vec<Dropped> = lines
         .iter()
         .filter_map(|l| {
-            l.drop.map(|reason| Dropped { line: l.number, text: l.raw.clone(), reason })
+            l.drop.map(|reason| Dropped { line: l.number, text: l.raw.to_string(), reason })
         })
         .collect();
     for l in &lines {

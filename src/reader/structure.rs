@@ -89,7 +89,7 @@ pub struct Assembled {
 }
 
 pub struct Assembler<'a> {
-    lines: &'a [Line],
+    lines: &'a [Line<'a>],
     shape: PageShape,
     kind: DocKind,
     english: bool,
@@ -119,7 +119,7 @@ pub struct Assembler<'a> {
 }
 
 impl<'a> Assembler<'a> {
-    pub fn new(lines: &'a [Line], shape: PageShape, kind: DocKind, english: bool) -> Self {
+    pub fn new(lines: &'a [Line<'a>], shape: PageShape, kind: DocKind, english: bool) -> Self {
         Assembler {
             lines,
             shape,
