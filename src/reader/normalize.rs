@@ -383,43 +383,142 @@ pub fn vocabulary<'a>(
         lengths[w.len()] = true;
     }
     let mut words = std::collections::HashSet::new();
+    let mut lowered = [0u8; 64];
     for line in lines {
-        // The words are the runs of letters, read a byte at a time where the text is
-        // ASCII; `ascii` says whether the current run is.
-        let bytes = line.as_bytes();
-        let mut start = 0;
-        let mut ascii = true;
-        let mut at = 0;
-        while at <= bytes.len() {
-            let (letter, width) = match bytes.get(at) {
-                None => (false, 1),
-                Some(b) if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
-                Some(_) => match line[at..].chars().next() {
-                    Some(c) => (c.is_alphabetic(), c.len_utf8()),
-                    None => (false, 1),
-                },
-            };
-            if letter {
-                ascii &= width == 1;
-            } else {
-                let w = &line[start..at];
-                // Lower-casing keeps an ASCII word's length; others are checked in full.
-                let skip = w.len() < 4
-                    || (ascii && !lengths.get(w.len()).copied().unwrap_or(false))
-                    || (!ascii && w.chars().count() < 4);
-                if !skip {
-                    let lower = w.to_lowercase();
-                    if wanted.contains(&lower) {
-                        words.insert(lower);
-                    }
-                }
-                start = at + width;
-                ascii = true;
+        if line.is_ascii() {
+            ascii_vocabulary(line.as_bytes(), &lengths, wanted, &mut lowered, &mut words);
+            continue;
+        }
+        for (w, ascii) in Words::of(line) {
+            // Lower-casing keeps an ASCII word's length; others are checked in full.
+            let skip = w.len() < 4
+                || (ascii && !lengths.get(w.len()).copied().unwrap_or(false))
+                || (!ascii && w.chars().count() < 4);
+            if skip {
+                continue;
             }
-            at += width;
+            if ascii {
+                keep_ascii_word(w.as_bytes(), wanted, &mut lowered, &mut words);
+            } else {
+                let lower = w.to_lowercase();
+                if wanted.contains(&lower) {
+                    words.insert(lower);
+                }
+            }
         }
     }
     words
+}
+
+/// Keep an ASCII word, lower-cased, when it is wanted. It is lower-cased in `lowered`
+/// (when it fits), not in a new string for each word.
+fn keep_ascii_word(
+    word: &[u8],
+    wanted: &std::collections::HashSet<String>,
+    lowered: &mut [u8; 64],
+    words: &mut std::collections::HashSet<String>,
+) {
+    let lower = match lowered.get_mut(..word.len()) {
+        Some(buf) => {
+            for (l, b) in buf.iter_mut().zip(word) {
+                *l = b.to_ascii_lowercase();
+            }
+            &*buf
+        }
+        None => &word.to_ascii_lowercase(),
+    };
+    let lower = std::str::from_utf8(lower).expect("ASCII stays UTF-8");
+    if wanted.contains(lower) && !words.contains(lower) {
+        words.insert(lower.to_string());
+    }
+}
+
+/// [`vocabulary`] of a line that is all ASCII, where a word is a run of ASCII letters and
+/// lower-casing it is lower-casing its bytes.
+fn ascii_vocabulary(
+    bytes: &[u8],
+    lengths: &[bool],
+    wanted: &std::collections::HashSet<String>,
+    lowered: &mut [u8; 64],
+    words: &mut std::collections::HashSet<String>,
+) {
+    let mut at = 0;
+    while at < bytes.len() {
+        while at < bytes.len() && !bytes[at].is_ascii_alphabetic() {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
+            at += 1;
+        }
+        let len = at - start;
+        if len >= 4 && lengths.get(len).copied().unwrap_or(false) {
+            keep_ascii_word(&bytes[start..at], wanted, lowered, words);
+        }
+    }
+}
+
+/// The words of a line, each with whether it is all ASCII: the runs of alphabetic
+/// characters. ASCII, most of any line, is passed over a byte at a time; another
+/// character is decoded where it stands.
+struct Words<'a> {
+    line: &'a str,
+    at: usize,
+}
+
+impl<'a> Words<'a> {
+    fn of(line: &'a str) -> Words<'a> {
+        Words { line, at: 0 }
+    }
+
+    /// The length in bytes of the character at `at` if it is a letter (that is not ASCII).
+    fn wide_letter_at(&self, at: usize) -> Result<usize, usize> {
+        let c = self.line[at..].chars().next().expect("a character starts here");
+        if c.is_alphabetic() { Ok(c.len_utf8()) } else { Err(c.len_utf8()) }
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (&'a str, bool);
+
+    fn next(&mut self) -> Option<(&'a str, bool)> {
+        let bytes = self.line.as_bytes();
+        // Up to the next letter.
+        loop {
+            while self.at < bytes.len() && bytes[self.at].is_ascii() && !bytes[self.at].is_ascii_alphabetic() {
+                self.at += 1;
+            }
+            if self.at >= bytes.len() {
+                return None;
+            }
+            if bytes[self.at].is_ascii() {
+                break;
+            }
+            match self.wide_letter_at(self.at) {
+                Ok(_) => break,
+                Err(width) => self.at += width,
+            }
+        }
+        // Over the letters.
+        let start = self.at;
+        let mut ascii = true;
+        loop {
+            while self.at < bytes.len() && bytes[self.at].is_ascii_alphabetic() {
+                self.at += 1;
+            }
+            if self.at >= bytes.len() || bytes[self.at].is_ascii() {
+                break;
+            }
+            match self.wide_letter_at(self.at) {
+                Ok(width) => {
+                    ascii = false;
+                    self.at += width;
+                }
+                Err(_) => break,
+            }
+        }
+        Some((&self.line[start..self.at], ascii))
+    }
 }
 
 #[cfg(test)]
@@ -474,6 +573,22 @@ mod tests {
         for (parts, want) in rows {
             assert_eq!(resolve_line_end_hyphens(&join_lines(parts.iter().copied()), &none), want);
         }
+    }
+
+    #[test]
+    fn the_vocabulary_reads_ascii_and_other_lines_alike() {
+        let wanted: std::collections::HashSet<String> =
+            ["implementation", "peacekeeping", "égalité", "ab"].iter().map(|w| w.to_string()).collect();
+        let found = |lines: &[&str]| {
+            let mut words: Vec<String> = vocabulary(lines.iter().copied(), &wanted).into_iter().collect();
+            words.sort();
+            words
+        };
+        // Whole words only, whatever their case; a word of fewer than four letters never.
+        assert_eq!(found(&["the IMPLEMENTATION of", "Ab ab"]), ["implementation"]);
+        assert_eq!(found(&["the “Implementation” of", "ÉGALITÉ"]), ["implementation", "égalité"]);
+        assert_eq!(found(&["implementations", "reimplementation", "Peacekeeping4"]), ["peacekeeping"]);
+        assert_eq!(found(&["implementationé", "éimplementation –"]), Vec::<String>::new());
     }
 
     #[test]
