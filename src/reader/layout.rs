@@ -65,11 +65,15 @@ pub fn mark_furniture(lines: &mut [Line], front_end: usize, title: &str) {
         if line.is_blank() {
             continue;
         }
+        // Each pattern is anchored at the start: a rule starts with one of its dashes
+        // (`–` and `—` with the byte 0xE2) and has eight at least, a link starts `http`
+        // or `www.`; other lines are not asked.
+        let first = line.text.as_bytes()[0];
         if strong[i] {
             line.drop = Some(DropReason::PageFurniture);
-        } else if FOOTNOTE_RULE.is_match(&line.text) {
+        } else if line.text.len() >= 8 && matches!(first, b'_' | b'-' | b'=' | 0xE2) && FOOTNOTE_RULE.is_match(&line.text) {
             line.drop = Some(DropReason::FootnoteRule);
-        } else if URL_LINE.is_match(&line.text) {
+        } else if matches!(first, b'h' | b'w') && URL_LINE.is_match(&line.text) {
             line.drop = Some(DropReason::LinkResidue);
         }
     }
@@ -83,6 +87,9 @@ pub fn mark_furniture(lines: &mut [Line], front_end: usize, title: &str) {
     // the title is what the layout puts there, and the block may run on into text.
     let title_key = key(title);
     let title_long_enough = title_key.chars().count() >= 10;
+    // A line's key is made once, when a block first asks for it: the blocks beside
+    // furniture overlap, and the shorter blocks under a symbol line are asked again.
+    let keys: Vec<std::cell::OnceCell<String>> = lines.iter().map(|_| std::cell::OnceCell::new()).collect();
     let title_piece = |block: &[usize], lines: &[Line]| {
         if !title_long_enough {
             return false;
@@ -93,11 +100,11 @@ pub fn mark_furniture(lines: &mut [Line], front_end: usize, title: &str) {
         // and their first line says so.
         let mut k = String::new();
         for &i in &reading {
-            let line_key = key(&lines[i].text);
-            if !title_key.contains(&line_key) {
+            let line_key = keys[i].get_or_init(|| key(&lines[i].text));
+            if !title_key.contains(line_key.as_str()) {
                 return false;
             }
-            k.push_str(&line_key);
+            k.push_str(line_key);
         }
         let last = reading.last().map_or("", |&i| lines[i].text.as_str());
         k.chars().count() >= 8 && title_key.contains(&k) && !ends_terminal(last)
@@ -146,8 +153,8 @@ pub fn mark_furniture(lines: &mut [Line], front_end: usize, title: &str) {
     }
     for i in front_end..lines.len() {
         if lines[i].drop.is_none()
-            && PAGE_NUMBER.is_match(&lines[i].text)
             && neighbours_blank_or_furniture(lines, i)
+            && PAGE_NUMBER.is_match(&lines[i].text)
         {
             lines[i].drop = Some(DropReason::PageFurniture);
         }
@@ -170,12 +177,13 @@ fn is_strong_furniture(text: &str, after_front: bool) -> bool {
     // before any pattern runs (the reader asks this of every line).
     let Some(first) = text.chars().next() else { return false };
     let digit = crate::text::is_figure(first);
-    if digit || first == 'G' {
-        if JOB_NUMBER_GE.is_match(text) {
-            return true;
-        }
+    // Job numbers, page numbers and barcodes are figures, spaces and capitals with a few
+    // marks: a line with a lower-case ASCII letter is none of them (a numbered paragraph).
+    let figures = (digit || first == 'G') && !text.bytes().any(|b| b.is_ascii_lowercase());
+    if figures && JOB_NUMBER_GE.is_match(text) {
+        return true;
     }
-    if digit {
+    if digit && figures {
         if JOB_NUMBER_NY.is_match(text) || PAGE_AND_JOB.is_match(text) {
             return true;
         }
@@ -189,12 +197,19 @@ fn is_strong_furniture(text: &str, after_front: bool) -> bool {
     if first == '*' && BARCODE.is_match(text) {
         return true;
     }
-    after_front && (matches!(first, '联' | 'U' | 'A' | 'S' | 'E') || first.is_whitespace()) && SYMBOL_LINE.is_match(text)
+    // A symbol has a slash.
+    after_front
+        && (matches!(first, '联' | 'U' | 'A' | 'S' | 'E') || first.is_whitespace())
+        && memchr::memchr(b'/', text.as_bytes()).is_some()
+        && SYMBOL_LINE.is_match(text)
 }
 
 /// Lower-case letters and digits only: compares a running header with the title whatever
 /// the wrapping and punctuation.
 fn key(s: &str) -> String {
+    if s.is_ascii() {
+        return s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect();
+    }
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect()
 }
 
