@@ -21,34 +21,36 @@ pub enum Part {
     Annex,
 }
 
+// The builders hold each line's text as a slice of the line it was read from: the text
+// is copied once, when the lines of a paragraph are joined.
 #[derive(Debug, Default)]
-struct ItemBuild {
+struct ItemBuild<'a> {
     label: String,
-    lines: Vec<(usize, String)>,
+    lines: Vec<(usize, &'a str)>,
 }
 
 #[derive(Debug)]
-struct Unit {
+struct Unit<'a> {
     kind: ParagraphKind,
     number: Option<u32>,
-    lines: Vec<(usize, String)>,
-    items: Vec<ItemBuild>,
+    lines: Vec<(usize, &'a str)>,
+    items: Vec<ItemBuild<'a>>,
     section: Option<String>,
 }
 
-impl Unit {
-    fn last_text(&self) -> &str {
+impl<'a> Unit<'a> {
+    fn last_text(&self) -> &'a str {
         self.items
             .last()
             .and_then(|it| it.lines.last())
             .or(self.lines.last())
-            .map_or("", |(_, t)| t.as_str())
+            .map_or("", |(_, t)| t)
     }
 
-    fn push_text(&mut self, n: usize, t: &str) {
+    fn push_text(&mut self, n: usize, t: &'a str) {
         match self.items.last_mut() {
-            Some(item) => item.lines.push((n, t.to_string())),
-            None => self.lines.push((n, t.to_string())),
+            Some(item) => item.lines.push((n, t)),
+            None => self.lines.push((n, t)),
         }
     }
 
@@ -72,9 +74,9 @@ impl Unit {
 }
 
 #[derive(Debug)]
-struct FootnoteBuild {
+struct FootnoteBuild<'a> {
     mark: String,
-    lines: Vec<(usize, String)>,
+    lines: Vec<(usize, &'a str)>,
 }
 
 /// What assembly produces, before footnote marks are anchored.
@@ -93,8 +95,8 @@ pub struct Assembler<'a> {
     shape: PageShape,
     kind: DocKind,
     english: bool,
-    units: Vec<Unit>,
-    footnotes: Vec<FootnoteBuild>,
+    units: Vec<Unit<'a>>,
+    footnotes: Vec<FootnoteBuild<'a>>,
     out: Assembled,
     part: Part,
     next_number: u32,
@@ -185,7 +187,7 @@ impl<'a> Assembler<'a> {
         self.finish()
     }
 
-    fn line(&mut self, line: &Line) {
+    fn line(&mut self, line: &'a Line<'a>) {
         let t = line.text.as_str();
         let n = line.number;
 
@@ -243,7 +245,7 @@ impl<'a> Assembler<'a> {
     }
 
     /// Footnote starts and continuations; true when the line was consumed.
-    fn footnote_line(&mut self, line: &Line) -> bool {
+    fn footnote_line(&mut self, line: &'a Line<'a>) -> bool {
         let t = line.text.as_str();
         if let Some((mark, text)) = footnote_super(t) {
             let mark = superscript_to_ascii(mark);
@@ -272,12 +274,12 @@ impl<'a> Assembler<'a> {
         let starts_numbered = numbered(t).is_some_and(|(number, _)| number.parse::<u32>().ok() == Some(self.next_number));
         if self.in_footnotes && !starts_numbered && item(t).is_none()
             && let Some(f) = self.footnotes.last_mut() {
-                let last = f.lines.last().map_or("", |l| l.1.as_str());
+                let last = f.lines.last().map_or("", |l| l.1);
                 let wrapped = !self.blank && !self.page_break;
                 // A page resumes with an indented line (` 间社会组织记录的…`); a footnote's
                 // own wrapped lines are flush left.
                 if !self.break_since_footnote && line.indent == 0 && (wrapped || !ends_terminal(last)) {
-                    f.lines.push((line.number, t.to_string()));
+                    f.lines.push((line.number, t));
                     return true;
                 }
             }
@@ -298,8 +300,8 @@ impl<'a> Assembler<'a> {
             .map_or(1, |m| m + 1)
     }
 
-    fn start_footnote(&mut self, mark: String, n: usize, text: &str) {
-        self.footnotes.push(FootnoteBuild { mark, lines: vec![(n, text.to_string())] });
+    fn start_footnote(&mut self, mark: String, n: usize, text: &'a str) {
+        self.footnotes.push(FootnoteBuild { mark, lines: vec![(n, text)] });
         self.in_footnotes = true;
         self.break_since_footnote = false;
     }
@@ -404,15 +406,15 @@ impl<'a> Assembler<'a> {
         expected.as_deref() == Some(label)
     }
 
-    fn start_item(&mut self, label: String, n: usize, text: &str) {
+    fn start_item(&mut self, label: String, n: usize, text: &'a str) {
         self.after_heading = false;
         if let Some(u) = self.units.last_mut() {
             // `(a)` alone on its line still opens the item; its text follows.
-            u.items.push(ItemBuild { label, lines: vec![(n, text.to_string())] });
+            u.items.push(ItemBuild { label, lines: vec![(n, text)] });
         }
     }
 
-    fn start_numbered(&mut self, num: u32, n: usize, text: &str) {
+    fn start_numbered(&mut self, num: u32, n: usize, text: &'a str) {
         self.after_heading = false;
         let kind = match (self.kind, self.part) {
             (DocKind::Resolution, Part::Body) => {
@@ -425,13 +427,13 @@ impl<'a> Assembler<'a> {
         self.units.push(Unit {
             kind,
             number: Some(num),
-            lines: vec![(n, text.to_string())],
+            lines: vec![(n, text)],
             items: Vec::new(),
             section: self.section.clone(),
         });
     }
 
-    fn start_unnumbered(&mut self, n: usize, t: &str) {
+    fn start_unnumbered(&mut self, n: usize, t: &'a str) {
         self.after_heading = false;
         let kind = if self.kind == DocKind::Resolution && self.part == Part::Body && !self.seen_operative {
             ParagraphKind::Preambular
@@ -441,7 +443,7 @@ impl<'a> Assembler<'a> {
         self.units.push(Unit {
             kind,
             number: None,
-            lines: vec![(n, t.to_string())],
+            lines: vec![(n, t)],
             items: Vec::new(),
             section: self.section.clone(),
         });
@@ -540,7 +542,7 @@ impl<'a> Assembler<'a> {
                 .iter()
                 .map(|it| Item {
                     label: it.label.clone(),
-                    text: join_lines(it.lines.iter().map(|l| l.1.as_str())),
+                    text: join_lines(it.lines.iter().map(|l| l.1)),
                     footnote_marks: Vec::new(),
                     lines: Some(LineSpan {
                         first: it.lines.first().map_or(0, |l| l.0),
@@ -552,7 +554,7 @@ impl<'a> Assembler<'a> {
                 id,
                 kind: u.kind,
                 number: seq,
-                text: join_lines(u.lines.iter().map(|l| l.1.as_str())),
+                text: join_lines(u.lines.iter().map(|l| l.1)),
                 items,
                 footnote_marks: Vec::new(),
                 section: u.section,
@@ -563,7 +565,7 @@ impl<'a> Assembler<'a> {
         for f in self.footnotes {
             self.out.footnotes.push(Footnote {
                 mark: f.mark,
-                text: join_lines(f.lines.iter().map(|l| l.1.as_str())),
+                text: join_lines(f.lines.iter().map(|l| l.1)),
                 paragraph: None,
                 lines: LineSpan {
                     first: f.lines.first().map_or(0, |l| l.0),
