@@ -65,15 +65,11 @@ pub fn mark_furniture(lines: &mut [Line], front_end: usize, title: &str) {
         if line.is_blank() {
             continue;
         }
-        // Each pattern is anchored at the start: a rule starts with one of its dashes
-        // (`–` and `—` with the byte 0xE2) and has eight at least, a link starts `http`
-        // or `www.`; other lines are not asked.
-        let first = line.text.as_bytes()[0];
         if strong[i] {
             line.drop = Some(DropReason::PageFurniture);
-        } else if line.text.len() >= 8 && matches!(first, b'_' | b'-' | b'=' | 0xE2) && FOOTNOTE_RULE.is_match(&line.text) {
+        } else if is_footnote_rule(&line.text) {
             line.drop = Some(DropReason::FootnoteRule);
-        } else if matches!(first, b'h' | b'w') && URL_LINE.is_match(&line.text) {
+        } else if is_link_residue(&line.text) {
             line.drop = Some(DropReason::LinkResidue);
         }
     }
@@ -159,6 +155,20 @@ pub fn mark_furniture(lines: &mut [Line], front_end: usize, title: &str) {
             lines[i].drop = Some(DropReason::PageFurniture);
         }
     }
+}
+
+// The patterns below are anchored at the start, and the reader asks them of every line:
+// each is asked only of the lines that can match it.
+
+/// [`FOOTNOTE_RULE`]: eight dashes at least, the first `_`, `-`, `=` or one that starts
+/// with the byte 0xE2 (`–`, `—`).
+fn is_footnote_rule(text: &str) -> bool {
+    text.len() >= 8 && matches!(text.as_bytes()[0], b'_' | b'-' | b'=' | 0xE2) && FOOTNOTE_RULE.is_match(text)
+}
+
+/// [`URL_LINE`]: `http…` or `www.…`.
+fn is_link_residue(text: &str) -> bool {
+    text.starts_with(['h', 'w']) && URL_LINE.is_match(text)
 }
 
 /// A bare page number or a masthead word repeated on the page.
@@ -270,4 +280,61 @@ pub fn ends_terminal(text: &str) -> bool {
 
 fn is_clause_end(c: char) -> bool {
     matches!(c, '，' | ',' | '；' | ';' | '。' | '.' | '：' | ':' | '！' | '!' | '？' | '?')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The furniture test as the patterns alone answer it, for the tests before them.
+    fn strong_by_patterns(text: &str, after_front: bool) -> bool {
+        JOB_NUMBER_GE.is_match(text)
+            || JOB_NUMBER_NY.is_match(text)
+            || PAGE_AND_JOB.is_match(text)
+            || PAGE_OF.captures(text).is_some_and(|c| {
+                let (page, of): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+                page >= 1 && page <= of
+            })
+            || BARCODE.is_match(text)
+            || (after_front && SYMBOL_LINE.is_match(text))
+    }
+
+    /// Lines made of the pieces of page furniture, and of text around them.
+    fn furniture_lines() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("GE.".to_string()), Just("23".to_string()), Just("-".to_string()), Just("13988".to_string()),
+            Just("(E)".to_string()), Just(" ".to_string()), Just("  ".to_string()), Just("*2325910*".to_string()),
+            Just("*".to_string()), Just("/".to_string()), Just("12".to_string()), Just("０".to_string()),
+            Just("A/".to_string()), Just("HRC/".to_string()), Just("RES/".to_string()), Just("78".to_string()),
+            Just("Rev.".to_string()), Just("(2019)".to_string()), Just("United Nations ".to_string()), Just("联合国 ".to_string()),
+            Just("S".to_string()), Just("E/CN.".to_string()), Just("________".to_string()), Just("—".to_string()),
+            Just("–".to_string()), Just("=".to_string()), Just("https://".to_string()), Just("www.".to_string()),
+            Just("undocs.org".to_string()), Just("\u{3000}".to_string()),
+            "[a-z]{1,4}",
+            any::<char>().prop_map(String::from),
+        ];
+        proptest::collection::vec(piece, 1..10).prop_map(|v| v.concat())
+    }
+
+    #[test]
+    fn furniture_is_found_on_real_lines() {
+        for l in ["GE.23-13988", "2 GE.23-13988", "23-25910 (E)    020124", "2/12", "*2325910*", "A/RES/78/150", "United Nations A/RES/78/1"] {
+            assert!(is_strong_furniture(l, true), "{l}");
+        }
+        assert!(!is_strong_furniture("12. Requests the Secretary-General", true));
+        assert!(is_footnote_rule("__________________") && is_footnote_rule("————————"));
+        assert!(is_link_residue("https://undocs.org/ch/A/HRC/RES/45/9"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn the_tests_before_the_furniture_patterns_pass_every_line_they_match(t in furniture_lines(), after_front: bool) {
+            prop_assert_eq!(is_strong_furniture(&t, after_front), strong_by_patterns(&t, after_front), "{:?}", t);
+            prop_assert_eq!(is_footnote_rule(&t), FOOTNOTE_RULE.is_match(&t), "{:?}", t);
+            prop_assert_eq!(is_link_residue(&t), URL_LINE.is_match(&t), "{:?}", t);
+        }
+    }
 }

@@ -271,8 +271,8 @@ impl<'a> Assembler<'a> {
                 return true;
             }
         }
-        let starts_numbered = numbered(t).is_some_and(|(number, _)| number.parse::<u32>().ok() == Some(self.next_number));
-        if self.in_footnotes && !starts_numbered && item(t).is_none()
+        let starts_numbered = || numbered(t).is_some_and(|(number, _)| number.parse::<u32>().ok() == Some(self.next_number));
+        if self.in_footnotes && !starts_numbered() && item(t).is_none()
             && let Some(f) = self.footnotes.last_mut() {
                 let last = f.lines.last().map_or("", |l| l.1);
                 let wrapped = !self.blank && !self.page_break;
@@ -318,7 +318,8 @@ impl<'a> Assembler<'a> {
         // The Security Council's "Adopted [unanimously] at the 1551st meeting" is a vote
         // statement wherever it stands.
         let after_sentence = self.blank && self.units.last().is_some_and(|u| last_char_is_stop(u.last_text()));
-        if VOTE_START.is_match(t)
+        if may_open_vote(t)
+            && VOTE_START.is_match(t)
             && (self.seen_operative || self.part == Part::Closing || after_sentence || SC_VOTE_START.is_match(t))
         {
             self.out.vote_lines.push(MetaLine { line: n, text: t.to_string() });
@@ -332,14 +333,14 @@ impl<'a> Assembler<'a> {
         if self.part == Part::Annex {
             return false;
         }
-        let closing_shape = DATE_ONLY.is_match(t)
-            || (MEETING.is_match(t) && t.chars().count() <= 40);
+        let closing_shape = (t.starts_with(crate::text::is_figure) && DATE_ONLY.is_match(t))
+            || (t.chars().count() <= 40 && MEETING.is_match(t));
         if closing_shape && ends_terminal_or_closing(self.units.last().map_or("", |u| u.last_text())) {
             self.out.closing.push(MetaLine { line: n, text: t.to_string() });
             self.part = Part::Closing;
             return true;
         }
-        if ANNEX.is_match(t) && (self.part == Part::Closing || self.seen_operative) {
+        if is_annex(t) && (self.part == Part::Closing || self.seen_operative) {
             self.part = Part::Annex;
             self.next_number = 1;
             self.section = Some(t.to_string());
@@ -354,9 +355,9 @@ impl<'a> Assembler<'a> {
         let t = line.text.as_str();
         let is_heading = match self.kind {
             DocKind::Report | DocKind::Other | DocKind::Amendment => {
-                HEADING_NUMBERED.is_match(t)
-                    || SUMMARY.is_match(t)
-                    || ANNEX.is_match(t)
+                is_numbered_heading(t)
+                    || (t.starts_with(['概', 'S']) && SUMMARY.is_match(t))
+                    || is_annex(t)
                     || (line.indent >= 1
                         && !ends_terminal(t)
                         && !t.ends_with('、')
@@ -364,23 +365,23 @@ impl<'a> Assembler<'a> {
                         && self.units.last().is_none_or(|u| ends_terminal(u.last_text())))
             }
             DocKind::Resolution | DocKind::Draft => {
-                SECTION_NUMBER_ALONE.is_match(t)
+                is_section_number(t)
                     || (self.part == Part::Annex || self.seen_operative)
-                    && (ANNEX.is_match(t) || HEADING_NUMBERED.is_match(t) && !ends_terminal(t))
+                    && (is_annex(t) || is_numbered_heading(t) && !ends_terminal(t))
                     && self.units.last().is_none_or(|u| ends_terminal(u.last_text()))
             }
         };
         if !is_heading {
             return false;
         }
-        if ANNEX.is_match(t) {
+        if is_annex(t) {
             self.part = Part::Annex;
             self.next_number = 1;
         }
         self.section = Some(t.to_string());
         self.out.headings.push(Heading { text: t.to_string(), lines: LineSpan::single(line.number) });
         self.after_heading = true;
-        self.heading_open = SECTION_NUMBER_ALONE.is_match(t);
+        self.heading_open = is_section_number(t);
         true
     }
 
@@ -577,6 +578,36 @@ impl<'a> Assembler<'a> {
     }
 }
 
+// The structure reader asks these patterns of nearly every line. Each is anchored at the
+// start, and is asked only of the lines whose first characters can open it.
+
+/// [`VOTE_START`]: after an opening bracket and spaces, `经`, `未`, `以` or `Adopted`.
+fn may_open_vote(t: &str) -> bool {
+    let head = t.strip_prefix('[').unwrap_or(t).trim_start();
+    head.starts_with(['经', '未', '以', 'A'])
+}
+
+/// [`ANNEX`]: `附件…` or `Annex…`.
+fn is_annex(t: &str) -> bool {
+    (t.starts_with("附件") || t.starts_with("Annex")) && ANNEX.is_match(t)
+}
+
+/// [`HEADING_NUMBERED`]: a Chinese or Roman numeral or a capital A to H first.
+fn is_numbered_heading(t: &str) -> bool {
+    t.starts_with(|c: char| is_heading_number(c) || matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'))
+        && HEADING_NUMBERED.is_match(t)
+}
+
+/// [`SECTION_NUMBER_ALONE`]: a Roman numeral or a capital A to H, with at most a full stop
+/// after it (seven bytes at most).
+fn is_section_number(t: &str) -> bool {
+    t.len() <= 7 && t.starts_with(is_heading_number) && SECTION_NUMBER_ALONE.is_match(t)
+}
+
+fn is_heading_number(c: char) -> bool {
+    matches!(c, 'I' | 'V' | 'X' | 'L' | 'A'..='H')
+}
+
 fn ends_terminal_or_closing(last: &str) -> bool {
     ends_terminal(last) || last.is_empty()
 }
@@ -610,6 +641,47 @@ fn next_label(label: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Lines made of the openings of the closing formula and of headings, and of text.
+    fn opening_lines() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("[".to_string()), Just(" ".to_string()), Just("\u{3000}".to_string()), Just("经记录表决".to_string()),
+            Just("未经表决".to_string()), Just("以".to_string()), Just("票".to_string()), Just("Adopted".to_string()),
+            Just(" by".to_string()), Just(".".to_string()), Just("．".to_string()), Just("、".to_string()),
+            Just("Annex".to_string()), Just("es".to_string()), Just("附件".to_string()), Just("一".to_string()),
+            Just("十".to_string()), Just("I".to_string()), Just("V".to_string()), Just("X".to_string()),
+            Just("L".to_string()), Just("A".to_string()), Just("H".to_string()), Just("概要".to_string()),
+            Just("Summary".to_string()), Just("12".to_string()), Just("２".to_string()), Just("2021".to_string()),
+            Just("July".to_string()), Just("年".to_string()), Just("月".to_string()), Just("日".to_string()),
+            "[a-z]{1,4}",
+            any::<char>().prop_map(String::from),
+        ];
+        proptest::collection::vec(piece, 1..8).prop_map(|v| v.concat())
+    }
+
+    #[test]
+    fn openings_are_found_on_real_lines() {
+        assert!(may_open_vote("[Adopted without a vote.]") && may_open_vote("[ 经记录表决") && may_open_vote("以 44 票赞成"));
+        assert!(is_annex("Annex") && is_annex("Annexes II") && is_annex("附件一"));
+        assert!(is_numbered_heading("IV. Conclusions") && is_numbered_heading("一. 导言") && is_numbered_heading("B . x"));
+        assert!(is_section_number("II") && is_section_number("B.") && is_section_number("XLVIII."));
+        assert!(!is_section_number("Annex"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn the_tests_before_the_patterns_pass_every_line_they_match(t in opening_lines()) {
+            prop_assert!(!VOTE_START.is_match(&t) || may_open_vote(&t), "{:?}", t);
+            prop_assert_eq!(is_annex(&t), ANNEX.is_match(&t), "{:?}", t);
+            prop_assert_eq!(is_numbered_heading(&t), HEADING_NUMBERED.is_match(&t), "{:?}", t);
+            prop_assert_eq!(is_section_number(&t), SECTION_NUMBER_ALONE.is_match(&t), "{:?}", t);
+            prop_assert!(!SUMMARY.is_match(&t) || t.starts_with(['概', 'S']), "{:?}", t);
+            prop_assert!(!DATE_ONLY.is_match(&t) || t.starts_with(crate::text::is_figure), "{:?}", t);
+        }
+    }
 
     #[test]
     fn terminal_table() {
