@@ -377,22 +377,26 @@ pub fn vocabulary<'a>(
     lines: impl IntoIterator<Item = &'a str>,
     wanted: &std::collections::HashSet<String>,
 ) -> std::collections::HashSet<String> {
-    // Which byte lengths a wanted word has, as a table: looked up once per word.
-    let mut lengths = vec![false; wanted.iter().map(String::len).max().map_or(0, |n| n + 1)];
+    // For each byte length, the first letters (a to z, one bit each) of the wanted words
+    // of that length: an ASCII word lower-cases to the same length and to its own first
+    // letter lower-cased, so one look-up passes over most words without lower-casing them.
+    let mut initials = vec![0u32; wanted.iter().map(String::len).max().map_or(0, |n| n + 1)];
     for w in wanted {
-        lengths[w.len()] = true;
+        if let Some(&first) = w.as_bytes().first().filter(|b| b.is_ascii_lowercase()) {
+            initials[w.len()] |= initial_bit(first);
+        }
     }
     let mut words = std::collections::HashSet::new();
     let mut lowered = [0u8; 64];
     for line in lines {
         if line.is_ascii() {
-            ascii_vocabulary(line.as_bytes(), &lengths, wanted, &mut lowered, &mut words);
+            ascii_vocabulary(line.as_bytes(), &initials, wanted, &mut lowered, &mut words);
             continue;
         }
         for (w, ascii) in Words::of(line) {
             // Lower-casing keeps an ASCII word's length; others are checked in full.
             let skip = w.len() < 4
-                || (ascii && !lengths.get(w.len()).copied().unwrap_or(false))
+                || (ascii && !may_be_wanted(&initials, w.as_bytes()))
                 || (!ascii && w.chars().count() < 4);
             if skip {
                 continue;
@@ -408,6 +412,16 @@ pub fn vocabulary<'a>(
         }
     }
     words
+}
+
+/// The bit of an ASCII letter in [`vocabulary`]'s table of first letters.
+fn initial_bit(letter: u8) -> u32 {
+    1 << (letter.to_ascii_lowercase() - b'a')
+}
+
+/// Whether an ASCII word (not empty) has the length and first letter of a wanted word.
+fn may_be_wanted(initials: &[u32], word: &[u8]) -> bool {
+    initials.get(word.len()).is_some_and(|&bits| bits & initial_bit(word[0]) != 0)
 }
 
 /// Keep an ASCII word, lower-cased, when it is wanted. It is lower-cased in `lowered`
@@ -437,7 +451,7 @@ fn keep_ascii_word(
 /// lower-casing it is lower-casing its bytes.
 fn ascii_vocabulary(
     bytes: &[u8],
-    lengths: &[bool],
+    initials: &[u32],
     wanted: &std::collections::HashSet<String>,
     lowered: &mut [u8; 64],
     words: &mut std::collections::HashSet<String>,
@@ -452,7 +466,7 @@ fn ascii_vocabulary(
             at += 1;
         }
         let len = at - start;
-        if len >= 4 && lengths.get(len).copied().unwrap_or(false) {
+        if len >= 4 && may_be_wanted(initials, &bytes[start..at]) {
             keep_ascii_word(&bytes[start..at], wanted, lowered, words);
         }
     }
