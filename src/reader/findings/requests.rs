@@ -272,7 +272,7 @@ fn requests_in_clause(clause: &str, kind: RequestKind, setting: Setting) -> Vec<
     // include in the provisional agenda …").
     let end = match setting.language {
         Language::Zh => ZH_NEXT_STATEMENT.find(rest),
-        Language::En => EN_NEXT_STATEMENT.find(rest),
+        Language::En => en_next_statement(rest),
     }
     .map_or(rest.len(), |m| m.start());
     let action = clean_action(&rest[..end], setting.language);
@@ -310,6 +310,24 @@ static EN_NEXT_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[,;]?\s+and|;)\s+(?:,?\s*in (?:this|that) regard,\s*)?(?:also\s+|further\s+)?(?:decides|notes|takes note|welcomes|reaffirms|recalls|emphasizes|stresses|underlines|recognizes|affirms|expresses)\b")
         .expect("valid regex")
 });
+
+/// The verbs of [`EN_NEXT_STATEMENT`], one of which each of its matches holds.
+const NEXT_STATEMENT_VERBS: [&str; 12] = [
+    "decides", "notes", "takes note", "welcomes", "reaffirms", "recalls", "emphasizes", "stresses", "underlines",
+    "recognizes", "affirms", "expresses",
+];
+
+/// [`EN_NEXT_STATEMENT`] in a text that has one of its verbs. Most requests run to the
+/// end of their paragraph, with none of them, and the pattern is read slowly where the
+/// text is not all ASCII (its word boundaries are Unicode's).
+fn en_next_statement(text: &str) -> Option<regex::Match<'_>> {
+    static VERBS: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| aho_corasick::AhoCorasick::new(NEXT_STATEMENT_VERBS).expect("valid literals"));
+    if !VERBS.is_match(text) {
+        return None;
+    }
+    EN_NEXT_STATEMENT.find(text)
+}
 
 /// The calls a noting paragraph reports, made by someone else: "并要求联合国人权事务高级专员
 /// 办事处…", "the call upon the Office of the United Nations High Commissioner for Human
@@ -971,6 +989,20 @@ pub fn prepare(language: Language) {
 mod tests {
     use super::*;
     use crate::model::{Item, LineSpan, ParagraphKind};
+
+    #[test]
+    fn the_next_statement_is_looked_for_by_the_verbs_of_its_pattern() {
+        let pattern = EN_NEXT_STATEMENT.as_str();
+        let verbs = pattern.split("(?:decides|").nth(1).and_then(|rest| rest.split(")\\b").next()).expect("the verbs' group");
+        let mut in_pattern: Vec<&str> = std::iter::once("decides").chain(verbs.split('|')).collect();
+        let mut listed = NEXT_STATEMENT_VERBS.to_vec();
+        in_pattern.sort_unstable();
+        listed.sort_unstable();
+        assert_eq!(in_pattern, listed);
+        let text = "the Secretary-General to report, and decides to remain seized of the matter";
+        assert_eq!(en_next_statement(text).map(|m| m.as_str()), Some(", and decides"));
+        assert_eq!(en_next_statement("the Secretary-General to report on “this” matter"), None);
+    }
 
     /// The addressee patterns checked on the match answer as their bounded forms, on
     /// each side of the bound.
