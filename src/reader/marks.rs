@@ -8,6 +8,17 @@
 use super::patterns::is_superscript_digit;
 use crate::model::{Diagnostic, Footnote, Paragraph};
 
+/// Whether `text` has a superscript digit, found from its UTF-8 bytes without decoding
+/// the text: `¹ ² ³` are 0xC2 0xB9, 0xB2, 0xB3, and `⁰ ⁴ … ⁹` are 0xE2 0x81 then 0xB0 or
+/// 0xB4 to 0xB9.
+fn has_superscript_digit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(0xC2, 0xE2, bytes).any(|i| match bytes[i] {
+        0xC2 => matches!(bytes.get(i + 1), Some(0xB2 | 0xB3 | 0xB9)),
+        _ => bytes.get(i + 1) == Some(&0x81) && matches!(bytes.get(i + 2), Some(0xB0 | 0xB4..=0xB9)),
+    })
+}
+
 /// Where a piece of running text lives: a paragraph's text or one of its items.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 struct Slot {
@@ -53,7 +64,7 @@ pub fn anchor(paras: &mut [Paragraph], footnotes: &mut [Footnote], diagnostics: 
     // 1. Superscript marks.
     for &slot in &all {
         let (text, marks) = field_mut(paras, slot);
-        if !text.chars().any(is_superscript_digit) {
+        if !has_superscript_digit(text) {
             continue;
         }
         let mut cleaned = String::with_capacity(text.len());
@@ -99,6 +110,7 @@ pub fn anchor(paras: &mut [Paragraph], footnotes: &mut [Footnote], diagnostics: 
         let mark = footnotes[fi].mark.clone();
         let limit_line = footnotes[fi].lines.first;
         let mut found = None;
+        let finder = memchr::memmem::Finder::new(mark.as_bytes());
         'search: for (k, &slot) in all.iter().enumerate().skip(cursor.0) {
             if paras[slot.paragraph].lines.first > limit_line {
                 break;
@@ -106,7 +118,7 @@ pub fn anchor(paras: &mut [Paragraph], footnotes: &mut [Footnote], diagnostics: 
             let text = field_text(paras, slot);
             let from = if k == cursor.0 { cursor.1 } else { 0 };
             let mut pos = from;
-            while let Some(rel) = text.get(pos..).and_then(|t| t.find(mark.as_str())) {
+            while let Some(rel) = text.get(pos..).and_then(|t| finder.find(t.as_bytes())) {
                 let s = pos + rel;
                 let e = s + mark.len();
                 if let Some(edit) = plain_mark_at(text, s, e) {
@@ -243,6 +255,18 @@ fn plain_mark_at(text: &str, s: usize, e: usize) -> Option<Edit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn superscript_digits_are_found_from_their_bytes() {
+        let mut text = String::new();
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            text.clear();
+            text.push('a');
+            text.push(c);
+            text.push('“');
+            assert_eq!(has_superscript_digit(&text), is_superscript_digit(c), "{c:?}");
+        }
+    }
 
     fn check(text: &str, mark: &str) -> Option<String> {
         let s = text.find(mark)?;
