@@ -611,36 +611,31 @@ impl<'a> View<'a> {
 /// Whether [`View::new`] would give `text` back unchanged: no white space but single
 /// ASCII spaces between other characters (none at all in Chinese, where a space between
 /// two Chinese characters is dropped), no title mark "《", no curly apostrophe.
+///
+/// The ASCII bytes are read in blocks without a branch (a space at either end, two
+/// spaces together, another ASCII space character), and then only the characters whose
+/// first byte can start a white space, "《" or a curly apostrophe (0xC2, 0xE1, 0xE2,
+/// 0xE3) are decoded.
 fn view_is_text(text: &str, language: Language) -> bool {
     let bytes = text.as_bytes();
-    // A space at the start is dropped, as is one after another.
-    let mut after_space = true;
-    let mut at = 0;
-    while at < bytes.len() {
-        let b = bytes[at];
-        if b.is_ascii() {
-            if b == b' ' {
-                if after_space || language == Language::Zh {
-                    return false;
-                }
-                after_space = true;
-            } else if (b as char).is_whitespace() {
-                return false;
-            } else {
-                after_space = false;
-            }
-            at += 1;
-        } else {
-            let Some(c) = text[at..].chars().next() else { return false };
-            if c.is_whitespace() || matches!(c, '《' | '’' | '‘') {
-                return false;
-            }
-            after_space = false;
-            at += c.len_utf8();
-        }
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return true };
+    let other_space = |b: u8| (b'\t'..=b'\r').contains(&b);
+    let no_space = language == Language::Zh;
+    if first == b' ' || last == b' ' || other_space(first) || (no_space && memchr::memchr(b' ', bytes).is_some()) {
+        return false;
     }
-    // A space at the end is dropped.
-    !after_space || bytes.is_empty()
+    let (left, right) = (&bytes[..bytes.len() - 1], &bytes[1..]);
+    let ascii_kept = left.chunks(64).zip(right.chunks(64)).all(|(left, right)| {
+        !left.iter().zip(right).fold(false, |changed, (&a, &b)| changed | (a == b' ' && b == b' ') | other_space(b))
+    });
+    if !ascii_kept {
+        return false;
+    }
+    let changed_at = |i: usize| {
+        let c = text[i..].chars().next().expect("a character starts at its first byte");
+        c.is_whitespace() || matches!(c, '《' | '’' | '‘')
+    };
+    !memchr::memchr3_iter(0xE1, 0xE2, 0xE3, bytes).any(changed_at) && !memchr::memchr_iter(0xC2, bytes).any(changed_at)
 }
 
 /// The byte length of the opening of `text` that a [`View`] keeps unchanged outside a
@@ -904,6 +899,60 @@ pub fn prepare(language: Language) {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn a_text_is_its_own_view_as_read_a_character_at_a_time() {
+        let mut text = String::new();
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            for (before, after) in [("a", "b"), ("", ""), ("a ", " b"), ("“", "")] {
+                text.clear();
+                text.push_str(before);
+                text.push(c);
+                text.push_str(after);
+                for language in [Language::En, Language::Zh] {
+                    assert_eq!(view_is_text(&text, language), view_is_text_by_characters(&text, language), "{text:?}");
+                }
+            }
+        }
+        for t in ["", " ", "a  b", "a b", "a b ", " a", "人 权", "a\tb", "women’s rights", "《公约》", "x\u{3000}y"] {
+            for language in [Language::En, Language::Zh] {
+                assert_eq!(view_is_text(t, language), view_is_text_by_characters(t, language), "{t:?}");
+            }
+        }
+    }
+
+    /// [`view_is_text`] as it read the text a character at a time, for the tests.
+    fn view_is_text_by_characters(text: &str, language: Language) -> bool {
+        let bytes = text.as_bytes();
+        // A space at the start is dropped, as is one after another.
+        let mut after_space = true;
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b.is_ascii() {
+                if b == b' ' {
+                    if after_space || language == Language::Zh {
+                        return false;
+                    }
+                    after_space = true;
+                } else if (b as char).is_whitespace() {
+                    return false;
+                } else {
+                    after_space = false;
+                }
+                at += 1;
+            } else {
+                let Some(c) = text[at..].chars().next() else { return false };
+                if c.is_whitespace() || matches!(c, '《' | '’' | '‘') {
+                    return false;
+                }
+                after_space = false;
+                at += c.len_utf8();
+            }
+        }
+        // A space at the end is dropped.
+        !after_space || bytes.is_empty()
+    }
 
     #[test]
     fn mandate_after_keeps_its_bound_of_20() {
