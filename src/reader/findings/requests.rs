@@ -319,11 +319,13 @@ const NEXT_STATEMENT_VERBS: [&str; 12] = [
 
 /// [`EN_NEXT_STATEMENT`] in a text that has one of its verbs. Most requests run to the
 /// end of their paragraph, with none of them, and the pattern is read slowly where the
-/// text is not all ASCII (its word boundaries are Unicode's).
+/// text is not all ASCII (its word boundaries are Unicode's). Each verb is looked for on
+/// its own, with a vectorised search: a dozen of those cost less than one automaton over
+/// the verbs, whose openings (`re`, `de`, `no`, `st`) are everywhere in English.
 fn en_next_statement(text: &str) -> Option<regex::Match<'_>> {
-    static VERBS: LazyLock<aho_corasick::AhoCorasick> =
-        LazyLock::new(|| aho_corasick::AhoCorasick::new(NEXT_STATEMENT_VERBS).expect("valid literals"));
-    if !VERBS.is_match(text) {
+    static VERBS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        LazyLock::new(|| NEXT_STATEMENT_VERBS.iter().map(|verb| memchr::memmem::Finder::new(verb.as_bytes())).collect());
+    if !VERBS.iter().any(|verb| verb.find(text.as_bytes()).is_some()) {
         return None;
     }
     EN_NEXT_STATEMENT.find(text)
