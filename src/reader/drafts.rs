@@ -128,7 +128,7 @@ pub(super) fn read(lines: &[Line], body_line: Option<usize>) -> Option<DraftMast
         title_lines.push(at);
         at += 1;
     }
-    let title = crate::reader::normalize::join_lines(title_lines.iter().map(|&i| lines[i].text.as_str()))
+    let title = crate::reader::normalize::join_lines(title_lines.iter().map(|&i| &*lines[i].text))
         .replace(crate::reader::normalize::SOFT_HYPHEN, "-");
     let title = PLACEHOLDER_NUMBER.replace(&title, "").trim().to_string();
 
@@ -255,7 +255,7 @@ fn find_sponsor_line(lines: &[Line], limit: usize) -> Option<(usize, usize, Spon
         // The whole block (a wrapped officer's line, an amendment's symbol on the next
         // line), the block up to this line, or this line alone (a longer block may take
         // in the agenda title).
-        let join = |from: usize, to: usize| crate::reader::normalize::join_lines(lines[from..=to].iter().map(|l| l.text.as_str()));
+        let join = |from: usize, to: usize| crate::reader::normalize::join_lines(lines[from..=to].iter().map(|l| &*l.text));
         for (from, to) in [(start, last), (start, end), (end, end), (end, last)] {
             if let Some(line) = sponsor_line(&join(from, to)) {
                 return Some((from, to.max(last), line));

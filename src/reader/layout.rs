@@ -12,7 +12,7 @@ pub struct Line<'a> {
     pub number: usize,
     /// The line as read: a slice of the decoded text.
     pub raw: &'a str,
-    pub text: String,
+    pub text: std::borrow::Cow<'a, str>,
     /// The raw line starts with white space (page starts and headings in reports).
     pub indent: usize,
     pub markup_removed: Vec<String>,
@@ -102,7 +102,7 @@ pub fn mark_furniture(lines: &mut [Line], front_end: usize, title: &str) {
             }
             k.push_str(line_key);
         }
-        let last = reading.last().map_or("", |&i| lines[i].text.as_str());
+        let last = reading.last().map_or("", |&i| &*lines[i].text);
         k.chars().count() >= 8 && title_key.contains(&k) && !ends_terminal(last)
     };
     let count = lines.len();

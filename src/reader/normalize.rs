@@ -6,6 +6,7 @@
 
 use crate::text::chars::{is_cjk, is_cjk_punct, is_han};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// One line of the decoded input, 1-based, without its line terminator: a slice of the
@@ -36,8 +37,9 @@ pub fn split_lines(text: &str) -> Vec<RawLine<'_>> {
 
 /// A line after normalisation, with the markup that was taken out of it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CleanLine {
-    pub text: String,
+pub struct CleanLine<'a> {
+    /// The line itself (without the spaces at its ends) when nothing was changed.
+    pub text: Cow<'a, str>,
     pub markup_removed: Vec<String>,
 }
 
@@ -60,12 +62,12 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*#{1,6}\s+").
 const MAX_MARKUP_PASSES: usize = 32;
 
 /// Clean one line: markup out, odd spaces unified, stray spaces inside Chinese closed up.
-pub fn clean_line(raw: &str) -> CleanLine {
+pub fn clean_line(raw: &str) -> CleanLine<'_> {
     let survey = survey(raw);
     if !survey.odd_characters && !survey.markup {
         // Most lines: nothing to replace or take out (a backslash is a markup byte, so no
         // escape either), and the line is only closed up.
-        return CleanLine { text: close_up_spaces(raw), markup_removed: Vec::new() };
+        return CleanLine { text: close_up(raw), markup_removed: Vec::new() };
     }
     let mut removed = Vec::new();
     let mut text: String = if survey.odd_characters {
@@ -131,7 +133,7 @@ pub fn clean_line(raw: &str) -> CleanLine {
         }
         text = ESCAPE.replace_all(&text, "$1").into_owned();
     }
-    CleanLine { text: close_up_spaces(&text), markup_removed: removed }
+    CleanLine { text: Cow::Owned(close_up_spaces(&text)), markup_removed: removed }
 }
 
 /// What one pass over a line's bytes tells [`clean_line`] it has to do.
@@ -198,10 +200,15 @@ fn survey(raw: &str) -> Survey {
 /// two Han characters or beside full-width punctuation ("促进和保护人 权" is one word):
 /// PDF extraction inserts those, Chinese typesetting never has them.
 pub fn close_up_spaces(s: &str) -> String {
+    close_up(s).into_owned()
+}
+
+/// [`close_up_spaces`], borrowing the text when it is closed up already.
+fn close_up(s: &str) -> Cow<'_, str> {
     let s = s.trim();
     let bytes = s.as_bytes();
     if is_closed_up(bytes) {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     // Text between spaces is copied whole; each run of spaces is kept as one or dropped.
@@ -234,7 +241,7 @@ pub fn close_up_spaces(s: &str) -> String {
         }
     }
     out.push_str(&s[copied..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Most lines are closed up already: each space single, with ASCII on both sides (after

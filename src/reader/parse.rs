@@ -41,7 +41,7 @@ pub fn read_document(raw: &[RawLine<'_>], fallback_id: &str, source: Source) -> 
     let front_idx: Vec<usize> = (0..masthead.body_start)
         .filter(|i| lines[*i].drop.is_none() && !masthead.formula.contains(i))
         .collect();
-    let front_texts: Vec<&str> = front_idx.iter().map(|&i| lines[i].text.as_str()).collect();
+    let front_texts: Vec<&str> = front_idx.iter().map(|&i| &*lines[i].text).collect();
     let closing_texts: Vec<&str> = assembled.closing.iter().map(|m| m.text.as_str()).collect();
 
     let symbol_lines = super::meta::symbol_lines(&lines);
@@ -103,12 +103,12 @@ pub fn read_document(raw: &[RawLine<'_>], fallback_id: &str, source: Source) -> 
     let mut formula: Vec<MetaLine> = masthead
         .formula
         .iter()
-        .map(|&i| MetaLine { line: lines[i].number, text: lines[i].text.clone() })
+        .map(|&i| MetaLine { line: lines[i].number, text: lines[i].text.to_string() })
         .collect();
     formula.extend(assembled.closing.iter().cloned());
     let front_matter = front_idx
         .iter()
-        .map(|&i| MetaLine { line: lines[i].number, text: lines[i].text.clone() })
+        .map(|&i| MetaLine { line: lines[i].number, text: lines[i].text.to_string() })
         .collect();
     let mut dropped: Vec<Dropped> = lines
         .iter()
@@ -195,7 +195,7 @@ fn settle_hyphens(lines: &[Line], paragraphs: &mut [Paragraph], footnotes: &mut 
     if joins.is_empty() {
         return;
     }
-    let vocab = vocabulary(lines.iter().map(|l| l.text.as_str()), &joins);
+    let vocab = vocabulary(lines.iter().map(|l| &*l.text), &joins);
     for p in paragraphs.iter_mut() {
         p.text = resolve_line_end_hyphens(&p.text, &vocab);
         for item in &mut p.items {
@@ -248,7 +248,7 @@ fn find_masthead(lines: &[Line]) -> Masthead {
             let mut j = t + 1;
             // An English title wraps until the blank line.
             while j < lines.len() && !lines[j].is_blank() && Some(j) != body_idx && j < first_numbered {
-                parts.push(lines[j].text.clone());
+                parts.push(lines[j].text.to_string());
                 formula.push(j);
                 j += 1;
             }
@@ -286,7 +286,7 @@ fn find_masthead(lines: &[Line]) -> Masthead {
                 .iter()
                 .rev()
                 .filter(|l| !l.is_blank() && !formula.contains(&(l.number - 1)))
-                .map(|l| l.text.clone())
+                .map(|l| l.text.to_string())
                 .next()
                 .unwrap_or_default();
         }
@@ -305,7 +305,7 @@ fn find_masthead(lines: &[Line]) -> Masthead {
         let start = start.unwrap_or_else(|| (0..a).rev().find(|&i| !lines[i].is_blank()).unwrap_or(a));
         let formula: Vec<usize> = (start..=a).filter(|&i| !lines[i].is_blank()).collect();
         let title = crate::reader::normalize::join_lines(
-            formula.iter().filter(|&&i| i != a).map(|&i| lines[i].text.as_str()),
+            formula.iter().filter(|&&i| i != a).map(|&i| &*lines[i].text),
         )
         .replace(crate::reader::normalize::SOFT_HYPHEN, "-");
         return Masthead {
@@ -320,6 +320,6 @@ fn find_masthead(lines: &[Line]) -> Masthead {
             skip: None,
         };
     }
-    let title = lines.iter().find(|l| !l.is_blank()).map(|l| l.text.clone()).unwrap_or_default();
+    let title = lines.iter().find(|l| !l.is_blank()).map(|l| l.text.to_string()).unwrap_or_default();
     Masthead { kind: DocKind::Other, body_start: 0, formula: Vec::new(), title, number: None, body_line: None, sc_symbol: None, sc_date: None, skip: None }
 }

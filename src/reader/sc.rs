@@ -40,7 +40,7 @@ pub fn heading(lines: &[Line], at: usize, limit: usize, body_idx: Option<usize>)
     let mut j = at + 1;
     let limit = limit.min(lines.len());
     while j < limit {
-        let t = lines[j].text.as_str();
+        let t = &*lines[j].text;
         if lines[j].is_blank() {
             j += 1;
             continue;

@@ -188,7 +188,7 @@ impl<'a> Assembler<'a> {
     }
 
     fn line(&mut self, line: &'a Line<'a>) {
-        let t = line.text.as_str();
+        let t = &*line.text;
         let n = line.number;
 
         if self.in_vote {
@@ -246,7 +246,7 @@ impl<'a> Assembler<'a> {
 
     /// Footnote starts and continuations; true when the line was consumed.
     fn footnote_line(&mut self, line: &'a Line<'a>) -> bool {
-        let t = line.text.as_str();
+        let t = &*line.text;
         if let Some((mark, text)) = footnote_super(t) {
             let mark = superscript_to_ascii(mark);
             self.start_footnote(mark, line.number, text);
@@ -308,7 +308,7 @@ impl<'a> Assembler<'a> {
 
     /// Closing formula of a resolution: date, meeting, voting record, annex heading.
     fn closing_line(&mut self, line: &Line) -> bool {
-        let t = line.text.as_str();
+        let t = &*line.text;
         let n = line.number;
         if self.units.is_empty() {
             return false;
@@ -352,7 +352,7 @@ impl<'a> Assembler<'a> {
     }
 
     fn heading_line(&mut self, line: &Line) -> bool {
-        let t = line.text.as_str();
+        let t = &*line.text;
         let is_heading = match self.kind {
             DocKind::Report | DocKind::Other | DocKind::Amendment => {
                 is_numbered_heading(t)
