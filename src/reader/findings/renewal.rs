@@ -11,7 +11,6 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::model::{Document, ParagraphKind};
@@ -29,10 +28,18 @@ static RENEW: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("RENEW")
 });
-/// The words one of which every [`RENEW`] match holds, in any ASCII case.
-static RENEW_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder().ascii_case_insensitive(true).build(["andate", "tationing"]).expect("two short words")
-});
+/// Whether `text` holds one of the words that every [`RENEW`] match holds, "andate" or
+/// "tationing", in any ASCII case. Each is found from its one letter that is rare in
+/// English (`d`, `g`) by a vectorised search, and compared around it (an automaton over
+/// both words has no prefilter in any ASCII case, and steps over every byte).
+fn holds_renewal_word(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let word_around = |at: usize, word: &[u8], letter: usize| {
+        at.checked_sub(letter).and_then(|start| bytes.get(start..start + word.len())).is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    memchr::memchr2_iter(b'd', b'D', bytes).any(|at| word_around(at, b"andate", 2))
+        || memchr::memchr2_iter(b'g', b'G', bytes).any(|at| word_around(at, b"tationing", 8))
+}
 /// `until 19 July 1985`, `ending, 15 June 1972`: up to three other signs and any spaces
 /// between the word and the date (`gap`). Compiled with the gap unbounded (three copies of
 /// the Unicode non-word class cost as much as the rest of the renewal patterns), the bound
@@ -120,7 +127,7 @@ pub fn find_renewal(doc: &Document) -> Option<Renewal> {
             // Chinese one) is passed over without compiling the pattern. Neither word's
             // letters has another case form than ASCII's, so the check is exact; neither
             // holds white space, so it is made on the text before its spacing is evened.
-            if !RENEW_WORDS.is_match(text) {
+            if !holds_renewal_word(text) {
                 continue;
             }
             let text = tidy(text);
@@ -158,6 +165,22 @@ pub fn find_renewal(doc: &Document) -> Option<Renewal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::AhoCorasick;
+
+    #[test]
+    fn the_renewal_words_are_found_in_any_ascii_case() {
+        let words = AhoCorasick::builder().ascii_case_insensitive(true).build(["andate", "tationing"]).expect("two short words");
+        let pieces = ["m", "andate", "AnDaTe", "andat", "ndate", "d", "D", "s", "tationing", "TATIONING", "tationin", "ationing", "g", " ", "é", "’"];
+        // Every text of up to three pieces.
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            texts = texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
+            for t in &texts {
+                assert_eq!(holds_renewal_word(t), words.is_match(t), "{t:?}");
+            }
+        }
+        assert!(holds_renewal_word("Decides to extend the MANDATE of") && !holds_renewal_word("Decides to extend the mandat"));
+    }
 
     #[test]
     fn pattern() {
