@@ -20,7 +20,9 @@ use crate::reader;
 use crate::model::{DocKind, Document, VoteMethod};
 use super::outline::Outline;
 use rusqlite::{Connection, OptionalExtension, params};
+use crate::text::compare::KeyHasher;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -102,14 +104,37 @@ impl Status {
     }
 }
 
-/// A stored document as [`Index::headers`] lists it.
+/// A stored document as [`Index::headers`] lists it: its row, and where its file,
+/// symbol and language stand in the list's text.
 #[derive(Debug, Clone)]
 pub struct StoredHeader {
     pub id: i64,
+    path: std::ops::Range<usize>,
+    symbol: std::ops::Range<usize>,
+    language: std::ops::Range<usize>,
+}
+
+/// Every stored document's header, their strings in one buffer: a string each was most
+/// of the time finding two documents among hundreds.
+#[derive(Debug, Default)]
+pub struct StoredHeaders {
+    text: String,
+    pub rows: Vec<StoredHeader>,
+}
+
+impl StoredHeaders {
     /// The file, relative to the corpus folder.
-    pub path: String,
-    pub symbol: String,
-    pub language: String,
+    pub fn path(&self, header: &StoredHeader) -> &str {
+        &self.text[header.path.clone()]
+    }
+
+    pub fn symbol(&self, header: &StoredHeader) -> &str {
+        &self.text[header.symbol.clone()]
+    }
+
+    pub fn language(&self, header: &StoredHeader) -> &str {
+        &self.text[header.language.clone()]
+    }
 }
 
 /// What a refresh did.
@@ -216,10 +241,6 @@ fn stat(path: &Path) -> Result<OnDisk, Error> {
     Ok(OnDisk { size: meta.len(), mtime_ns })
 }
 
-fn relative(dir: &Path, path: &Path) -> String {
-    path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/")
-}
-
 impl Index {
     /// Open (or create) the index at `path`. An index of another schema version, or a
     /// file that is not an index at all, is an error that says how to rebuild.
@@ -296,18 +317,38 @@ impl Index {
 
     /// [`Index::status`] of the text files `texts` of `dir`, already listed.
     pub fn status_of(&self, dir: &Path, texts: &[PathBuf]) -> Result<Status, Error> {
-        let mut known: HashMap<String, (u64, i64)> = HashMap::new();
         let built_for = self.corpus_dir();
         let same_corpus = built_for.as_deref() == Some(&canonical(dir));
+        let names: Vec<std::borrow::Cow<str>> = texts.iter().map(|path| super::relative(dir, path)).collect();
+        // Each name's first file: two files can only share a name through a backslash
+        // or bytes that are not UTF-8, and then the second is new to the index.
+        let mut first: HashMap<&str, usize, BuildHasherDefault<KeyHasher>> = HashMap::default();
+        first.reserve(names.len());
+        let is_first: Vec<bool> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| match first.entry(name.as_ref()) {
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(i);
+                    true
+                }
+                std::collections::hash_map::Entry::Occupied(_) => false,
+            })
+            .collect();
+        // The size and time the index holds for each file.
+        let mut known: Vec<Option<(u64, i64)>> = vec![None; texts.len()];
+        let mut status = Status::default();
         if same_corpus {
             // The hashes are looked up only for the files whose size or time changed.
             let mut stmt = self.conn.prepare("SELECT path, size, mtime_ns FROM files").map_err(|e| self.fail(e))?;
-            let rows = stmt
-                .query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get::<_, i64>(1)? as u64, r.get(2)?))))
-                .map_err(|e| self.fail(e))?;
-            for row in rows {
-                let (path, v) = row.map_err(|e| self.fail(e))?;
-                known.insert(path, v);
+            let mut rows = stmt.query([]).map_err(|e| self.fail(e))?;
+            while let Some(row) = rows.next().map_err(|e| self.fail(e))? {
+                let path = row.get_ref(0).and_then(|v| Ok(v.as_str()?)).map_err(|e| self.fail(e))?;
+                let stored: (i64, i64) = (row.get(1).map_err(|e| self.fail(e))?, row.get(2).map_err(|e| self.fail(e))?);
+                match first.get(path) {
+                    Some(&i) => known[i] = Some((stored.0 as u64, stored.1)),
+                    None => status.removed.push(path.to_string()),
+                }
             }
         }
         // One stat per file, on every core: on 100,000 files that is most of the check.
@@ -315,38 +356,37 @@ impl Index {
             use rayon::prelude::*;
             texts.par_iter().map(|path| stat(path)).collect()
         };
-        let mut status = Status::default();
-        for (path, now) in texts.iter().zip(stats) {
-            let rel = relative(dir, path);
-            match known.remove(&rel) {
-                None => status.added.push(rel),
+        for (i, (path, now)) in texts.iter().zip(stats).enumerate() {
+            let rel = &names[i];
+            let stored = if is_first[i] { known[i] } else { None };
+            match stored {
+                None => status.added.push(rel.to_string()),
                 Some((size, mtime_ns)) => {
                     // A file that can no longer be read has changed: reading it again
                     // reports why.
                     let Ok(now) = now else {
-                        status.changed.push(rel);
+                        status.changed.push(rel.to_string());
                         continue;
                     };
                     if now.size == size && now.mtime_ns == mtime_ns {
                         continue;
                     }
                     let Ok(bytes) = reader::read_file_bytes(path) else {
-                        status.changed.push(rel);
+                        status.changed.push(rel.to_string());
                         continue;
                     };
                     let hash: String = self
                         .conn
-                        .query_row("SELECT hash FROM files WHERE path = ?1", [&rel], |r| r.get(0))
+                        .query_row("SELECT hash FROM files WHERE path = ?1", [rel.as_ref()], |r| r.get(0))
                         .map_err(|e| self.fail(e))?;
                     if blake3::hash(&bytes).to_hex().as_str() == hash {
-                        status.touched.push(rel);
+                        status.touched.push(rel.to_string());
                     } else {
-                        status.changed.push(rel);
+                        status.changed.push(rel.to_string());
                     }
                 }
             }
         }
-        status.removed = known.into_keys().collect();
         status.removed.sort();
         if !same_corpus {
             status.other_folder = Some(built_for.unwrap_or_default());
@@ -462,31 +502,41 @@ impl Index {
     /// The whole stored document of the file `path` (as an outline's `source.path` under
     /// `dir` names it).
     pub fn document_of_file(&self, dir: &Path, path: &str) -> Result<Document, Error> {
-        let rel = relative(dir, Path::new(path));
+        let rel = super::relative(dir, Path::new(path));
         let model: Vec<u8> = self
             .conn
-            .query_row("SELECT model FROM documents WHERE path = ?1 ORDER BY id LIMIT 1", [&rel], |r| r.get(0))
+            .query_row("SELECT model FROM documents WHERE path = ?1 ORDER BY id LIMIT 1", [rel.as_ref()], |r| r.get(0))
             .map_err(|e| self.fail(e))?;
         self.load_model(dir, &rel, &model)
     }
 
     /// Each stored document's row id, file, symbol and language, in the order of
     /// [`Index::documents`], without loading a model: enough to find the few a command names.
-    pub fn headers(&self) -> Result<Vec<StoredHeader>, Error> {
+    pub fn headers(&self) -> Result<StoredHeaders, Error> {
         let mut stmt = self.conn.prepare("SELECT id, path, symbol, language FROM documents ORDER BY path, id").map_err(|e| self.fail(e))?;
-        stmt.query_map([], |r| Ok(StoredHeader { id: r.get(0)?, path: r.get(1)?, symbol: r.get(2)?, language: r.get(3)? }))
-            .map_err(|e| self.fail(e))?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| self.fail(e))
+        let mut rows = stmt.query([]).map_err(|e| self.fail(e))?;
+        let mut headers = StoredHeaders::default();
+        while let Some(row) = rows.next().map_err(|e| self.fail(e))? {
+            let text = &mut headers.text;
+            let mut column = |i: usize| -> rusqlite::Result<std::ops::Range<usize>> {
+                let start = text.len();
+                text.push_str(row.get_ref(i)?.as_str()?);
+                Ok(start..text.len())
+            };
+            let read = (|| Ok(StoredHeader { id: row.get(0)?, path: column(1)?, symbol: column(2)?, language: column(3)? }))();
+            headers.rows.push(read.map_err(|e| self.fail(e))?);
+        }
+        Ok(headers)
     }
 
-    /// The stored document of row `id` (from [`Index::headers`]), with `source.path` under `dir`.
-    pub fn document(&self, dir: &Path, header: &StoredHeader) -> Result<Document, Error> {
+    /// The stored document of row `id` (from [`Index::headers`]), read from the file
+    /// `rel`, with `source.path` under `dir`.
+    pub fn document(&self, dir: &Path, id: i64, rel: &str) -> Result<Document, Error> {
         let model: Vec<u8> = self
             .conn
-            .query_row("SELECT model FROM documents WHERE id = ?1", [header.id], |r| r.get(0))
+            .query_row("SELECT model FROM documents WHERE id = ?1", [id], |r| r.get(0))
             .map_err(|e| self.fail(e))?;
-        self.load_model(dir, &header.path, &model)
+        self.load_model(dir, rel, &model)
     }
 
     /// A stored model (compressed JSON) as its document, with `source.path` under `dir`.

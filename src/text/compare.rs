@@ -358,9 +358,17 @@ fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
 pub struct KeyHasher(u64);
 
 impl std::hash::Hasher for KeyHasher {
+    /// Eight bytes at a time (a text key: a word, a file's name), the last ones padded.
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            self.write_u64(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(last));
         }
     }
 
