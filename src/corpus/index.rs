@@ -231,6 +231,61 @@ struct OnDisk {
     mtime_ns: i64,
 }
 
+/// Files from which the freshness check stats them on every core.
+const PARALLEL_STATS: usize = 2048;
+
+/// The corpus folder, held open to stat the files below it by their names below it:
+/// the system does not walk the folder's own path again for every file (a quarter of
+/// the stats' system time on 655 files).
+struct Folder<'a> {
+    dir: &'a Path,
+    #[cfg(unix)]
+    handle: Option<std::fs::File>,
+    /// A name below the folder, NUL-terminated, reused from file to file.
+    #[cfg(unix)]
+    name: Vec<u8>,
+}
+
+impl Folder<'_> {
+    fn open(dir: &Path) -> Folder<'_> {
+        Folder {
+            dir,
+            #[cfg(unix)]
+            handle: std::fs::File::open(dir).ok(),
+            #[cfg(unix)]
+            name: Vec::new(),
+        }
+    }
+
+    /// [`stat`] of `path`, a file below the folder.
+    fn stat(&mut self, path: &Path) -> Result<OnDisk, Error> {
+        #[cfg(unix)]
+        if let (Some(handle), Some(below)) = (&self.handle, super::below(self.dir, path)) {
+            use std::os::fd::AsRawFd;
+            self.name.clear();
+            self.name.extend_from_slice(below);
+            self.name.push(0);
+            let mut meta = std::mem::MaybeUninit::<libc::stat>::uninit();
+            // SAFETY: the name is NUL-terminated and outlives the call; `meta` is only
+            // read once the call has filled it in.
+            let meta = unsafe {
+                (libc::fstatat(handle.as_raw_fd(), self.name.as_ptr().cast(), meta.as_mut_ptr(), 0) == 0).then(|| meta.assume_init())
+            };
+            if let Some(meta) = meta {
+                // As `stat` reads them: a time before 1970 is 0.
+                let mtime_ns = if meta.st_mtime >= 0 {
+                    (meta.st_mtime as u128 * 1_000_000_000 + meta.st_mtime_nsec as u128) as i64
+                } else {
+                    0
+                };
+                return Ok(OnDisk { size: meta.st_size as u64, mtime_ns });
+            }
+            // A file that cannot be stat'ed: the path names why.
+        }
+        stat(path)
+    }
+}
+
 fn stat(path: &Path) -> Result<OnDisk, Error> {
     let meta = std::fs::metadata(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     let mtime_ns = meta
@@ -351,10 +406,14 @@ impl Index {
                 }
             }
         }
-        // One stat per file, on every core: on 100,000 files that is most of the check.
-        let stats: Vec<Result<OnDisk, Error>> = {
+        // One stat per file: on 100,000 files that is most of the check, made on every
+        // core; on a few hundred, starting the threads costs more than they save.
+        let stats: Vec<Result<OnDisk, Error>> = if texts.len() >= PARALLEL_STATS {
             use rayon::prelude::*;
-            texts.par_iter().map(|path| stat(path)).collect()
+            texts.par_iter().map_init(|| Folder::open(dir), |folder, path| folder.stat(path)).collect()
+        } else {
+            let mut folder = Folder::open(dir);
+            texts.iter().map(|path| folder.stat(path)).collect()
         };
         for (i, (path, now)) in texts.iter().zip(stats).enumerate() {
             let rel = &names[i];
@@ -630,4 +689,23 @@ fn store(conn: &Connection, rel: &str, prepared: &Prepared, postings: &mut super
         postings.add(conn, conn.last_insert_rowid() as u64, &row.trigrams)?;
     }
     Ok(prepared.rows.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_stat_from_the_folder_is_its_stat_by_path() {
+        let dir = Path::new("src/corpus");
+        let mut folder = Folder::open(dir);
+        for name in ["index.rs", "mod.rs", "no such file"] {
+            let path = dir.join(name);
+            let (by_folder, by_path) = (folder.stat(&path), stat(&path));
+            assert_eq!(by_folder.is_ok(), by_path.is_ok(), "{name}");
+            if let (Ok(a), Ok(b)) = (by_folder, by_path) {
+                assert_eq!((a.size, a.mtime_ns), (b.size, b.mtime_ns), "{name}");
+            }
+        }
+    }
 }

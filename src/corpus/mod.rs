@@ -50,7 +50,7 @@ pub(crate) fn relative<'a>(dir: &Path, path: &'a Path) -> std::borrow::Cow<'a, s
 /// separator and plain names (none empty, none `.`) as the folder walk joins them:
 /// there, the components below `dir` are exactly the bytes after it. `None` for any
 /// other path, which is then split into components.
-fn below<'a>(dir: &Path, path: &'a Path) -> Option<&'a [u8]> {
+pub(crate) fn below<'a>(dir: &Path, path: &'a Path) -> Option<&'a [u8]> {
     let dir = dir.as_os_str().as_encoded_bytes();
     let rest = path.as_os_str().as_encoded_bytes().strip_prefix(dir)?;
     let rest = if dir.last() == Some(&b'/') { rest } else { rest.strip_prefix(b"/")? };
