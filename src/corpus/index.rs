@@ -29,7 +29,7 @@ use std::time::UNIX_EPOCH;
 /// The schema's own version and a fingerprint of the reader's source (set by build.rs):
 /// an index written by another build of lineage is rebuilt, not misread, since that build
 /// may read the same files differently.
-const SCHEMA_VERSION: &str = concat!("lineage-index-8-", env!("LINEAGE_READER_FINGERPRINT"));
+const SCHEMA_VERSION: &str = concat!("lineage-index-9-", env!("LINEAGE_READER_FINGERPRINT"));
 
 /// Files read in parallel before their documents are stored: small enough that the
 /// first chunk read (nothing stored yet) and the last stored (nothing left to read) are
@@ -316,7 +316,7 @@ impl Index {
                 "DROP TABLE IF EXISTS paragraph_terms; DROP TABLE IF EXISTS paragraph_text; DROP TABLE IF EXISTS trigram_rows;
                  DROP TABLE IF EXISTS postings; DROP TABLE IF EXISTS postings_merged;
                  DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS documents;
-                 DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;
+                 DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS catalog;
                  PRAGMA auto_vacuum = INCREMENTAL;",
             )
             .map_err(fail)?;
@@ -325,6 +325,7 @@ impl Index {
             conn.execute_batch("VACUUM;").map_err(fail)?;
             conn.execute_batch(SCHEMA).map_err(fail)?;
             conn.execute_batch(super::postings::SCHEMA).map_err(fail)?;
+            conn.execute_batch(super::catalog::SCHEMA).map_err(fail)?;
             conn.execute("INSERT INTO meta (key, value) VALUES ('schema', ?1)", [SCHEMA_VERSION]).map_err(fail)?;
         }
         Ok(Index { conn, path: path.to_path_buf() })
@@ -337,6 +338,10 @@ impl Index {
 
     fn fail(&self, e: rusqlite::Error) -> Error {
         Error::Index { path: self.path.clone(), reason: e.to_string() }
+    }
+
+    fn malformed(&self) -> Error {
+        Error::Index { path: self.path.clone(), reason: "its catalog does not read; run `lineage index --rebuild`".to_string() }
     }
 
     /// The folder this index was built for (canonical path), if it was ever built.
@@ -395,14 +400,12 @@ impl Index {
         let mut status = Status::default();
         if same_corpus {
             // The hashes are looked up only for the files whose size or time changed.
-            let mut stmt = self.conn.prepare("SELECT path, size, mtime_ns FROM files").map_err(|e| self.fail(e))?;
-            let mut rows = stmt.query([]).map_err(|e| self.fail(e))?;
-            while let Some(row) = rows.next().map_err(|e| self.fail(e))? {
-                let path = row.get_ref(0).and_then(|v| Ok(v.as_str()?)).map_err(|e| self.fail(e))?;
-                let stored: (i64, i64) = (row.get(1).map_err(|e| self.fail(e))?, row.get(2).map_err(|e| self.fail(e))?);
-                match first.get(path) {
-                    Some(&i) => known[i] = Some((stored.0 as u64, stored.1)),
-                    None => status.removed.push(path.to_string()),
+            let files = super::catalog::read(&self.conn, "files").map_err(|e| self.fail(e))?;
+            for file in super::catalog::files(&files) {
+                let file = file.map_err(|_| self.malformed())?;
+                match first.get(file.path) {
+                    Some(&i) => known[i] = Some((file.size as u64, file.mtime_ns)),
+                    None => status.removed.push(file.path.to_string()),
                 }
             }
         }
@@ -515,6 +518,9 @@ impl Index {
         postings.finish(&tx).map_err(fail)?;
         tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('rows', (SELECT count(*) FROM paragraphs))", [])
             .map_err(fail)?;
+        if !status.is_fresh() || !status.touched.is_empty() {
+            super::catalog::write(&tx).map_err(fail)?;
+        }
         tx.commit().map_err(fail)?;
         report.status = status;
         Ok(report)
@@ -524,7 +530,7 @@ impl Index {
         self.conn
             .execute_batch(
                 "DELETE FROM postings; DELETE FROM paragraphs; DELETE FROM documents; DELETE FROM files;
-                 DELETE FROM meta WHERE key = 'corpus';",
+                 DELETE FROM meta WHERE key = 'corpus'; DELETE FROM catalog;",
             )
             .map_err(|e| self.fail(e))
     }
@@ -572,18 +578,21 @@ impl Index {
     /// Each stored document's row id, file, symbol and language, in the order of
     /// [`Index::documents`], without loading a model: enough to find the few a command names.
     pub fn headers(&self) -> Result<StoredHeaders, Error> {
-        let mut stmt = self.conn.prepare("SELECT id, path, symbol, language FROM documents ORDER BY path, id").map_err(|e| self.fail(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.fail(e))?;
+        let blob = super::catalog::read(&self.conn, "headers").map_err(|e| self.fail(e))?;
+        let mut records = super::catalog::Records::new(&blob);
         let mut headers = StoredHeaders::default();
-        while let Some(row) = rows.next().map_err(|e| self.fail(e))? {
+        while !records.is_empty() {
             let text = &mut headers.text;
-            let mut column = |i: usize| -> rusqlite::Result<std::ops::Range<usize>> {
-                let start = text.len();
-                text.push_str(row.get_ref(i)?.as_str()?);
-                Ok(start..text.len())
+            let mut read = || -> Result<StoredHeader, super::catalog::Malformed> {
+                let id = records.i64()?;
+                let mut column = || -> Result<std::ops::Range<usize>, super::catalog::Malformed> {
+                    let start = text.len();
+                    text.push_str(records.str()?);
+                    Ok(start..text.len())
+                };
+                Ok(StoredHeader { id, path: column()?, symbol: column()?, language: column()? })
             };
-            let read = (|| Ok(StoredHeader { id: row.get(0)?, path: column(1)?, symbol: column(2)?, language: column(3)? }))();
-            headers.rows.push(read.map_err(|e| self.fail(e))?);
+            headers.rows.push(read().map_err(|_| self.malformed())?);
         }
         Ok(headers)
     }
@@ -611,14 +620,14 @@ impl Index {
 
     /// Why each file that could not be read was not, in path order, as stored.
     pub fn unreadable(&self) -> Result<Vec<String>, Error> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT error FROM files WHERE error IS NOT NULL ORDER BY path")
-            .map_err(|e| self.fail(e))?;
-        stmt.query_map([], |r| r.get::<_, String>(0))
-            .map_err(|e| self.fail(e))?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| self.fail(e))
+        let files = super::catalog::read(&self.conn, "files").map_err(|e| self.fail(e))?;
+        let mut errors = Vec::new();
+        for file in super::catalog::files(&files) {
+            if let Some(error) = file.map_err(|_| self.malformed())?.error {
+                errors.push(error.to_string());
+            }
+        }
+        Ok(errors)
     }
 
     /// Drop everything: the next refresh reads the whole corpus again.

@@ -1,5 +1,6 @@
 //! The corpus: every document read from the data folder, found by full or short ID.
 
+mod catalog;
 pub mod headers;
 pub mod index;
 pub mod location;
