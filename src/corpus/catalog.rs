@@ -100,18 +100,31 @@ impl<'a> Records<'a> {
         Ok(i64::from_le_bytes(self.take(8)?.try_into().map_err(|_| Malformed)?))
     }
 
-    pub(super) fn str(&mut self) -> Result<&'a str, Malformed> {
+    /// A string's bytes, unchecked.
+    pub(super) fn bytes(&mut self) -> Result<&'a [u8], Malformed> {
         let len = u32::from_le_bytes(self.take(4)?.try_into().map_err(|_| Malformed)?) as usize;
-        std::str::from_utf8(self.take(len)?).map_err(|_| Malformed)
+        self.take(len)
+    }
+
+    pub(super) fn str(&mut self) -> Result<&'a str, Malformed> {
+        super::utf8(self.bytes()?).ok_or(Malformed)
     }
 }
 
 /// One file as the catalog holds it.
 pub(super) struct File<'a> {
-    pub path: &'a str,
+    /// Its path's bytes, checked as UTF-8 only where read as text ([`File::path`]): the
+    /// freshness check looks most paths up as bytes.
+    pub path_bytes: &'a [u8],
     pub size: i64,
     pub mtime_ns: i64,
     pub error: Option<&'a str>,
+}
+
+impl<'a> File<'a> {
+    pub(super) fn path(&self) -> Result<&'a str, Malformed> {
+        super::utf8(self.path_bytes).ok_or(Malformed)
+    }
 }
 
 /// The files of a `files` blob, in path order.
@@ -122,9 +135,9 @@ pub(super) fn files(blob: &[u8]) -> impl Iterator<Item = Result<File<'_>, Malfor
             return None;
         }
         let mut file = || -> Result<File, Malformed> {
-            let (path, size, mtime_ns) = (records.str()?, records.i64()?, records.i64()?);
+            let (path_bytes, size, mtime_ns) = (records.bytes()?, records.i64()?, records.i64()?);
             let error = if records.byte()? == 1 { Some(records.str()?) } else { None };
-            Ok(File { path, size, mtime_ns, error })
+            Ok(File { path_bytes, size, mtime_ns, error })
         };
         let file = file();
         if file.is_err() {
@@ -155,7 +168,7 @@ mod tests {
         write(&conn).unwrap();
         let blob = read(&conn, "files").unwrap();
         let stored: Vec<(String, i64, i64, Option<String>)> = files(&blob)
-            .map(|f| f.map(|f| (f.path.to_string(), f.size, f.mtime_ns, f.error.map(str::to_string))).unwrap())
+            .map(|f| f.map(|f| (f.path().unwrap().to_string(), f.size, f.mtime_ns, f.error.map(str::to_string))).unwrap())
             .collect();
         assert_eq!(
             stored,

@@ -39,12 +39,22 @@ pub struct Corpus {
 /// so, which is every path the folder walk makes from plain names.
 pub(crate) fn relative<'a>(dir: &Path, path: &'a Path) -> std::borrow::Cow<'a, str> {
     if let Some(rest) = below(dir, path)
-        && let Ok(rest) = std::str::from_utf8(rest)
+        && let Some(rest) = utf8(rest)
         && !rest.contains('\\')
     {
         return std::borrow::Cow::Borrowed(rest);
     }
     std::borrow::Cow::Owned(path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/"))
+}
+
+/// `bytes` as text where they are UTF-8. A file's name or a symbol is most often ASCII,
+/// checked a word at a time; checking it as UTF-8 cost more than all else done with it.
+pub(crate) fn utf8(bytes: &[u8]) -> Option<&str> {
+    if bytes.is_ascii() {
+        // SAFETY: ASCII is UTF-8.
+        return Some(unsafe { std::str::from_utf8_unchecked(bytes) });
+    }
+    std::str::from_utf8(bytes).ok()
 }
 
 /// What `path.strip_prefix(dir)` leaves, found on the bytes, where `path` is `dir`, a
