@@ -312,9 +312,11 @@ pub struct ShingleIndex {
 const NO_POSTING: u32 = u32::MAX;
 
 impl ShingleIndex {
-    pub fn new<'a>(profiles: impl IntoIterator<Item = &'a Profile>) -> ShingleIndex {
-        let mut heads: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
-        let mut postings = Vec::new();
+    pub fn new<'a>(profiles: impl IntoIterator<Item = &'a Profile> + Clone) -> ShingleIndex {
+        // Room for every shingle at once: growing the table rehashes what it holds.
+        let room: usize = profiles.clone().into_iter().map(|p| p.shingles.len()).sum();
+        let mut heads: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::with_capacity_and_hasher(room, Default::default());
+        let mut postings = Vec::with_capacity(room);
         let mut sizes = Vec::new();
         for (j, profile) in profiles.into_iter().enumerate() {
             for run in profile.shingles.chunk_by(|a, b| a == b) {
