@@ -319,7 +319,12 @@ fn units<'a>(text: &'a str, exact: bool, keys: &mut Keys) -> Vec<Unit<'a>> {
             TokenClass::Space => after_space = Some(at),
             TokenClass::Word | TokenClass::Han => {
                 let start = if units.is_empty() { 0 } else { [opening, after_space].into_iter().flatten().min().unwrap_or(offset) };
-                units.push(Unit { key: keys.folded_id(t.text), text: "", start, weight: t.text.chars().count() });
+                // A Han token is one character, never a full-width form.
+                let (key, weight) = match t.class {
+                    TokenClass::Han => (keys.id(t.text), 1),
+                    _ => (keys.folded_id(t.text), t.text.chars().count()),
+                };
+                units.push(Unit { key, text: "", start, weight });
                 (opening, after_space) = (None, None);
             }
         }

@@ -452,6 +452,18 @@ impl std::hash::Hasher for KeyHasher {
         }
     }
 
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
     fn write_u64(&mut self, n: u64) {
         // The product's halves folded together: the table picks buckets by the low bits,
         // which a plain product takes from the key's low bits alone (a trigram's last
