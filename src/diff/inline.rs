@@ -436,8 +436,13 @@ fn absorb_small_equalities(mut hunks: Vec<Hunk>, old: &[Unit], new: &[Unit]) -> 
     }
 }
 
-fn concat<'a>(units: &[Unit<'a>], range: &Range<usize>) -> String {
-    units[range.clone()].iter().map(|u| u.text).collect()
+/// The text of a range of units: they stand end to end in their paragraph, so it is
+/// one stretch of it.
+fn span<'a>(text: &'a str, units: &[Unit<'a>], range: &Range<usize>) -> &'a str {
+    match (units[range.clone()].first(), units[range.clone()].last()) {
+        (Some(first), Some(last)) => &text[first.start..last.start + last.text.len()],
+        _ => "",
+    }
 }
 
 fn render_hunks(hunks: &[Hunk], old: &str, new: &str, old_units: &[Unit], new_units: &[Unit]) -> Vec<InlineOp> {
@@ -447,22 +452,25 @@ fn render_hunks(hunks: &[Hunk], old: &str, new: &str, old_units: &[Unit], new_un
             Hunk::Equal { old: o, new: n } => {
                 // Units that compare equal may still differ in the punctuation, width or
                 // spacing they carry: each side keeps its own, the difference shown minor.
-                for (a, b) in old_units[o.clone()].iter().zip(&new_units[n.clone()]) {
-                    if a.text == b.text {
-                        append(&mut ops, Op::Equal, b.text);
-                    } else {
+                // A run of units that read the same is kept as one stretch of the text.
+                let mut same_from = n.start;
+                for (k, (a, b)) in old_units[o.clone()].iter().zip(&new_units[n.clone()]).enumerate() {
+                    if a.text != b.text {
+                        append(&mut ops, Op::Equal, span(new, new_units, &(same_from..n.start + k)));
                         minor_redline(&mut ops, a.text, b.text);
+                        same_from = n.start + k + 1;
                     }
                 }
+                append(&mut ops, Op::Equal, span(new, new_units, &(same_from..n.end)));
             }
             Hunk::Change { old: o, new: n } => {
-                let deleted = concat(old_units, o);
-                let inserted = concat(new_units, n);
-                if is_insubstantial(&deleted) && is_insubstantial(&inserted) {
-                    minor_redline(&mut ops, &deleted, &inserted);
+                let deleted = span(old, old_units, o);
+                let inserted = span(new, new_units, n);
+                if is_insubstantial(deleted) && is_insubstantial(inserted) {
+                    minor_redline(&mut ops, deleted, inserted);
                 } else {
-                    append(&mut ops, Op::Delete, &deleted);
-                    append(&mut ops, Op::Insert, &inserted);
+                    append(&mut ops, Op::Delete, deleted);
+                    append(&mut ops, Op::Insert, inserted);
                 }
             }
         }
