@@ -337,7 +337,9 @@ fn load_corpus(cli: &Cli, named: Option<&[&str]>, outline: Option<Outline>) -> R
         let status = index.status_of(&cli.data, &walk.texts)?;
         if status.is_fresh() {
             return match named {
-                Some(queries) => lineage::corpus::headers::from_index(&cli.data, &walk, &index, queries).map(|n| (n.corpus, n.documents)),
+                Some(queries) => {
+                    lineage::corpus::headers::from_index(&cli.data, &index, queries).map(|n| n.with_walk(&walk)).map(|n| (n.corpus, n.documents))
+                }
                 None => match outline {
                     Some(outline) => Corpus::outlines_from_index(&cli.data, &index, outline).map(whole),
                     None => Corpus::from_index(&cli.data, &index).map(whole),

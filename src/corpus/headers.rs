@@ -16,7 +16,7 @@
 //! it. Its warnings are the whole corpus's, in the same order: the files that could not
 //! be read, the second texts of one symbol, and the voting files' problems.
 
-use super::index::{Index, StoredHeader};
+use super::index::{Index, StoredHeaders};
 use super::{Corpus, Warning, recorded, same_symbol};
 use crate::error::Error;
 use crate::model::{Choice, Document, Language};
@@ -98,30 +98,26 @@ fn could_name(query: &Query, symbol: &str) -> bool {
     (s.ends_with(rest) || s.contains(query.rest_open.as_str())) && short_forms(symbol).iter().any(|f| f == rest)
 }
 
-/// Build the corpus of the documents `queries` can name from the folder's entries;
-/// `source` gives the path a document's `source.path` holds (for the warnings), and
-/// `load_all` loads the documents of the keys it is given, in that order.
-fn assemble<'a, K: Copy>(
-    walk: &Walk,
+/// What a full load meets, in its order: a warning, or a document to load.
+enum Slot {
+    Warning(String),
+    Load,
+}
+
+/// Which of the folder's entries `queries` can name, made without the folder's walk: the
+/// warnings and documents in the order a full load meets them, the keys of the documents
+/// to load, and the key of each symbol's first document (every document a full load
+/// keeps). `source` gives the path a document's `source.path` holds, for the warnings.
+fn select<'a, K: Copy>(
     entries: impl IntoIterator<Item = Entry<'a, K>>,
     queries: &[&str],
     source: impl Fn(K) -> String,
-    load_all: impl FnOnce(Vec<K>) -> Vec<Result<Document, Error>>,
-) -> Named {
+) -> (Vec<Slot>, Vec<K>, Vec<K>) {
     use std::collections::hash_map::Entry as MapEntry;
     let queries: Vec<Query> = queries.iter().map(|q| Query::new(q)).collect();
-    let mut corpus = Corpus::default();
-    corpus.warn_skipped(&walk.skipped);
-    // What a full load meets, in its order: a warning, or a document to load.
-    enum Slot {
-        Warning(String),
-        Load,
-    }
-    let mut slots = Vec::new();
-    let mut keys = Vec::new();
+    let (mut slots, mut keys, mut firsts) = (Vec::new(), Vec::new(), Vec::new());
     // Each symbol and language's first file.
     let mut first: HashMap<(&str, Language), K, BuildHasherDefault<KeyHasher>> = HashMap::default();
-    let mut symbols: Vec<&str> = Vec::new();
     for entry in entries {
         match entry {
             Entry::Unreadable(message) => slots.push(Slot::Warning(message)),
@@ -135,12 +131,21 @@ fn assemble<'a, K: Copy>(
                         keys.push(key);
                     }
                     slot.insert(key);
-                    symbols.push(symbol);
+                    firsts.push(key);
                 }
             },
         }
     }
-    let mut loaded = load_all(keys).into_iter();
+    (slots, keys, firsts)
+}
+
+/// The corpus of the documents `loaded` (those of the `Load` slots, in order), with the
+/// warnings of the whole folder: its skipped files (from `walk`), the slots' warnings,
+/// and the voting files' for every symbol of `symbols` (all the folder's documents).
+fn assemble<'s>(walk: &Walk, slots: Vec<Slot>, loaded: Vec<Result<Document, Error>>, symbols: impl ExactSizeIterator<Item = &'s str>) -> Named {
+    let mut corpus = Corpus::default();
+    corpus.warn_skipped(&walk.skipped);
+    let mut loaded = loaded.into_iter();
     for slot in slots {
         match slot {
             Slot::Warning(message) => corpus.warnings.push(Warning { message }),
@@ -152,22 +157,42 @@ fn assemble<'a, K: Copy>(
         }
     }
     // The votes go to the documents loaded; the warnings are those of every document.
+    let documents = symbols.len();
     corpus.read_votes(&walk.votes);
     recorded::attach(&mut corpus.documents, &corpus.recorded_votes);
-    for message in recorded::warnings_for(symbols.iter().copied(), &corpus.recorded_votes) {
+    for message in recorded::warnings_for(symbols, &corpus.recorded_votes) {
         corpus.warnings.push(Warning { message });
     }
-    Named { corpus, documents: symbols.len() }
+    Named { corpus, documents }
 }
 
-/// The documents `queries` name from an `index` of `dir` found fresh against `walk` (the
-/// folder's files): two models loaded, not the corpus.
-pub fn from_index(dir: &Path, walk: &Walk, index: &Index, queries: &[&str]) -> Result<Named, Error> {
+/// The documents some queries name, read from an index found fresh (or about to be): two
+/// models loaded, not the corpus. The folder's walk, which adds its skipped files and
+/// voting files, is waited for only by [`FromIndex::with_walk`].
+pub struct FromIndex {
+    headers: StoredHeaders,
+    slots: Vec<Slot>,
+    loaded: Vec<Result<Document, Error>>,
+    /// Each symbol's first document, as rows of `headers`.
+    firsts: Vec<usize>,
+}
+
+impl FromIndex {
+    /// The named documents and the whole folder's warnings, given the folder's `walk`.
+    pub fn with_walk(self, walk: &Walk) -> Named {
+        let headers = &self.headers;
+        let symbols = self.firsts.iter().map(|&row| headers.symbol(&headers.rows[row]));
+        assemble(walk, self.slots, self.loaded, symbols)
+    }
+}
+
+/// The documents `queries` name from the index `index` of `dir` (see [`FromIndex`]).
+pub fn from_index(dir: &Path, index: &Index, queries: &[&str]) -> Result<FromIndex, Error> {
     let headers = index.headers()?;
-    let mut entries: Vec<Entry<&StoredHeader>> =
+    let mut entries: Vec<Entry<usize>> =
         index.unreadable()?.into_iter().map(|e| Entry::Unreadable(format!("{e}; the file is skipped"))).collect();
     entries.reserve(headers.rows.len());
-    for stored in &headers.rows {
+    for (row, stored) in headers.rows.iter().enumerate() {
         let language = Language::from_name(headers.language(stored)).ok_or_else(|| Error::Index {
             path: index.path().to_path_buf(),
             reason: format!(
@@ -176,11 +201,12 @@ pub fn from_index(dir: &Path, walk: &Walk, index: &Index, queries: &[&str]) -> R
                 headers.path(stored)
             ),
         })?;
-        entries.push(Entry::Document { symbol: headers.symbol(stored), language, key: stored });
+        entries.push(Entry::Document { symbol: headers.symbol(stored), language, key: row });
     }
-    let source = |stored: &StoredHeader| dir.join(headers.path(stored)).to_string_lossy().into_owned();
-    let load_all = |keys: Vec<&StoredHeader>| keys.iter().map(|stored| index.document(dir, stored.id, headers.path(stored))).collect();
-    Ok(assemble(walk, entries, queries, source, load_all))
+    let path = |row: usize| headers.path(&headers.rows[row]);
+    let (slots, keys, firsts) = select(entries, queries, |row| dir.join(path(row)).to_string_lossy().into_owned());
+    let loaded = keys.iter().map(|&row| index.document(dir, headers.rows[row].id, path(row))).collect();
+    Ok(FromIndex { headers, slots, loaded, firsts })
 }
 
 /// The header cache of the folder `data`: beside its default index under the output
@@ -323,13 +349,17 @@ pub fn from_files(dir: &Path, cache: &Path, queries: &[&str]) -> Result<Named, E
     // One after the other: two texts parsed side by side wait on the same patterns
     // being compiled, and were measured no faster.
     let texts = &walk.texts;
-    let source = |i: usize| texts[i].display().to_string();
-    Ok(assemble(&walk, entries, queries, source, |keys| {
-        keys.into_iter()
-            .map(|i| match parsed.remove(&i) {
-                Some(doc) => Ok(doc),
-                None => reader::read_file(&texts[i]),
-            })
-            .collect()
-    }))
+    let (slots, keys, firsts) = select(entries, queries, |i: usize| texts[i].display().to_string());
+    let loaded = keys
+        .into_iter()
+        .map(|i| match parsed.remove(&i) {
+            Some(doc) => Ok(doc),
+            None => reader::read_file(&texts[i]),
+        })
+        .collect();
+    let symbols = firsts.iter().map(|&i| match &known_as[i] {
+        Some(Known::Document(header)) => header.symbol.as_str(),
+        _ => unreachable!("a first document is a document"),
+    });
+    Ok(assemble(&walk, slots, loaded, symbols))
 }
