@@ -24,6 +24,8 @@ use crate::text::compare::KeyHasher;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::UNIX_EPOCH;
 
 /// The schema's own version and a fingerprint of the reader's source (set by build.rs):
@@ -234,6 +236,92 @@ struct OnDisk {
 /// Files from which the freshness check stats them on every core.
 const PARALLEL_STATS: usize = 2048;
 
+/// One stat per file: on 100,000 files that is most of the freshness check, made on every
+/// core; on a few hundred, starting the threads costs more than they save. Once `stop`
+/// is set, the files not yet stat'ed are left (their results are not wanted).
+fn stat_files(dir: &Path, texts: &[PathBuf], stop: Option<&AtomicBool>) -> Vec<Result<OnDisk, Error>> {
+    let stopped = || stop.is_some_and(|s| s.load(Ordering::Relaxed));
+    if texts.len() >= PARALLEL_STATS {
+        use rayon::prelude::*;
+        return texts.par_iter().map_init(|| Folder::open(dir), |folder, path| folder.stat(path)).collect();
+    }
+    let mut folder = Folder::open(dir);
+    texts.iter().map_while(|path| (!stopped()).then(|| folder.stat(path))).collect()
+}
+
+/// The file system's half of the freshness check, on a thread of its own: the folder's
+/// walk, then one stat per text. A command that reads a few documents from the index
+/// opens the index and reads them meanwhile, and keeps them once [`FolderCheck::status`]
+/// finds the index fresh.
+pub struct FolderCheck {
+    dir: PathBuf,
+    walk: Option<std::sync::mpsc::Receiver<Result<Arc<reader::Walk>, Error>>>,
+    walked: Option<Arc<reader::Walk>>,
+    stats: Option<std::thread::JoinHandle<Vec<Result<OnDisk, Error>>>>,
+    /// Set when the check is dropped unfinished: the stats left are not taken.
+    stop: Arc<AtomicBool>,
+}
+
+impl FolderCheck {
+    /// Start walking `dir`.
+    pub fn start(dir: &Path) -> FolderCheck {
+        let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+        let stop = Arc::new(AtomicBool::new(false));
+        let (folder, stopping) = (dir.to_path_buf(), Arc::clone(&stop));
+        let thread = std::thread::Builder::new().name("folder check".into()).spawn(move || {
+            let walk = reader::walk(&folder).map(Arc::new);
+            let texts = walk.as_ref().ok().cloned();
+            // The caller may have stopped listening: its answer is not wanted.
+            let _ = sender.send(walk);
+            texts.map(|walk| stat_files(&folder, &walk.texts, Some(&stopping))).unwrap_or_default()
+        });
+        match thread {
+            Ok(handle) => FolderCheck { dir: dir.to_path_buf(), walk: Some(receiver), walked: None, stats: Some(handle), stop },
+            // No thread to be had: the walk is made here and the stats when asked for.
+            Err(_) => {
+                let walk = reader::walk(dir).map(Arc::new);
+                let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+                let _ = sender.send(walk);
+                FolderCheck { dir: dir.to_path_buf(), walk: Some(receiver), walked: None, stats: None, stop }
+            }
+        }
+    }
+
+    /// The folder's walk, waited for.
+    pub fn walk(&mut self) -> Result<Arc<reader::Walk>, Error> {
+        if let Some(walked) = &self.walked {
+            return Ok(Arc::clone(walked));
+        }
+        let receiver = self.walk.take().expect("the walk is asked for once unless it was found");
+        let walk = match receiver.recv() {
+            Ok(walk) => walk?,
+            // The thread ended without sending its walk: it panicked, and so does the command.
+            Err(_) => match self.stats.take().map(std::thread::JoinHandle::join) {
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+                _ => unreachable!("the folder check sends its walk before it ends"),
+            },
+        };
+        self.walked = Some(Arc::clone(&walk));
+        Ok(walk)
+    }
+
+    /// How `index` stands against the folder, once the stats are in.
+    pub fn status(mut self, index: &Index) -> Result<Status, Error> {
+        let walk = self.walk()?;
+        let stats = match self.stats.take() {
+            Some(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            None => stat_files(&self.dir, &walk.texts, None),
+        };
+        index.status_with(&self.dir, &walk.texts, stats)
+    }
+}
+
+impl Drop for FolderCheck {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
 /// The corpus folder, held open to stat the files below it by their names below it:
 /// the system does not walk the folder's own path again for every file (a quarter of
 /// the stats' system time on 655 files).
@@ -377,6 +465,12 @@ impl Index {
 
     /// [`Index::status`] of the text files `texts` of `dir`, already listed.
     pub fn status_of(&self, dir: &Path, texts: &[PathBuf]) -> Result<Status, Error> {
+        self.status_with(dir, texts, stat_files(dir, texts, None))
+    }
+
+    /// [`Index::status_of`] with each text's stat already taken (`stats`, in the order of
+    /// `texts`).
+    fn status_with(&self, dir: &Path, texts: &[PathBuf], stats: Vec<Result<OnDisk, Error>>) -> Result<Status, Error> {
         let built_for = self.corpus_dir();
         let same_corpus = built_for.as_deref() == Some(&canonical(dir));
         let names: Vec<std::borrow::Cow<str>> = texts.iter().map(|path| super::relative(dir, path)).collect();
@@ -409,15 +503,6 @@ impl Index {
                 }
             }
         }
-        // One stat per file: on 100,000 files that is most of the check, made on every
-        // core; on a few hundred, starting the threads costs more than they save.
-        let stats: Vec<Result<OnDisk, Error>> = if texts.len() >= PARALLEL_STATS {
-            use rayon::prelude::*;
-            texts.par_iter().map_init(|| Folder::open(dir), |folder, path| folder.stat(path)).collect()
-        } else {
-            let mut folder = Folder::open(dir);
-            texts.iter().map(|path| folder.stat(path)).collect()
-        };
         for (i, (path, now)) in texts.iter().zip(stats).enumerate() {
             let rel = &names[i];
             let stored = if is_first[i] { known[i] } else { None };
