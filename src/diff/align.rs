@@ -327,13 +327,20 @@ fn pieces_pass(links: &mut Vec<Link>, old: &Side, new: &Side, pairs: &PairCounts
         Direction::Merge => (new, old),
     };
     let orient = |l: &Link| if direction == Direction::Split { (l.old, l.new) } else { (l.new, l.old) };
-    // The table read from the whole's side: shared shingles, how much of a piece is in
-    // its whole, and likeness.
-    let (shared, piece_in_whole, similarity): (fn(&PairCounts, usize, usize) -> usize, fn(&PairCounts, usize, usize) -> f64, fn(&PairCounts, usize, usize) -> f64) =
-        match direction {
-            Direction::Split => (|t, w, p| t.shared(w, p), |t, w, p| t.column_in_row(w, p), |t, w, p| t.similarity(w, p)),
-            Direction::Merge => (|t, w, p| t.shared(p, w), |t, w, p| t.row_in_column(p, w), |t, w, p| t.similarity(p, w)),
-        };
+    // The table's row and column of a whole and a piece: the old text is the rows.
+    let cell = |whole: usize, piece: usize| if direction == Direction::Split { (whole, piece) } else { (piece, whole) };
+    let shared = |whole: usize, piece: usize| {
+        let (i, j) = cell(whole, piece);
+        pairs.shared(i, j)
+    };
+    let similarity = |whole: usize, piece: usize| {
+        let (i, j) = cell(whole, piece);
+        pairs.similarity(i, j)
+    };
+    let piece_in_whole = |whole: usize, piece: usize| {
+        let (i, j) = cell(whole, piece);
+        if direction == Direction::Split { pairs.column_in_row(i, j) } else { pairs.row_in_column(i, j) }
+    };
     let mut piece_taken: Vec<bool> = vec![false; piece_side.profiles.len()];
     for l in links.iter() {
         piece_taken[orient(l).1] = true;
@@ -356,14 +363,14 @@ fn pieces_pass(links: &mut Vec<Link>, old: &Side, new: &Side, pairs: &PairCounts
         let is_piece = |p: usize| {
             !piece_taken[p]
                 && piece_side.profiles[p].len() >= MIN_PIECE_SHINGLES
-                && piece_in_whole(pairs, whole, p) >= t.piece
+                && piece_in_whole(whole, p) >= t.piece
         };
         // The run of consecutive pieces around the partner, or, for a paragraph left
         // unpaired, around the piece that shares most with it.
         let best_piece = || {
             (0..piece_side.profiles.len())
                 .filter(|&p| is_piece(p))
-                .max_by_key(|&p| (shared(pairs, whole, p), std::cmp::Reverse(p)))
+                .max_by_key(|&p| (shared(whole, p), std::cmp::Reverse(p)))
         };
         let Some(anchor) = partner.or_else(best_piece) else { continue };
         // Another piece must come from the part of the whole that the anchor does not
@@ -391,7 +398,7 @@ fn pieces_pass(links: &mut Vec<Link>, old: &Side, new: &Side, pairs: &PairCounts
         links.retain(|l| orient(l).0 != whole);
         piece_taken[first..=last].fill(true);
         for p in first..=last {
-            let similarity = similarity(pairs, whole, p);
+            let similarity = similarity(whole, p);
             let (o, n) = if direction == Direction::Split { (whole, p) } else { (p, whole) };
             links.push(Link { old: o, new: n, similarity, matched_by });
         }
