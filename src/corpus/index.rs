@@ -799,6 +799,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_folder_check_finds_what_the_status_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir(&data).unwrap();
+        let text = "Human Rights Council\n\n47/23. New and emerging digital technologies and human rights\n\nThe Human Rights Council,\n\n1. Decides to remain seized of the matter.\n";
+        std::fs::write(data.join("a.txt"), text).unwrap();
+        std::fs::write(data.join("b.txt"), text.replace("47/23", "47/24")).unwrap();
+        let mut index = Index::open(&dir.path().join("index.sqlite")).unwrap();
+        index.refresh(&data, |_, _| {}).unwrap();
+        let checked = |index: &Index| {
+            let mut check = FolderCheck::start(&data);
+            assert_eq!(check.walk().unwrap().texts, reader::walk(&data).unwrap().texts);
+            check.status(index).unwrap()
+        };
+        assert!(checked(&index).is_fresh());
+        assert_eq!(checked(&index), index.status(&data).unwrap());
+        std::fs::write(data.join("c.txt"), text.replace("47/23", "47/25")).unwrap();
+        std::fs::remove_file(data.join("b.txt")).unwrap();
+        let status = checked(&index);
+        assert_eq!((status.added.as_slice(), status.removed.as_slice()), (["c.txt".to_string()].as_slice(), ["b.txt".to_string()].as_slice()));
+        assert_eq!(status, index.status(&data).unwrap());
+        // A check dropped unfinished stops quietly.
+        drop(FolderCheck::start(&data));
+    }
+
+    #[test]
     fn a_file_stat_from_the_folder_is_its_stat_by_path() {
         let dir = Path::new("src/corpus");
         let mut folder = Folder::open(dir);
