@@ -5,7 +5,7 @@ use lineage::cli::{Cli, Command};
 use lineage::model::Language;
 use lineage::diff::{diff_documents, DiffOptions};
 use lineage::graph::{LineageGraph, Series};
-use lineage::corpus::index::{Index, SearchOptions};
+use lineage::corpus::index::{FolderCheck, Index, SearchOptions};
 use lineage::corpus::Outline;
 use lineage::render::dot::{self, DotOptions};
 use lineage::render::{self, diff_text::TextStyle, graph as graph_view, json, text, DraftFormat, Format, GraphFormat};
@@ -47,7 +47,19 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         Command::Graph { .. } => Some(Outline::Links),
         _ => None,
     };
-    let (mut corpus, documents) = load_corpus(cli, named.as_deref(), outline)?;
+    // The diff of two named texts is worked out while the index's freshness is still being
+    // checked (see `load_corpus`), and used once the index is found fresh.
+    let diff_meanwhile = |corpus: &Corpus| match &cli.command {
+        Command::Diff { a, b: Some(b), exact, cross_language, from_lang, to_lang, .. } => {
+            let request = DiffRequest { a, b, from_lang: *from_lang, to_lang: *to_lang, cross_language: *cross_language };
+            let (old, new) = request.documents(corpus).ok()?;
+            let pair = lineage::negotiate::pair(old, new);
+            Some(diff_documents(&pair.old, &pair.new, &DiffOptions { exact: *exact, ..DiffOptions::default() }))
+        }
+        _ => None,
+    };
+    let (mut corpus, documents, diffed) = load_corpus(cli, named.as_deref(), outline, diff_meanwhile)?;
+    let mut diffed = diffed.flatten();
     if !cli.quiet {
         for w in &corpus.warnings {
             eprintln!("lineage: warning: {}", printable(&w.message));
@@ -215,7 +227,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 pair.notes.iter().for_each(|n| eprintln!("lineage: {n}"));
             }
             let options = DiffOptions { exact: *exact, ..DiffOptions::default() };
-            let diff = diff_documents(&pair.old, &pair.new, &options);
+            let diff = diffed.take().unwrap_or_else(|| diff_documents(&pair.old, &pair.new, &options));
             if *format == render::DiffFormat::Docx {
                 write_binary(&render::docx::diff(&diff, &pair.old, &pair.new, &lineage::model::Date::today().to_string())?, output.as_deref(), cli)?;
                 return finish(cli, &corpus);
@@ -316,12 +328,24 @@ fn warn_unreadable(cli: &Cli, index: &Index) -> Result<usize, Error> {
 /// with the number of documents in the folder. Given `named` (the IDs a command asks
 /// for), only the documents they can name are loaded; the warnings are still the whole
 /// corpus's. Given an `outline`, each document is cut to it.
-fn load_corpus(cli: &Cli, named: Option<&[&str]>, outline: Option<Outline>) -> Result<(Corpus, usize), Error> {
+///
+/// The folder's walk and the stat of each file (the file system's half of the freshness
+/// check, see `FolderCheck`) run on a thread of their own from the start, while the index
+/// is opened and read. The named documents are read from the index before the stats are
+/// in, and `meanwhile` is given them: what it makes is returned only if the index is
+/// found fresh, and dropped with them otherwise.
+fn load_corpus<T>(
+    cli: &Cli,
+    named: Option<&[&str]>,
+    outline: Option<Outline>,
+    meanwhile: impl FnOnce(&Corpus) -> T,
+) -> Result<(Corpus, usize, Option<T>), Error> {
     let whole = |corpus: Corpus| {
         let documents = corpus.documents.len();
-        (corpus, documents)
+        (corpus, documents, None)
     };
     let path = index_path(cli);
+    let mut check = FolderCheck::start(&cli.data);
     // Only read: a command that reads the corpus never writes the index.
     let index = match Index::open_to_read(&path) {
         Ok(index) => index,
@@ -333,17 +357,30 @@ fn load_corpus(cli: &Cli, named: Option<&[&str]>, outline: Option<Outline>) -> R
         }
     };
     if let Some(index) = index {
-        let walk = lineage::reader::walk(&cli.data)?;
-        let status = index.status_of(&cli.data, &walk.texts)?;
-        if status.is_fresh() {
-            return match named {
-                Some(queries) => lineage::corpus::headers::from_index(&cli.data, &walk, &index, queries).map(|n| (n.corpus, n.documents)),
-                None => match outline {
-                    Some(outline) => Corpus::outlines_from_index(&cli.data, &index, outline).map(whole),
-                    None => Corpus::from_index(&cli.data, &index).map(whole),
-                },
-            };
-        }
+        let status = match named {
+            Some(queries) => {
+                let read = lineage::corpus::headers::from_index(&cli.data, &index, queries);
+                let walk = check.walk()?;
+                let named = read.map(|read| read.with_walk(&walk));
+                let made = named.as_ref().ok().map(|n| meanwhile(&n.corpus));
+                let status = check.status(&index)?;
+                if status.is_fresh() {
+                    return named.map(|n| (n.corpus, n.documents, made));
+                }
+                status
+            }
+            None => {
+                check.walk()?;
+                let status = check.status(&index)?;
+                if status.is_fresh() {
+                    return match outline {
+                        Some(outline) => Corpus::outlines_from_index(&cli.data, &index, outline).map(whole),
+                        None => Corpus::from_index(&cli.data, &index).map(whole),
+                    };
+                }
+                status
+            }
+        };
         if !cli.quiet {
             match &status.other_folder {
                 // An index of another folder (an --index pointing elsewhere) is not used.
@@ -361,10 +398,13 @@ fn load_corpus(cli: &Cli, named: Option<&[&str]>, outline: Option<Outline>) -> R
                 ),
             }
         }
+    } else {
+        // No index: the files are read, and the check's stats are not wanted.
+        drop(check);
     }
     if let Some(queries) = named {
         let cache = lineage::corpus::headers::cache_path(&cli.out, &cli.data);
-        return lineage::corpus::headers::from_files(&cli.data, &cache, queries).map(|n| (n.corpus, n.documents));
+        return lineage::corpus::headers::from_files(&cli.data, &cache, queries).map(|n| (n.corpus, n.documents, None));
     }
     let bar = progress_bar(cli, "reading");
     let progress = |done: usize, total: usize| {

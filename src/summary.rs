@@ -126,24 +126,74 @@ fn office(a: Addressee) -> Addressee {
     }
 }
 
-/// Units of wording: pairs of Chinese characters, words of other scripts.
-fn wording(text: &str) -> HashSet<String> {
-    use crate::text::is_han;
-    let chars: Vec<char> = text.chars().collect();
-    let mut out: HashSet<String> = chars.windows(2).filter(|w| is_han(w[0]) && is_han(w[1])).map(|w| w.iter().collect()).collect();
-    out.extend(
-        text.split(|c: char| !c.is_alphanumeric() || is_han(c))
-            .filter(|w| w.len() > 3)
-            .map(str::to_lowercase),
-    );
-    out
+/// Units of wording, each once: pairs of Chinese characters, and the words of other
+/// scripts longer than three bytes, lower-cased. The two kinds never meet (a word holds
+/// no Han character), so they are kept apart, each sorted.
+#[derive(Debug, PartialEq)]
+struct Wording {
+    pairs: Vec<(char, char)>,
+    words: Vec<String>,
 }
 
-fn dice<T: std::hash::Hash + Eq>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
-    if a.is_empty() && b.is_empty() {
+impl Wording {
+    fn of(text: &str) -> Wording {
+        use crate::text::is_han;
+        let mut pairs: Vec<(char, char)> = Vec::new();
+        let mut previous = None;
+        for c in text.chars() {
+            let han = is_han(c);
+            if let Some(p) = previous
+                && han
+            {
+                pairs.push((p, c));
+            }
+            previous = han.then_some(c);
+        }
+        let mut words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric() || is_han(c))
+            .filter(|w| w.len() > 3)
+            .map(str::to_lowercase)
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        words.sort_unstable();
+        words.dedup();
+        Wording { pairs, words }
+    }
+
+    fn len(&self) -> usize {
+        self.pairs.len() + self.words.len()
+    }
+}
+
+/// Dice of two sets, each sorted without repeats: 1 for two empty ones.
+fn dice_of(shared: usize, a: usize, b: usize) -> f64 {
+    if a == 0 && b == 0 {
         return 1.0;
     }
-    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
+    2.0 * shared as f64 / (a + b) as f64
+}
+
+/// How many of two sorted lists without repeats' members both hold.
+fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Likeness of two actions' wording.
+fn wording_likeness(a: &Wording, b: &Wording) -> f64 {
+    dice_of(shared(&a.pairs, &b.pairs) + shared(&a.words, &b.words), a.len(), b.len())
 }
 
 /// What two requests are compared by, worked out once per request: a text with hundreds
@@ -151,36 +201,37 @@ fn dice<T: std::hash::Hash + Eq>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
 /// made the summary most of the diff's time on long texts.
 struct RequestTraits {
     addressee: Addressee,
-    deliverables: HashSet<crate::reader::findings::requests::Deliverable>,
-    wording: HashSet<String>,
+    /// Sorted, without repeats.
+    deliverables: Vec<crate::reader::findings::requests::Deliverable>,
+    wording: Wording,
 }
 
 impl RequestTraits {
     fn of(request: &Request) -> RequestTraits {
-        RequestTraits {
-            addressee: office(request.addressee),
-            deliverables: request.deliverables.iter().copied().collect(),
-            wording: wording(&request.action),
-        }
+        let mut deliverables = request.deliverables.clone();
+        deliverables.sort_unstable();
+        deliverables.dedup();
+        RequestTraits { addressee: office(request.addressee), deliverables, wording: Wording::of(&request.action) }
     }
 
     fn likeness(&self, other: &RequestTraits) -> f64 {
         if self.addressee != other.addressee {
             return 0.0;
         }
-        0.5 * dice(&self.deliverables, &other.deliverables) + 0.5 * dice(&self.wording, &other.wording)
+        let deliverables = dice_of(shared(&self.deliverables, &other.deliverables), self.deliverables.len(), other.deliverables.len());
+        0.5 * deliverables + 0.5 * wording_likeness(&self.wording, &other.wording)
     }
 }
 
 fn compare_requests(old: &Document, new: &Document) -> (Vec<Request>, Vec<ContinuedRequest>, Vec<Request>) {
     let olds: Vec<&Request> = old.requests.iter().filter(|r| r.is_own_request()).collect();
     let news: Vec<&Request> = new.requests.iter().filter(|r| r.is_own_request()).collect();
+    let old_traits: Vec<RequestTraits> = olds.iter().map(|r| RequestTraits::of(r)).collect();
     let new_traits: Vec<RequestTraits> = news.iter().map(|r| RequestTraits::of(r)).collect();
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, o) in olds.iter().enumerate() {
-        let old_traits = RequestTraits::of(o);
+    for (i, o) in old_traits.iter().enumerate() {
         for (j, n) in new_traits.iter().enumerate() {
-            let score = old_traits.likeness(n);
+            let score = o.likeness(n);
             if score >= CONTINUED_REQUEST {
                 pairs.push((score, i, j));
             }
@@ -197,7 +248,7 @@ fn compare_requests(old: &Document, new: &Document) -> (Vec<Request>, Vec<Contin
         used_old[i] = true;
         used_new[j] = true;
         let (o, n) = (olds[i], news[j]);
-        let likeness = dice(&wording(&o.action), &wording(&n.action));
+        let likeness = wording_likeness(&old_traits[i].wording, &new_traits[j].wording);
         continued.push(ContinuedRequest {
             request: n.clone(),
             from_paragraph: o.paragraph.clone(),

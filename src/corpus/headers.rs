@@ -16,14 +16,16 @@
 //! it. Its warnings are the whole corpus's, in the same order: the files that could not
 //! be read, the second texts of one symbol, and the voting files' problems.
 
-use super::index::{Index, StoredHeader};
+use super::index::{Index, StoredHeaders};
 use super::{Corpus, Warning, recorded, same_symbol};
 use crate::error::Error;
 use crate::model::{Choice, Document, Language};
 use crate::reader::{self, Walk};
 use crate::symbol::{body_of_prefix, short_forms, squash};
+use crate::text::compare::KeyHasher;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
 
 /// The named documents, and how many documents the folder holds in all (a full load's
@@ -41,10 +43,9 @@ struct Header {
 }
 
 /// One text file, in the order a full load meets it.
-enum Entry<K> {
-    /// A document; `source` is the path its `source.path` holds, `key` tells the loader
-    /// where to find it.
-    Document { source: String, header: Header, key: K },
+enum Entry<'a, K> {
+    /// A document of `symbol` in `language`; `key` tells the loader where to find it.
+    Document { symbol: &'a str, language: Language, key: K },
     /// A file that could not be read: the warning a full load gives.
     Unreadable(String),
 }
@@ -74,14 +75,26 @@ impl Query {
 /// of a prefixed short form, the exact symbol first), so every document it can return,
 /// and every other text of that symbol, answers here.
 fn could_name(query: &Query, symbol: &str) -> bool {
-    // Most symbols are ASCII without spaces, squashed by upper-casing alone.
-    let s = if symbol.bytes().all(|b| b.is_ascii_graphic()) { symbol.to_ascii_uppercase() } else { squash(symbol) };
+    let rest = query.rest.as_str();
+    // Most symbols are ASCII without spaces, squashed by upper-casing alone: they are
+    // compared upper-cased byte by byte, without making the squashed symbol.
+    let bytes = symbol.as_bytes();
+    if bytes.iter().all(|b| b.is_ascii_graphic()) {
+        let upper_eq = |a: &[u8], b: &[u8]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_ascii_uppercase() == *y);
+        if upper_eq(bytes, query.squashed.as_bytes()) {
+            return true;
+        }
+        let open = query.rest_open.as_bytes();
+        let ends = bytes.len() >= rest.len() && upper_eq(&bytes[bytes.len() - rest.len()..], rest.as_bytes());
+        let contains = bytes.contains(&b'(') && bytes.windows(open.len()).any(|w| upper_eq(w, open));
+        return (ends || contains) && short_forms(symbol).iter().any(|f| f == rest);
+    }
+    let s = squash(symbol);
     if s == query.squashed {
         return true;
     }
     // Every short form ends the squashed symbol or stands before its `(`: most symbols
     // are passed over without listing their short forms.
-    let rest = query.rest.as_str();
     (s.ends_with(rest) || s.contains(query.rest_open.as_str())) && short_forms(symbol).iter().any(|f| f == rest)
 }
 
@@ -97,44 +110,54 @@ fn named_languages<'h>(headers: impl Iterator<Item = &'h Header>, queries: &[&st
     languages
 }
 
-/// Build the corpus of the documents `queries` can name from the folder's entries;
-/// `load_all` loads the documents of the keys it is given, in that order.
-fn assemble<K>(
-    walk: &Walk,
-    entries: Vec<Entry<K>>,
+/// What a full load meets, in its order: a warning, or a document to load.
+enum Slot {
+    Warning(String),
+    Load,
+}
+
+/// Which of the folder's entries `queries` can name, made without the folder's walk: the
+/// warnings and documents in the order a full load meets them, the keys of the documents
+/// to load, and the key of each symbol's first document (every document a full load
+/// keeps). `source` gives the path a document's `source.path` holds, for the warnings.
+fn select<'a, K: Copy>(
+    entries: impl IntoIterator<Item = Entry<'a, K>>,
     queries: &[&str],
-    load_all: impl FnOnce(Vec<K>) -> Vec<Result<Document, Error>>,
-) -> Named {
+    source: impl Fn(K) -> String,
+) -> (Vec<Slot>, Vec<K>, Vec<K>) {
+    use std::collections::hash_map::Entry as MapEntry;
     let queries: Vec<Query> = queries.iter().map(|q| Query::new(q)).collect();
-    let mut corpus = Corpus::default();
-    corpus.warn_skipped(&walk.skipped);
-    // What a full load meets, in its order: a warning, or a document to load.
-    enum Slot {
-        Warning(String),
-        Load,
-    }
-    let mut slots = Vec::new();
-    let mut keys = Vec::new();
-    let mut first: HashMap<(String, Language), String> = HashMap::new();
-    let mut symbols: Vec<String> = Vec::new();
+    let (mut slots, mut keys, mut firsts) = (Vec::new(), Vec::new(), Vec::new());
+    // Each symbol and language's first file.
+    let mut first: HashMap<(&str, Language), K, BuildHasherDefault<KeyHasher>> = HashMap::default();
     for entry in entries {
         match entry {
             Entry::Unreadable(message) => slots.push(Slot::Warning(message)),
-            Entry::Document { source, header, key } => {
-                if let Some(first) = first.get(&(header.symbol.clone(), header.language)) {
-                    slots.push(Slot::Warning(same_symbol(&source, &header.symbol, header.language, first)));
-                    continue;
+            Entry::Document { symbol, language, key } => match first.entry((symbol, language)) {
+                MapEntry::Occupied(first) => {
+                    slots.push(Slot::Warning(same_symbol(&source(key), symbol, language, &source(*first.get()))));
                 }
-                if queries.iter().any(|q| could_name(q, &header.symbol)) {
-                    slots.push(Slot::Load);
-                    keys.push(key);
+                MapEntry::Vacant(slot) => {
+                    if queries.iter().any(|q| could_name(q, symbol)) {
+                        slots.push(Slot::Load);
+                        keys.push(key);
+                    }
+                    slot.insert(key);
+                    firsts.push(key);
                 }
-                first.insert((header.symbol.clone(), header.language), source);
-                symbols.push(header.symbol);
-            }
+            },
         }
     }
-    let mut loaded = load_all(keys).into_iter();
+    (slots, keys, firsts)
+}
+
+/// The corpus of the documents `loaded` (those of the `Load` slots, in order), with the
+/// warnings of the whole folder: its skipped files (from `walk`), the slots' warnings,
+/// and the voting files' for every symbol of `symbols` (all the folder's documents).
+fn assemble<'s>(walk: &Walk, slots: Vec<Slot>, loaded: Vec<Result<Document, Error>>, symbols: impl ExactSizeIterator<Item = &'s str>) -> Named {
+    let mut corpus = Corpus::default();
+    corpus.warn_skipped(&walk.skipped);
+    let mut loaded = loaded.into_iter();
     for slot in slots {
         match slot {
             Slot::Warning(message) => corpus.warnings.push(Warning { message }),
@@ -146,31 +169,56 @@ fn assemble<K>(
         }
     }
     // The votes go to the documents loaded; the warnings are those of every document.
+    let documents = symbols.len();
     corpus.read_votes(&walk.votes);
     recorded::attach(&mut corpus.documents, &corpus.recorded_votes);
-    for message in recorded::warnings_for(symbols.iter().map(String::as_str), &corpus.recorded_votes) {
+    for message in recorded::warnings_for(symbols, &corpus.recorded_votes) {
         corpus.warnings.push(Warning { message });
     }
-    Named { corpus, documents: symbols.len() }
+    Named { corpus, documents }
 }
 
-/// The documents `queries` name from an `index` of `dir` found fresh against `walk` (the
-/// folder's files): two models loaded, not the corpus.
-pub fn from_index(dir: &Path, walk: &Walk, index: &Index, queries: &[&str]) -> Result<Named, Error> {
-    let mut entries: Vec<Entry<StoredHeader>> =
-        index.unreadable()?.into_iter().map(|e| Entry::Unreadable(format!("{e}; the file is skipped"))).collect();
-    for stored in index.headers()? {
-        let language = Language::from_name(&stored.language).ok_or_else(|| Error::Index {
-            path: index.path().to_path_buf(),
-            reason: format!("stored language {:?} of {} is unknown; run `lineage index --rebuild`", stored.language, stored.path),
-        })?;
-        entries.push(Entry::Document {
-            source: dir.join(&stored.path).to_string_lossy().into_owned(),
-            header: Header { symbol: stored.symbol.clone(), language },
-            key: stored,
-        });
+/// The documents some queries name, read from an index found fresh (or about to be): two
+/// models loaded, not the corpus. The folder's walk, which adds its skipped files and
+/// voting files, is waited for only by [`FromIndex::with_walk`].
+pub struct FromIndex {
+    headers: StoredHeaders,
+    slots: Vec<Slot>,
+    loaded: Vec<Result<Document, Error>>,
+    /// Each symbol's first document, as rows of `headers`.
+    firsts: Vec<usize>,
+}
+
+impl FromIndex {
+    /// The named documents and the whole folder's warnings, given the folder's `walk`.
+    pub fn with_walk(self, walk: &Walk) -> Named {
+        let headers = &self.headers;
+        let symbols = self.firsts.iter().map(|&row| headers.symbol(&headers.rows[row]));
+        assemble(walk, self.slots, self.loaded, symbols)
     }
-    Ok(assemble(walk, entries, queries, |keys| keys.iter().map(|stored| index.document(dir, stored)).collect()))
+}
+
+/// The documents `queries` name from the index `index` of `dir` (see [`FromIndex`]).
+pub fn from_index(dir: &Path, index: &Index, queries: &[&str]) -> Result<FromIndex, Error> {
+    let headers = index.headers()?;
+    let mut entries: Vec<Entry<usize>> =
+        index.unreadable()?.into_iter().map(|e| Entry::Unreadable(format!("{e}; the file is skipped"))).collect();
+    entries.reserve(headers.rows.len());
+    for (row, stored) in headers.rows.iter().enumerate() {
+        let language = Language::from_name(headers.language(stored)).ok_or_else(|| Error::Index {
+            path: index.path().to_path_buf(),
+            reason: format!(
+                "stored language {:?} of {} is unknown; run `lineage index --rebuild`",
+                headers.language(stored),
+                headers.path(stored)
+            ),
+        })?;
+        entries.push(Entry::Document { symbol: headers.symbol(stored), language, key: row });
+    }
+    let path = |row: usize| headers.path(&headers.rows[row]);
+    let (slots, keys, firsts) = select(entries, queries, |row| dir.join(path(row)).to_string_lossy().into_owned());
+    let loaded = keys.iter().map(|&row| index.document(dir, headers.rows[row].id, path(row))).collect();
+    Ok(FromIndex { headers, slots, loaded, firsts })
 }
 
 /// The header cache of the folder `data`: beside its default index under the output
@@ -249,7 +297,7 @@ pub fn from_files(dir: &Path, cache: &Path, queries: &[&str]) -> Result<Named, E
     }
     let walk = reader::walk(dir)?;
     let stats: Vec<Option<(u64, i64)>> = walk.texts.par_iter().map(|p| stat(p)).collect();
-    let relative = |path: &Path| path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
+    let relative = |path: &Path| super::relative(dir, path).into_owned();
     let mut files: Vec<Option<Cached>> = walk
         .texts
         .iter()
@@ -265,16 +313,19 @@ pub fn from_files(dir: &Path, cache: &Path, queries: &[&str]) -> Result<Named, E
     let todo: Vec<usize> = (0..files.len()).filter(|&i| files[i].is_none()).collect();
     let read: Vec<(usize, Result<Document, Error>)> = todo.par_iter().map(|&i| (i, reader::read_file(&walk.texts[i]))).collect();
     // What each file is: from the cache, or from the parse just made.
-    let mut entries: Vec<Option<Entry<usize>>> = walk
+    enum Known {
+        Document(Header),
+        Unreadable(String),
+    }
+    let mut known_as: Vec<Option<Known>> = walk
         .texts
         .iter()
         .zip(&files)
-        .enumerate()
-        .map(|(i, (path, cached))| {
+        .map(|(path, cached)| {
             let cached = cached.as_ref()?;
             Some(match (&cached.header, &cached.error) {
-                (Some(header), _) => Entry::Document { source: path.display().to_string(), header: header.clone(), key: i },
-                (None, error) => Entry::Unreadable(format!("{}: {}; the file is skipped", path.display(), error.as_deref().unwrap_or_default())),
+                (Some(header), _) => Known::Document(header.clone()),
+                (None, error) => Known::Unreadable(format!("{}: {}; the file is skipped", path.display(), error.as_deref().unwrap_or_default())),
             })
         })
         .collect();
@@ -285,13 +336,13 @@ pub fn from_files(dir: &Path, cache: &Path, queries: &[&str]) -> Result<Named, E
         let (header, error) = match result {
             Ok(doc) => {
                 let header = Header { symbol: doc.symbol.clone(), language: doc.language };
-                entries[i] = Some(Entry::Document { source, header: header.clone(), key: i });
+                known_as[i] = Some(Known::Document(header.clone()));
                 parsed.insert(i, doc);
                 (Some(header), None)
             }
             Err(e) => {
                 let message = e.to_string();
-                entries[i] = Some(Entry::Unreadable(format!("{message}; the file is skipped")));
+                known_as[i] = Some(Known::Unreadable(format!("{message}; the file is skipped")));
                 // Kept only where the message starts with the path, which is put back
                 // as the folder is named next time.
                 (None, message.strip_prefix(&format!("{source}: ")).map(str::to_string))
@@ -308,16 +359,26 @@ pub fn from_files(dir: &Path, cache: &Path, queries: &[&str]) -> Result<Named, E
         write_cache(cache, &CacheFile { version: CACHE_VERSION.to_string(), folder, files });
     }
     // Every file is known from the cache or was parsed.
-    let entries = entries.into_iter().flatten().collect();
+    let entries = known_as.iter().enumerate().filter_map(|(i, known)| {
+        Some(match known.as_ref()? {
+            Known::Document(header) => Entry::Document { symbol: &header.symbol, language: header.language, key: i },
+            Known::Unreadable(message) => Entry::Unreadable(message.clone()),
+        })
+    });
     // One after the other: two texts parsed side by side wait on the same patterns
     // being compiled, and were measured no faster.
     let texts = &walk.texts;
-    Ok(assemble(&walk, entries, queries, |keys| {
-        keys.into_iter()
-            .map(|i| match parsed.remove(&i) {
-                Some(doc) => Ok(doc),
-                None => reader::read_file(&texts[i]),
-            })
-            .collect()
-    }))
+    let (slots, keys, firsts) = select(entries, queries, |i: usize| texts[i].display().to_string());
+    let loaded = keys
+        .into_iter()
+        .map(|i| match parsed.remove(&i) {
+            Some(doc) => Ok(doc),
+            None => reader::read_file(&texts[i]),
+        })
+        .collect();
+    let symbols = firsts.iter().map(|&i| match &known_as[i] {
+        Some(Known::Document(header)) => header.symbol.as_str(),
+        _ => unreachable!("a first document is a document"),
+    });
+    Ok(assemble(&walk, slots, loaded, symbols))
 }

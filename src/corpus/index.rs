@@ -20,14 +20,18 @@ use crate::reader;
 use crate::model::{DocKind, Document, VoteMethod};
 use super::outline::Outline;
 use rusqlite::{Connection, OptionalExtension, params};
+use crate::text::compare::KeyHasher;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::UNIX_EPOCH;
 
 /// The schema's own version and a fingerprint of the reader's source (set by build.rs):
 /// an index written by another build of lineage is rebuilt, not misread, since that build
 /// may read the same files differently.
-const SCHEMA_VERSION: &str = concat!("lineage-index-8-", env!("LINEAGE_READER_FINGERPRINT"));
+const SCHEMA_VERSION: &str = concat!("lineage-index-9-", env!("LINEAGE_READER_FINGERPRINT"));
 
 /// Files read in parallel before their documents are stored: small enough that the
 /// first chunk read (nothing stored yet) and the last stored (nothing left to read) are
@@ -102,14 +106,37 @@ impl Status {
     }
 }
 
-/// A stored document as [`Index::headers`] lists it.
+/// A stored document as [`Index::headers`] lists it: its row, and where its file,
+/// symbol and language stand in the list's text.
 #[derive(Debug, Clone)]
 pub struct StoredHeader {
     pub id: i64,
+    path: std::ops::Range<usize>,
+    symbol: std::ops::Range<usize>,
+    language: std::ops::Range<usize>,
+}
+
+/// Every stored document's header, their strings in one buffer: a string each was most
+/// of the time finding two documents among hundreds.
+#[derive(Debug, Default)]
+pub struct StoredHeaders {
+    text: String,
+    pub rows: Vec<StoredHeader>,
+}
+
+impl StoredHeaders {
     /// The file, relative to the corpus folder.
-    pub path: String,
-    pub symbol: String,
-    pub language: String,
+    pub fn path(&self, header: &StoredHeader) -> &str {
+        &self.text[header.path.clone()]
+    }
+
+    pub fn symbol(&self, header: &StoredHeader) -> &str {
+        &self.text[header.symbol.clone()]
+    }
+
+    pub fn language(&self, header: &StoredHeader) -> &str {
+        &self.text[header.language.clone()]
+    }
 }
 
 /// What a refresh did.
@@ -206,6 +233,147 @@ struct OnDisk {
     mtime_ns: i64,
 }
 
+/// Files from which the freshness check stats them on every core.
+const PARALLEL_STATS: usize = 2048;
+
+/// One stat per file: on 100,000 files that is most of the freshness check, made on every
+/// core; on a few hundred, starting the threads costs more than they save. Once `stop`
+/// is set, the files not yet stat'ed are left (their results are not wanted).
+fn stat_files(dir: &Path, texts: &[PathBuf], stop: Option<&AtomicBool>) -> Vec<Result<OnDisk, Error>> {
+    let stopped = || stop.is_some_and(|s| s.load(Ordering::Relaxed));
+    if texts.len() >= PARALLEL_STATS {
+        use rayon::prelude::*;
+        return texts.par_iter().map_init(|| Folder::open(dir), |folder, path| folder.stat(path)).collect();
+    }
+    let mut folder = Folder::open(dir);
+    texts.iter().map_while(|path| (!stopped()).then(|| folder.stat(path))).collect()
+}
+
+/// The file system's half of the freshness check, on a thread of its own: the folder's
+/// walk, then one stat per text. A command that reads a few documents from the index
+/// opens the index and reads them meanwhile, and keeps them once [`FolderCheck::status`]
+/// finds the index fresh.
+pub struct FolderCheck {
+    dir: PathBuf,
+    walk: Option<std::sync::mpsc::Receiver<Result<Arc<reader::Walk>, Error>>>,
+    walked: Option<Arc<reader::Walk>>,
+    stats: Option<std::thread::JoinHandle<Vec<Result<OnDisk, Error>>>>,
+    /// Set when the check is dropped unfinished: the stats left are not taken.
+    stop: Arc<AtomicBool>,
+}
+
+impl FolderCheck {
+    /// Start walking `dir`.
+    pub fn start(dir: &Path) -> FolderCheck {
+        let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+        let stop = Arc::new(AtomicBool::new(false));
+        let (folder, stopping) = (dir.to_path_buf(), Arc::clone(&stop));
+        let thread = std::thread::Builder::new().name("folder check".into()).spawn(move || {
+            let walk = reader::walk(&folder).map(Arc::new);
+            let texts = walk.as_ref().ok().cloned();
+            // The caller may have stopped listening: its answer is not wanted.
+            let _ = sender.send(walk);
+            texts.map(|walk| stat_files(&folder, &walk.texts, Some(&stopping))).unwrap_or_default()
+        });
+        match thread {
+            Ok(handle) => FolderCheck { dir: dir.to_path_buf(), walk: Some(receiver), walked: None, stats: Some(handle), stop },
+            // No thread to be had: the walk is made here and the stats when asked for.
+            Err(_) => {
+                let walk = reader::walk(dir).map(Arc::new);
+                let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+                let _ = sender.send(walk);
+                FolderCheck { dir: dir.to_path_buf(), walk: Some(receiver), walked: None, stats: None, stop }
+            }
+        }
+    }
+
+    /// The folder's walk, waited for.
+    pub fn walk(&mut self) -> Result<Arc<reader::Walk>, Error> {
+        if let Some(walked) = &self.walked {
+            return Ok(Arc::clone(walked));
+        }
+        let receiver = self.walk.take().expect("the walk is asked for once unless it was found");
+        let walk = match receiver.recv() {
+            Ok(walk) => walk?,
+            // The thread ended without sending its walk: it panicked, and so does the command.
+            Err(_) => match self.stats.take().map(std::thread::JoinHandle::join) {
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+                _ => unreachable!("the folder check sends its walk before it ends"),
+            },
+        };
+        self.walked = Some(Arc::clone(&walk));
+        Ok(walk)
+    }
+
+    /// How `index` stands against the folder, once the stats are in.
+    pub fn status(mut self, index: &Index) -> Result<Status, Error> {
+        let walk = self.walk()?;
+        let stats = match self.stats.take() {
+            Some(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            None => stat_files(&self.dir, &walk.texts, None),
+        };
+        index.status_with(&self.dir, &walk.texts, stats)
+    }
+}
+
+impl Drop for FolderCheck {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// The corpus folder, held open to stat the files below it by their names below it:
+/// the system does not walk the folder's own path again for every file (a quarter of
+/// the stats' system time on 655 files).
+struct Folder<'a> {
+    dir: &'a Path,
+    #[cfg(unix)]
+    handle: Option<std::fs::File>,
+    /// A name below the folder, NUL-terminated, reused from file to file.
+    #[cfg(unix)]
+    name: Vec<u8>,
+}
+
+impl Folder<'_> {
+    fn open(dir: &Path) -> Folder<'_> {
+        Folder {
+            dir,
+            #[cfg(unix)]
+            handle: std::fs::File::open(dir).ok(),
+            #[cfg(unix)]
+            name: Vec::new(),
+        }
+    }
+
+    /// [`stat`] of `path`, a file below the folder.
+    fn stat(&mut self, path: &Path) -> Result<OnDisk, Error> {
+        #[cfg(unix)]
+        if let (Some(handle), Some(below)) = (&self.handle, super::below(self.dir, path)) {
+            use std::os::fd::AsRawFd;
+            self.name.clear();
+            self.name.extend_from_slice(below);
+            self.name.push(0);
+            let mut meta = std::mem::MaybeUninit::<libc::stat>::uninit();
+            // SAFETY: the name is NUL-terminated and outlives the call; `meta` is only
+            // read once the call has filled it in.
+            let meta = unsafe {
+                (libc::fstatat(handle.as_raw_fd(), self.name.as_ptr().cast(), meta.as_mut_ptr(), 0) == 0).then(|| meta.assume_init())
+            };
+            if let Some(meta) = meta {
+                // As `stat` reads them: a time before 1970 is 0.
+                let mtime_ns = if meta.st_mtime >= 0 {
+                    (meta.st_mtime as u128 * 1_000_000_000 + meta.st_mtime_nsec as u128) as i64
+                } else {
+                    0
+                };
+                return Ok(OnDisk { size: meta.st_size as u64, mtime_ns });
+            }
+            // A file that cannot be stat'ed: the path names why.
+        }
+        stat(path)
+    }
+}
+
 fn stat(path: &Path) -> Result<OnDisk, Error> {
     let meta = std::fs::metadata(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     let mtime_ns = meta
@@ -214,10 +382,6 @@ fn stat(path: &Path) -> Result<OnDisk, Error> {
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos() as i64);
     Ok(OnDisk { size: meta.len(), mtime_ns })
-}
-
-fn relative(dir: &Path, path: &Path) -> String {
-    path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/")
 }
 
 impl Index {
@@ -240,7 +404,7 @@ impl Index {
                 "DROP TABLE IF EXISTS paragraph_terms; DROP TABLE IF EXISTS paragraph_text; DROP TABLE IF EXISTS trigram_rows;
                  DROP TABLE IF EXISTS postings; DROP TABLE IF EXISTS postings_merged;
                  DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS documents;
-                 DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;
+                 DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS catalog;
                  PRAGMA auto_vacuum = INCREMENTAL;",
             )
             .map_err(fail)?;
@@ -249,6 +413,7 @@ impl Index {
             conn.execute_batch("VACUUM;").map_err(fail)?;
             conn.execute_batch(SCHEMA).map_err(fail)?;
             conn.execute_batch(super::postings::SCHEMA).map_err(fail)?;
+            conn.execute_batch(super::catalog::SCHEMA).map_err(fail)?;
             conn.execute("INSERT INTO meta (key, value) VALUES ('schema', ?1)", [SCHEMA_VERSION]).map_err(fail)?;
         }
         Ok(Index { conn, path: path.to_path_buf() })
@@ -261,6 +426,10 @@ impl Index {
 
     fn fail(&self, e: rusqlite::Error) -> Error {
         Error::Index { path: self.path.clone(), reason: e.to_string() }
+    }
+
+    fn malformed(&self) -> Error {
+        Error::Index { path: self.path.clone(), reason: "its catalog does not read; run `lineage index --rebuild`".to_string() }
     }
 
     /// The folder this index was built for (canonical path), if it was ever built.
@@ -296,57 +465,75 @@ impl Index {
 
     /// [`Index::status`] of the text files `texts` of `dir`, already listed.
     pub fn status_of(&self, dir: &Path, texts: &[PathBuf]) -> Result<Status, Error> {
-        let mut known: HashMap<String, (u64, i64)> = HashMap::new();
+        self.status_with(dir, texts, stat_files(dir, texts, None))
+    }
+
+    /// [`Index::status_of`] with each text's stat already taken (`stats`, in the order of
+    /// `texts`).
+    fn status_with(&self, dir: &Path, texts: &[PathBuf], stats: Vec<Result<OnDisk, Error>>) -> Result<Status, Error> {
         let built_for = self.corpus_dir();
         let same_corpus = built_for.as_deref() == Some(&canonical(dir));
+        let names: Vec<std::borrow::Cow<str>> = texts.iter().map(|path| super::relative(dir, path)).collect();
+        // Each name's first file: two files can only share a name through a backslash
+        // or bytes that are not UTF-8, and then the second is new to the index.
+        let mut first: HashMap<&[u8], usize, BuildHasherDefault<KeyHasher>> = HashMap::default();
+        first.reserve(names.len());
+        let is_first: Vec<bool> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| match first.entry(name.as_bytes()) {
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(i);
+                    true
+                }
+                std::collections::hash_map::Entry::Occupied(_) => false,
+            })
+            .collect();
+        // The size and time the index holds for each file.
+        let mut known: Vec<Option<(u64, i64)>> = vec![None; texts.len()];
+        let mut status = Status::default();
         if same_corpus {
             // The hashes are looked up only for the files whose size or time changed.
-            let mut stmt = self.conn.prepare("SELECT path, size, mtime_ns FROM files").map_err(|e| self.fail(e))?;
-            let rows = stmt
-                .query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get::<_, i64>(1)? as u64, r.get(2)?))))
-                .map_err(|e| self.fail(e))?;
-            for row in rows {
-                let (path, v) = row.map_err(|e| self.fail(e))?;
-                known.insert(path, v);
+            let files = super::catalog::read(&self.conn, "files").map_err(|e| self.fail(e))?;
+            for file in super::catalog::files(&files) {
+                let file = file.map_err(|_| self.malformed())?;
+                match first.get(file.path_bytes) {
+                    Some(&i) => known[i] = Some((file.size as u64, file.mtime_ns)),
+                    None => status.removed.push(file.path().map_err(|_| self.malformed())?.to_string()),
+                }
             }
         }
-        // One stat per file, on every core: on 100,000 files that is most of the check.
-        let stats: Vec<Result<OnDisk, Error>> = {
-            use rayon::prelude::*;
-            texts.par_iter().map(|path| stat(path)).collect()
-        };
-        let mut status = Status::default();
-        for (path, now) in texts.iter().zip(stats) {
-            let rel = relative(dir, path);
-            match known.remove(&rel) {
-                None => status.added.push(rel),
+        for (i, (path, now)) in texts.iter().zip(stats).enumerate() {
+            let rel = &names[i];
+            let stored = if is_first[i] { known[i] } else { None };
+            match stored {
+                None => status.added.push(rel.to_string()),
                 Some((size, mtime_ns)) => {
                     // A file that can no longer be read has changed: reading it again
                     // reports why.
                     let Ok(now) = now else {
-                        status.changed.push(rel);
+                        status.changed.push(rel.to_string());
                         continue;
                     };
                     if now.size == size && now.mtime_ns == mtime_ns {
                         continue;
                     }
                     let Ok(bytes) = reader::read_file_bytes(path) else {
-                        status.changed.push(rel);
+                        status.changed.push(rel.to_string());
                         continue;
                     };
                     let hash: String = self
                         .conn
-                        .query_row("SELECT hash FROM files WHERE path = ?1", [&rel], |r| r.get(0))
+                        .query_row("SELECT hash FROM files WHERE path = ?1", [rel.as_ref()], |r| r.get(0))
                         .map_err(|e| self.fail(e))?;
                     if blake3::hash(&bytes).to_hex().as_str() == hash {
-                        status.touched.push(rel);
+                        status.touched.push(rel.to_string());
                     } else {
-                        status.changed.push(rel);
+                        status.changed.push(rel.to_string());
                     }
                 }
             }
         }
-        status.removed = known.into_keys().collect();
         status.removed.sort();
         if !same_corpus {
             status.other_folder = Some(built_for.unwrap_or_default());
@@ -416,6 +603,9 @@ impl Index {
         postings.finish(&tx).map_err(fail)?;
         tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('rows', (SELECT count(*) FROM paragraphs))", [])
             .map_err(fail)?;
+        if !status.is_fresh() || !status.touched.is_empty() {
+            super::catalog::write(&tx).map_err(fail)?;
+        }
         tx.commit().map_err(fail)?;
         report.status = status;
         Ok(report)
@@ -425,7 +615,7 @@ impl Index {
         self.conn
             .execute_batch(
                 "DELETE FROM postings; DELETE FROM paragraphs; DELETE FROM documents; DELETE FROM files;
-                 DELETE FROM meta WHERE key = 'corpus';",
+                 DELETE FROM meta WHERE key = 'corpus'; DELETE FROM catalog;",
             )
             .map_err(|e| self.fail(e))
     }
@@ -462,36 +652,58 @@ impl Index {
     /// The whole stored document of the file `path` (as an outline's `source.path` under
     /// `dir` names it).
     pub fn document_of_file(&self, dir: &Path, path: &str) -> Result<Document, Error> {
-        let rel = relative(dir, Path::new(path));
+        let rel = super::relative(dir, Path::new(path));
         let model: Vec<u8> = self
             .conn
-            .query_row("SELECT model FROM documents WHERE path = ?1 ORDER BY id LIMIT 1", [&rel], |r| r.get(0))
+            .query_row("SELECT model FROM documents WHERE path = ?1 ORDER BY id LIMIT 1", [rel.as_ref()], |r| r.get(0))
             .map_err(|e| self.fail(e))?;
         self.load_model(dir, &rel, &model)
     }
 
     /// Each stored document's row id, file, symbol and language, in the order of
     /// [`Index::documents`], without loading a model: enough to find the few a command names.
-    pub fn headers(&self) -> Result<Vec<StoredHeader>, Error> {
-        let mut stmt = self.conn.prepare("SELECT id, path, symbol, language FROM documents ORDER BY path, id").map_err(|e| self.fail(e))?;
-        stmt.query_map([], |r| Ok(StoredHeader { id: r.get(0)?, path: r.get(1)?, symbol: r.get(2)?, language: r.get(3)? }))
-            .map_err(|e| self.fail(e))?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| self.fail(e))
+    pub fn headers(&self) -> Result<StoredHeaders, Error> {
+        let blob = super::catalog::read(&self.conn, "headers").map_err(|e| self.fail(e))?;
+        let mut records = super::catalog::Records::new(&blob);
+        let mut headers = StoredHeaders::default();
+        while !records.is_empty() {
+            let text = &mut headers.text;
+            let mut read = || -> Result<StoredHeader, super::catalog::Malformed> {
+                let id = records.i64()?;
+                let mut column = || -> Result<std::ops::Range<usize>, super::catalog::Malformed> {
+                    let start = text.len();
+                    text.push_str(records.str()?);
+                    Ok(start..text.len())
+                };
+                Ok(StoredHeader { id, path: column()?, symbol: column()?, language: column()? })
+            };
+            headers.rows.push(read().map_err(|_| self.malformed())?);
+        }
+        Ok(headers)
     }
 
-    /// The stored document of row `id` (from [`Index::headers`]), with `source.path` under `dir`.
-    pub fn document(&self, dir: &Path, header: &StoredHeader) -> Result<Document, Error> {
+    /// The stored document of row `id` (from [`Index::headers`]), read from the file
+    /// `rel`, with `source.path` under `dir`.
+    pub fn document(&self, dir: &Path, id: i64, rel: &str) -> Result<Document, Error> {
         let model: Vec<u8> = self
             .conn
-            .query_row("SELECT model FROM documents WHERE id = ?1", [header.id], |r| r.get(0))
+            .query_row("SELECT model FROM documents WHERE id = ?1", [id], |r| r.get(0))
             .map_err(|e| self.fail(e))?;
-        self.load_model(dir, &header.path, &model)
+        self.load_model(dir, rel, &model)
     }
 
     /// A stored model (compressed JSON) as its document, with `source.path` under `dir`.
     fn load_model(&self, dir: &Path, rel: &str, model: &[u8]) -> Result<Document, Error> {
-        let loaded = decompress(model).and_then(|json| serde_json::from_slice::<Document>(&json).map_err(|e| e.to_string()));
+        // Checked as UTF-8 once, the text is read without checking each string again (a
+        // third of reading a Chinese model); what does not check is read as bytes, for the
+        // error it has always given.
+        let loaded = decompress(model).and_then(|json| {
+            match std::str::from_utf8(&json) {
+                Ok(text) => serde_json::from_str::<Document>(text),
+                Err(_) => serde_json::from_slice::<Document>(&json),
+            }
+            .map_err(|e| e.to_string())
+        });
         let mut doc = loaded.map_err(|e| Error::Index {
             path: self.path.clone(),
             reason: format!("stored model of {rel} does not load ({e}); run `lineage index --rebuild`"),
@@ -502,14 +714,14 @@ impl Index {
 
     /// Why each file that could not be read was not, in path order, as stored.
     pub fn unreadable(&self) -> Result<Vec<String>, Error> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT error FROM files WHERE error IS NOT NULL ORDER BY path")
-            .map_err(|e| self.fail(e))?;
-        stmt.query_map([], |r| r.get::<_, String>(0))
-            .map_err(|e| self.fail(e))?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| self.fail(e))
+        let files = super::catalog::read(&self.conn, "files").map_err(|e| self.fail(e))?;
+        let mut errors = Vec::new();
+        for file in super::catalog::files(&files) {
+            if let Some(error) = file.map_err(|_| self.malformed())?.error {
+                errors.push(error.to_string());
+            }
+        }
+        Ok(errors)
     }
 
     /// Drop everything: the next refresh reads the whole corpus again.
@@ -580,4 +792,49 @@ fn store(conn: &Connection, rel: &str, prepared: &Prepared, postings: &mut super
         postings.add(conn, conn.last_insert_rowid() as u64, &row.trigrams)?;
     }
     Ok(prepared.rows.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_folder_check_finds_what_the_status_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir(&data).unwrap();
+        let text = "Human Rights Council\n\n47/23. New and emerging digital technologies and human rights\n\nThe Human Rights Council,\n\n1. Decides to remain seized of the matter.\n";
+        std::fs::write(data.join("a.txt"), text).unwrap();
+        std::fs::write(data.join("b.txt"), text.replace("47/23", "47/24")).unwrap();
+        let mut index = Index::open(&dir.path().join("index.sqlite")).unwrap();
+        index.refresh(&data, |_, _| {}).unwrap();
+        let checked = |index: &Index| {
+            let mut check = FolderCheck::start(&data);
+            assert_eq!(check.walk().unwrap().texts, reader::walk(&data).unwrap().texts);
+            check.status(index).unwrap()
+        };
+        assert!(checked(&index).is_fresh());
+        assert_eq!(checked(&index), index.status(&data).unwrap());
+        std::fs::write(data.join("c.txt"), text.replace("47/23", "47/25")).unwrap();
+        std::fs::remove_file(data.join("b.txt")).unwrap();
+        let status = checked(&index);
+        assert_eq!((status.added.as_slice(), status.removed.as_slice()), (["c.txt".to_string()].as_slice(), ["b.txt".to_string()].as_slice()));
+        assert_eq!(status, index.status(&data).unwrap());
+        // A check dropped unfinished stops quietly.
+        drop(FolderCheck::start(&data));
+    }
+
+    #[test]
+    fn a_file_stat_from_the_folder_is_its_stat_by_path() {
+        let dir = Path::new("src/corpus");
+        let mut folder = Folder::open(dir);
+        for name in ["index.rs", "mod.rs", "no such file"] {
+            let path = dir.join(name);
+            let (by_folder, by_path) = (folder.stat(&path), stat(&path));
+            assert_eq!(by_folder.is_ok(), by_path.is_ok(), "{name}");
+            if let (Ok(a), Ok(b)) = (by_folder, by_path) {
+                assert_eq!((a.size, a.mtime_ns), (b.size, b.mtime_ns), "{name}");
+            }
+        }
+    }
 }

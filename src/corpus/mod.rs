@@ -1,5 +1,6 @@
 //! The corpus: every document read from the data folder, found by full or short ID.
 
+mod catalog;
 pub mod headers;
 pub mod index;
 pub mod location;
@@ -31,6 +32,40 @@ pub struct Corpus {
     /// (symbol, language) → position in `documents`: the duplicate check of `add` costs
     /// nothing per document (a scan made reading 100,000 files quadratic).
     seen: std::collections::HashMap<(String, crate::model::Language), usize>,
+}
+
+/// A file's path below the corpus folder `dir`, as the index and the header cache name
+/// it: `/` between folders on every system. Borrowed from `path` where it already reads
+/// so, which is every path the folder walk makes from plain names.
+pub(crate) fn relative<'a>(dir: &Path, path: &'a Path) -> std::borrow::Cow<'a, str> {
+    if let Some(rest) = below(dir, path)
+        && let Some(rest) = utf8(rest)
+        && !rest.contains('\\')
+    {
+        return std::borrow::Cow::Borrowed(rest);
+    }
+    std::borrow::Cow::Owned(path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/"))
+}
+
+/// `bytes` as text where they are UTF-8. A file's name or a symbol is most often ASCII,
+/// checked a word at a time; checking it as UTF-8 cost more than all else done with it.
+pub(crate) fn utf8(bytes: &[u8]) -> Option<&str> {
+    if bytes.is_ascii() {
+        // SAFETY: ASCII is UTF-8.
+        return Some(unsafe { std::str::from_utf8_unchecked(bytes) });
+    }
+    std::str::from_utf8(bytes).ok()
+}
+
+/// What `path.strip_prefix(dir)` leaves, found on the bytes, where `path` is `dir`, a
+/// separator and plain names (none empty, none `.`) as the folder walk joins them:
+/// there, the components below `dir` are exactly the bytes after it. `None` for any
+/// other path, which is then split into components.
+pub(crate) fn below<'a>(dir: &Path, path: &'a Path) -> Option<&'a [u8]> {
+    let dir = dir.as_os_str().as_encoded_bytes();
+    let rest = path.as_os_str().as_encoded_bytes().strip_prefix(dir)?;
+    let rest = if dir.last() == Some(&b'/') { rest } else { rest.strip_prefix(b"/")? };
+    rest.split(|&b| b == b'/').all(|name| !name.is_empty() && name != b".").then_some(rest)
 }
 
 /// The warning for a second text of one symbol in one language.
@@ -237,5 +272,35 @@ impl Corpus {
             .collect();
         found.sort_by(|a, b| a.symbol.cmp(&b.symbol));
         found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_relative_path_is_what_strip_prefix_leaves() {
+        let cases = [
+            ("/corpus", "/corpus/a.txt"),
+            ("/corpus/", "/corpus/a.txt"),
+            ("/corpus", "/corpus/sub/a.txt"),
+            ("corpus/.", "corpus/./a.txt"),
+            (".", "./a.txt"),
+            ("a//b", "a//b/c/d.txt"),
+            ("a/..", "a/../x.txt"),
+            ("/", "/x.txt"),
+            ("", "x.txt"),
+            ("/corpus", "/corpus//a.txt"),
+            ("/corpus", "/corpus/./a.txt"),
+            ("/corpus", "/corpusx/a.txt"),
+            ("/corpus", "/corpus/a\\b.txt"),
+            ("/corpus", "/corpus/sub/"),
+        ];
+        for (dir, path) in cases {
+            let (dir, path) = (Path::new(dir), Path::new(path));
+            let slow = path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
+            assert_eq!(relative(dir, path), slow, "{} in {}", path.display(), dir.display());
+        }
     }
 }

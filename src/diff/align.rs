@@ -22,7 +22,7 @@
 //!
 //! The same engine aligns the lettered items inside a pair of paragraphs.
 
-use super::compare::{Profile, ShingleIndex};
+use super::compare::{PairCounts, Profile};
 use serde::Serialize;
 
 /// The similarity levels at which the alignment pairs paragraphs. The defaults are the
@@ -133,12 +133,14 @@ pub fn align(old: &Side, new: &Side, t: &Thresholds, pieces: bool) -> Alignment 
     if old.profiles.len().saturating_mul(new.profiles.len()) > MAX_PAIRS {
         return coarse(old, new, t);
     }
+    // Every likeness below is read from one table of the pairs' shared shingles.
+    let pairs = PairCounts::new(&old.profiles, &new.profiles);
     let mut alignment = Alignment::default();
     let buckets: std::collections::BTreeSet<u8> = old.buckets.iter().chain(&new.buckets).copied().collect();
     for bucket in buckets {
         let olds: Vec<usize> = (0..old.buckets.len()).filter(|&i| old.buckets[i] == bucket).collect();
         let news: Vec<usize> = (0..new.buckets.len()).filter(|&j| new.buckets[j] == bucket).collect();
-        let (links, banded) = sequence_pass(&olds, &news, old, new, t.sequence);
+        let (links, banded) = sequence_pass(&olds, &news, &pairs, t.sequence);
         alignment.links.extend(links);
         if banded {
             alignment.degraded = Some(format!(
@@ -148,14 +150,14 @@ pub fn align(old: &Side, new: &Side, t: &Thresholds, pieces: bool) -> Alignment 
             ));
         }
     }
-    displace_weak_pairs(&mut alignment.links, old, new, t);
+    displace_weak_pairs(&mut alignment.links, old, new, &pairs, t);
     if pieces {
-        pieces_pass(&mut alignment.links, old, new, t, Direction::Split);
-        pieces_pass(&mut alignment.links, old, new, t, Direction::Merge);
+        pieces_pass(&mut alignment.links, old, new, &pairs, t, Direction::Split);
+        pieces_pass(&mut alignment.links, old, new, &pairs, t, Direction::Merge);
     }
-    let moved = best_match_pass(&alignment.links, old, new, t.best_match);
+    let moved = best_match_pass(&alignment.links, old, new, &pairs, t.best_match);
     alignment.links.extend(moved);
-    let rewritten = opening_pass(&alignment.links, old, new, t.opening);
+    let rewritten = opening_pass(&alignment.links, old, new, &pairs, t.opening);
     alignment.links.extend(rewritten);
     alignment.links.sort_by_key(|l| (l.new, l.old));
     alignment
@@ -205,7 +207,7 @@ fn coarse(old: &Side, new: &Side, t: &Thresholds) -> Alignment {
 
 /// The order-preserving pairs with the greatest total similarity. Returns the links and
 /// whether the matrix was too large and only a band around the diagonal was searched.
-fn sequence_pass(olds: &[usize], news: &[usize], old: &Side, new: &Side, threshold: f64) -> (Vec<Link>, bool) {
+fn sequence_pass(olds: &[usize], news: &[usize], pairs: &PairCounts, threshold: f64) -> (Vec<Link>, bool) {
     let (n, m) = (olds.len(), news.len());
     if n == 0 || m == 0 {
         return (Vec::new(), false);
@@ -215,11 +217,9 @@ fn sequence_pass(olds: &[usize], news: &[usize], old: &Side, new: &Side, thresho
     let near = |i: usize, j: usize| !banded || (i * m / n).abs_diff(j) <= band / 2;
     // weight[i][j]: the pair's similarity where it qualifies.
     let mut weight = vec![0.0f64; n * m];
-    let index = ShingleIndex::new(news.iter().map(|&j| new.profiles[j]));
-    let mut row = Vec::with_capacity(m);
     for i in 0..n {
-        index.similarities(old.profiles[olds[i]], &mut row);
-        for (j, &s) in row.iter().enumerate() {
+        for (j, &new_j) in news.iter().enumerate() {
+            let s = pairs.similarity(olds[i], new_j);
             if near(i, j) && s >= threshold {
                 weight[i * m + j] = s;
             }
@@ -257,15 +257,11 @@ fn sequence_pass(olds: &[usize], news: &[usize], old: &Side, new: &Side, thresho
 /// paragraph that moved past an unchanged one cannot be reached in order, and the order
 /// pass may have paired it with a neighbour through boilerplate alone ("Recalls
 /// paragraph 12 of the report of the Advisory Committee" / "…paragraph 5…").
-fn displace_weak_pairs(links: &mut [Link], old: &Side, new: &Side, t: &Thresholds) {
+fn displace_weak_pairs(links: &mut [Link], old: &Side, new: &Side, pairs: &PairCounts, t: &Thresholds) {
     let (mut old_taken, mut new_taken) = taken(links, old, new);
     let mut weakest_first: Vec<usize> = (0..links.len()).collect();
     weakest_first.sort_by(|&a, &b| links[a].similarity.total_cmp(&links[b].similarity));
-    // Every link is weighed against every free paragraph on both sides: one query of
-    // each side's index per link rather than one merge of shingles per pair.
-    let old_index = ShingleIndex::new(old.profiles.iter().copied());
-    let new_index = ShingleIndex::new(new.profiles.iter().copied());
-    let (mut to_new, mut to_old) = (Vec::new(), Vec::new());
+    // Every link is weighed against every free paragraph on both sides.
     for k in weakest_first {
         let l = links[k];
         let needed = (l.similarity + t.displace).max(t.best_match);
@@ -273,15 +269,13 @@ fn displace_weak_pairs(links: &mut [Link], old: &Side, new: &Side, t: &Threshold
         if needed > 1.0 {
             continue;
         }
-        new_index.similarities(old.profiles[l.old], &mut to_new);
-        old_index.similarities(new.profiles[l.new], &mut to_old);
         let free_new = (0..new.profiles.len())
             .filter(|&j| !new_taken[j])
-            .map(|j| (to_new[j], j))
+            .map(|j| (pairs.similarity(l.old, j), j))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         let free_old = (0..old.profiles.len())
             .filter(|&i| !old_taken[i])
-            .map(|i| (to_old[i], i))
+            .map(|i| (pairs.similarity(i, l.new), i))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         let better_new = free_new.filter(|(s, _)| *s >= needed);
         let better_old = free_old.filter(|(s, _)| *s >= needed);
@@ -327,12 +321,26 @@ enum Direction {
 /// Find paragraphs split into several (or several merged into one) and record each
 /// group's links in place of its partner's single link. Written once for splits: for
 /// merges the two sides are swapped on the way in and out.
-fn pieces_pass(links: &mut Vec<Link>, old: &Side, new: &Side, t: &Thresholds, direction: Direction) {
+fn pieces_pass(links: &mut Vec<Link>, old: &Side, new: &Side, pairs: &PairCounts, t: &Thresholds, direction: Direction) {
     let (whole_side, piece_side) = match direction {
         Direction::Split => (old, new),
         Direction::Merge => (new, old),
     };
     let orient = |l: &Link| if direction == Direction::Split { (l.old, l.new) } else { (l.new, l.old) };
+    // The table's row and column of a whole and a piece: the old text is the rows.
+    let cell = |whole: usize, piece: usize| if direction == Direction::Split { (whole, piece) } else { (piece, whole) };
+    let shared = |whole: usize, piece: usize| {
+        let (i, j) = cell(whole, piece);
+        pairs.shared(i, j)
+    };
+    let similarity = |whole: usize, piece: usize| {
+        let (i, j) = cell(whole, piece);
+        pairs.similarity(i, j)
+    };
+    let piece_in_whole = |whole: usize, piece: usize| {
+        let (i, j) = cell(whole, piece);
+        if direction == Direction::Split { pairs.column_in_row(i, j) } else { pairs.row_in_column(i, j) }
+    };
     let mut piece_taken: Vec<bool> = vec![false; piece_side.profiles.len()];
     for l in links.iter() {
         piece_taken[orient(l).1] = true;
@@ -355,14 +363,14 @@ fn pieces_pass(links: &mut Vec<Link>, old: &Side, new: &Side, t: &Thresholds, di
         let is_piece = |p: usize| {
             !piece_taken[p]
                 && piece_side.profiles[p].len() >= MIN_PIECE_SHINGLES
-                && piece_side.profiles[p].containment_in(whole_profile) >= t.piece
+                && piece_in_whole(whole, p) >= t.piece
         };
         // The run of consecutive pieces around the partner, or, for a paragraph left
         // unpaired, around the piece that shares most with it.
         let best_piece = || {
             (0..piece_side.profiles.len())
                 .filter(|&p| is_piece(p))
-                .max_by_key(|&p| (piece_side.profiles[p].shared(whole_profile), std::cmp::Reverse(p)))
+                .max_by_key(|&p| (shared(whole, p), std::cmp::Reverse(p)))
         };
         let Some(anchor) = partner.or_else(best_piece) else { continue };
         // Another piece must come from the part of the whole that the anchor does not
@@ -390,7 +398,7 @@ fn pieces_pass(links: &mut Vec<Link>, old: &Side, new: &Side, t: &Thresholds, di
         links.retain(|l| orient(l).0 != whole);
         piece_taken[first..=last].fill(true);
         for p in first..=last {
-            let similarity = whole_profile.similarity(piece_side.profiles[p]);
+            let similarity = similarity(whole, p);
             let (o, n) = if direction == Direction::Split { (whole, p) } else { (p, whole) };
             links.push(Link { old: o, new: n, similarity, matched_by });
         }
@@ -398,12 +406,12 @@ fn pieces_pass(links: &mut Vec<Link>, old: &Side, new: &Side, t: &Thresholds, di
 }
 
 /// Pair what is left, greedily, most similar first, across positions and kinds.
-fn best_match_pass(links: &[Link], old: &Side, new: &Side, threshold: f64) -> Vec<Link> {
+fn best_match_pass(links: &[Link], old: &Side, new: &Side, pairs: &PairCounts, threshold: f64) -> Vec<Link> {
     let (mut old_taken, mut new_taken) = taken(links, old, new);
     let mut candidates = Vec::new();
     for i in (0..old.profiles.len()).filter(|&i| !old_taken[i]) {
         for j in (0..new.profiles.len()).filter(|&j| !new_taken[j]) {
-            let s = old.profiles[i].similarity(new.profiles[j]);
+            let s = pairs.similarity(i, j);
             if s >= threshold {
                 candidates.push((s, i, j));
             }
@@ -431,7 +439,7 @@ const MIN_OPENING_PAIR_SIMILARITY: f64 = 0.1;
 /// Pair, in order, what is still unpaired between the same two in-order pairs (same
 /// kind) where the openings match: the paragraph whose list of conferences or reports
 /// was brought up to date, which shares too little of its body to be found otherwise.
-fn opening_pass(links: &[Link], old: &Side, new: &Side, threshold: f64) -> Vec<Link> {
+fn opening_pass(links: &[Link], old: &Side, new: &Side, pairs: &PairCounts, threshold: f64) -> Vec<Link> {
     let (old_taken, new_taken) = taken(links, old, new);
     // The in-order pairs fence the gaps; pairs found out of order do not.
     let mut fences: Vec<(usize, usize)> = links.iter().filter(|l| l.matched_by != MatchedBy::BestMatch).map(|l| (l.old, l.new)).collect();
@@ -442,7 +450,7 @@ fn opening_pass(links: &[Link], old: &Side, new: &Side, threshold: f64) -> Vec<L
         if fence.0 >= gap_start.0 && fence.1 >= gap_start.1 {
             let olds: Vec<usize> = (gap_start.0..fence.0).filter(|&i| !old_taken[i]).collect();
             let news: Vec<usize> = (gap_start.1..fence.1).filter(|&j| !new_taken[j]).collect();
-            found.extend(pair_openings_in_order(&olds, &news, old, new, threshold));
+            found.extend(pair_openings_in_order(&olds, &news, old, new, pairs, threshold));
             gap_start = (fence.0 + 1, fence.1 + 1);
         }
     }
@@ -451,18 +459,18 @@ fn opening_pass(links: &[Link], old: &Side, new: &Side, threshold: f64) -> Vec<L
 
 /// Within one gap: the first unpaired new paragraph of the same kind whose opening
 /// matches, in order (gaps are short: a few paragraphs).
-fn pair_openings_in_order(olds: &[usize], news: &[usize], old: &Side, new: &Side, threshold: f64) -> Vec<Link> {
+fn pair_openings_in_order(olds: &[usize], news: &[usize], old: &Side, new: &Side, pairs: &PairCounts, threshold: f64) -> Vec<Link> {
     let mut found = Vec::new();
     let mut next_new = 0;
     for &i in olds {
         let candidate = news[next_new.min(news.len())..].iter().position(|&j| {
             old.buckets[i] == new.buckets[j]
                 && old.profiles[i].opening_similarity(new.profiles[j]) >= threshold
-                && old.profiles[i].similarity(new.profiles[j]) >= MIN_OPENING_PAIR_SIMILARITY
+                && pairs.similarity(i, j) >= MIN_OPENING_PAIR_SIMILARITY
         });
         if let Some(offset) = candidate {
             let j = news[next_new + offset];
-            found.push(Link { old: i, new: j, similarity: old.profiles[i].similarity(new.profiles[j]), matched_by: MatchedBy::Opening });
+            found.push(Link { old: i, new: j, similarity: pairs.similarity(i, j), matched_by: MatchedBy::Opening });
             next_new += offset + 1;
         }
     }

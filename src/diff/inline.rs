@@ -20,7 +20,7 @@
 //! sides of it, so the redline shows whole phrases (the rule of diff-match-patch's
 //! semantic clean-up, here on units).
 
-use super::compare::{fold_char, fold_width, is_insubstantial, tokenize, KeyHasher, TokenClass};
+use super::compare::{fold_char, fold_width, is_insubstantial, tokenize, tokens, KeyHasher, TokenClass};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use serde::{Deserialize, Serialize};
@@ -248,84 +248,100 @@ fn opens(c: char) -> bool {
 /// the diff compares numbers rather than strings (the same equalities, found faster).
 #[derive(Default)]
 struct Keys {
-    ids: HashMap<String, u32, BuildHasherDefault<KeyHasher>>,
-    /// The key being made, reused from unit to unit.
+    /// Keys of one character (a Han character, a punctuation mark), by the character.
+    chars: HashMap<char, u32, BuildHasherDefault<KeyHasher>>,
+    /// Longer keys (words), and the empty one, by their text.
+    words: HashMap<String, u32, BuildHasherDefault<KeyHasher>>,
+    /// A key being folded, reused from unit to unit.
     buffer: String,
 }
 
 impl Keys {
-    /// The number of the text `chars` spell.
-    fn id(&mut self, chars: impl Iterator<Item = char>) -> u32 {
-        self.buffer.clear();
-        self.buffer.extend(chars);
-        if let Some(&id) = self.ids.get(self.buffer.as_str()) {
+    /// The number of the key `key`.
+    fn id(&mut self, key: &str) -> u32 {
+        let next = (self.chars.len() + self.words.len()) as u32;
+        let mut chars = key.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return *self.chars.entry(c).or_insert(next);
+        }
+        if let Some(&id) = self.words.get(key) {
             return id;
         }
-        let id = self.ids.len() as u32;
-        self.ids.insert(self.buffer.clone(), id);
+        self.words.insert(key.to_string(), next);
+        next
+    }
+
+    /// The number of `text` width-folded (see [`fold_char`]).
+    fn folded_id(&mut self, text: &str) -> u32 {
+        // Only a character of U+F000 to U+FFFF (lead byte 0xEF) can be a full-width form.
+        if !text.as_bytes().contains(&0xEF) {
+            return self.id(text);
+        }
+        let mut buffer = std::mem::take(&mut self.buffer);
+        buffer.clear();
+        buffer.extend(text.chars().map(fold_char));
+        let id = self.id(&buffer);
+        self.buffer = buffer;
         id
     }
 }
 
 fn units<'a>(text: &'a str, exact: bool, keys: &mut Keys) -> Vec<Unit<'a>> {
-    let tokens = tokenize(text);
-    let mut offsets = Vec::with_capacity(tokens.len());
-    let mut at = 0;
-    for t in &tokens {
-        offsets.push(at);
-        at += t.text.len();
-    }
     if exact {
-        return tokens
-            .iter()
-            .zip(offsets)
-            .map(|(t, start)| {
+        let mut at = 0;
+        return tokens(text)
+            .map(|t| {
+                let start = at;
+                at += t.text.len();
                 // Punctuation and spaces weigh nothing, so that a lone character between
                 // two punctuation changes stays visible as kept.
                 let weight = if t.class.is_substantive() { t.text.chars().count() } else { 0 };
-                Unit { key: keys.id(t.text.chars()), text: t.text, start, weight }
+                Unit { key: keys.id(t.text), text: t.text, start, weight }
             })
             .collect();
     }
     // Where each unit starts: at its substantive token, or earlier where the gap before
     // it has an opening bracket or punctuation after a space (` <script`, ` "quoted`),
     // which belong to the word they open; the first unit also takes whatever precedes it.
-    let substantive: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].class.is_substantive()).collect();
-    if substantive.is_empty() {
+    // Each unit's text runs to the next one's start; it is cut once all starts are known.
+    let mut units: Vec<Unit> = Vec::with_capacity(text.len() / 3 + 1);
+    let (mut opening, mut after_space) = (None, None);
+    let mut at = 0;
+    for t in tokens(text) {
+        let offset = at;
+        at += t.text.len();
+        match t.class {
+            TokenClass::Punct => {
+                if opening.is_none() && t.text.chars().all(opens) {
+                    opening = Some(offset);
+                }
+            }
+            TokenClass::Space => after_space = Some(at),
+            TokenClass::Word | TokenClass::Han => {
+                let start = if units.is_empty() { 0 } else { [opening, after_space].into_iter().flatten().min().unwrap_or(offset) };
+                // A Han token is one character, never a full-width form.
+                let (key, weight) = match t.class {
+                    TokenClass::Han => (keys.id(t.text), 1),
+                    _ => (keys.folded_id(t.text), t.text.chars().count()),
+                };
+                units.push(Unit { key, text: "", start, weight });
+                (opening, after_space) = (None, None);
+            }
+        }
+    }
+    if units.is_empty() {
         return if text.is_empty() {
             Vec::new()
         } else {
-            vec![Unit { key: keys.id(std::iter::empty()), text, start: 0, weight: 0 }]
+            vec![Unit { key: keys.id(""), text, start: 0, weight: 0 }]
         };
     }
-    let mut starts = Vec::with_capacity(substantive.len());
-    let mut previous_end = 0;
-    for (n, &i) in substantive.iter().enumerate() {
-        let start = if n == 0 {
-            0
-        } else {
-            let opening = (previous_end..i).find(|&g| tokens[g].class == TokenClass::Punct && tokens[g].text.chars().all(opens));
-            let after_space = (previous_end..i).rev().find(|&g| tokens[g].class == TokenClass::Space).map(|g| g + 1);
-            let first = [opening, after_space].into_iter().flatten().min().unwrap_or(i);
-            offsets[first.min(i)]
-        };
-        starts.push(start);
-        previous_end = i + 1;
+    let mut end = text.len();
+    for unit in units.iter_mut().rev() {
+        unit.text = &text[unit.start..end];
+        end = unit.start;
     }
-    substantive
-        .iter()
-        .enumerate()
-        .map(|(n, &i)| {
-            let start = starts[n];
-            let end = starts.get(n + 1).copied().unwrap_or(text.len());
-            Unit {
-                key: keys.id(tokens[i].text.chars().map(fold_char)),
-                text: &text[start..end],
-                start,
-                weight: tokens[i].text.chars().count(),
-            }
-        })
-        .collect()
+    units
 }
 
 fn keys(units: &[Unit]) -> Vec<u32> {
@@ -420,8 +436,13 @@ fn absorb_small_equalities(mut hunks: Vec<Hunk>, old: &[Unit], new: &[Unit]) -> 
     }
 }
 
-fn concat<'a>(units: &[Unit<'a>], range: &Range<usize>) -> String {
-    units[range.clone()].iter().map(|u| u.text).collect()
+/// The text of a range of units: they stand end to end in their paragraph, so it is
+/// one stretch of it.
+fn span<'a>(text: &'a str, units: &[Unit<'a>], range: &Range<usize>) -> &'a str {
+    match (units[range.clone()].first(), units[range.clone()].last()) {
+        (Some(first), Some(last)) => &text[first.start..last.start + last.text.len()],
+        _ => "",
+    }
 }
 
 fn render_hunks(hunks: &[Hunk], old: &str, new: &str, old_units: &[Unit], new_units: &[Unit]) -> Vec<InlineOp> {
@@ -431,22 +452,25 @@ fn render_hunks(hunks: &[Hunk], old: &str, new: &str, old_units: &[Unit], new_un
             Hunk::Equal { old: o, new: n } => {
                 // Units that compare equal may still differ in the punctuation, width or
                 // spacing they carry: each side keeps its own, the difference shown minor.
-                for (a, b) in old_units[o.clone()].iter().zip(&new_units[n.clone()]) {
-                    if a.text == b.text {
-                        append(&mut ops, Op::Equal, b.text);
-                    } else {
+                // A run of units that read the same is kept as one stretch of the text.
+                let mut same_from = n.start;
+                for (k, (a, b)) in old_units[o.clone()].iter().zip(&new_units[n.clone()]).enumerate() {
+                    if a.text != b.text {
+                        append(&mut ops, Op::Equal, span(new, new_units, &(same_from..n.start + k)));
                         minor_redline(&mut ops, a.text, b.text);
+                        same_from = n.start + k + 1;
                     }
                 }
+                append(&mut ops, Op::Equal, span(new, new_units, &(same_from..n.end)));
             }
             Hunk::Change { old: o, new: n } => {
-                let deleted = concat(old_units, o);
-                let inserted = concat(new_units, n);
-                if is_insubstantial(&deleted) && is_insubstantial(&inserted) {
-                    minor_redline(&mut ops, &deleted, &inserted);
+                let deleted = span(old, old_units, o);
+                let inserted = span(new, new_units, n);
+                if is_insubstantial(deleted) && is_insubstantial(inserted) {
+                    minor_redline(&mut ops, deleted, inserted);
                 } else {
-                    append(&mut ops, Op::Delete, &deleted);
-                    append(&mut ops, Op::Insert, &inserted);
+                    append(&mut ops, Op::Delete, deleted);
+                    append(&mut ops, Op::Insert, inserted);
                 }
             }
         }

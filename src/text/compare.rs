@@ -48,9 +48,14 @@ fn is_word_char(c: char) -> bool {
 /// `回顾第 47/23 号决议` → `回` `顾` `第` ` ` `47` `/` `23` ` ` `号` `决` `议`;
 /// `Recalling also,` → `Recalling` ` ` `also` `,`.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
+    tokens(text).collect()
+}
+
+/// The tokens of [`tokenize`], one at a time.
+pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
     let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    std::iter::from_fn(move || {
+        let (start, c) = chars.next()?;
         let class = if is_unspaced_script(c) {
             TokenClass::Han
         } else if c.is_whitespace() {
@@ -71,9 +76,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 chars.next();
             }
         }
-        tokens.push(Token { text: &text[start..end], class });
-    }
-    tokens
+        Some(Token { text: &text[start..end], class })
+    })
 }
 
 /// Full-width Latin letters and digits (`Ａ`, `１`) as their ASCII forms, so that a
@@ -126,39 +130,49 @@ const KEY_SEPARATOR: char = '\u{1F}';
 
 impl Profile {
     pub fn new(text: &str, shingling: Shingling) -> Profile {
-        let tokens: Vec<Token> = tokenize(text).into_iter().filter(|t| t.class.is_substantive()).collect();
-        let mut key = String::with_capacity(text.len() + tokens.len());
+        let mut key = String::with_capacity(text.len() + text.len() / 2);
         // Each token once: its width-folded characters make the key, and a hash of them in
         // lower case is the unit the shingles are built from. Numbers are what
         // a new year's text changes in a paragraph that is otherwise the same (`resolution
         // 77/133 of 12 December 2022` → `78/85 of 7 December 2023`): for likeness they
         // count as "a number", whichever; the opening keeps them (below).
-        let mut units = Vec::with_capacity(tokens.len());
+        let mut units = Vec::with_capacity(text.len() / 3 + 1);
         let mut literal = Vec::with_capacity(OPENING_UNITS);
-        for (i, t) in tokens.iter().enumerate() {
+        let mut han = 0;
+        for t in tokens(text).filter(|t| t.class.is_substantive()) {
             let mut unit = FNV_OFFSET;
             let mut digits = true;
-            for c in t.text.chars().map(fold_char) {
-                key.push(c);
-                digits &= c.is_ascii_digit();
-                if c.is_ascii() {
-                    unit = (unit ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
-                } else {
-                    for l in c.to_lowercase() {
-                        unit = fnv_char(unit, l);
+            if t.class == TokenClass::Han {
+                // One character of a script without case, never a digit and never
+                // folded: its bytes as they stand.
+                han += 1;
+                key.push_str(t.text);
+                digits = false;
+                for &b in t.text.as_bytes() {
+                    unit = (unit ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                }
+            } else {
+                for c in t.text.chars().map(fold_char) {
+                    key.push(c);
+                    digits &= c.is_ascii_digit();
+                    if c.is_ascii() {
+                        unit = (unit ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
+                    } else {
+                        for l in c.to_lowercase() {
+                            unit = fnv_char(unit, l);
+                        }
                     }
                 }
             }
             key.push(KEY_SEPARATOR);
             units.push(if digits { NUMBER_UNIT } else { unit });
-            if i < OPENING_UNITS {
+            if literal.len() < OPENING_UNITS {
                 literal.push(unit);
             }
         }
-        let han = tokens.iter().filter(|t| t.class == TokenClass::Han).count();
         // The script that dominates the text picks the n-gram size: a Chinese paragraph
         // with a few numbers in it is still read as Chinese.
-        let n = if han * 2 >= tokens.len() { shingling.han_ngram } else { shingling.word_ngram }.max(1);
+        let n = if han * 2 >= units.len() { shingling.han_ngram } else { shingling.word_ngram }.max(1);
         let shingles = shingle(&units, n);
         // The opening keeps its numbers: "Recalling its resolution 77/244" and
         // "Reaffirming also its resolution 70/1" open alike only once numbers are masked.
@@ -204,10 +218,7 @@ impl Profile {
     /// How much of `self` is found in `other`, |A∩B| / |A|: a piece of a split paragraph
     /// is contained in the paragraph it came from even though their Dice is low.
     pub fn containment_in(&self, other: &Profile) -> f64 {
-        if self.is_empty() {
-            return 0.0;
-        }
-        self.shared(other) as f64 / self.len() as f64
+        containment(self.shared(other), self.len())
     }
 
     /// What of `self` is left once `other` is taken out (multiset difference): the part
@@ -290,23 +301,32 @@ fn dice_of(shared: usize, total: usize) -> f64 {
 /// sorted shingle lists for each pair was most of the diff's time on long texts, and
 /// most pairs share few shingles, which the postings never visit.
 pub struct ShingleIndex {
-    /// Shingle → (indexed profile, how many times it holds that shingle).
-    postings: HashMap<u64, Vec<(u32, u32)>, BuildHasherDefault<KeyHasher>>,
+    /// Shingle → its first posting in `postings`.
+    heads: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
+    /// (indexed profile, how many times it holds the shingle, the next posting of the
+    /// same shingle or [`NO_POSTING`]): one list for every shingle, not one each.
+    postings: Vec<(u32, u32, u32)>,
     sizes: Vec<usize>,
 }
 
+const NO_POSTING: u32 = u32::MAX;
 
 impl ShingleIndex {
-    pub fn new<'a>(profiles: impl IntoIterator<Item = &'a Profile>) -> ShingleIndex {
-        let mut postings: HashMap<u64, Vec<(u32, u32)>, BuildHasherDefault<KeyHasher>> = HashMap::default();
+    pub fn new<'a>(profiles: impl IntoIterator<Item = &'a Profile> + Clone) -> ShingleIndex {
+        // Room for every shingle at once: growing the table rehashes what it holds.
+        let room: usize = profiles.clone().into_iter().map(|p| p.shingles.len()).sum();
+        let mut heads: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::with_capacity_and_hasher(room, Default::default());
+        let mut postings = Vec::with_capacity(room);
         let mut sizes = Vec::new();
         for (j, profile) in profiles.into_iter().enumerate() {
             for run in profile.shingles.chunk_by(|a, b| a == b) {
-                postings.entry(run[0]).or_default().push((j as u32, run.len() as u32));
+                let at = postings.len() as u32;
+                let next = heads.insert(run[0], at).unwrap_or(NO_POSTING);
+                postings.push((j as u32, run.len() as u32, next));
             }
             sizes.push(profile.shingles.len());
         }
-        ShingleIndex { postings, sizes }
+        ShingleIndex { heads, postings, sizes }
     }
 
     /// How many profiles are indexed.
@@ -318,23 +338,83 @@ impl ShingleIndex {
         self.sizes.is_empty()
     }
 
+    /// `shared[j]` = the shingles `profile` shares with the j-th indexed profile, counted
+    /// as a multiset (what [`Profile::shared`] counts).
+    fn shared(&self, profile: &Profile, shared: &mut [u32]) {
+        for run in profile.shingles.chunk_by(|a, b| a == b) {
+            let Some(&head) = self.heads.get(&run[0]) else { continue };
+            let count = run.len() as u32;
+            let mut at = head;
+            while at != NO_POSTING {
+                let (j, theirs, next) = self.postings[at as usize];
+                shared[j as usize] += count.min(theirs);
+                at = next;
+            }
+        }
+    }
+
     /// `similarities[j]` = `profile.similarity(j-th indexed profile)`, exactly: the
     /// shared counts are the same multiset intersection, the formula the same.
     pub fn similarities(&self, profile: &Profile, similarities: &mut Vec<f64>) {
         let mut shared = vec![0u32; self.sizes.len()];
-        for run in profile.shingles.chunk_by(|a, b| a == b) {
-            if let Some(posting) = self.postings.get(&run[0]) {
-                let count = run.len() as u32;
-                for &(j, theirs) in posting {
-                    shared[j as usize] += count.min(theirs);
-                }
-            }
-        }
+        self.shared(profile, &mut shared);
         similarities.clear();
         similarities.extend(
             shared.iter().zip(&self.sizes).map(|(&n, &size)| dice_of(n as usize, profile.shingles.len() + size)),
         );
     }
+}
+
+/// The shingles every profile of one list shares with every profile of another, counted
+/// once: each likeness an alignment asks for (in order, out of order, of a piece to its
+/// whole) is then read from the table, the same number [`Profile::similarity`],
+/// [`Profile::shared`] and [`Profile::containment_in`] give.
+pub struct PairCounts {
+    /// Row-major: `shared[i * columns + j]`.
+    shared: Vec<u32>,
+    row_sizes: Vec<usize>,
+    column_sizes: Vec<usize>,
+}
+
+impl PairCounts {
+    pub fn new(rows: &[&Profile], columns: &[&Profile]) -> PairCounts {
+        let index = ShingleIndex::new(columns.iter().copied());
+        let m = columns.len();
+        let mut shared = vec![0u32; rows.len() * m];
+        for (i, row) in rows.iter().enumerate() {
+            index.shared(row, &mut shared[i * m..(i + 1) * m]);
+        }
+        PairCounts { shared, row_sizes: rows.iter().map(|p| p.len()).collect(), column_sizes: index.sizes }
+    }
+
+    /// Shingles row `i` and column `j` share.
+    pub fn shared(&self, i: usize, j: usize) -> usize {
+        self.shared[i * self.column_sizes.len() + j] as usize
+    }
+
+    /// Dice of row `i` and column `j`: [`Profile::similarity`].
+    pub fn similarity(&self, i: usize, j: usize) -> f64 {
+        dice_of(self.shared(i, j), self.row_sizes[i] + self.column_sizes[j])
+    }
+
+    /// How much of row `i` is found in column `j`: [`Profile::containment_in`].
+    pub fn row_in_column(&self, i: usize, j: usize) -> f64 {
+        containment(self.shared(i, j), self.row_sizes[i])
+    }
+
+    /// How much of column `j` is found in row `i`.
+    pub fn column_in_row(&self, i: usize, j: usize) -> f64 {
+        containment(self.shared(i, j), self.column_sizes[j])
+    }
+}
+
+/// |A∩B| / |A|, 0 for an empty A: one formula for [`Profile::containment_in`] and
+/// [`PairCounts`].
+fn containment(shared: usize, size: usize) -> f64 {
+    if size == 0 {
+        return 0.0;
+    }
+    shared as f64 / size as f64
 }
 
 fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
@@ -358,10 +438,30 @@ fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
 pub struct KeyHasher(u64);
 
 impl std::hash::Hasher for KeyHasher {
+    /// Eight bytes at a time (a text key: a word, a file's name), the last ones padded.
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            self.write_u64(u64::from_le_bytes(word.try_into().expect("eight bytes")));
         }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
     }
 
     fn write_u64(&mut self, n: u64) {
@@ -466,6 +566,34 @@ mod tests {
             index.similarities(a, &mut row);
             let pairwise: Vec<f64> = profiles.iter().map(|b| a.similarity(b)).collect();
             assert_eq!(row, pairwise);
+        }
+    }
+
+    #[test]
+    fn the_pair_table_gives_the_same_likenesses_as_the_profiles() {
+        let s = Shingling::default();
+        let old = ["回顾一切人权和基本自由，人权和基本自由", "", "决定继续处理此事", "Decides to remain seized of the matter."];
+        let new = ["回顾所有人权和基本自由", "，", "Decides to remain actively seized of the matter.", "决定继续处理此事", "人权和基本自由"];
+        let (old, new): (Vec<Profile>, Vec<Profile>) =
+            (old.iter().map(|t| Profile::new(t, s)).collect(), new.iter().map(|t| Profile::new(t, s)).collect());
+        let table = PairCounts::new(&old.iter().collect::<Vec<_>>(), &new.iter().collect::<Vec<_>>());
+        for (i, a) in old.iter().enumerate() {
+            for (j, b) in new.iter().enumerate() {
+                assert_eq!(table.shared(i, j), a.shared(b));
+                assert_eq!(table.similarity(i, j).to_bits(), a.similarity(b).to_bits());
+                assert_eq!(table.row_in_column(i, j).to_bits(), a.containment_in(b).to_bits());
+                assert_eq!(table.column_in_row(i, j).to_bits(), b.containment_in(a).to_bits());
+            }
+        }
+    }
+
+    #[test]
+    fn scripts_without_spaces_have_no_case_and_no_full_width_forms() {
+        // What lets a profile hash such a character's bytes as they stand.
+        for c in (0..=0x3FFFF).filter_map(char::from_u32).filter(|&c| is_unspaced_script(c)) {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+            assert_eq!(fold_char(c), c);
+            assert!(!c.is_ascii_digit());
         }
     }
 
