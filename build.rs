@@ -1,7 +1,6 @@
 //! Fingerprints the reader's source and data so that a search index written by another
 //! build of lineage is rebuilt rather than served: the index stores documents as this
 //! build reads them, and any change to the code or lexicons may read them differently.
-//! Also links the command at a fixed address on Linux (see the end of `main`).
 
 use std::path::Path;
 
@@ -34,12 +33,4 @@ fn main() {
         }
     }
     println!("cargo:rustc-env=LINEAGE_READER_FINGERPRINT={hash:016x}");
-    // The command is linked at a fixed address: a position-independent executable of
-    // this size has some 19,000 addresses patched by the loader at every start, a
-    // quarter of the instructions of `lineage --version` and a hundred pages written.
-    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
-    let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
-    if os == "linux" && env == "gnu" {
-        println!("cargo:rustc-link-arg-bins=-no-pie");
-    }
 }
