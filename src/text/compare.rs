@@ -301,32 +301,45 @@ fn dice_of(shared: usize, total: usize) -> f64 {
 /// sorted shingle lists for each pair was most of the diff's time on long texts, and
 /// most pairs share few shingles, which the postings never visit.
 pub struct ShingleIndex {
-    /// Shingle → its first posting in `postings`.
-    heads: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
-    /// (indexed profile, how many times it holds the shingle, the next posting of the
-    /// same shingle or [`NO_POSTING`]): one list for every shingle, not one each.
-    postings: Vec<(u32, u32, u32)>,
+    /// Shingle → where its postings start in `postings`, and how many there are.
+    ranges: HashMap<u64, (u32, u32), BuildHasherDefault<KeyHasher>>,
+    /// (indexed profile, how many times it holds the shingle), each shingle's together:
+    /// a query reads them in one run of memory.
+    postings: Vec<(u32, u32)>,
     sizes: Vec<usize>,
 }
 
-const NO_POSTING: u32 = u32::MAX;
-
 impl ShingleIndex {
-    pub fn new<'a>(profiles: impl IntoIterator<Item = &'a Profile> + Clone) -> ShingleIndex {
+    pub fn new<'a>(profiles: impl IntoIterator<Item = &'a Profile>) -> ShingleIndex {
+        let profiles: Vec<&Profile> = profiles.into_iter().collect();
         // Room for every shingle at once: growing the table rehashes what it holds.
-        let room: usize = profiles.clone().into_iter().map(|p| p.shingles.len()).sum();
-        let mut heads: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::with_capacity_and_hasher(room, Default::default());
-        let mut postings = Vec::with_capacity(room);
-        let mut sizes = Vec::new();
-        for (j, profile) in profiles.into_iter().enumerate() {
+        let room: usize = profiles.iter().map(|p| p.shingles.len()).sum();
+        let mut ranges: HashMap<u64, (u32, u32), BuildHasherDefault<KeyHasher>> =
+            HashMap::with_capacity_and_hasher(room, Default::default());
+        // Each shingle's postings counted, then laid out one after the other.
+        for profile in &profiles {
             for run in profile.shingles.chunk_by(|a, b| a == b) {
-                let at = postings.len() as u32;
-                let next = heads.insert(run[0], at).unwrap_or(NO_POSTING);
-                postings.push((j as u32, run.len() as u32, next));
+                ranges.entry(run[0]).or_insert((0, 0)).1 += 1;
+            }
+        }
+        let mut start = 0;
+        for range in ranges.values_mut() {
+            let count = range.1;
+            *range = (start, 0);
+            start += count;
+        }
+        let mut postings = vec![(0u32, 0u32); start as usize];
+        let mut sizes = Vec::with_capacity(profiles.len());
+        for (j, profile) in profiles.iter().enumerate() {
+            for run in profile.shingles.chunk_by(|a, b| a == b) {
+                if let Some(range) = ranges.get_mut(&run[0]) {
+                    postings[(range.0 + range.1) as usize] = (j as u32, run.len() as u32);
+                    range.1 += 1;
+                }
             }
             sizes.push(profile.shingles.len());
         }
-        ShingleIndex { heads, postings, sizes }
+        ShingleIndex { ranges, postings, sizes }
     }
 
     /// How many profiles are indexed.
@@ -342,13 +355,10 @@ impl ShingleIndex {
     /// as a multiset (what [`Profile::shared`] counts).
     fn shared(&self, profile: &Profile, shared: &mut [u32]) {
         for run in profile.shingles.chunk_by(|a, b| a == b) {
-            let Some(&head) = self.heads.get(&run[0]) else { continue };
+            let Some(&(start, len)) = self.ranges.get(&run[0]) else { continue };
             let count = run.len() as u32;
-            let mut at = head;
-            while at != NO_POSTING {
-                let (j, theirs, next) = self.postings[at as usize];
+            for &(j, theirs) in &self.postings[start as usize..(start + len) as usize] {
                 shared[j as usize] += count.min(theirs);
-                at = next;
             }
         }
     }
