@@ -92,51 +92,93 @@ impl Hit {
 /// folded to their ASCII counterparts, lower case, no space next to a Chinese character
 /// (PDF extraction scatters them), single spaces elsewhere.
 pub fn search_form(text: &str) -> String {
-    if text.is_ascii() {
-        // Nothing to fold but case, and no Chinese to close spaces around: the words in
-        // lower case, one space apart (search reads hundreds of candidates this way).
-        let mut out = String::with_capacity(text.len());
-        for word in text.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
+    use crate::text::is_han;
+    let mut form = Form { out: String::with_capacity(text.len()), spaced: false, last_is_han: None };
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of ASCII, most of any English text, a byte at a time.
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        // Its words (between the ASCII characters `char::is_whitespace` names, vertical
+        // tab among them) are copied whole and lower-cased in place.
+        let is_space = |c: char| matches!(c, '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ');
+        let run = &rest[..ascii];
+        let mut words = run.split(is_space);
+        if let Some(first) = words.next() {
+            form.keep_ascii(first);
+            for word in words {
+                form.spaced = true;
+                form.keep_ascii(word);
             }
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         }
-        return out;
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
+        let c = fold_search_char(c);
+        if c.is_whitespace() {
+            form.spaced = true;
+        } else if c.is_ascii() || is_han(c) {
+            // Chinese characters have no case; no character lower-cases to a space.
+            form.keep(c.to_ascii_lowercase(), is_han(c));
+        } else {
+            for c in c.to_lowercase() {
+                form.keep(c, is_han(c));
+            }
+        }
     }
-    search_form_folded(text)
+    form.out
 }
 
-fn search_form_folded(text: &str) -> String {
-    use crate::text::is_han;
-    let folded: Vec<char> = text
-        .chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            '、' => ',',
-            '。' => '.',
-            '“' | '”' | '「' | '」' | '《' | '》' => '"',
-            '‘' | '’' => '\'',
-            '—' | '–' => '-',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, &c) in folded.iter().enumerate() {
-        if c.is_whitespace() {
-            let before = out.chars().last();
-            let after = folded[i + 1..].iter().find(|c| !c.is_whitespace());
-            let next_to_han = before.is_some_and(is_han) || after.is_some_and(|&c| is_han(c));
-            if before.is_some() && before != Some(' ') && !next_to_han && after.is_some() {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
+/// The search form as it is written: a run of spaces is kept as one, once the character
+/// after it is known, only between two characters neither of which is Chinese, and never
+/// at either end.
+struct Form {
+    out: String,
+    spaced: bool,
+    last_is_han: Option<bool>,
+}
+
+impl Form {
+    /// An ASCII word, lower-cased; nothing for an empty one.
+    fn keep_ascii(&mut self, word: &str) {
+        if word.is_empty() {
+            return;
         }
+        if self.spaced {
+            if self.last_is_han == Some(false) {
+                self.out.push(' ');
+            }
+            self.spaced = false;
+        }
+        let start = self.out.len();
+        self.out.push_str(word);
+        self.out[start..].make_ascii_lowercase();
+        self.last_is_han = Some(false);
     }
-    out
+
+    fn keep(&mut self, c: char, han: bool) {
+        if self.spaced {
+            if self.last_is_han == Some(false) && !han {
+                self.out.push(' ');
+            }
+            self.spaced = false;
+        }
+        self.out.push(c);
+        self.last_is_han = Some(han);
+    }
+}
+
+/// Full-width forms and Chinese punctuation as their ASCII counterparts.
+fn fold_search_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '、' => ',',
+        '。' => '.',
+        '“' | '”' | '「' | '」' | '《' | '》' => '"',
+        '‘' | '’' => '\'',
+        '—' | '–' => '-',
+        c => c,
+    }
 }
 
 /// The units two texts are compared by: each pair of adjacent Chinese characters (no
@@ -424,6 +466,43 @@ fn rarest_trigrams(conn: &Connection, q: &str) -> rusqlite::Result<Vec<(i64, u64
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The search form as it was first written: every character folded and lower-cased
+    /// into a list, then each space kept or dropped looking at both its neighbours.
+    fn search_form_by_neighbours(text: &str) -> String {
+        use crate::text::is_han;
+        let folded: Vec<char> = text.chars().map(fold_search_char).flat_map(char::to_lowercase).collect();
+        let mut out = String::new();
+        for (i, &c) in folded.iter().enumerate() {
+            if c.is_whitespace() {
+                let before = out.chars().last();
+                let after = folded[i + 1..].iter().find(|c| !c.is_whitespace());
+                let next_to_han = before.is_some_and(is_han) || after.is_some_and(|&c| is_han(c));
+                if before.is_some() && before != Some(' ') && !next_to_han && after.is_some() {
+                    out.push(' ');
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    proptest! {
+        /// Read in one pass, the search form is what looking at each space's neighbours
+        /// gave, on text mixing Chinese, full-width forms, spaces of every kind, letters
+        /// that lower-case to two characters, and ASCII.
+        #[test]
+        fn search_form_in_one_pass_is_the_neighbours_form(
+            text in proptest::collection::vec(proptest::sample::select(vec![
+                "隐", "私", "权", "，", "、", "。", "《", "》", "“", "”", "‘", "’", "—", "–", "\u{3000}", "Ａ", "ｂ", "１",
+                " ", "  ", "\t", "\n", "\u{b}", "\r", "\u{a0}", "\u{2003}", "İ", "ẞ", "Σ", "é", "A", "b", "c", "Right", "to", "privacy", ".", ",", "-",
+            ]), 0..24).prop_map(|v| v.concat())
+        ) {
+            prop_assert_eq!(search_form(&text), search_form_by_neighbours(&text));
+        }
+    }
 
     #[test]
     fn search_form_folds_what_pdfs_scatter() {
@@ -435,10 +514,11 @@ mod tests {
     }
 
     #[test]
-    fn ascii_text_takes_a_short_way_to_the_same_form() {
+    fn ascii_text_has_the_same_form_a_byte_at_a_time() {
         for text in ["The  Right\nto Privacy", " \t a\x0Bb\r\n C. ", "", "   ", "(A/RES/78/213),\nRecalling", "x"] {
-            assert_eq!(search_form(text), search_form_folded(text), "{text:?}");
+            assert_eq!(search_form(text), search_form_by_neighbours(text), "{text:?}");
         }
+        assert_eq!(search_form(" \t The  Right\x0Bto\r\nPrivacy. "), "the right to privacy.");
     }
 
     fn unit_texts(form: &str) -> HashSet<String> {
