@@ -5,6 +5,7 @@
 use crate::reader::findings::requests::{Addressee, Request};
 use crate::reader::findings::rights::{MentionContext, RightFinding};
 use crate::model::{Document, Vote};
+use crate::text::compare::{dice_of, shared_sorted};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashSet};
 
@@ -166,34 +167,10 @@ impl Wording {
     }
 }
 
-/// Dice of two sets, each sorted without repeats: 1 for two empty ones.
-fn dice_of(shared: usize, a: usize, b: usize) -> f64 {
-    if a == 0 && b == 0 {
-        return 1.0;
-    }
-    2.0 * shared as f64 / (a + b) as f64
-}
-
-/// How many of two sorted lists without repeats' members both hold.
-fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
 
 /// Likeness of two actions' wording.
 fn wording_likeness(a: &Wording, b: &Wording) -> f64 {
-    dice_of(shared(&a.pairs, &b.pairs) + shared(&a.words, &b.words), a.len(), b.len())
+    dice_of(shared_sorted(&a.pairs, &b.pairs) + shared_sorted(&a.words, &b.words), a.len() + b.len())
 }
 
 /// What two requests are compared by, worked out once per request: a text with hundreds
@@ -218,7 +195,7 @@ impl RequestTraits {
         if self.addressee != other.addressee {
             return 0.0;
         }
-        let deliverables = dice_of(shared(&self.deliverables, &other.deliverables), self.deliverables.len(), other.deliverables.len());
+        let deliverables = dice_of(shared_sorted(&self.deliverables, &other.deliverables), self.deliverables.len() + other.deliverables.len());
         0.5 * deliverables + 0.5 * wording_likeness(&self.wording, &other.wording)
     }
 }

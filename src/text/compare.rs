@@ -288,7 +288,7 @@ pub fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
 
 /// Dice from the shared count and the two sizes summed: one formula for [`dice`] and
 /// [`ShingleIndex`], so that both give the same bits.
-fn dice_of(shared: usize, total: usize) -> f64 {
+pub fn dice_of(shared: usize, total: usize) -> f64 {
     if total == 0 {
         return 1.0;
     }
@@ -427,7 +427,8 @@ fn containment(shared: usize, size: usize) -> f64 {
     shared as f64 / size as f64
 }
 
-fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
+/// How many members two sorted lists share, a repeated member as often as both hold it.
+pub fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

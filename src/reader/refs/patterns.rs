@@ -200,6 +200,26 @@ pub static ZH_TERMINAL: LazyLock<Regex> =
 pub static ZH_OPEN_END: LazyLock<Regex> =
     LazyLock::new(|| compile(concat!(r"^\s{0,3}号?(?:\s|", sup!(), r"|[0-9]{1,3}|[、，,和及])*$")));
 
+/// What may stand between an organ and a resolution's number, in a list or before its
+/// first member: a date, a subject (`关于…的`, `载有…的`, its repetition given as
+/// `$title`), another date, `通过的` and `第`.
+macro_rules! zh_dated_subject {
+    ($title:literal) => {
+        concat!(
+            r"(?:(?P<d1>",
+            zh_date!(),
+            r")\s{0,3})?",
+            r"(?:(?:关于|载有)(?P<title>[^，,。；;]",
+            $title,
+            r")的\s{0,3})?",
+            r"(?:(?P<d2>",
+            zh_date!(),
+            r")\s{0,3})?",
+            r"(?:通过的\s{0,3})?(?:第\s*)?"
+        )
+    };
+}
+
 /// The next member of a list, with what may sit between two members: a
 /// separator, footnote marks, a switch of organ (`以及大会`), a date, a subject
 /// (`关于…的`, `载有…的`), and an optional `第`:
@@ -219,16 +239,7 @@ macro_rules! zh_next_item {
             r"(?:(?P<body>",
             zh_body!(),
             r")\s{0,3}(?:在其|其)?\s{0,3})?",
-            r"(?:(?P<d1>",
-            zh_date!(),
-            r")\s{0,3})?",
-            r"(?:(?:关于|载有)(?P<title>[^，,。；;]",
-            $title,
-            r")的\s{0,3})?",
-            r"(?:(?P<d2>",
-            zh_date!(),
-            r")\s{0,3})?",
-            r"(?:通过的\s{0,3})?(?:第\s*)?",
+            zh_dated_subject!($title),
             md_open!(),
             item!(),
             md_close!()
@@ -256,16 +267,8 @@ macro_rules! zh_prefix {
             zh_body!(),
             r")\s{0,3}(?:在其|其|在)?\s{0,3})?",
             r"(?:第[一二三四五六七八九十百〇零]{1,6}届(?:特别)?会议\s{0,3}(?:通过的\s{0,3})?)?",
-            r"(?:(?P<d1>",
-            zh_date!(),
-            r")\s{0,3})?",
-            r"(?:(?:关于|载有)(?P<title>[^，,。；;]",
-            $title,
-            r")的\s{0,3})?",
-            r"(?:(?P<d2>",
-            zh_date!(),
-            r")\s{0,3})?",
-            r"(?:通过的\s{0,3})?(?:第\s*)?(?:\[\s{0,2})?$"
+            zh_dated_subject!($title),
+            r"(?:\[\s{0,2})?$"
         )
     };
 }
