@@ -516,7 +516,7 @@ struct DiffRequest<'a> {
 
 impl DiffRequest<'_> {
     fn documents<'c>(&self, corpus: &'c Corpus) -> Result<(&'c lineage::Document, &'c lineage::Document), Error> {
-        let old = corpus.find_in(self.a, self.from_lang.map(Into::into))?;
+        let old = corpus.find_in(self.a, self.from_lang)?;
         // Without a language asked for, B in A's language where the corpus has it.
         let same_language = match (self.to_lang, self.cross_language) {
             (None, false) => corpus.find_in(self.b, Some(old.language)).ok(),
@@ -524,7 +524,7 @@ impl DiffRequest<'_> {
         };
         let mut new = match same_language {
             Some(doc) => doc,
-            None => corpus.find_in(self.b, self.to_lang.map(Into::into))?,
+            None => corpus.find_in(self.b, self.to_lang)?,
         };
         // `diff 47/23 47/23 --cross-language`: the other language of the same text.
         if self.cross_language && self.to_lang.is_none() && old.symbol == new.symbol && old.language == new.language {

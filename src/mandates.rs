@@ -77,9 +77,6 @@ fn asks_for_a_document(r: &Request) -> bool {
     r.deliverables.iter().any(|d| matches!(d, Deliverable::Report | Deliverable::Study))
 }
 
-/// The body and session whose document series a symbol belongs to: `A/HRC/50/56` → HRC
-/// 50, `A/77/463` → GA 77. Resolutions are not reports.
-
 /// Whether a paragraph speaks of a report ("报告", "report", "study").
 fn speaks_of_a_report(text: &str) -> bool {
     let lower = text.to_lowercase();

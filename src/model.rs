@@ -703,8 +703,6 @@ impl Request {
     }
 }
 
-/// What the finders need to know about the document beyond one paragraph.
-
 /// Where in the sentence a right is named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -191,7 +191,7 @@ pub fn attach_to_graph(graph: &mut LineageGraph, records: &[RecordedVote]) {
         if let Some(record) = index.get(&node.symbol).first() {
             node.vote = Some(Box::new(vote_from_record(record)));
             if node.date.is_none() {
-                node.date = record.date.clone();
+                node.date = record.date;
             }
             if node.title.is_none() {
                 node.title = record.title.clone();

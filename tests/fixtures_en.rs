@@ -142,6 +142,6 @@ fn english_and_chinese_texts_of_a_resolution_have_the_same_structure() {
         assert_eq!(en.vote.method, zh.vote.method);
         assert_eq!(en.vote.in_favour, zh.vote.in_favour);
         assert_eq!(en.vote.abstaining, zh.vote.abstaining);
-        assert_eq!((en.adopted.clone(), en.meeting, en.session), (zh.adopted.clone(), zh.meeting, zh.session));
+        assert_eq!((en.adopted, en.meeting, en.session), (zh.adopted, zh.meeting, zh.session));
     }
 }

@@ -32,7 +32,7 @@ pub fn vote_from_record(r: &RecordedVote) -> Vote {
         undl_id: r.undl_id.clone(),
         link: r.link.clone(),
         meeting: r.meeting.clone(),
-        date: r.date.clone(),
+        date: r.date,
         resolution: r.resolution.clone(),
         draft: r.draft.clone(),
         vote_note: r.vote_note.clone(),
@@ -158,7 +158,7 @@ pub fn attach(docs: &mut [Document], records: &[RecordedVote]) -> Vec<String> {
             doc.meeting = record.meeting_number();
         }
         if doc.adopted.is_none() {
-            doc.adopted = record.date.clone();
+            doc.adopted = record.date;
         }
     }
     warnings

@@ -234,7 +234,7 @@ impl LineageGraph {
                 node.languages.push(doc.language);
             }
             push_distinct(&mut node.titles, &doc.title);
-            node.date = node.date.take().or_else(|| doc.adopted);
+            node.date = node.date.take().or(doc.adopted);
             return;
         }
         let node = Node {

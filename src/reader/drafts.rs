@@ -121,9 +121,9 @@ pub(super) fn read(lines: &[Line], body_line: Option<usize>) -> Option<DraftMast
     // where no title stands between it and the sponsor line.
     let numbered = |text: &str| super::patterns::numbered(text).is_some();
     while at < stop
-        && !lines[at].is_blank()
-        && !super::patterns::BODY_LINE.is_match(&lines[at].text)
-        && !(sponsor.kind == DocKind::Amendment && numbered(&lines[at].text))
+        && !(lines[at].is_blank()
+            || super::patterns::BODY_LINE.is_match(&lines[at].text)
+            || (sponsor.kind == DocKind::Amendment && numbered(&lines[at].text)))
     {
         title_lines.push(at);
         at += 1;

@@ -99,10 +99,10 @@ pub fn document(d: &Document, dropped: bool) -> String {
         let _ = writeln!(out, "\nAccount of lines not in the paragraphs");
         // One account in line order, whatever became of each line.
         let mut lines: Vec<(usize, &str, String)> = Vec::new();
-        lines.extend(d.front_matter.iter().map(|m| (m.line as usize, "masthead", m.text.clone())));
-        lines.extend(d.formula.iter().map(|m| (m.line as usize, "formula", m.text.clone())));
+        lines.extend(d.front_matter.iter().map(|m| (m.line, "masthead", m.text.clone())));
+        lines.extend(d.formula.iter().map(|m| (m.line, "formula", m.text.clone())));
         lines.extend(
-            d.dropped.iter().filter(|x| x.reason != DropReason::Blank).map(|x| (x.line as usize, x.reason.as_str(), x.text.trim().to_string())),
+            d.dropped.iter().filter(|x| x.reason != DropReason::Blank).map(|x| (x.line, x.reason.as_str(), x.text.trim().to_string())),
         );
         lines.sort_by_key(|(line, _, _)| *line);
         for (line, what, text) in lines {

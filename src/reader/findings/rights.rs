@@ -757,7 +757,7 @@ fn zh_list_hits(view: &str, matcher: &Matcher, found: &[Hit]) -> Vec<Hit> {
         while !view.is_char_boundary(start) {
             start += 1;
         }
-        if let Some(p) = view[start..end].rfind(|c: char| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':' | '（' | '(' | '）' | ')')) {
+        if let Some(p) = view[start..end].rfind(['，', ',', '；', ';', '。', '：', ':', '（', '(', '）', ')']) {
             start += p + view[start + p..].chars().next().map_or(0, char::len_utf8);
         }
         let mut pieces: Vec<(usize, usize)> = Vec::new();
