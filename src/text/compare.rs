@@ -287,7 +287,7 @@ pub fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
 }
 
 /// Dice from the shared count and the two sizes summed: one formula for [`dice`] and
-/// [`ShingleIndex`], so that both give the same bits.
+/// [`PairCounts`], so that both give the same bits.
 pub fn dice_of(shared: usize, total: usize) -> f64 {
     if total == 0 {
         return 1.0;
@@ -300,7 +300,7 @@ pub fn dice_of(shared: usize, total: usize) -> f64 {
 /// Aligning two texts compares every paragraph with every paragraph of its kind; merging
 /// sorted shingle lists for each pair was most of the diff's time on long texts, and
 /// most pairs share few shingles, which the postings never visit.
-pub struct ShingleIndex {
+struct ShingleIndex {
     /// Shingle → where its postings start in `postings`, and how many there are.
     ranges: HashMap<u64, (u32, u32), BuildHasherDefault<KeyHasher>>,
     /// (indexed profile, how many times it holds the shingle), each shingle's together:
@@ -310,7 +310,7 @@ pub struct ShingleIndex {
 }
 
 impl ShingleIndex {
-    pub fn new<'a>(profiles: impl IntoIterator<Item = &'a Profile>) -> ShingleIndex {
+    fn new<'a>(profiles: impl IntoIterator<Item = &'a Profile>) -> ShingleIndex {
         let profiles: Vec<&Profile> = profiles.into_iter().collect();
         // Room for every shingle at once: growing the table rehashes what it holds.
         let room: usize = profiles.iter().map(|p| p.shingles.len()).sum();
@@ -342,15 +342,6 @@ impl ShingleIndex {
         ShingleIndex { ranges, postings, sizes }
     }
 
-    /// How many profiles are indexed.
-    pub fn len(&self) -> usize {
-        self.sizes.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.sizes.is_empty()
-    }
-
     /// `shared[j]` = the shingles `profile` shares with the j-th indexed profile, counted
     /// as a multiset (what [`Profile::shared`] counts).
     fn shared(&self, profile: &Profile, shared: &mut [u32]) {
@@ -361,17 +352,6 @@ impl ShingleIndex {
                 shared[j as usize] += count.min(theirs);
             }
         }
-    }
-
-    /// `similarities[j]` = `profile.similarity(j-th indexed profile)`, exactly: the
-    /// shared counts are the same multiset intersection, the formula the same.
-    pub fn similarities(&self, profile: &Profile, similarities: &mut Vec<f64>) {
-        let mut shared = vec![0u32; self.sizes.len()];
-        self.shared(profile, &mut shared);
-        similarities.clear();
-        similarities.extend(
-            shared.iter().zip(&self.sizes).map(|(&n, &size)| dice_of(n as usize, profile.shingles.len() + size)),
-        );
     }
 }
 
@@ -558,7 +538,7 @@ mod tests {
     }
 
     #[test]
-    fn the_index_gives_the_same_similarities_as_pairwise_dice() {
+    fn a_list_against_itself_gives_the_same_similarities_as_pairwise_dice() {
         let s = Shingling::default();
         let texts = [
             "回顾一切人权和基本自由，人权和基本自由",
@@ -570,11 +550,10 @@ mod tests {
             "Decides to remain seized of the matter.",
         ];
         let profiles: Vec<Profile> = texts.iter().map(|t| Profile::new(t, s)).collect();
-        let index = ShingleIndex::new(&profiles);
-        assert_eq!(index.len(), texts.len());
-        let mut row = Vec::new();
-        for a in &profiles {
-            index.similarities(a, &mut row);
+        let all: Vec<&Profile> = profiles.iter().collect();
+        let table = PairCounts::new(&all, &all);
+        for (i, a) in profiles.iter().enumerate() {
+            let row: Vec<f64> = (0..profiles.len()).map(|j| table.similarity(i, j)).collect();
             let pairwise: Vec<f64> = profiles.iter().map(|b| a.similarity(b)).collect();
             assert_eq!(row, pairwise);
         }
