@@ -251,12 +251,6 @@ struct Cached {
     error: Option<String>,
 }
 
-fn stat(path: &Path) -> Option<(u64, i64)> {
-    let meta = std::fs::metadata(path).ok()?;
-    let mtime = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
-    Some((meta.len(), mtime.as_nanos() as i64))
-}
-
 fn read_cache(path: &Path, folder: &str) -> HashMap<String, Cached> {
     let Ok(bytes) = std::fs::read(path) else { return HashMap::new() };
     match serde_json::from_slice::<CacheFile>(&bytes) {
@@ -296,7 +290,9 @@ pub fn from_files(dir: &Path, cache: &Path, queries: &[&str]) -> Result<Named, E
         reader::prepare_in_background(languages);
     }
     let walk = reader::walk(dir)?;
-    let stats: Vec<Option<(u64, i64)>> = walk.texts.par_iter().map(|p| stat(p)).collect();
+    // Each file's size and time, taken as the index's freshness check takes them.
+    let stats: Vec<Option<(u64, i64)>> =
+        super::index::stat_files(dir, &walk.texts, None).into_iter().map(|s| s.ok().map(|s| (s.size, s.mtime_ns))).collect();
     let relative = |path: &Path| super::relative(dir, path).into_owned();
     let mut files: Vec<Option<Cached>> = walk
         .texts

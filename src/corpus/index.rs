@@ -228,9 +228,10 @@ fn decompress(bytes: &[u8]) -> Result<Vec<u8>, String> {
     lz4_flex::decompress_size_prepended(bytes).map_err(|e| e.to_string())
 }
 
-struct OnDisk {
-    size: u64,
-    mtime_ns: i64,
+/// A file's size and modification time, as the freshness checks compare them.
+pub(super) struct OnDisk {
+    pub(super) size: u64,
+    pub(super) mtime_ns: i64,
 }
 
 /// Files from which the freshness check stats them on every core.
@@ -239,7 +240,7 @@ const PARALLEL_STATS: usize = 2048;
 /// One stat per file: on 100,000 files that is most of the freshness check, made on every
 /// core; on a few hundred, starting the threads costs more than they save. Once `stop`
 /// is set, the files not yet stat'ed are left (their results are not wanted).
-fn stat_files(dir: &Path, texts: &[PathBuf], stop: Option<&AtomicBool>) -> Vec<Result<OnDisk, Error>> {
+pub(super) fn stat_files(dir: &Path, texts: &[PathBuf], stop: Option<&AtomicBool>) -> Vec<Result<OnDisk, Error>> {
     let stopped = || stop.is_some_and(|s| s.load(Ordering::Relaxed));
     if texts.len() >= PARALLEL_STATS {
         use rayon::prelude::*;
