@@ -4,7 +4,7 @@
 //! targets, escapes, LaTeX residue); every markup removal is reported so that the
 //! document's account of dropped content stays complete.
 
-use crate::text::chars::{is_cjk, is_cjk_punct, is_han};
+use crate::text::chars::{any_neighbours, is_cjk, is_cjk_punct, is_han};
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -245,19 +245,9 @@ fn close_up(s: &str) -> Cow<'_, str> {
 }
 
 /// Most lines are closed up already: each space single, with ASCII on both sides (after
-/// the trim, no space is first or last). Each pair of neighbouring bytes is read without
-/// a branch, so that the compiler reads many at once; a line stops being read at the
-/// first block of 64 pairs that is not closed up.
+/// the trim, no space is first or last).
 fn is_closed_up(bytes: &[u8]) -> bool {
-    if bytes.len() < 2 {
-        return true;
-    }
-    let (left, right) = (&bytes[..bytes.len() - 1], &bytes[1..]);
-    left.chunks(64).zip(right.chunks(64)).all(|(left, right)| {
-        !left.iter().zip(right).fold(false, |open, (&a, &b)| {
-            open | (a == b' ' && (b == b' ' || b >= 0x80)) | (b == b' ' && a >= 0x80)
-        })
-    })
+    !any_neighbours(bytes, |a, b| ((a == b' ') & ((b == b' ') | (b >= 0x80))) | ((b == b' ') & (a >= 0x80)))
 }
 
 /// Full-width punctuation never has a space beside it; curly quotes are shared with

@@ -62,9 +62,36 @@ pub fn count_bytes(bytes: &[u8], pred: impl Fn(u8) -> bool) -> usize {
         .sum()
 }
 
+/// Whether two neighbouring bytes of `bytes` satisfy `pair`, read in blocks of 64 pairs
+/// without a branch inside a block, so that the compiler reads many pairs at once; the
+/// bytes stop being read at the first block that holds such a pair.
+#[inline]
+pub fn any_neighbours(bytes: &[u8], pair: impl Fn(u8, u8) -> bool) -> bool {
+    if bytes.len() < 2 {
+        return false;
+    }
+    let (left, right) = (&bytes[..bytes.len() - 1], &bytes[1..]);
+    left.chunks(64).zip(right.chunks(64)).any(|(left, right)| left.iter().zip(right).fold(false, |found, (&a, &b)| found | pair(a, b)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn neighbours_are_found_across_blocks() {
+        let mut bytes = vec![b'a'; 200];
+        assert!(!any_neighbours(&bytes, |a, b| a == b' ' && b == b' '));
+        for at in [0, 62, 63, 64, 127, 198] {
+            bytes[at] = b' ';
+            bytes[at + 1] = b' ';
+            assert!(any_neighbours(&bytes, |a, b| a == b' ' && b == b' '), "{at}");
+            bytes[at] = b'a';
+            bytes[at + 1] = b'a';
+        }
+        assert!(!any_neighbours(b" ", |_, _| true) && !any_neighbours(b"", |_, _| true));
+        assert!(any_neighbours(b"ab", |a, b| a == b'a' && b == b'b'));
+    }
 
     #[test]
     fn count_bytes_counts_across_blocks() {

@@ -21,7 +21,7 @@
 //! 决议" from the text's own "隐私权".
 
 use crate::reader::patterns::{lead_at_most, Bounded};
-use crate::text::chars::is_east_asian_block;
+use crate::text::chars::{any_neighbours, is_east_asian_block};
 use crate::model::{Document, Language, Paragraph};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
@@ -624,11 +624,7 @@ fn view_is_text(text: &str, language: Language) -> bool {
     if first == b' ' || last == b' ' || other_space(first) || (no_space && memchr::memchr(b' ', bytes).is_some()) {
         return false;
     }
-    let (left, right) = (&bytes[..bytes.len() - 1], &bytes[1..]);
-    let ascii_kept = left.chunks(64).zip(right.chunks(64)).all(|(left, right)| {
-        !left.iter().zip(right).fold(false, |changed, (&a, &b)| changed | (a == b' ' && b == b' ') | other_space(b))
-    });
-    if !ascii_kept {
+    if any_neighbours(bytes, |a, b| ((a == b' ') & (b == b' ')) | other_space(b)) {
         return false;
     }
     let changed_at = |i: usize| {
