@@ -167,7 +167,6 @@ impl Wording {
     }
 }
 
-
 /// Likeness of two actions' wording.
 fn wording_likeness(a: &Wording, b: &Wording) -> f64 {
     dice_of(shared_sorted(&a.pairs, &b.pairs) + shared_sorted(&a.words, &b.words), a.len() + b.len())

@@ -143,26 +143,26 @@ impl Form {
         if word.is_empty() {
             return;
         }
-        if self.spaced {
-            if self.last_is_han == Some(false) {
-                self.out.push(' ');
-            }
-            self.spaced = false;
-        }
+        self.space_before(false);
         let start = self.out.len();
         self.out.push_str(word);
         self.out[start..].make_ascii_lowercase();
-        self.last_is_han = Some(false);
     }
 
     fn keep(&mut self, c: char, han: bool) {
+        self.space_before(han);
+        self.out.push(c);
+    }
+
+    /// The space pending before a character kept next, if neither it (`han`) nor the one
+    /// before it is Chinese.
+    fn space_before(&mut self, han: bool) {
         if self.spaced {
             if self.last_is_han == Some(false) && !han {
                 self.out.push(' ');
             }
             self.spaced = false;
         }
-        self.out.push(c);
         self.last_is_han = Some(han);
     }
 }
