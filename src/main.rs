@@ -421,11 +421,17 @@ fn load_corpus<T>(
 
 /// Bring the index up to date, with a progress bar on a terminal.
 fn refresh_index(cli: &Cli, index: &mut Index) -> Result<lineage::corpus::index::Refresh, Error> {
+    update_index(cli, index, false)
+}
+
+/// Refresh the index of `--data`, or build it anew (`rebuild`), with a progress bar.
+fn update_index(cli: &Cli, index: &mut Index, rebuild: bool) -> Result<lineage::corpus::index::Refresh, Error> {
     let bar = progress_bar(cli, "reading");
-    let report = index.refresh(&cli.data, |done, total| {
+    let progress = |done: usize, total: usize| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
-    })?;
+    };
+    let report = if rebuild { index.rebuild(&cli.data, progress)? } else { index.refresh(&cli.data, progress)? };
     bar.finish_and_clear();
     Ok(report)
 }
@@ -449,10 +455,7 @@ fn index_command(cli: &Cli, rebuild: bool) -> Result<ExitCode, Error> {
     lineage::reader::walk(&cli.data)?;
     let mut index = Index::open(&index_path(cli))?;
     check_folder(cli, &index)?;
-    if rebuild {
-        index.rebuild()?;
-    }
-    let report = refresh_index(cli, &mut index)?;
+    let report = update_index(cli, &mut index, rebuild)?;
     let status = &report.status;
     let folder = lineage::corpus::index::canonical(&cli.data);
     let message = if status.is_fresh() {

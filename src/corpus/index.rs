@@ -31,12 +31,12 @@ use std::time::UNIX_EPOCH;
 /// The schema's own version and a fingerprint of the reader's source (set by build.rs):
 /// an index written by another build of lineage is rebuilt, not misread, since that build
 /// may read the same files differently.
-const SCHEMA_VERSION: &str = concat!("lineage-index-9-", env!("LINEAGE_READER_FINGERPRINT"));
+const SCHEMA_VERSION: &str = concat!("lineage-index-10-", env!("LINEAGE_READER_FINGERPRINT"));
 
 /// Files read in parallel before their documents are stored: small enough that the
 /// first chunk read (nothing stored yet) and the last stored (nothing left to read) are
 /// a small part of the build.
-const REFRESH_CHUNK: usize = 64;
+const REFRESH_CHUNK: usize = 16;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -58,6 +58,8 @@ CREATE TABLE IF NOT EXISTS documents (
     adopted TEXT,
     vote_method TEXT NOT NULL,
     yes INTEGER, no INTEGER, abstain INTEGER,
+    first_row INTEGER NOT NULL,     -- its searchable rows: paragraphs first_row.. first_row + rows
+    rows INTEGER NOT NULL,
     -- The outline stands before the model: a row is read from its start, so reading the
     -- outlines never walks through the models' overflow pages.
     outline BLOB NOT NULL,          -- its outline (corpus::outline, Links) as JSON, LZ4-compressed
@@ -66,13 +68,14 @@ CREATE TABLE IF NOT EXISTS documents (
 -- Covers the headers (Index::headers): finding two documents among many never reads the
 -- pages that hold the models.
 CREATE INDEX IF NOT EXISTS documents_path ON documents(path, id, symbol, language);
+-- A document's rows are numbered one after the other, from the meta 'next_row' on: an
+-- id is never reused, since the postings name rows by id.
 CREATE TABLE IF NOT EXISTS paragraphs (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: the postings name rows by id
+    id INTEGER PRIMARY KEY,
     document INTEGER NOT NULL,
     paragraph TEXT NOT NULL,        -- PP3, OP5, OP7(a)
     text TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs(document);
 ";
 
 pub struct Index {
@@ -175,46 +178,106 @@ struct ReadFile {
     doc: Result<Prepared, Error>,
 }
 
-/// A document made ready to store on the reading threads (its model as compressed JSON,
-/// its searchable rows with the trigrams of their search form), so that the one thread
-/// that writes to SQLite only writes.
+/// A document made ready to store on the reading threads (its columns, its model as
+/// compressed JSON, its searchable rows with the trigrams of their search form), so that
+/// the one thread that writes to SQLite only writes; the document itself is dropped
+/// where it was read.
 struct Prepared {
-    doc: Document,
+    symbol: String,
+    language: &'static str,
+    body: &'static str,
+    kind: &'static str,
+    title: String,
+    adopted: Option<String>,
+    vote_method: &'static str,
+    yes: Option<u32>,
+    no: Option<u32>,
+    abstain: Option<u32>,
     model: Vec<u8>,
     /// The document's [`Outline::Links`] outline, compressed JSON: what `list` and
     /// `graph` load instead of the model.
     outline: Vec<u8>,
-    rows: Vec<SearchRow>,
+    rows: SearchRows,
 }
 
-/// A paragraph or item of a resolution, as searched.
-struct SearchRow {
-    /// `OP3`, or `OP3(a)` for an item.
-    id: String,
+/// A resolution's paragraphs and items, as searched: each row's name (`OP3`, or `OP3(a)`
+/// for an item), its text, and the trigrams of its search form as keys (repeats
+/// included), held in three buffers rather than three allocations a row.
+#[derive(Default)]
+struct SearchRows {
     text: String,
-    /// The distinct trigrams of the text's search form, as [`trigram_key`]s.
     trigrams: Vec<u64>,
+    /// Each row's name and text in `text`, and its trigrams in `trigrams`.
+    rows: Vec<(std::ops::Range<usize>, std::ops::Range<usize>, std::ops::Range<usize>)>,
+}
+
+impl SearchRows {
+    fn of(doc: &Document) -> SearchRows {
+        let mut rows = SearchRows::default();
+        if doc.kind != DocKind::Resolution {
+            return rows;
+        }
+        let mut form = String::new();
+        for p in &doc.paragraphs {
+            rows.push(format_args!("{}", p.id), &p.text, &mut form);
+            for item in &p.items {
+                rows.push(format_args!("{}({})", p.id, item.label), &item.text, &mut form);
+            }
+        }
+        rows
+    }
+
+    /// A row named `name` holding `text`, unless the text is blank.
+    fn push(&mut self, name: std::fmt::Arguments, text: &str, form: &mut String) {
+        use std::fmt::Write;
+        if text.trim().is_empty() {
+            return;
+        }
+        let start = self.text.len();
+        self.text.write_fmt(name).expect("a String takes any text");
+        let named = self.text.len();
+        self.text.push_str(text);
+        super::search::search_form_into(text, form);
+        let first = self.trigrams.len();
+        super::postings::push_trigrams(form, &mut self.trigrams);
+        self.rows.push((start..named, named..self.text.len(), first..self.trigrams.len()));
+    }
+
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Each row's name, text and trigrams.
+    fn iter(&self) -> impl Iterator<Item = (&str, &str, &[u64])> {
+        self.rows.iter().map(|(name, text, trigrams)| (&self.text[name.clone()], &self.text[text.clone()], &self.trigrams[trigrams.clone()]))
+    }
 }
 
 impl Prepared {
     fn new(doc: Document) -> Prepared {
         let model = compress(&serde_json::to_vec(&doc).expect("model values always serialise"));
         let outline = compress(&serde_json::to_vec(&Outline::Links.of(&doc)).expect("model values always serialise"));
-        let mut rows = Vec::new();
-        if doc.kind == DocKind::Resolution {
-            for p in &doc.paragraphs {
-                let mut units = vec![(p.id.clone(), p.text.as_str())];
-                units.extend(p.items.iter().map(|i| (format!("{}({})", p.id, i.label), i.text.as_str())));
-                for (id, text) in units {
-                    if text.trim().is_empty() {
-                        continue;
-                    }
-                    let trigrams = super::postings::trigram_keys(&search_form(text));
-                    rows.push(SearchRow { id, text: text.to_string(), trigrams });
-                }
-            }
+        let rows = SearchRows::of(&doc);
+        let vote_method = match doc.vote.method {
+            VoteMethod::Recorded => "recorded",
+            VoteMethod::WithoutVote => "without_vote",
+            VoteMethod::Unknown => "unknown",
+        };
+        Prepared {
+            language: doc.language.as_str(),
+            body: doc.body.as_str(),
+            kind: doc.kind.as_str(),
+            adopted: doc.adopted.map(|d| d.to_string()),
+            vote_method,
+            yes: doc.vote.yes,
+            no: doc.vote.no,
+            abstain: doc.vote.abstain,
+            model,
+            outline,
+            rows,
+            symbol: doc.symbol,
+            title: doc.title,
         }
-        Prepared { doc, model, outline, rows }
     }
 }
 
@@ -405,17 +468,10 @@ impl Index {
                 "DROP TABLE IF EXISTS paragraph_terms; DROP TABLE IF EXISTS paragraph_text; DROP TABLE IF EXISTS trigram_rows;
                  DROP TABLE IF EXISTS postings; DROP TABLE IF EXISTS postings_merged;
                  DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS documents;
-                 DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS catalog;
-                 PRAGMA auto_vacuum = INCREMENTAL;",
+                 DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS catalog;",
             )
             .map_err(fail)?;
-            // The pages a merge of the postings frees are given back to the file system
-            // (incremental vacuum), which needs the mode set on an empty file.
-            conn.execute_batch("VACUUM;").map_err(fail)?;
-            conn.execute_batch(SCHEMA).map_err(fail)?;
-            conn.execute_batch(super::postings::SCHEMA).map_err(fail)?;
-            conn.execute_batch(super::catalog::SCHEMA).map_err(fail)?;
-            conn.execute("INSERT INTO meta (key, value) VALUES ('schema', ?1)", [SCHEMA_VERSION]).map_err(fail)?;
+            create_schema(&conn).map_err(fail)?;
         }
         Ok(Index { conn, path: path.to_path_buf() })
     }
@@ -543,19 +599,21 @@ impl Index {
     }
 
     /// Bring the index up to date with `dir`, re-reading only what changed. `progress` is
-    /// called after each file read, with the number done and the number to do.
+    /// called after each file read, with the number done and the number to do. An index
+    /// that holds nothing of `dir` (new, or another folder's) is built anew.
     pub fn refresh(&mut self, dir: &Path, mut progress: impl FnMut(usize, usize)) -> Result<Refresh, Error> {
         let corpus = canonical(dir);
-        if self.corpus_dir().as_deref() != Some(&corpus) {
-            // Another folder's index: everything in it is stale.
-            self.clear()?;
+        let holds_nothing = || -> rusqlite::Result<bool> {
+            self.conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM files)", [], |r| r.get(0))
+        };
+        if self.corpus_dir().as_deref() != Some(&corpus) || holds_nothing().map_err(|e| self.fail(e))? {
+            return self.rebuild(dir, progress);
         }
         let mut status = self.status(dir)?;
         status.other_folder = None;
         let index_path = self.path.clone();
         let fail = |e: rusqlite::Error| Error::Index { path: index_path.clone(), reason: e.to_string() };
         let tx = self.conn.transaction().map_err(fail)?;
-        tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus', ?1)", [&corpus]).map_err(fail)?;
         let mut postings = super::postings::Builder::default();
         for rel in status.removed.iter().chain(&status.changed) {
             forget(&tx, rel, &mut postings).map_err(fail)?;
@@ -566,49 +624,71 @@ impl Index {
                 .map_err(fail)?;
         }
         let todo: Vec<&String> = status.added.iter().chain(&status.changed).collect();
-        let mut report = Refresh::default();
-        // Files are read and parsed on every core a chunk at a time, while this thread
-        // stores the chunk before (SQLite takes one writer): memory holds two chunks of
-        // documents, not the corpus.
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<ReadFile>>(1);
-        let todo = &todo;
-        std::thread::scope(|scope| -> Result<(), Error> {
-            scope.spawn(move || {
-                for chunk in todo.chunks(REFRESH_CHUNK) {
-                    if sender.send(read_chunk(dir, chunk)).is_err() {
-                        // The storing side failed and stopped listening.
-                        return;
-                    }
-                }
-            });
-            let mut done = 0;
-            for read in receiver {
-                let chunk = &todo[done..done + read.len()];
-                for (rel, ReadFile { now, hash, doc }) in chunk.iter().zip(read) {
-                    let error = doc.as_ref().err().map(|e| e.to_string());
-                    tx.execute(
-                        "INSERT INTO files (path, size, mtime_ns, hash, error) VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![rel, now.size as i64, now.mtime_ns, hash, error],
-                    )
-                    .map_err(fail)?;
-                    if let Ok(doc) = doc {
-                        report.paragraphs += store(&tx, rel, &doc, &mut postings).map_err(fail)?;
-                        report.documents += 1;
-                    }
-                }
-                done += chunk.len();
-                progress(done, todo.len());
-            }
-            Ok(())
-        })?;
-        postings.finish(&tx).map_err(fail)?;
-        tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('rows', (SELECT count(*) FROM paragraphs))", [])
-            .map_err(fail)?;
+        let mut report = store_files(&tx, &index_path, dir, &todo, postings, &mut progress)?;
         if !status.is_fresh() || !status.touched.is_empty() {
             super::catalog::write(&tx).map_err(fail)?;
         }
         tx.commit().map_err(fail)?;
         report.status = status;
+        Ok(report)
+    }
+
+    /// Build the index of `dir` anew, whatever it held. It is written to a file beside
+    /// the index without a journal (a crash leaves the index as it was, and a stray file
+    /// the next build removes) and then put in the index's place: written once, not to
+    /// the write-ahead log and again from there to the index. While another process has
+    /// the index open, it is rebuilt in place instead.
+    pub fn rebuild(&mut self, dir: &Path, mut progress: impl FnMut(usize, usize)) -> Result<Refresh, Error> {
+        let walk = reader::walk(dir)?;
+        let status = Status {
+            added: walk.texts.iter().map(|path| super::relative(dir, path).into_owned()).collect(),
+            ..Status::default()
+        };
+        let todo: Vec<&String> = status.added.iter().collect();
+        let building = self.path.with_file_name(format!(
+            "{}.building",
+            self.path.file_name().map_or_else(|| "index".into(), |name| name.to_string_lossy())
+        ));
+        // The index is closed to see whether another process has it open: the last
+        // connection to close removes its write-ahead log and shared memory.
+        self.conn = Connection::open_in_memory().map_err(|e| self.fail(e))?;
+        let in_use = [self.wal_file("-wal"), self.wal_file("-shm")].iter().any(|file| file.exists());
+        let mut report = if in_use {
+            self.conn = Index::open(&self.path)?.conn;
+            self.clear()?;
+            self.store_in_place(dir, &todo, &mut progress)?
+        } else {
+            let built = build_file(&building, dir, &todo, &mut progress);
+            let placed = built.and_then(|report| {
+                std::fs::rename(&building, &self.path).map_err(|source| Error::Io { path: self.path.clone(), source })?;
+                Ok(report)
+            });
+            if placed.is_err() {
+                let _ = std::fs::remove_file(&building);
+            }
+            self.conn = Index::open(&self.path)?.conn;
+            placed?
+        };
+        report.status = status;
+        Ok(report)
+    }
+
+    /// One of the files SQLite keeps beside the index (`-wal`, `-shm`).
+    fn wal_file(&self, suffix: &str) -> PathBuf {
+        let mut name = self.path.clone().into_os_string();
+        name.push(suffix);
+        PathBuf::from(name)
+    }
+
+    /// Store every file of `todo` in this (emptied) index, in one transaction.
+    fn store_in_place(&mut self, dir: &Path, todo: &[&String], progress: &mut dyn FnMut(usize, usize)) -> Result<Refresh, Error> {
+        let index_path = self.path.clone();
+        let fail = |e: rusqlite::Error| Error::Index { path: index_path.clone(), reason: e.to_string() };
+        let tx = self.conn.transaction().map_err(fail)?;
+        tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus', ?1)", [canonical(dir)]).map_err(fail)?;
+        let report = store_files(&tx, &index_path, dir, todo, super::postings::Builder::default(), progress)?;
+        super::catalog::write(&tx).map_err(fail)?;
+        tx.commit().map_err(fail)?;
         Ok(report)
     }
 
@@ -726,10 +806,6 @@ impl Index {
     }
 
     /// Drop everything: the next refresh reads the whole corpus again.
-    pub fn rebuild(&mut self) -> Result<(), Error> {
-        self.clear()
-    }
-
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -737,6 +813,100 @@ impl Index {
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>, Error> {
         super::search::search(&self.conn, query, options).map_err(|e| self.fail(e))
     }
+}
+
+/// Read the files `todo` of `dir` and store them through `conn` (in a transaction), with
+/// their postings gathered in `postings`.
+fn store_files(
+    conn: &Connection,
+    index_path: &Path,
+    dir: &Path,
+    todo: &[&String],
+    mut postings: super::postings::Builder,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Refresh, Error> {
+    let fail = |e: rusqlite::Error| Error::Index { path: index_path.to_path_buf(), reason: e.to_string() };
+    let mut report = Refresh::default();
+    let next: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'next_row'", [], |r| r.get(0)).optional().map_err(fail)?;
+    let mut next_row: i64 = match next {
+        Some(next) => next.parse().map_err(|_| Error::Index {
+            path: index_path.to_path_buf(),
+            reason: "its row count does not read; run `lineage index --rebuild`".to_string(),
+        })?,
+        None => 1,
+    };
+    // Files are read and parsed on every core a chunk at a time, while this thread
+    // stores the chunk before (SQLite takes one writer): memory holds two chunks of
+    // documents, not the corpus.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<ReadFile>>(1);
+    std::thread::scope(|scope| -> Result<(), Error> {
+        scope.spawn(move || {
+            for chunk in todo.chunks(REFRESH_CHUNK) {
+                if sender.send(read_chunk(dir, chunk)).is_err() {
+                    // The storing side failed and stopped listening.
+                    return;
+                }
+            }
+        });
+        let mut done = 0;
+        for read in receiver {
+            let chunk = &todo[done..done + read.len()];
+            for (rel, ReadFile { now, hash, doc }) in chunk.iter().zip(read) {
+                let error = doc.as_ref().err().map(|e| e.to_string());
+                conn.prepare_cached("INSERT INTO files (path, size, mtime_ns, hash, error) VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .and_then(|mut insert| insert.execute(params![rel, now.size as i64, now.mtime_ns, hash, error]))
+                    .map_err(fail)?;
+                if let Ok(doc) = doc {
+                    report.paragraphs += store(conn, rel, &doc, &mut next_row, &mut postings).map_err(fail)?;
+                    report.documents += 1;
+                }
+            }
+            done += chunk.len();
+            progress(done, todo.len());
+        }
+        Ok(())
+    })?;
+    postings.finish(conn).map_err(fail)?;
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('next_row', ?1)", [next_row.to_string()]).map_err(fail)?;
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('rows', (SELECT count(*) FROM paragraphs))", [])
+        .map_err(fail)?;
+    Ok(report)
+}
+
+/// A new index of the files `todo` of `dir`, written to the file `path` (replaced if it
+/// exists) without a journal and synced to disk: what [`Index::rebuild`] puts in the
+/// index's place.
+fn build_file(path: &Path, dir: &Path, todo: &[&String], progress: &mut dyn FnMut(usize, usize)) -> Result<Refresh, Error> {
+    let fail = |e: rusqlite::Error| Error::Index { path: path.to_path_buf(), reason: e.to_string() };
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(Error::Io { path: path.to_path_buf(), source: e }),
+        _ => {}
+    }
+    let mut conn = Connection::open(path).map_err(fail)?;
+    conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;").map_err(fail)?;
+    create_schema(&conn).map_err(fail)?;
+    let tx = conn.transaction().map_err(fail)?;
+    tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus', ?1)", [canonical(dir)]).map_err(fail)?;
+    let report = store_files(&tx, path, dir, todo, super::postings::Builder::default(), progress)?;
+    super::catalog::write(&tx).map_err(fail)?;
+    tx.commit().map_err(fail)?;
+    // The mode every later connection finds the file in.
+    conn.execute_batch("PRAGMA journal_mode = WAL;").map_err(fail)?;
+    conn.close().map_err(|(_, e)| fail(e))?;
+    std::fs::File::open(path).and_then(|file| file.sync_all()).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    Ok(report)
+}
+
+/// The tables of an empty index, on a connection to a file that holds none.
+fn create_schema(conn: &Connection) -> rusqlite::Result<()> {
+    // The pages a merge of the postings frees are given back to the file system
+    // (incremental vacuum), which needs the mode set on an empty file.
+    conn.execute_batch("PRAGMA auto_vacuum = INCREMENTAL; VACUUM;")?;
+    conn.execute_batch(SCHEMA)?;
+    conn.execute_batch(super::postings::SCHEMA)?;
+    conn.execute_batch(super::catalog::SCHEMA)?;
+    conn.execute("INSERT INTO meta (key, value) VALUES ('schema', ?1)", [SCHEMA_VERSION])?;
+    Ok(())
 }
 
 pub fn canonical(dir: &Path) -> String {
@@ -747,50 +917,52 @@ pub fn canonical(dir: &Path) -> String {
 /// their segments are merged (search drops ids whose row is gone); the count of rows
 /// holding each of their trigrams goes down at once.
 fn forget(conn: &Connection, rel: &str, postings: &mut super::postings::Builder) -> rusqlite::Result<()> {
-    let mut rows = conn.prepare_cached(
-        "SELECT p.text FROM paragraphs p JOIN documents d ON p.document = d.id WHERE d.path = ?1",
-    )?;
-    for text in rows.query_map([rel], |r| r.get::<_, String>(0))? {
-        postings.remove(&super::postings::trigram_keys(&search_form(&text?)));
+    let mut documents = conn.prepare_cached("SELECT first_row, rows FROM documents WHERE path = ?1")?;
+    let ranges: Vec<(i64, i64)> = documents.query_map([rel], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut texts = conn.prepare_cached("SELECT text FROM paragraphs WHERE id >= ?1 AND id < ?2")?;
+    let mut delete = conn.prepare_cached("DELETE FROM paragraphs WHERE id >= ?1 AND id < ?2")?;
+    for (first, rows) in ranges {
+        for text in texts.query_map([first, first + rows], |r| r.get::<_, String>(0))? {
+            postings.remove(&super::postings::trigram_keys(&search_form(&text?)));
+        }
+        delete.execute([first, first + rows])?;
     }
-    conn.execute("DELETE FROM paragraphs WHERE document IN (SELECT id FROM documents WHERE path = ?1)", [rel])?;
     conn.execute("DELETE FROM documents WHERE path = ?1", [rel])?;
     conn.execute("DELETE FROM files WHERE path = ?1", [rel])?;
     Ok(())
 }
 
-/// Store a document and, for a resolution, each paragraph and item as a searchable row.
-fn store(conn: &Connection, rel: &str, prepared: &Prepared, postings: &mut super::postings::Builder) -> rusqlite::Result<usize> {
-    let doc = &prepared.doc;
-    let method = match doc.vote.method {
-        VoteMethod::Recorded => "recorded",
-        VoteMethod::WithoutVote => "without_vote",
-        VoteMethod::Unknown => "unknown",
-    };
-    conn.execute(
-        "INSERT INTO documents (path, symbol, language, body, kind, title, adopted, vote_method, yes, no, abstain, model, outline)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
-            rel,
-            doc.symbol,
-            doc.language.as_str(),
-            doc.body.as_str(),
-            doc.kind.as_str(),
-            doc.title,
-            doc.adopted.map(|d| d.to_string()),
-            method,
-            doc.vote.yes,
-            doc.vote.no,
-            doc.vote.abstain,
-            prepared.model,
-            prepared.outline
-        ],
-    )?;
+/// Store a document and, for a resolution, each paragraph and item as a searchable row,
+/// the rows numbered from `next_row` on.
+fn store(conn: &Connection, rel: &str, prepared: &Prepared, next_row: &mut i64, postings: &mut super::postings::Builder) -> rusqlite::Result<usize> {
+    let first_row = *next_row;
+    conn.prepare_cached(
+        "INSERT INTO documents (path, symbol, language, body, kind, title, adopted, vote_method, yes, no, abstain, first_row, rows, model, outline)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?
+    .execute(params![
+        rel,
+        prepared.symbol,
+        prepared.language,
+        prepared.body,
+        prepared.kind,
+        prepared.title,
+        prepared.adopted,
+        prepared.vote_method,
+        prepared.yes,
+        prepared.no,
+        prepared.abstain,
+        first_row,
+        prepared.rows.len() as i64,
+        prepared.model,
+        prepared.outline
+    ])?;
     let document = conn.last_insert_rowid();
-    let mut insert = conn.prepare_cached("INSERT INTO paragraphs (document, paragraph, text) VALUES (?1, ?2, ?3)")?;
-    for row in &prepared.rows {
-        insert.execute(params![document, row.id, row.text])?;
-        postings.add(conn, conn.last_insert_rowid() as u64, &row.trigrams)?;
+    let mut insert = conn.prepare_cached("INSERT INTO paragraphs (id, document, paragraph, text) VALUES (?1, ?2, ?3, ?4)")?;
+    for (name, text, trigrams) in prepared.rows.iter() {
+        insert.execute(params![*next_row, document, name, text])?;
+        postings.add(conn, *next_row as u64, trigrams)?;
+        *next_row += 1;
     }
     Ok(prepared.rows.len())
 }

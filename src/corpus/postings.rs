@@ -83,10 +83,14 @@ impl Builder {
         }
     }
 
-    /// Record that row `id` (larger than every id added before) holds `trigrams`.
+    /// Record that row `id` (larger than every id added before) holds `trigrams`, in any
+    /// order and repeats allowed.
     pub(crate) fn add(&mut self, conn: &Connection, id: u64, trigrams: &[u64]) -> rusqlite::Result<()> {
         for &t in trigrams {
             let list = self.terms.entry(t).or_default();
+            if list.last == id {
+                continue;
+            }
             let before = list.bytes.len();
             push_varint(&mut list.bytes, id - list.last);
             list.last = id;
@@ -248,10 +252,23 @@ pub(crate) fn trigram_text(key: u64) -> String {
         .collect()
 }
 
+/// Push every trigram of a text in search form onto `keys`, in order, repeats included:
+/// the postings [`Builder`] drops a row's repeats as it meets them, in the lookup it makes
+/// anyway.
+pub(crate) fn push_trigrams(form: &str, keys: &mut Vec<u64>) {
+    let mut chars = form.chars();
+    let (Some(mut first), Some(mut second)) = (chars.next(), chars.next()) else { return };
+    keys.reserve(form.len().saturating_sub(2));
+    for third in chars {
+        keys.push(trigram_key([first, second, third]));
+        (first, second) = (second, third);
+    }
+}
+
 /// The distinct trigrams of a text in search form, as keys, sorted.
 pub(crate) fn trigram_keys(form: &str) -> Vec<u64> {
-    let chars: Vec<char> = form.chars().collect();
-    let mut keys: Vec<u64> = chars.windows(3).map(|w| trigram_key([w[0], w[1], w[2]])).collect();
+    let mut keys = Vec::new();
+    push_trigrams(form, &mut keys);
     keys.sort_unstable();
     keys.dedup();
     keys

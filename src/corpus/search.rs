@@ -92,8 +92,17 @@ impl Hit {
 /// folded to their ASCII counterparts, lower case, no space next to a Chinese character
 /// (PDF extraction scatters them), single spaces elsewhere.
 pub fn search_form(text: &str) -> String {
+    let mut form = String::with_capacity(text.len());
+    search_form_into(text, &mut form);
+    form
+}
+
+/// [`search_form`] written into `out`, which is cleared first: a buffer reused from text
+/// to text.
+pub fn search_form_into(text: &str, out: &mut String) {
     use crate::text::is_han;
-    let mut form = Form { out: String::with_capacity(text.len()), spaced: false, last_is_han: None };
+    out.clear();
+    let mut form = Form { out: std::mem::take(out), spaced: false, last_is_han: None };
     let mut rest = text;
     while !rest.is_empty() {
         // A run of ASCII, most of any English text, a byte at a time.
@@ -125,7 +134,7 @@ pub fn search_form(text: &str) -> String {
             }
         }
     }
-    form.out
+    *out = form.out;
 }
 
 /// The search form as it is written: a run of spaces is kept as one, once the character
