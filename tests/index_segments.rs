@@ -79,3 +79,46 @@ fn an_index_of_the_previous_schema_is_rebuilt_not_misread() {
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0].symbol, lineage::reader::read_file(&data.join("hrc_47_23.en.txt")).unwrap().symbol);
 }
+
+#[cfg(unix)]
+fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).unwrap().ino()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_puts_a_new_file_in_place_unless_another_connection_holds_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("hrc_47_23.en.txt"), fixture("hrc_47_23.en.txt")).unwrap();
+    let path = dir.path().join("index.sqlite");
+    let building = dir.path().join("index.sqlite.building");
+    let mut index = Index::open(&path).unwrap();
+    index.refresh(&data, |_, _| {}).unwrap();
+    let answers = places(&index, "human rights");
+    assert!(!answers.is_empty());
+
+    // A build that stopped half-way left its file: the next one replaces it, and puts a
+    // new file in the index's place, in write-ahead-log mode like any index.
+    std::fs::write(&building, "not an index").unwrap();
+    let before = inode(&path);
+    let report = index.rebuild(&data, |_, _| {}).unwrap();
+    assert_eq!((report.documents, report.status.added.len()), (1, 1));
+    assert_ne!(inode(&path), before, "a new file");
+    assert!(!building.exists());
+    assert_eq!(places(&index, "human rights"), answers);
+    let mode: String = rusqlite::Connection::open(&path).unwrap().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+
+    // Another process reading the index keeps it where it is: the rebuild is made in it.
+    let reader = rusqlite::Connection::open(&path).unwrap();
+    let documents = |conn: &rusqlite::Connection| conn.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0)).unwrap();
+    assert_eq!(documents(&reader), 1);
+    let before = inode(&path);
+    index.rebuild(&data, |_, _| {}).unwrap();
+    assert_eq!(inode(&path), before, "the same file");
+    assert_eq!(places(&index, "human rights"), answers);
+    assert_eq!(documents(&reader), 1, "the reader reads the rebuilt index");
+}
