@@ -57,17 +57,33 @@ fn decode_into(bytes: &[u8], mut base: u64, out: &mut Vec<u64>) -> u64 {
     base
 }
 
-#[derive(Default)]
 struct List {
+    term: u64,
     last: u64,
     rows: i64,
     bytes: Vec<u8>,
 }
 
+/// The bits of a trigram key that only a character beyond ASCII sets.
+const BEYOND_ASCII: u64 = (0x1F_FF80 << 42) | (0x1F_FF80 << 21) | 0x1F_FF80;
+
+/// Where a trigram of three ASCII characters stands in [`Builder::ascii`]: seven bits a
+/// character.
+fn ascii_place(term: u64) -> usize {
+    (((term >> 42) << 14) | (((term >> 21) & 0x7F) << 7) | (term & 0x7F)) as usize
+}
+
 /// Postings gathered over a refresh, written a segment at a time.
 #[derive(Default)]
 pub(crate) struct Builder {
-    terms: HashMap<u64, List, std::hash::BuildHasherDefault<crate::text::compare::KeyHasher>>,
+    /// Each trigram's list, in the order the trigrams were met.
+    lists: Vec<List>,
+    /// For each trigram of three ASCII characters (most of those of any English text), at
+    /// [`ascii_place`]: where its list stands in `lists`, plus one (0: none yet). Found by
+    /// its characters, not hashed; made at the first such trigram.
+    ascii: Vec<u32>,
+    /// Where the list of any other trigram stands in `lists`.
+    other: HashMap<u64, u32, std::hash::BuildHasherDefault<crate::text::compare::KeyHasher>>,
     bytes: usize,
     next_segment: Option<i64>,
     /// Rows removed, by trigram: kept in segment -1 as negative counts (no ids) until a
@@ -83,11 +99,32 @@ impl Builder {
         }
     }
 
+    /// The list of `term`, made empty if there is none yet.
+    fn list(&mut self, term: u64) -> &mut List {
+        let made = self.lists.len() as u32 + 1;
+        let slot = if term & BEYOND_ASCII == 0 {
+            if self.ascii.is_empty() {
+                self.ascii = vec![0; 1 << 21];
+            }
+            let slot = &mut self.ascii[ascii_place(term)];
+            if *slot == 0 {
+                *slot = made;
+            }
+            *slot
+        } else {
+            *self.other.entry(term).or_insert(made)
+        };
+        if slot == made {
+            self.lists.push(List { term, last: 0, rows: 0, bytes: Vec::new() });
+        }
+        &mut self.lists[slot as usize - 1]
+    }
+
     /// Record that row `id` (larger than every id added before) holds `trigrams`, in any
     /// order and repeats allowed.
     pub(crate) fn add(&mut self, conn: &Connection, id: u64, trigrams: &[u64]) -> rusqlite::Result<()> {
         for &t in trigrams {
-            let list = self.terms.entry(t).or_default();
+            let list = self.list(t);
             if list.last == id {
                 continue;
             }
@@ -95,7 +132,8 @@ impl Builder {
             push_varint(&mut list.bytes, id - list.last);
             list.last = id;
             list.rows += 1;
-            self.bytes += list.bytes.len() - before;
+            let grown = list.bytes.len() - before;
+            self.bytes += grown;
         }
         if self.bytes >= FLUSH_BYTES {
             self.flush(conn)?;
@@ -105,7 +143,7 @@ impl Builder {
 
     /// Write what is gathered as a new segment.
     pub(crate) fn flush(&mut self, conn: &Connection) -> rusqlite::Result<()> {
-        if self.terms.is_empty() {
+        if self.lists.is_empty() {
             return Ok(());
         }
         let segment = match self.next_segment {
@@ -114,10 +152,16 @@ impl Builder {
         };
         self.next_segment = Some(segment + 1);
         let mut insert = conn.prepare_cached("INSERT INTO postings (term, segment, rows, ids) VALUES (?1, ?2, ?3, ?4)")?;
-        let mut terms: Vec<(u64, List)> = std::mem::take(&mut self.terms).into_iter().collect();
-        terms.sort_unstable_by_key(|(t, _)| *t);
-        for (term, list) in terms {
-            insert.execute(params![term as i64, segment, list.rows, list.bytes])?;
+        let mut lists = std::mem::take(&mut self.lists);
+        for list in &lists {
+            if list.term & BEYOND_ASCII == 0 {
+                self.ascii[ascii_place(list.term)] = 0;
+            }
+        }
+        self.other.clear();
+        lists.sort_unstable_by_key(|list| list.term);
+        for list in lists {
+            insert.execute(params![list.term as i64, segment, list.rows, list.bytes])?;
         }
         self.bytes = 0;
         Ok(())
@@ -257,11 +301,23 @@ pub(crate) fn trigram_text(key: u64) -> String {
 /// anyway.
 pub(crate) fn push_trigrams(form: &str, keys: &mut Vec<u64>) {
     let mut chars = form.chars();
-    let (Some(mut first), Some(mut second)) = (chars.next(), chars.next()) else { return };
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else { return };
     keys.reserve(form.len().saturating_sub(2));
-    for third in chars {
-        keys.push(trigram_key([first, second, third]));
-        (first, second) = (second, third);
+    // The key so far holds the last two characters; each next one shifts the oldest out.
+    let mut key = trigram_key(['\0', first, second]);
+    let mut rest = chars.as_str();
+    while let Some(&byte) = rest.as_bytes().first() {
+        // ASCII, most of any English text, without decoding.
+        let next = if byte.is_ascii() {
+            rest = &rest[1..];
+            u64::from(byte)
+        } else {
+            let c = rest.chars().next().expect("a string that has a first byte has a first character");
+            rest = &rest[c.len_utf8()..];
+            u64::from(c)
+        };
+        key = ((key << 21) | next) & ((1u64 << 63) - 1);
+        keys.push(key);
     }
 }
 

@@ -108,16 +108,19 @@ pub fn search_form_into(text: &str, out: &mut String) {
         // A run of ASCII, most of any English text, a byte at a time.
         let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
         // Its words (between the ASCII characters `char::is_whitespace` names, vertical
-        // tab among them) are copied whole and lower-cased in place.
-        let is_space = |c: char| matches!(c, '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ');
-        let run = &rest[..ascii];
-        let mut words = run.split(is_space);
-        if let Some(first) = words.next() {
-            form.keep_ascii(first);
-            for word in words {
+        // tab among them) are copied whole and lower-cased in place, found byte by byte.
+        let is_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+        let run = &rest.as_bytes()[..ascii];
+        let mut at = 0;
+        while at < run.len() {
+            if is_space(run[at]) {
                 form.spaced = true;
-                form.keep_ascii(word);
+                at += 1;
+                continue;
             }
+            let end = run[at..].iter().position(|&b| is_space(b)).map_or(run.len(), |n| at + n);
+            form.keep_ascii(&rest[at..end]);
+            at = end;
         }
         rest = &rest[ascii..];
         let Some(c) = rest.chars().next() else { break };
