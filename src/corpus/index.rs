@@ -839,20 +839,28 @@ fn store_files(
         None => 1,
     };
     // Files are read and parsed on every core a chunk at a time, while this thread
-    // stores the chunk before (SQLite takes one writer): memory holds two chunks of
-    // documents, not the corpus.
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<ReadFile>>(1);
+    // stores the chunks before (SQLite takes one writer): memory holds a few chunks of
+    // documents, not the corpus. Two threads read every other chunk, so that the core
+    // the last files of one chunk leave idle starts on the next.
+    let chunks: Vec<&[&String]> = todo.chunks(REFRESH_CHUNK).collect();
+    let (even, from_even) = std::sync::mpsc::sync_channel::<Vec<ReadFile>>(1);
+    let (odd, from_odd) = std::sync::mpsc::sync_channel::<Vec<ReadFile>>(1);
+    let chunks = &chunks;
     std::thread::scope(|scope| -> Result<(), Error> {
-        scope.spawn(move || {
-            for chunk in todo.chunks(REFRESH_CHUNK) {
-                if sender.send(read_chunk(dir, chunk)).is_err() {
-                    // The storing side failed and stopped listening.
-                    return;
+        for (first, sender) in [(0, even), (1, odd)] {
+            scope.spawn(move || {
+                for chunk in chunks.iter().skip(first).step_by(2) {
+                    if sender.send(read_chunk(dir, chunk)).is_err() {
+                        // The storing side failed and stopped listening.
+                        return;
+                    }
                 }
-            }
-        });
+            });
+        }
         let mut done = 0;
-        for read in receiver {
+        for k in 0..chunks.len() {
+            let receiver = if k % 2 == 0 { &from_even } else { &from_odd };
+            let Ok(read) = receiver.recv() else { break };
             let chunk = &todo[done..done + read.len()];
             for (rel, ReadFile { now, hash, doc }) in chunk.iter().zip(read) {
                 let error = doc.as_ref().err().map(|e| e.to_string());
