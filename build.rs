@@ -1,6 +1,7 @@
 //! Fingerprints the reader's source and data so that a search index written by another
 //! build of lineage is rebuilt rather than served: the index stores documents as this
 //! build reads them, and any change to the code or lexicons may read them differently.
+//! Also links the unwinder into the command on Linux (see the end of `main`).
 
 use std::path::Path;
 
@@ -33,4 +34,15 @@ fn main() {
         }
     }
     println!("cargo:rustc-env=LINEAGE_READER_FINGERPRINT={hash:016x}");
+    // The unwinder (panics, backtraces) is linked into the command rather than loaded
+    // from libgcc_s.so.1 at every start: that library's constructor asks the processor
+    // for its model with a dozen CPUID instructions, each a trap to the hypervisor on a
+    // virtual machine (about 4 µs apiece here), and loading it is one more file mapped
+    // and relocated. The same unwinder, from the same GCC (`-static-libgcc` does this
+    // for C programs); linked whole, so that libgcc_s.so.1 is left unneeded.
+    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
+    if os == "linux" && env == "gnu" {
+        println!("cargo:rustc-link-arg-bins=-Wl,--whole-archive,-lgcc_eh,--no-whole-archive");
+    }
 }
