@@ -249,10 +249,12 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         }
     };
     write_stdout(&output);
-    if cli.strict && !corpus.warnings.is_empty() {
-        return Ok(ExitCode::from(1));
-    }
-    Ok(ExitCode::SUCCESS)
+    // Everything is written: the process ends here rather than taking apart, allocation by
+    // allocation, the corpus, the diff and the rest this command built, memory the system
+    // takes back at once (a fifth of a millisecond of an indexed diff went to that). Nothing
+    // left needs closing: the index was opened only to read, and every file written is
+    // closed.
+    std::process::exit(exit_status(cli, &corpus).into())
 }
 
 /// A Word file to `path`, or to stdout where that is not a terminal.
@@ -276,10 +278,12 @@ fn write_binary(bytes: &[u8], path: Option<&std::path::Path>, cli: &Cli) -> Resu
 }
 
 fn finish(cli: &Cli, corpus: &Corpus) -> Result<ExitCode, Error> {
-    if cli.strict && !corpus.warnings.is_empty() {
-        return Ok(ExitCode::from(1));
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(exit_status(cli, corpus)))
+}
+
+/// 1 under `--strict` when reading the corpus gave warnings, else 0.
+fn exit_status(cli: &Cli, corpus: &Corpus) -> u8 {
+    u8::from(cli.strict && !corpus.warnings.is_empty())
 }
 
 /// The index of the corpus folder: where `--index` points, or the folder's own index
