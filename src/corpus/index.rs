@@ -513,6 +513,10 @@ impl Index {
         let fail = |e: rusqlite::Error| Error::Index { path: path.to_path_buf(), reason: e.to_string() };
         let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX)
             .map_err(fail)?;
+        // One read transaction for all that is read: every statement sees the same state
+        // of the file, and the file is locked and checked (for a journal left behind, for
+        // a change since the last statement) once rather than at every statement.
+        conn.execute_batch("BEGIN").map_err(fail)?;
         let version: Option<String> =
             conn.query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| r.get(0)).optional().map_err(fail)?;
         if version.as_deref() != Some(SCHEMA_VERSION) {
