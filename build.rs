@@ -40,9 +40,11 @@ fn main() {
     // virtual machine (about 4 µs apiece here), and loading it is one more file mapped
     // and relocated. The same unwinder, from the same GCC (`-static-libgcc` does this
     // for C programs); linked whole, so that libgcc_s.so.1 is left unneeded.
+    // A static build (`-C target-feature=+crt-static`) links it already.
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
-    if os == "linux" && env == "gnu" {
+    let features = std::env::var("CARGO_CFG_TARGET_FEATURE").unwrap_or_default();
+    if os == "linux" && env == "gnu" && !features.split(',').any(|f| f == "crt-static") {
         println!("cargo:rustc-link-arg-bins=-Wl,--whole-archive,-lgcc_eh,--no-whole-archive");
     }
 }
