@@ -44,6 +44,52 @@ pub struct Membership {
     answers_to: Option<&'static str>,
 }
 
+/// `text`'s lines as `str::lines` gives them, numbered from 0: a table is read at the
+/// first vote a process meets, and finding its line ends and tabs one character at a
+/// time was most of reading it.
+fn lines(text: &'static str) -> impl Iterator<Item = (usize, &'static str)> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let left = rest.filter(|r| !r.is_empty())?;
+        Some(match memchr::memchr(b'\n', left.as_bytes()) {
+            Some(end) => {
+                rest = Some(&left[end + 1..]);
+                let line = &left[..end];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => {
+                rest = None;
+                left
+            }
+        })
+    })
+    .enumerate()
+}
+
+/// A row's tab-separated fields, front to back: `next` gives the field before the next
+/// tab, `rest` all that is left (as `splitn` gives its last piece).
+struct Fields(Option<&'static str>);
+
+impl Fields {
+    fn next(&mut self) -> Option<&'static str> {
+        let left = self.0?;
+        Some(match memchr::memchr(b'\t', left.as_bytes()) {
+            Some(tab) => {
+                self.0 = Some(&left[tab + 1..]);
+                &left[..tab]
+            }
+            None => {
+                self.0 = None;
+                left
+            }
+        })
+    }
+
+    fn rest(self) -> Option<&'static str> {
+        self.0
+    }
+}
+
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
@@ -56,7 +102,7 @@ impl Membership {
     fn hrc(text: &'static str) -> Result<Membership, String> {
         let mut terms = Vec::new();
         let mut answers = None;
-        for (n, line) in text.lines().enumerate() {
+        for (n, line) in lines(text) {
             if let Some(rest) = line.strip_prefix("# answers") {
                 let d: Vec<&str> = rest.split_whitespace().collect();
                 if d.len() == 2 && is_date(d[0]) && is_date(d[1]) {
@@ -67,12 +113,16 @@ impl Membership {
             if line.starts_with('#') || line.trim().is_empty() || line.starts_with("iso3\t") {
                 continue;
             }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 3 || f[0].len() != 3 || !is_date(f[1]) || !is_date(f[2]) || f[1] > f[2] {
+            // The note is looked at only for its first word: the line is not split past it.
+            let mut f = Fields(Some(line));
+            let (Some(code), Some(from), Some(to)) = (f.next(), f.next(), f.next()) else {
+                return Err(format!("hrc_members.tsv line {}: `{line}` is not `iso3, from, to, note`", n + 1));
+            };
+            if code.len() != 3 || !is_date(from) || !is_date(to) || from > to {
                 return Err(format!("hrc_members.tsv line {}: `{line}` is not `iso3, from, to, note`", n + 1));
             }
-            let suspension = f.get(3).is_some_and(|note| note.starts_with("suspended"));
-            terms.push(Term { code: f[0], from: f[1], to: f[2], suspension, permanent: false });
+            let suspension = f.rest().is_some_and(|note| note.starts_with("suspended"));
+            terms.push(Term { code, from, to, suspension, permanent: false });
         }
         let (from, to) = answers.ok_or("hrc_members.tsv states no `# answers FROM TO` line")?;
         Ok(Membership { terms, answers_from: from, answers_to: Some(to) })
@@ -81,17 +131,18 @@ impl Membership {
     /// The Member States: rows `iso3, admitted` (empty = before [`UN_ANSWERS_FROM`]).
     fn un(text: &'static str) -> Result<Membership, String> {
         let mut terms = Vec::new();
-        for (n, line) in text.lines().enumerate() {
+        for (n, line) in lines(text) {
             if line.starts_with('#') || line.trim().is_empty() || line.starts_with("iso3\t") {
                 continue;
             }
-            let f: Vec<&str> = line.split('\t').collect();
-            let admitted = f.get(1).copied().unwrap_or("");
-            if f[0].len() != 3 || !(admitted.is_empty() || is_date(admitted)) {
+            let mut f = Fields(Some(line));
+            let code = f.next().unwrap_or_default();
+            let admitted = f.next().unwrap_or("");
+            if code.len() != 3 || !(admitted.is_empty() || is_date(admitted)) {
                 return Err(format!("un_members.tsv line {}: `{line}` is not `iso3, admitted`", n + 1));
             }
             let from = if admitted.is_empty() { UN_ANSWERS_FROM } else { admitted };
-            terms.push(Term { code: f[0], from, to: "9999-12-31", suspension: false, permanent: false });
+            terms.push(Term { code, from, to: "9999-12-31", suspension: false, permanent: false });
         }
         Ok(Membership { terms, answers_from: UN_ANSWERS_FROM, answers_to: None })
     }
@@ -101,7 +152,7 @@ impl Membership {
     fn sc(text: &'static str) -> Result<Membership, String> {
         let mut terms = Vec::new();
         let mut header = false;
-        for (n, line) in text.lines().enumerate() {
+        for (n, line) in lines(text) {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
@@ -192,6 +243,21 @@ pub fn members_on(body: Body, date: crate::model::Date) -> Option<BTreeSet<&'sta
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_and_fields_are_cut_as_str_cuts_them() {
+        for text in ["", "a", "a\n", "a\r\nb", "\n\nx\r\n\r\n", "a\tb\t\tc\td\te\n\tx\r", "é\t日\n"] {
+            assert_eq!(lines(text).collect::<Vec<_>>(), text.lines().enumerate().collect::<Vec<_>>(), "{text:?}");
+            for (_, line) in lines(text) {
+                let mut fields = Fields(Some(line));
+                let mut split = line.splitn(4, '\t');
+                for _ in 0..3 {
+                    assert_eq!(fields.next(), split.next(), "{line:?}");
+                }
+                assert_eq!(fields.rest(), split.next(), "{line:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_tables_read() {
