@@ -127,9 +127,12 @@ fn select<'a, K: Copy>(
 ) -> (Vec<Slot>, Vec<K>, Vec<K>) {
     use std::collections::hash_map::Entry as MapEntry;
     let queries: Vec<Query> = queries.iter().map(|q| Query::new(q)).collect();
-    let (mut slots, mut keys, mut firsts) = (Vec::new(), Vec::new(), Vec::new());
-    // Each symbol and language's first file.
-    let mut first: HashMap<(&str, Language), K, BuildHasherDefault<KeyHasher>> = HashMap::default();
+    let entries = entries.into_iter();
+    let (mut slots, mut keys) = (Vec::new(), Vec::new());
+    let mut firsts = Vec::with_capacity(entries.size_hint().0);
+    // Each symbol and language's first file, room made for them all at once.
+    let mut first: HashMap<(&str, Language), K, BuildHasherDefault<KeyHasher>> =
+        HashMap::with_capacity_and_hasher(entries.size_hint().0, Default::default());
     for entry in entries {
         match entry {
             Entry::Unreadable(message) => slots.push(Slot::Warning(message)),
