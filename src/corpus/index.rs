@@ -327,53 +327,83 @@ pub(super) fn stat_files(dir: &Path, texts: &[PathBuf], stop: Option<&AtomicBool
 /// walk, then one stat per text. A command that reads a few documents from the index
 /// opens the index and reads them meanwhile, and keeps them once [`FolderCheck::status`]
 /// finds the index fresh.
+///
+/// Each half is made by whichever comes to it first, the thread or the command asking
+/// for it: where another process holds the other core, the thread can wait there a
+/// millisecond or two before it first runs, and the command then walks the folder (or
+/// stats its files) itself rather than waiting for it.
 pub struct FolderCheck {
     dir: PathBuf,
     walk: Option<std::sync::mpsc::Receiver<Result<Arc<reader::Walk>, Error>>>,
     walked: Option<Arc<reader::Walk>>,
-    stats: Option<std::thread::JoinHandle<Vec<Result<OnDisk, Error>>>>,
-    /// Set when the check is dropped unfinished: the stats left are not taken.
-    stop: Arc<AtomicBool>,
+    /// The thread, whose answer is the stats where it made them.
+    thread: Option<std::thread::JoinHandle<Option<Stats>>>,
+    claims: Arc<Claims>,
+}
+
+/// Each text's stat, in the order of the walk's texts.
+type Stats = Vec<Result<OnDisk, Error>>;
+
+/// Which halves of a [`FolderCheck`] were taken, by the thread or the command, and
+/// whether the check was dropped unfinished (the stats left are then not taken).
+#[derive(Default)]
+struct Claims {
+    walk: AtomicBool,
+    stats: AtomicBool,
+    stop: AtomicBool,
+}
+
+impl Claims {
+    /// Take a half: true for the first to ask.
+    fn take(half: &AtomicBool) -> bool {
+        !half.swap(true, Ordering::AcqRel)
+    }
 }
 
 impl FolderCheck {
     /// Start walking `dir`.
     pub fn start(dir: &Path) -> FolderCheck {
+        FolderCheck::new(dir, true)
+    }
+
+    /// A check whose halves are all made by the command when `thread` is false.
+    fn new(dir: &Path, thread: bool) -> FolderCheck {
         let (sender, receiver) = std::sync::mpsc::sync_channel(1);
-        let stop = Arc::new(AtomicBool::new(false));
-        let (folder, stopping) = (dir.to_path_buf(), Arc::clone(&stop));
-        let thread = std::thread::Builder::new().name("folder check".into()).spawn(move || {
+        let claims = Arc::new(Claims::default());
+        let (folder, shared) = (dir.to_path_buf(), Arc::clone(&claims));
+        let work = move || {
+            if !Claims::take(&shared.walk) {
+                return None;
+            }
             let walk = reader::walk(&folder).map(Arc::new);
             let texts = walk.as_ref().ok().cloned();
             // The caller may have stopped listening: its answer is not wanted.
             let _ = sender.send(walk);
-            texts.map(|walk| stat_files(&folder, &walk.texts, Some(&stopping))).unwrap_or_default()
-        });
-        match thread {
-            Ok(handle) => FolderCheck { dir: dir.to_path_buf(), walk: Some(receiver), walked: None, stats: Some(handle), stop },
-            // No thread to be had: the walk is made here and the stats when asked for.
-            Err(_) => {
-                let walk = reader::walk(dir).map(Arc::new);
-                let (sender, receiver) = std::sync::mpsc::sync_channel(1);
-                let _ = sender.send(walk);
-                FolderCheck { dir: dir.to_path_buf(), walk: Some(receiver), walked: None, stats: None, stop }
-            }
-        }
+            let texts = texts?;
+            Claims::take(&shared.stats).then(|| stat_files(&folder, &texts.texts, Some(&shared.stop)))
+        };
+        // No thread to be had: the command makes both halves when it asks for them.
+        let thread = thread.then(|| std::thread::Builder::new().name("folder check".into()).spawn(work).ok()).flatten();
+        FolderCheck { dir: dir.to_path_buf(), walk: Some(receiver), walked: None, thread, claims }
     }
 
-    /// The folder's walk, waited for.
+    /// The folder's walk, made here if the thread has not begun it, else waited for.
     pub fn walk(&mut self) -> Result<Arc<reader::Walk>, Error> {
         if let Some(walked) = &self.walked {
             return Ok(Arc::clone(walked));
         }
         let receiver = self.walk.take().expect("the walk is asked for once unless it was found");
-        let walk = match receiver.recv() {
-            Ok(walk) => walk?,
-            // The thread ended without sending its walk: it panicked, and so does the command.
-            Err(_) => match self.stats.take().map(std::thread::JoinHandle::join) {
-                Some(Err(panic)) => std::panic::resume_unwind(panic),
-                _ => unreachable!("the folder check sends its walk before it ends"),
-            },
+        let walk = if Claims::take(&self.claims.walk) {
+            reader::walk(&self.dir).map(Arc::new)?
+        } else {
+            match receiver.recv() {
+                Ok(walk) => walk?,
+                // The thread ended without sending its walk: it panicked, and so does the command.
+                Err(_) => match self.thread.take().map(std::thread::JoinHandle::join) {
+                    Some(Err(panic)) => std::panic::resume_unwind(panic),
+                    _ => unreachable!("the folder check sends its walk before it ends"),
+                },
+            }
         };
         self.walked = Some(Arc::clone(&walk));
         Ok(walk)
@@ -382,9 +412,14 @@ impl FolderCheck {
     /// How `index` stands against the folder, once the stats are in.
     pub fn status(mut self, index: &Index) -> Result<Status, Error> {
         let walk = self.walk()?;
-        let stats = match self.stats.take() {
-            Some(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            None => stat_files(&self.dir, &walk.texts, None),
+        let stats = if Claims::take(&self.claims.stats) {
+            stat_files(&self.dir, &walk.texts, None)
+        } else {
+            match self.thread.take().map(std::thread::JoinHandle::join) {
+                Some(Ok(Some(stats))) => stats,
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+                _ => unreachable!("the stats were taken by the thread, which gives them"),
+            }
         };
         index.status_with(&self.dir, &walk.texts, stats)
     }
@@ -392,7 +427,10 @@ impl FolderCheck {
 
 impl Drop for FolderCheck {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
+        // A thread yet to begin finds both halves taken; one stat-ing stops.
+        for half in [&self.claims.walk, &self.claims.stats, &self.claims.stop] {
+            half.store(true, Ordering::Relaxed);
+        }
     }
 }
 
@@ -1023,7 +1061,14 @@ mod tests {
         let checked = |index: &Index| {
             let mut check = FolderCheck::start(&data);
             assert_eq!(check.walk().unwrap().texts, reader::walk(&data).unwrap().texts);
-            check.status(index).unwrap()
+            let status = check.status(index).unwrap();
+            // Made by the command alone, as when the thread has not begun when asked.
+            let mut alone = FolderCheck::new(&data, false);
+            assert_eq!(alone.walk().unwrap().texts, reader::walk(&data).unwrap().texts);
+            assert_eq!(alone.status(index).unwrap(), status);
+            // Asked for the status at once, the walk made by either.
+            assert_eq!(FolderCheck::start(&data).status(index).unwrap(), status);
+            status
         };
         assert!(checked(&index).is_fresh());
         assert_eq!(checked(&index), index.status(&data).unwrap());
