@@ -856,7 +856,10 @@ impl Index {
     }
 
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>, Error> {
-        super::search::search(&self.conn, query, options).map_err(|e| self.fail(e))
+        // One read transaction for the search's hundreds of statements: a file in
+        // rollback-journal mode is locked and checked once rather than at each.
+        let read = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
+        super::search::search(&read, query, options).map_err(|e| self.fail(e))
     }
 }
 
