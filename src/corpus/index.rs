@@ -856,8 +856,8 @@ impl Index {
     }
 
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>, Error> {
-        // One read transaction for the search's hundreds of statements: a file in
-        // rollback-journal mode is locked and checked once rather than at each.
+        // One read transaction for the search's hundreds of statements: the file is
+        // locked and checked once rather than at each.
         let read = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
         super::search::search(&read, query, options).map_err(|e| self.fail(e))
     }
