@@ -218,6 +218,11 @@ impl SearchRows {
         if doc.kind != DocKind::Resolution {
             return rows;
         }
+        // Room for every row at once: grown row by row, the buffers were copied again
+        // and again.
+        let text: usize = doc.paragraphs.iter().map(|p| p.id.len() + p.text.len() + p.items.iter().map(|i| p.id.len() + i.label.len() + 2 + i.text.len()).sum::<usize>()).sum();
+        rows.text.reserve(text);
+        rows.trigrams.reserve(text);
         let mut form = String::new();
         for p in &doc.paragraphs {
             rows.push(format_args!("{}", p.id), &p.text, &mut form);

@@ -21,7 +21,7 @@ const MAX_SEGMENTS: i64 = 8;
 
 pub(crate) const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS postings (
-    term INTEGER NOT NULL,          -- a trigram, packed (index::trigram_key)
+    term INTEGER NOT NULL,          -- a trigram, packed (postings::push_trigrams)
     segment INTEGER NOT NULL,
     rows INTEGER NOT NULL,          -- how many ids the list holds
     ids BLOB NOT NULL               -- row ids, ascending, as varint differences
@@ -282,12 +282,6 @@ pub(crate) fn intersect(a: &[u64], b: &[u64]) -> Vec<u64> {
     out
 }
 
-/// A trigram (three characters of a text in search form) packed in a
-/// number, 21 bits a character: counting a corpus's trigrams hashes numbers, not strings.
-fn trigram_key(chars: [char; 3]) -> u64 {
-    (u64::from(chars[0]) << 42) | (u64::from(chars[1]) << 21) | u64::from(chars[2])
-}
-
 #[cfg(test)]
 pub(crate) fn trigram_text(key: u64) -> String {
     [key >> 42, (key >> 21) & 0x1F_FFFF, key & 0x1F_FFFF]
@@ -298,26 +292,31 @@ pub(crate) fn trigram_text(key: u64) -> String {
 
 /// Push every trigram of a text in search form onto `keys`, in order, repeats included:
 /// the postings [`Builder`] drops a row's repeats as it meets them, in the lookup it makes
-/// anyway.
+/// anyway. A trigram (three characters) is packed in a number, 21 bits a character:
+/// counting a corpus's trigrams hashes numbers, not strings.
 pub(crate) fn push_trigrams(form: &str, keys: &mut Vec<u64>) {
-    let mut chars = form.chars();
-    let (Some(first), Some(second)) = (chars.next(), chars.next()) else { return };
     keys.reserve(form.len().saturating_sub(2));
-    // The key so far holds the last two characters; each next one shifts the oldest out.
-    let mut key = trigram_key(['\0', first, second]);
-    let mut rest = chars.as_str();
-    while let Some(&byte) = rest.as_bytes().first() {
-        // ASCII, most of any English text, without decoding.
-        let next = if byte.is_ascii() {
-            rest = &rest[1..];
-            u64::from(byte)
-        } else {
-            let c = rest.chars().next().expect("a string that has a first byte has a first character");
-            rest = &rest[c.len_utf8()..];
-            u64::from(c)
-        };
-        key = ((key << 21) | next) & ((1u64 << 63) - 1);
-        keys.push(key);
+    // The key holds the last three characters read; each next one shifts the oldest out.
+    let mut key = 0u64;
+    let mut read = 0usize;
+    let mut next = |c: u64| {
+        key = ((key << 21) | c) & ((1 << 63) - 1);
+        read += 1;
+        if read >= 3 {
+            keys.push(key);
+        }
+    };
+    let mut rest = form;
+    loop {
+        // A run of ASCII, most of any English text, byte by byte without decoding.
+        let ascii = crate::text::chars::ascii_prefix(rest.as_bytes());
+        for &byte in &rest.as_bytes()[..ascii] {
+            next(u64::from(byte));
+        }
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
+        next(u64::from(c));
+        rest = &rest[c.len_utf8()..];
     }
 }
 

@@ -106,7 +106,7 @@ pub fn search_form_into(text: &str, out: &mut String) {
     let mut rest = text;
     while !rest.is_empty() {
         // A run of ASCII, most of any English text, a byte at a time.
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let ascii = crate::text::chars::ascii_prefix(rest.as_bytes());
         // Its words (between the ASCII characters `char::is_whitespace` names, vertical
         // tab among them) are copied whole and lower-cased in place, found byte by byte.
         let is_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');

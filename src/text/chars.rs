@@ -62,6 +62,23 @@ pub fn count_bytes(bytes: &[u8], pred: impl Fn(u8) -> bool) -> usize {
         .sum()
 }
 
+/// How many bytes `bytes` starts with that are ASCII, read eight at a time.
+#[inline]
+pub fn ascii_prefix(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut ascii = 0;
+    for word in &mut words {
+        let high = u64::from_le_bytes(word.try_into().expect("eight bytes")) & HIGH_BITS;
+        if high != 0 {
+            return ascii + high.trailing_zeros() as usize / 8;
+        }
+        ascii += 8;
+    }
+    let rest = words.remainder();
+    ascii + rest.iter().position(|b| !b.is_ascii()).unwrap_or(rest.len())
+}
+
 /// Whether two neighbouring bytes of `bytes` satisfy `pair`, read in blocks of 64 pairs
 /// without a branch inside a block, so that the compiler reads many pairs at once; the
 /// bytes stop being read at the first block that holds such a pair.
@@ -77,6 +94,21 @@ pub fn any_neighbours(bytes: &[u8], pair: impl Fn(u8, u8) -> bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_prefix_ends_at_the_first_other_byte_wherever_it_falls() {
+        let reference = |bytes: &[u8]| bytes.iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len());
+        for len in 0..40 {
+            let mut bytes = vec![b'x'; len];
+            assert_eq!(ascii_prefix(&bytes), len);
+            for at in 0..len {
+                bytes[at] = 0xE4;
+                assert_eq!(ascii_prefix(&bytes), reference(&bytes), "{len} {at}");
+                bytes[at] = b'x';
+            }
+        }
+        assert_eq!(ascii_prefix("Recalling 隐私权".as_bytes()), 10);
+    }
 
     #[test]
     fn neighbours_are_found_across_blocks() {
