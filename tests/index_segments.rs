@@ -122,3 +122,17 @@ fn a_rebuild_puts_a_new_file_in_place_unless_another_connection_holds_the_index(
     assert_eq!(places(&index, "human rights"), answers);
     assert_eq!(documents(&reader), 1, "the reader reads the rebuilt index");
 }
+
+#[test]
+fn one_process_writes_the_index_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index.sqlite");
+    let lock = dir.path().join("index.sqlite.lock");
+    let try_lock = || std::fs::File::options().write(true).open(&lock).unwrap().try_lock();
+    let writer = Index::open(&path).unwrap();
+    assert!(matches!(try_lock(), Err(std::fs::TryLockError::WouldBlock)), "a second writer waits");
+    // A reader does not take the lock, and does not wait for it.
+    assert!(Index::open_to_read(&path).unwrap().is_some());
+    drop(writer);
+    assert!(try_lock().is_ok(), "the lock is given back with the index");
+}

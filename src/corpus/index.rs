@@ -82,6 +82,9 @@ CREATE TABLE IF NOT EXISTS paragraphs (
 pub struct Index {
     conn: Connection,
     path: PathBuf,
+    /// The writers' lock (`<index>.lock`), held by an index opened to write: one process
+    /// writes at a time, so that none writes to a file a rebuild is about to replace.
+    _writer: Option<std::fs::File>,
 }
 
 /// How the index stands against the corpus folder.
@@ -502,33 +505,49 @@ fn stat(path: &Path) -> Result<OnDisk, Error> {
 }
 
 impl Index {
-    /// Open (or create) the index at `path`. An index of another schema version, or a
-    /// file that is not an index at all, is an error that says how to rebuild.
+    /// Open (or create) the index at `path` to write it, once any other process writing
+    /// it is done (each takes `<index>.lock` in turn). An index of another schema version
+    /// is made empty; a file that is not an index at all is an error that says how to
+    /// rebuild.
     pub fn open(path: &Path) -> Result<Index, Error> {
-        let fail = |e: rusqlite::Error| Error::Index { path: path.to_path_buf(), reason: e.to_string() };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })?;
         }
-        let conn = Connection::open(path).map_err(fail)?;
-        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;").map_err(fail)?;
-        let version: Option<String> = conn
-            .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| r.get(0))
-            .optional()
-            .unwrap_or(None);
-        if version.as_deref() != Some(SCHEMA_VERSION) {
-            // Another version's index (or a new file): start from an empty one.
-            conn.execute_batch(
-                "DROP TABLE IF EXISTS paragraph_terms; DROP TABLE IF EXISTS paragraph_text; DROP TABLE IF EXISTS trigram_rows;
-                 DROP TABLE IF EXISTS postings; DROP TABLE IF EXISTS postings_merged;
-                 DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS documents;
-                 DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS catalog;",
-            )
-            .map_err(fail)?;
-            create_schema(&conn).map_err(fail)?;
-        }
-        Ok(Index { conn, path: path.to_path_buf() })
+        let mut name = path.as_os_str().to_owned();
+        name.push(".lock");
+        let lock_path = PathBuf::from(name);
+        let io = |source| Error::Io { path: lock_path.clone(), source };
+        let lock = std::fs::File::options().create(true).truncate(false).write(true).open(&lock_path).map_err(io)?;
+        lock.lock().map_err(io)?;
+        Ok(Index { conn: open_to_write(path)?, path: path.to_path_buf(), _writer: Some(lock) })
     }
+}
 
+/// A connection to the index at `path` that may write, the index made empty if it is of
+/// another schema version (or a new file).
+fn open_to_write(path: &Path) -> Result<Connection, Error> {
+    let fail = |e: rusqlite::Error| Error::Index { path: path.to_path_buf(), reason: e.to_string() };
+    let conn = Connection::open(path).map_err(fail)?;
+    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;").map_err(fail)?;
+    let version: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| r.get(0))
+        .optional()
+        .unwrap_or(None);
+    if version.as_deref() != Some(SCHEMA_VERSION) {
+        // Another version's index (or a new file): start from an empty one.
+        conn.execute_batch(
+            "DROP TABLE IF EXISTS paragraph_terms; DROP TABLE IF EXISTS paragraph_text; DROP TABLE IF EXISTS trigram_rows;
+             DROP TABLE IF EXISTS postings; DROP TABLE IF EXISTS postings_merged;
+             DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS documents;
+             DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS catalog;",
+        )
+        .map_err(fail)?;
+        create_schema(&conn).map_err(fail)?;
+    }
+    Ok(conn)
+}
+
+impl Index {
     /// Open the index at `path` only if it exists.
     pub fn open_existing(path: &Path) -> Result<Option<Index>, Error> {
         if path.is_file() { Index::open(path).map(Some) } else { Ok(None) }
@@ -565,7 +584,7 @@ impl Index {
         if version.as_deref() != Some(SCHEMA_VERSION) {
             return Ok(None);
         }
-        Ok(Some(Index { conn, path: path.to_path_buf() }))
+        Ok(Some(Index { conn, path: path.to_path_buf(), _writer: None }))
     }
 
     fn corpus_dir(&self) -> Option<String> {
@@ -711,7 +730,7 @@ impl Index {
         self.conn = Connection::open_in_memory().map_err(|e| self.fail(e))?;
         let in_use = [self.wal_file("-wal"), self.wal_file("-shm")].iter().any(|file| file.exists());
         let mut report = if in_use {
-            self.conn = Index::open(&self.path)?.conn;
+            self.conn = open_to_write(&self.path)?;
             self.clear()?;
             self.store_in_place(dir, &todo, &mut progress)?
         } else {
@@ -723,7 +742,7 @@ impl Index {
             if placed.is_err() {
                 let _ = std::fs::remove_file(&building);
             }
-            self.conn = Index::open(&self.path)?.conn;
+            self.conn = open_to_write(&self.path)?;
             placed?
         };
         report.status = status;
