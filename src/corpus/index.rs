@@ -710,10 +710,11 @@ impl Index {
     }
 
     /// Build the index of `dir` anew, whatever it held. It is written to a file beside
-    /// the index without a journal (a crash leaves the index as it was, and a stray file
-    /// the next build removes) and then put in the index's place: written once, not to
-    /// the write-ahead log and again from there to the index. While another process has
-    /// the index open, it is rebuilt in place instead.
+    /// the index without a journal and then put in the index's place: written once, not
+    /// to the write-ahead log and again from there to the index. The old file is removed
+    /// meanwhile (a crash leaves no index, which the commands do without, and a stray
+    /// file the next build removes). While another process has the index open, it is
+    /// rebuilt in place instead.
     pub fn rebuild(&mut self, dir: &Path, mut progress: impl FnMut(usize, usize)) -> Result<Refresh, Error> {
         let walk = reader::walk(dir)?;
         let status = Status {
@@ -734,8 +735,18 @@ impl Index {
             self.clear()?;
             self.store_in_place(dir, &todo, &mut progress)?
         } else {
+            // Nothing in the old file is wanted any more (a crash leaves no index, and the
+            // commands read the files): it is removed beside the build, not after it,
+            // where giving its blocks back to the disk kept the cores idle.
+            let old = self.path.clone();
+            let removal = std::thread::spawn(move || match std::fs::remove_file(&old) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::Io { path: old, source: e }),
+                _ => Ok(()),
+            });
             let built = build_file(&building, dir, &todo, &mut progress);
+            let removed = removal.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             let placed = built.and_then(|report| {
+                removed?;
                 std::fs::rename(&building, &self.path).map_err(|source| Error::Io { path: self.path.clone(), source })?;
                 Ok(report)
             });
