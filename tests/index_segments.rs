@@ -136,3 +136,25 @@ fn one_process_writes_the_index_at_a_time() {
     drop(writer);
     assert!(try_lock().is_ok(), "the lock is given back with the index");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_index_reached_through_a_link_is_rebuilt_where_the_link_leads() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("hrc_47_23.en.txt"), fixture("hrc_47_23.en.txt")).unwrap();
+    let target = dir.path().join("elsewhere.sqlite");
+    let link = dir.path().join("index.sqlite");
+    Index::open(&target).unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let mut index = Index::open(&link).unwrap();
+    let target_lock = std::fs::File::options().write(true).open(dir.path().join("elsewhere.sqlite.lock")).unwrap();
+    assert!(matches!(target_lock.try_lock(), Err(std::fs::TryLockError::WouldBlock)), "locked where the link leads");
+    index.rebuild(&data, |_, _| {}).unwrap();
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+    assert!(!places(&index, "human rights").is_empty());
+    drop(index);
+    let through_target = Index::open_to_read(&target).unwrap().expect("the target holds the index");
+    assert!(!places(&through_target, "human rights").is_empty());
+}

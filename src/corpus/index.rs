@@ -513,7 +513,11 @@ impl Index {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })?;
         }
-        let mut name = path.as_os_str().to_owned();
+        // Beside the file itself: an index reached through a symbolic link is locked
+        // where the link leads, as it is by a process given the target's path.
+        let linked = std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
+        let file = if linked { std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()) } else { path.to_path_buf() };
+        let mut name = file.into_os_string();
         name.push(".lock");
         let lock_path = PathBuf::from(name);
         let io = |source| Error::Io { path: lock_path.clone(), source };
@@ -713,8 +717,8 @@ impl Index {
     /// the index without a journal and then put in the index's place: written once, not
     /// to the write-ahead log and again from there to the index. The old file is removed
     /// meanwhile (a crash leaves no index, which the commands do without, and a stray
-    /// file the next build removes). While another process has the index open, it is
-    /// rebuilt in place instead.
+    /// file the next build removes). While another process has the index open, or when
+    /// the index is a symbolic link, it is rebuilt in place instead.
     pub fn rebuild(&mut self, dir: &Path, mut progress: impl FnMut(usize, usize)) -> Result<Refresh, Error> {
         let walk = reader::walk(dir)?;
         let status = Status {
@@ -730,7 +734,10 @@ impl Index {
         // connection to close removes its write-ahead log and shared memory.
         self.conn = Connection::open_in_memory().map_err(|e| self.fail(e))?;
         let in_use = [self.wal_file("-wal"), self.wal_file("-shm")].iter().any(|file| file.exists());
-        let mut report = if in_use {
+        // An index reached through a symbolic link is rebuilt where the link leads, in place:
+        // a new file put at the link's path would replace the link, not its target.
+        let linked = std::fs::symlink_metadata(&self.path).is_ok_and(|meta| meta.file_type().is_symlink());
+        let mut report = if in_use || linked {
             self.conn = open_to_write(&self.path)?;
             self.clear()?;
             self.store_in_place(dir, &todo, &mut progress)?
@@ -892,7 +899,11 @@ impl Index {
 
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>, Error> {
         // One read transaction for the search's hundreds of statements: the file is
-        // locked and checked once rather than at each.
+        // locked and checked once rather than at each. An index opened only to read is in
+        // one already.
+        if !self.conn.is_autocommit() {
+            return super::search::search(&self.conn, query, options).map_err(|e| self.fail(e));
+        }
         let read = self.conn.unchecked_transaction().map_err(|e| self.fail(e))?;
         super::search::search(&read, query, options).map_err(|e| self.fail(e))
     }
