@@ -182,6 +182,17 @@ pub enum VoteMethod {
     Unknown,
 }
 
+impl VoteMethod {
+    /// As it is written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VoteMethod::Recorded => "recorded",
+            VoteMethod::WithoutVote => "without_vote",
+            VoteMethod::Unknown => "unknown",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Vote {
     pub method: VoteMethod,

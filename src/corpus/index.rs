@@ -17,7 +17,7 @@ pub use super::search::{Hit, SearchOptions, search_form};
 
 use crate::error::Error;
 use crate::reader;
-use crate::model::{DocKind, Document, VoteMethod};
+use crate::model::{DocKind, Document};
 use super::outline::Outline;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -267,17 +267,12 @@ impl Prepared {
         let model = compress(&encode(&doc));
         let outline = compress(&encode(&Outline::Links.of(&doc)));
         let rows = SearchRows::of(&doc);
-        let vote_method = match doc.vote.method {
-            VoteMethod::Recorded => "recorded",
-            VoteMethod::WithoutVote => "without_vote",
-            VoteMethod::Unknown => "unknown",
-        };
         Prepared {
             language: doc.language.as_str(),
             body: doc.body.as_str(),
             kind: doc.kind.as_str(),
             adopted: doc.adopted.map(|d| d.to_string()),
-            vote_method,
+            vote_method: doc.vote.method.as_str(),
             yes: doc.vote.yes,
             no: doc.vote.no,
             abstain: doc.vote.abstain,
@@ -301,8 +296,8 @@ fn encode(doc: &Document) -> Vec<u8> {
 
 /// The stored model compressed (LZ4: a third of its size, and read back at memory
 /// speed when the corpus is loaded from the index).
-fn compress(json: &[u8]) -> Vec<u8> {
-    lz4_flex::compress_prepend_size(json)
+fn compress(bytes: &[u8]) -> Vec<u8> {
+    lz4_flex::compress_prepend_size(bytes)
 }
 
 fn decompress(bytes: &[u8]) -> Result<Vec<u8>, String> {
@@ -515,11 +510,8 @@ impl Index {
         }
         // Beside the file itself: an index reached through a symbolic link is locked
         // where the link leads, as it is by a process given the target's path.
-        let linked = std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
-        let file = if linked { std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()) } else { path.to_path_buf() };
-        let mut name = file.into_os_string();
-        name.push(".lock");
-        let lock_path = PathBuf::from(name);
+        let file = if is_link(path) { std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()) } else { path.to_path_buf() };
+        let lock_path = beside(&file, ".lock");
         let io = |source| Error::Io { path: lock_path.clone(), source };
         let lock = std::fs::File::options().create(true).truncate(false).write(true).open(&lock_path).map_err(io)?;
         lock.lock().map_err(io)?;
@@ -527,10 +519,36 @@ impl Index {
     }
 }
 
+/// The error of a statement on the index at `path`.
+fn failed(path: &Path) -> impl Fn(rusqlite::Error) -> Error + Copy + '_ {
+    move |e| Error::Index { path: path.to_path_buf(), reason: e.to_string() }
+}
+
+/// `path` with `suffix` added to its name: the files kept beside the index (SQLite's
+/// `-wal` and `-shm`, the writers' `.lock`, a rebuild's `.building`).
+fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Whether `path` is a symbolic link (not what it leads to).
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
+}
+
+/// Remove the file `path` if there is one.
+fn remove_if_there(path: &Path) -> Result<(), Error> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::Io { path: path.to_path_buf(), source: e }),
+        _ => Ok(()),
+    }
+}
+
 /// A connection to the index at `path` that may write, the index made empty if it is of
 /// another schema version (or a new file).
 fn open_to_write(path: &Path) -> Result<Connection, Error> {
-    let fail = |e: rusqlite::Error| Error::Index { path: path.to_path_buf(), reason: e.to_string() };
+    let fail = failed(path);
     let conn = Connection::open(path).map_err(fail)?;
     conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;").map_err(fail)?;
     let version: Option<String> = conn
@@ -558,7 +576,7 @@ impl Index {
     }
 
     fn fail(&self, e: rusqlite::Error) -> Error {
-        Error::Index { path: self.path.clone(), reason: e.to_string() }
+        failed(&self.path)(e)
     }
 
     fn malformed(&self) -> Error {
@@ -576,7 +594,7 @@ impl Index {
         if !path.is_file() {
             return Ok(None);
         }
-        let fail = |e: rusqlite::Error| Error::Index { path: path.to_path_buf(), reason: e.to_string() };
+        let fail = failed(path);
         let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX)
             .map_err(fail)?;
         // One read transaction for all that is read: every statement sees the same state
@@ -692,7 +710,7 @@ impl Index {
         let mut status = self.status(dir)?;
         status.other_folder = None;
         let index_path = self.path.clone();
-        let fail = |e: rusqlite::Error| Error::Index { path: index_path.clone(), reason: e.to_string() };
+        let fail = failed(&index_path);
         let tx = self.conn.transaction().map_err(fail)?;
         let mut postings = super::postings::Builder::default();
         for rel in status.removed.iter().chain(&status.changed) {
@@ -726,18 +744,14 @@ impl Index {
             ..Status::default()
         };
         let todo: Vec<&String> = status.added.iter().collect();
-        let building = self.path.with_file_name(format!(
-            "{}.building",
-            self.path.file_name().map_or_else(|| "index".into(), |name| name.to_string_lossy())
-        ));
+        let building = beside(&self.path, ".building");
         // The index is closed to see whether another process has it open: the last
         // connection to close removes its write-ahead log and shared memory.
         self.conn = Connection::open_in_memory().map_err(|e| self.fail(e))?;
-        let in_use = [self.wal_file("-wal"), self.wal_file("-shm")].iter().any(|file| file.exists());
+        let in_use = ["-wal", "-shm"].iter().any(|suffix| beside(&self.path, suffix).exists());
         // An index reached through a symbolic link is rebuilt where the link leads, in place:
         // a new file put at the link's path would replace the link, not its target.
-        let linked = std::fs::symlink_metadata(&self.path).is_ok_and(|meta| meta.file_type().is_symlink());
-        let mut report = if in_use || linked {
+        let mut report = if in_use || is_link(&self.path) {
             self.conn = open_to_write(&self.path)?;
             self.clear()?;
             self.store_in_place(dir, &todo, &mut progress)?
@@ -746,10 +760,7 @@ impl Index {
             // commands read the files): it is removed beside the build, not after it,
             // where giving its blocks back to the disk kept the cores idle.
             let old = self.path.clone();
-            let removal = std::thread::spawn(move || match std::fs::remove_file(&old) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::Io { path: old, source: e }),
-                _ => Ok(()),
-            });
+            let removal = std::thread::spawn(move || remove_if_there(&old));
             let built = build_file(&building, dir, &todo, &mut progress);
             let removed = removal.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             let placed = built.and_then(|report| {
@@ -767,17 +778,10 @@ impl Index {
         Ok(report)
     }
 
-    /// One of the files SQLite keeps beside the index (`-wal`, `-shm`).
-    fn wal_file(&self, suffix: &str) -> PathBuf {
-        let mut name = self.path.clone().into_os_string();
-        name.push(suffix);
-        PathBuf::from(name)
-    }
-
     /// Store every file of `todo` in this (emptied) index, in one transaction.
     fn store_in_place(&mut self, dir: &Path, todo: &[&String], progress: &mut dyn FnMut(usize, usize)) -> Result<Refresh, Error> {
         let index_path = self.path.clone();
-        let fail = |e: rusqlite::Error| Error::Index { path: index_path.clone(), reason: e.to_string() };
+        let fail = failed(&index_path);
         let tx = self.conn.transaction().map_err(fail)?;
         tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus', ?1)", [canonical(dir)]).map_err(fail)?;
         let report = store_files(&tx, &index_path, dir, todo, super::postings::Builder::default(), progress)?;
@@ -869,9 +873,6 @@ impl Index {
 
     /// A stored model (compressed MessagePack) as its document, with `source.path` under `dir`.
     fn load_model(&self, dir: &Path, rel: &str, model: &[u8]) -> Result<Document, Error> {
-        // Checked as UTF-8 once, the text is read without checking each string again (a
-        // third of reading a Chinese model); what does not check is read as bytes, for the
-        // error it has always given.
         let loaded = decompress(model).and_then(|bytes| rmp_serde::from_slice::<Document>(&bytes).map_err(|e| e.to_string()));
         let mut doc = loaded.map_err(|e| Error::Index {
             path: self.path.clone(),
@@ -919,7 +920,7 @@ fn store_files(
     mut postings: super::postings::Builder,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Refresh, Error> {
-    let fail = |e: rusqlite::Error| Error::Index { path: index_path.to_path_buf(), reason: e.to_string() };
+    let fail = failed(index_path);
     let mut report = Refresh::default();
     let next: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'next_row'", [], |r| r.get(0)).optional().map_err(fail)?;
     let mut next_row: i64 = match next {
@@ -980,11 +981,8 @@ fn store_files(
 /// exists) without a journal and synced to disk: what [`Index::rebuild`] puts in the
 /// index's place.
 fn build_file(path: &Path, dir: &Path, todo: &[&String], progress: &mut dyn FnMut(usize, usize)) -> Result<Refresh, Error> {
-    let fail = |e: rusqlite::Error| Error::Index { path: path.to_path_buf(), reason: e.to_string() };
-    match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(Error::Io { path: path.to_path_buf(), source: e }),
-        _ => {}
-    }
+    let fail = failed(path);
+    remove_if_there(path)?;
     let mut conn = Connection::open(path).map_err(fail)?;
     conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;").map_err(fail)?;
     create_schema(&conn).map_err(fail)?;

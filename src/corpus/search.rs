@@ -79,7 +79,7 @@ pub struct Hit {
 impl Hit {
     /// Language adopted without a vote is the safest to reuse.
     pub fn by_consensus(&self) -> bool {
-        self.vote_method == "without_vote"
+        self.vote_method == crate::model::VoteMethod::WithoutVote.as_str()
     }
 
     fn score(&self) -> f64 {
