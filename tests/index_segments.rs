@@ -9,6 +9,14 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/en").join(name)).unwrap()
 }
 
+/// A folder `data` in `dir` holding one text, HRC 47/23 in English.
+fn one_text_folder(dir: &Path) -> PathBuf {
+    let data = dir.join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("hrc_47_23.en.txt"), fixture("hrc_47_23.en.txt")).unwrap();
+    data
+}
+
 fn places(index: &Index, query: &str) -> Vec<(String, String, bool)> {
     let options = SearchOptions { limit: 50, ..SearchOptions::default() };
     index.search(query, &options).unwrap().into_iter().map(|h| (h.symbol, h.paragraph, h.exact)).collect()
@@ -69,9 +77,7 @@ fn an_index_of_the_previous_schema_is_rebuilt_not_misread() {
         .unwrap();
     }
     assert!(Index::open_to_read(&path).unwrap().is_none(), "another schema's index is not read");
-    let data = dir.path().join("data");
-    std::fs::create_dir(&data).unwrap();
-    std::fs::write(data.join("hrc_47_23.en.txt"), fixture("hrc_47_23.en.txt")).unwrap();
+    let data = one_text_folder(dir.path());
     let mut index = Index::open(&path).unwrap();
     let report = index.refresh(&data, |_, _| {}).unwrap();
     assert_eq!(report.documents, 1);
@@ -90,9 +96,7 @@ fn inode(path: &Path) -> u64 {
 #[test]
 fn a_rebuild_puts_a_new_file_in_place_unless_another_connection_holds_the_index() {
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    std::fs::create_dir(&data).unwrap();
-    std::fs::write(data.join("hrc_47_23.en.txt"), fixture("hrc_47_23.en.txt")).unwrap();
+    let data = one_text_folder(dir.path());
     let path = dir.path().join("index.sqlite");
     let building = dir.path().join("index.sqlite.building");
     let mut index = Index::open(&path).unwrap();
@@ -141,9 +145,7 @@ fn one_process_writes_the_index_at_a_time() {
 #[test]
 fn an_index_reached_through_a_link_is_rebuilt_where_the_link_leads() {
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    std::fs::create_dir(&data).unwrap();
-    std::fs::write(data.join("hrc_47_23.en.txt"), fixture("hrc_47_23.en.txt")).unwrap();
+    let data = one_text_folder(dir.path());
     let target = dir.path().join("elsewhere.sqlite");
     let link = dir.path().join("index.sqlite");
     Index::open(&target).unwrap();
