@@ -94,7 +94,7 @@ fn inode(path: &Path) -> u64 {
 
 #[cfg(unix)]
 #[test]
-fn a_rebuild_puts_a_new_file_in_place_unless_another_connection_holds_the_index() {
+fn a_rebuild_puts_a_new_file_in_place_unless_another_connection_holds_the_index_in_wal_mode() {
     let dir = tempfile::tempdir().unwrap();
     let data = one_text_folder(dir.path());
     let path = dir.path().join("index.sqlite");
@@ -103,28 +103,59 @@ fn a_rebuild_puts_a_new_file_in_place_unless_another_connection_holds_the_index(
     index.refresh(&data, |_, _| {}).unwrap();
     let answers = places(&index, "human rights");
     assert!(!answers.is_empty());
+    let mode = |path: &Path| -> String {
+        rusqlite::Connection::open(path).unwrap().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap()
+    };
+    let documents = |conn: &rusqlite::Connection| conn.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0)).unwrap();
 
     // A build that stopped half-way left its file: the next one replaces it, and puts a
-    // new file in the index's place, in write-ahead-log mode like any index.
+    // new file in the index's place, with a rollback journal like any index. A reader
+    // that had the old file open goes on reading it.
     std::fs::write(&building, "not an index").unwrap();
+    let reader = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(documents(&reader), 1);
     let before = inode(&path);
     let report = index.rebuild(&data, |_, _| {}).unwrap();
     assert_eq!((report.documents, report.status.added.len()), (1, 1));
     assert_ne!(inode(&path), before, "a new file");
     assert!(!building.exists());
     assert_eq!(places(&index, "human rights"), answers);
-    let mode: String = rusqlite::Connection::open(&path).unwrap().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
-    assert_eq!(mode, "wal");
+    assert_eq!(mode(&path), "delete");
+    assert_eq!(documents(&reader), 1, "the reader reads the file it opened");
+    drop(reader);
 
-    // Another process reading the index keeps it where it is: the rebuild is made in it.
+    // Another process holding the index in WAL mode keeps it where it is (a new file
+    // would be taken to go with its log): the rebuild is made in it.
     let reader = rusqlite::Connection::open(&path).unwrap();
-    let documents = |conn: &rusqlite::Connection| conn.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0)).unwrap();
+    let _: String = reader.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).unwrap();
     assert_eq!(documents(&reader), 1);
     let before = inode(&path);
     index.rebuild(&data, |_, _| {}).unwrap();
     assert_eq!(inode(&path), before, "the same file");
     assert_eq!(places(&index, "human rights"), answers);
     assert_eq!(documents(&reader), 1, "the reader reads the rebuilt index");
+}
+
+#[test]
+fn reading_the_index_leaves_nothing_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = one_text_folder(dir.path());
+    let path = dir.path().join("index.sqlite");
+    Index::open(&path).unwrap().refresh(&data, |_, _| {}).unwrap();
+    let beside = || {
+        let mut names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        names
+    };
+    let written = beside();
+    assert_eq!(written, ["data", "index.sqlite", "index.sqlite.lock"]);
+    let reader = Index::open_to_read(&path).unwrap().expect("the index reads");
+    assert!(!places(&reader, "human rights").is_empty());
+    // No write-ahead log or shared memory made by a reader, and none left if the
+    // process ends without closing the index, as the commands do.
+    assert_eq!(beside(), written);
+    std::mem::forget(reader);
+    assert_eq!(beside(), written);
 }
 
 #[test]

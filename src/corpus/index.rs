@@ -39,6 +39,9 @@ const SCHEMA_VERSION: &str = concat!("lineage-index-10-", env!("LINEAGE_READER_F
 /// a small part of the build.
 const REFRESH_CHUNK: usize = 16;
 
+/// How long a writer waits for the commands reading the index to finish before it gives up.
+const WRITER_WAITS: std::time::Duration = std::time::Duration::from_secs(600);
+
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -521,7 +524,15 @@ impl Index {
 
 /// The error of a statement on the index at `path`.
 fn failed(path: &Path) -> impl Fn(rusqlite::Error) -> Error + Copy + '_ {
-    move |e| Error::Index { path: path.to_path_buf(), reason: e.to_string() }
+    move |e| {
+        let reason = match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                format!("{e}: another lineage process is using it; try again once it has finished")
+            }
+            _ => e.to_string(),
+        };
+        Error::Index { path: path.to_path_buf(), reason }
+    }
 }
 
 /// `path` with `suffix` added to its name: the files kept beside the index (SQLite's
@@ -550,7 +561,20 @@ fn remove_if_there(path: &Path) -> Result<(), Error> {
 fn open_to_write(path: &Path) -> Result<Connection, Error> {
     let fail = failed(path);
     let conn = Connection::open(path).map_err(fail)?;
-    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;").map_err(fail)?;
+    // A writer waits for the readers of the moment to finish before it commits (and they
+    // for its commit): as long as a command that reads a large corpus may take.
+    conn.busy_timeout(WRITER_WAITS).map_err(fail)?;
+    // A rollback journal, only while a write is under way: a reader then opens the index
+    // without making a write-ahead log and its shared memory beside it. An index left in
+    // WAL mode (by an earlier build) is taken out of it, unless another process has it
+    // open: then it stays in that mode this time.
+    match conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0)) {
+        Err(e) if !matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)) => {
+            return Err(fail(e));
+        }
+        _ => {}
+    }
+    conn.execute_batch("PRAGMA synchronous = NORMAL;").map_err(fail)?;
     let version: Option<String> = conn
         .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| r.get(0))
         .optional()
@@ -732,11 +756,12 @@ impl Index {
     }
 
     /// Build the index of `dir` anew, whatever it held. It is written to a file beside
-    /// the index without a journal and then put in the index's place: written once, not
-    /// to the write-ahead log and again from there to the index. The old file is removed
-    /// meanwhile (a crash leaves no index, which the commands do without, and a stray
-    /// file the next build removes). While another process has the index open, or when
-    /// the index is a symbolic link, it is rebuilt in place instead.
+    /// the index without a journal and then put in the index's place: each page written
+    /// once. The old file is removed meanwhile (a crash leaves no index, which the
+    /// commands do without, and a stray file the next build removes); a reader that has
+    /// it open goes on reading it. While another process has the index open in WAL mode
+    /// (as an earlier build left it), or when the index is a symbolic link, it is rebuilt
+    /// in place instead.
     pub fn rebuild(&mut self, dir: &Path, mut progress: impl FnMut(usize, usize)) -> Result<Refresh, Error> {
         let walk = reader::walk(dir)?;
         let status = Status {
@@ -745,8 +770,9 @@ impl Index {
         };
         let todo: Vec<&String> = status.added.iter().collect();
         let building = beside(&self.path, ".building");
-        // The index is closed to see whether another process has it open: the last
-        // connection to close removes its write-ahead log and shared memory.
+        // The index is closed to see whether another process has it open in WAL mode: the
+        // last connection to close removes the write-ahead log and its shared memory, which
+        // a new file put in the index's place would otherwise be taken to go with.
         self.conn = Connection::open_in_memory().map_err(|e| self.fail(e))?;
         let in_use = ["-wal", "-shm"].iter().any(|suffix| beside(&self.path, suffix).exists());
         // An index reached through a symbolic link is rebuilt where the link leads, in place:
@@ -998,8 +1024,6 @@ fn build_file(path: &Path, dir: &Path, todo: &[&String], progress: &mut dyn FnMu
     let report = store_files(&tx, path, dir, todo, super::postings::Builder::default(), &mut progress)?;
     super::catalog::write(&tx).map_err(fail)?;
     tx.commit().map_err(fail)?;
-    // The mode every later connection finds the file in.
-    conn.execute_batch("PRAGMA journal_mode = WAL;").map_err(fail)?;
     conn.close().map_err(|(_, e)| fail(e))?;
     std::fs::File::open(path).and_then(|file| file.sync_all()).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     Ok(report)
