@@ -39,6 +39,9 @@ const SCHEMA_VERSION: &str = concat!("lineage-index-10-", env!("LINEAGE_READER_F
 /// a small part of the build.
 const REFRESH_CHUNK: usize = 16;
 
+/// How often a build hands what SQLite has written to the disk.
+const WRITEBACK_EVERY: std::time::Duration = std::time::Duration::from_millis(3);
+
 /// How long a writer waits for the commands reading the index to finish before it gives up.
 const WRITER_WAITS: std::time::Duration = std::time::Duration::from_secs(600);
 
@@ -1012,21 +1015,41 @@ fn build_file(path: &Path, dir: &Path, todo: &[&String], progress: &mut dyn FnMu
     let mut conn = Connection::open(path).map_err(fail)?;
     conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;").map_err(fail)?;
     create_schema(&conn).map_err(fail)?;
-    let tx = conn.transaction().map_err(fail)?;
-    tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus', ?1)", [canonical(dir)]).map_err(fail)?;
-    // What SQLite has written is handed to the disk as the build goes on, so that the
-    // sync at its end waits for the last pages only.
+    // What SQLite has written is handed to the disk as the build goes on, the postings
+    // written at its end included, so that the sync waits for the last pages only.
     let written = std::fs::File::open(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-    let mut progress = |done: usize, total: usize| {
-        start_writeback(&written);
-        progress(done, total);
-    };
-    let report = store_files(&tx, path, dir, todo, super::postings::Builder::default(), &mut progress)?;
-    super::catalog::write(&tx).map_err(fail)?;
-    tx.commit().map_err(fail)?;
+    let report = handing_to_disk(&written, || {
+        let tx = conn.transaction().map_err(fail)?;
+        tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus', ?1)", [canonical(dir)]).map_err(fail)?;
+        let report = store_files(&tx, path, dir, todo, super::postings::Builder::default(), progress)?;
+        super::catalog::write(&tx).map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok::<_, Error>(report)
+    })?;
     conn.close().map_err(|(_, e)| fail(e))?;
     std::fs::File::open(path).and_then(|file| file.sync_all()).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     Ok(report)
+}
+
+/// Run `work` while a thread of its own starts writing `file`'s dirty pages to the disk
+/// every few milliseconds (see [`start_writeback`]).
+fn handing_to_disk<T>(file: &std::fs::File, work: impl FnOnce() -> T) -> T {
+    if cfg!(not(target_os = "linux")) {
+        return work();
+    }
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let writeback = scope.spawn(|| {
+            while !done.load(std::sync::atomic::Ordering::Acquire) {
+                std::thread::park_timeout(WRITEBACK_EVERY);
+                start_writeback(file);
+            }
+        });
+        let result = work();
+        done.store(true, std::sync::atomic::Ordering::Release);
+        writeback.thread().unpark();
+        result
+    })
 }
 
 /// Start writing `file`'s pages to the disk, without waiting for them (Linux; elsewhere
