@@ -32,7 +32,7 @@ use std::time::UNIX_EPOCH;
 /// The schema's own version and a fingerprint of the reader's source (set by build.rs):
 /// an index written by another build of lineage is rebuilt, not misread, since that build
 /// may read the same files differently.
-const SCHEMA_VERSION: &str = concat!("lineage-index-10-", env!("LINEAGE_READER_FINGERPRINT"));
+const SCHEMA_VERSION: &str = concat!("lineage-index-11-", env!("LINEAGE_READER_FINGERPRINT"));
 
 /// Files read in parallel before their documents are stored: small enough that the
 /// first chunk read (nothing stored yet) and the last stored (nothing left to read) are
@@ -586,7 +586,7 @@ fn open_to_write(path: &Path) -> Result<Connection, Error> {
         // Another version's index (or a new file): start from an empty one.
         conn.execute_batch(
             "DROP TABLE IF EXISTS paragraph_terms; DROP TABLE IF EXISTS paragraph_text; DROP TABLE IF EXISTS trigram_rows;
-             DROP TABLE IF EXISTS postings; DROP TABLE IF EXISTS postings_merged;
+             DROP TABLE IF EXISTS postings; DROP TABLE IF EXISTS postings_merged; DROP TABLE IF EXISTS postings_removed;
              DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS documents;
              DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS catalog;",
         )
@@ -822,7 +822,7 @@ impl Index {
     fn clear(&mut self) -> Result<(), Error> {
         self.conn
             .execute_batch(
-                "DELETE FROM postings; DELETE FROM paragraphs; DELETE FROM documents; DELETE FROM files;
+                "DELETE FROM postings; DELETE FROM postings_removed; DELETE FROM paragraphs; DELETE FROM documents; DELETE FROM files;
                  DELETE FROM meta WHERE key = 'corpus'; DELETE FROM catalog;",
             )
             .map_err(|e| self.fail(e))

@@ -8,25 +8,42 @@
 //! grow. Rows that are later
 //! removed stay in old segments until segments are merged: readers drop ids whose row is
 //! gone. Merging rewrites every list as one segment without the removed rows.
+//!
+//! A segment is written as blocks, in term order: a list of [`BLOCK_BYTES`] or more is a
+//! block of its own; shorter ones (most trigrams are rare) are packed together, a
+//! block's terms listed at its start. Writing a few hundred blocks rather than a row per
+//! trigram is what makes the postings quick to store at the end of a build.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
 
 /// Encoded bytes gathered in memory before a segment is written (the build's memory
 /// stays bounded whatever the corpus's size).
 const FLUSH_BYTES: usize = 96 << 20;
-/// Segments past which a refresh merges them into one (removed rows' counts, kept as
-/// segment -1, are not a segment).
+/// Segments past which a refresh merges them into one.
 const MAX_SEGMENTS: i64 = 8;
+/// A list this long is a block of its own, and shorter ones are packed into a block until
+/// it holds this much.
+const BLOCK_BYTES: usize = 4096;
 
 pub(crate) const SCHEMA: &str = "
+-- A block of a segment's lists: one term's list (rows set, first_term its term), or
+-- several shorter lists (rows NULL): a varint count of terms, then for each its term
+-- (a varint difference from the one before, the first from first_term), its row count
+-- and its list's length in bytes, then the lists one after the other.
 CREATE TABLE IF NOT EXISTS postings (
-    term INTEGER NOT NULL,          -- a trigram, packed (postings::push_trigrams)
     segment INTEGER NOT NULL,
-    rows INTEGER NOT NULL,          -- how many ids the list holds
-    ids BLOB NOT NULL               -- row ids, ascending, as varint differences
+    first_term INTEGER NOT NULL,    -- a trigram, packed (postings::push_trigrams)
+    rows INTEGER,                   -- a list alone: how many ids it holds
+    block BLOB NOT NULL
 );
-CREATE UNIQUE INDEX IF NOT EXISTS postings_term ON postings(term, segment);
+CREATE UNIQUE INDEX IF NOT EXISTS postings_block ON postings(segment, first_term);
+-- Rows removed since the last merge, by trigram (negative counts), so that a trigram's
+-- count is exact at once.
+CREATE TABLE IF NOT EXISTS postings_removed (
+    term INTEGER PRIMARY KEY,
+    rows INTEGER NOT NULL
+);
 ";
 
 fn push_varint(out: &mut Vec<u8>, mut n: u64) {
@@ -55,6 +72,75 @@ fn decode_into(bytes: &[u8], mut base: u64, out: &mut Vec<u64>) -> u64 {
         }
     }
     base
+}
+
+/// The varint at the start of `bytes`, and the bytes after it (a damaged block reads as
+/// zeros to its end).
+fn read_varint(bytes: &[u8]) -> (u64, &[u8]) {
+    let mut n = 0u64;
+    for (i, &b) in bytes.iter().enumerate() {
+        n |= u64::from(b & 0x7F) << (7 * i as u32).min(63);
+        if b & 0x80 == 0 {
+            return (n, &bytes[i + 1..]);
+        }
+    }
+    (n, &[])
+}
+
+/// Writes one segment's lists, given in term order, as blocks.
+struct BlockWriter<'c> {
+    insert: rusqlite::CachedStatement<'c>,
+    segment: i64,
+    first_term: u64,
+    last_term: u64,
+    count: u64,
+    terms: Vec<u8>,
+    lists: Vec<u8>,
+}
+
+impl<'c> BlockWriter<'c> {
+    fn new(conn: &'c Connection, table: &str, segment: i64) -> rusqlite::Result<BlockWriter<'c>> {
+        let insert = conn.prepare_cached(&format!("INSERT INTO {table} (segment, first_term, rows, block) VALUES (?1, ?2, ?3, ?4)"))?;
+        Ok(BlockWriter { insert, segment, first_term: 0, last_term: 0, count: 0, terms: Vec::new(), lists: Vec::new() })
+    }
+
+    fn push(&mut self, term: u64, rows: i64, list: &[u8]) -> rusqlite::Result<()> {
+        if list.len() >= BLOCK_BYTES {
+            self.close()?;
+            self.insert.execute(params![self.segment, term as i64, rows, list])?;
+            return Ok(());
+        }
+        if self.count == 0 {
+            self.first_term = term;
+            self.last_term = term;
+        }
+        push_varint(&mut self.terms, term - self.last_term);
+        push_varint(&mut self.terms, rows as u64);
+        push_varint(&mut self.terms, list.len() as u64);
+        self.lists.extend_from_slice(list);
+        self.last_term = term;
+        self.count += 1;
+        if self.lists.len() >= BLOCK_BYTES {
+            self.close()?;
+        }
+        Ok(())
+    }
+
+    /// Write the block being packed, if it holds any list.
+    fn close(&mut self) -> rusqlite::Result<()> {
+        if self.count == 0 {
+            return Ok(());
+        }
+        let mut block = Vec::with_capacity(10 + self.terms.len() + self.lists.len());
+        push_varint(&mut block, self.count);
+        block.extend_from_slice(&self.terms);
+        block.extend_from_slice(&self.lists);
+        self.insert.execute(params![self.segment, self.first_term as i64, Option::<i64>::None, block])?;
+        self.count = 0;
+        self.terms.clear();
+        self.lists.clear();
+        Ok(())
+    }
 }
 
 struct List {
@@ -86,7 +172,7 @@ pub(crate) struct Builder {
     other: HashMap<u64, u32, std::hash::BuildHasherDefault<crate::text::compare::KeyHasher>>,
     bytes: usize,
     next_segment: Option<i64>,
-    /// Rows removed, by trigram: kept in segment -1 as negative counts (no ids) until a
+    /// Rows removed, by trigram: kept as negative counts (`postings_removed`) until a
     /// merge, so that a trigram's count is exact at once.
     removed: HashMap<u64, i64, std::hash::BuildHasherDefault<crate::text::compare::KeyHasher>>,
 }
@@ -148,10 +234,9 @@ impl Builder {
         }
         let segment = match self.next_segment {
             Some(s) => s,
-            None => conn.query_row("SELECT coalesce(max(segment), -1) + 1 FROM postings WHERE segment >= 0", [], |r| r.get(0))?,
+            None => segments(conn)?,
         };
         self.next_segment = Some(segment + 1);
-        let mut insert = conn.prepare_cached("INSERT INTO postings (term, segment, rows, ids) VALUES (?1, ?2, ?3, ?4)")?;
         let mut lists = std::mem::take(&mut self.lists);
         for list in &lists {
             if list.term & BEYOND_ASCII == 0 {
@@ -160,9 +245,11 @@ impl Builder {
         }
         self.other.clear();
         lists.sort_unstable_by_key(|list| list.term);
+        let mut blocks = BlockWriter::new(conn, "postings", segment)?;
         for list in lists {
-            insert.execute(params![list.term as i64, segment, list.rows, list.bytes])?;
+            blocks.push(list.term, list.rows, &list.bytes)?;
         }
+        blocks.close()?;
         self.bytes = 0;
         Ok(())
     }
@@ -171,18 +258,22 @@ impl Builder {
     pub(crate) fn finish(mut self, conn: &Connection) -> rusqlite::Result<()> {
         self.flush(conn)?;
         let mut adjust = conn.prepare_cached(
-            "INSERT INTO postings (term, segment, rows, ids) VALUES (?1, -1, ?2, x'')
-             ON CONFLICT (term, segment) DO UPDATE SET rows = rows + excluded.rows",
+            "INSERT INTO postings_removed (term, rows) VALUES (?1, ?2)
+             ON CONFLICT (term) DO UPDATE SET rows = rows + excluded.rows",
         )?;
         for (term, by) in std::mem::take(&mut self.removed) {
             adjust.execute(params![term as i64, by])?;
         }
-        let segments: i64 = conn.query_row("SELECT count(DISTINCT segment) FROM postings WHERE segment >= 0", [], |r| r.get(0))?;
-        if segments > MAX_SEGMENTS {
+        if segments(conn)? > MAX_SEGMENTS {
             merge(conn)?;
         }
         Ok(())
     }
+}
+
+/// How many segments the postings hold (numbered from 0).
+fn segments(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT coalesce(max(segment), -1) + 1 FROM postings", [], |r| r.get(0))
 }
 
 /// Rewrite every term's lists as one segment, leaving out the ids of removed rows.
@@ -195,13 +286,34 @@ fn merge(conn: &Connection) -> rusqlite::Result<()> {
             live[id? as usize] = true;
         }
     }
+    // Each segment's lists taken out of their blocks, for SQLite to order by term and
+    // segment however many there are.
     conn.execute_batch(
-        "DROP TABLE IF EXISTS postings_merged;
-         CREATE TABLE postings_merged (term INTEGER NOT NULL, segment INTEGER NOT NULL, rows INTEGER NOT NULL, ids BLOB NOT NULL);",
+        "DROP TABLE IF EXISTS temp.postings_lists;
+         CREATE TEMP TABLE postings_lists (term INTEGER NOT NULL, segment INTEGER NOT NULL, ids BLOB NOT NULL);
+         DROP TABLE IF EXISTS postings_merged;
+         CREATE TABLE postings_merged (segment INTEGER NOT NULL, first_term INTEGER NOT NULL, rows INTEGER, block BLOB NOT NULL);",
     )?;
     {
-        let mut read = conn.prepare("SELECT term, ids FROM postings ORDER BY term, segment")?;
-        let mut write = conn.prepare("INSERT INTO postings_merged (term, segment, rows, ids) VALUES (?1, 0, ?2, ?3)")?;
+        let mut read = conn.prepare("SELECT segment, first_term, rows, block FROM postings")?;
+        let mut write = conn.prepare("INSERT INTO temp.postings_lists (term, segment, ids) VALUES (?1, ?2, ?3)")?;
+        let mut rows = read.query([])?;
+        while let Some(row) = rows.next()? {
+            let segment: i64 = row.get(0)?;
+            let first_term = row.get::<_, i64>(1)? as u64;
+            let block = row.get_ref(3)?.as_blob()?;
+            if row.get::<_, Option<i64>>(2)?.is_some() {
+                write.execute(params![first_term as i64, segment, block])?;
+                continue;
+            }
+            for (term, _, list) in block_lists(block, first_term) {
+                write.execute(params![term as i64, segment, list])?;
+            }
+        }
+    }
+    {
+        let mut read = conn.prepare("SELECT term, ids FROM temp.postings_lists ORDER BY term, segment")?;
+        let mut blocks = BlockWriter::new(conn, "postings_merged", 0)?;
         let mut rows = read.query([])?;
         let mut current: Option<i64> = None;
         let mut ids: Vec<u64> = Vec::new();
@@ -214,7 +326,7 @@ fn merge(conn: &Connection) -> rusqlite::Result<()> {
                     push_varint(&mut bytes, id - prev);
                     prev = id;
                 }
-                write.execute(params![term, ids.len() as i64, bytes])?;
+                blocks.push(term as u64, ids.len() as i64, &bytes)?;
             }
             ids.clear();
             Ok(())
@@ -232,11 +344,14 @@ fn merge(conn: &Connection) -> rusqlite::Result<()> {
         if let Some(t) = current {
             emit(t, &mut ids)?;
         }
+        blocks.close()?;
     }
     conn.execute_batch(
-        "DROP TABLE postings;
+        "DROP TABLE temp.postings_lists;
+         DROP TABLE postings;
          ALTER TABLE postings_merged RENAME TO postings;
-         CREATE UNIQUE INDEX postings_term ON postings(term, segment);",
+         CREATE UNIQUE INDEX postings_block ON postings(segment, first_term);
+         DELETE FROM postings_removed;",
     )?;
     // Give the freed pages back to the file system (the index is created with
     // auto_vacuum = INCREMENTAL). Each step of the pragma frees one page: step it to
@@ -247,20 +362,74 @@ fn merge(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Every term of a block of several lists, with its row count and list, in term order.
+fn block_lists(block: &[u8], first_term: u64) -> Vec<(u64, i64, &[u8])> {
+    let (count, mut rest) = read_varint(block);
+    let mut entries = Vec::new();
+    let mut at = first_term;
+    for _ in 0..count {
+        let (step, after) = read_varint(rest);
+        let (rows, after) = read_varint(after);
+        let (len, after) = read_varint(after);
+        rest = after;
+        at = at.wrapping_add(step);
+        entries.push((at, rows as i64, len as usize));
+    }
+    let mut offset = 0usize;
+    entries
+        .into_iter()
+        .map(|(term, rows, len)| {
+            let list = rest.get(offset..offset + len).unwrap_or(&[]);
+            offset += len;
+            (term, rows, list)
+        })
+        .collect()
+}
+
+/// For each segment in order, the row count and list of `term` there, if it has one;
+/// `lists` false reads the counts only (a long list's bytes are not read).
+fn each_list(conn: &Connection, term: u64, lists: bool, mut found: impl FnMut(i64, &[u8])) -> rusqlite::Result<()> {
+    let segments = segments(conn)?;
+    let sql = if lists {
+        "SELECT first_term, rows, block FROM postings WHERE segment = ?1 AND first_term <= ?2 ORDER BY first_term DESC LIMIT 1"
+    } else {
+        "SELECT first_term, rows, CASE WHEN rows IS NULL THEN block END FROM postings
+         WHERE segment = ?1 AND first_term <= ?2 ORDER BY first_term DESC LIMIT 1"
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    for segment in 0..segments {
+        let mut rows = stmt.query(params![segment, term as i64])?;
+        let Some(row) = rows.next()? else { continue };
+        let first_term = row.get::<_, i64>(0)? as u64;
+        match row.get::<_, Option<i64>>(1)? {
+            Some(count) if first_term == term => found(count, if lists { row.get_ref(2)?.as_blob()? } else { &[] }),
+            Some(_) => {}
+            None => {
+                let block = row.get_ref(2)?.as_blob()?;
+                if let Some((_, count, list)) = block_lists(block, first_term).into_iter().find(|&(t, _, _)| t == term) {
+                    found(count, list);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// How many rows hold `term`.
 pub(crate) fn count(conn: &Connection, term: u64) -> rusqlite::Result<i64> {
-    let mut stmt = conn.prepare_cached("SELECT coalesce(sum(rows), 0) FROM postings WHERE term = ?1")?;
-    stmt.query_row([term as i64], |r| r.get(0))
+    let mut rows = 0;
+    each_list(conn, term, false, |count, _| rows += count)?;
+    let removed: Option<i64> =
+        conn.prepare_cached("SELECT rows FROM postings_removed WHERE term = ?1")?.query_row([term as i64], |r| r.get(0)).optional()?;
+    Ok(rows + removed.unwrap_or(0))
 }
 
 /// The ids of the rows that hold `term`, ascending.
 pub(crate) fn ids(conn: &Connection, term: u64) -> rusqlite::Result<Vec<u64>> {
-    let mut stmt = conn.prepare_cached("SELECT ids FROM postings WHERE term = ?1 ORDER BY segment")?;
-    let mut rows = stmt.query([term as i64])?;
     let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        decode_into(row.get_ref(0)?.as_blob()?, 0, &mut out);
-    }
+    each_list(conn, term, true, |_, list| {
+        decode_into(list, 0, &mut out);
+    })?;
     Ok(out)
 }
 
@@ -398,6 +567,41 @@ mod tests {
         assert_eq!(ids(&conn, 20).unwrap(), [4]);
         assert_eq!(count(&conn, 20).unwrap(), 1);
         assert_eq!(conn.query_row("SELECT count(DISTINCT segment) FROM postings", [], |r| r.get::<_, i64>(0)).unwrap(), 1);
+        assert_eq!(conn.query_row("SELECT count(*) FROM postings_removed", [], |r| r.get::<_, i64>(0)).unwrap(), 0);
         assert_eq!(intersect(&[1, 3, 5, 7], &[2, 3, 7, 9]), [3, 7]);
+    }
+
+    #[test]
+    fn every_list_is_found_in_its_block_and_no_other() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE paragraphs (id INTEGER PRIMARY KEY, text TEXT);").unwrap();
+        conn.execute_batch(SCHEMA).unwrap();
+        // Terms spread over the key space (some ASCII, some beyond), rare and common:
+        // term k is held by every row whose id is a multiple of its stride.
+        let terms: Vec<(u64, u64)> = (0..3000u64).map(|k| (5 + k * 7_919 + (k % 3) * (1 << 50), 1 + k % 400)).collect();
+        let mut builder = Builder::default();
+        let rows: Vec<u64> = (1..=20_000).collect();
+        for &id in &rows {
+            let held: Vec<u64> = terms.iter().filter(|(_, stride)| id % stride == 0).map(|&(t, _)| t).collect();
+            builder.add(&conn, id, &held).unwrap();
+        }
+        builder.finish(&conn).unwrap();
+        let (lone, packed): (i64, i64) =
+            conn.query_row("SELECT count(rows), count(*) - count(rows) FROM postings", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        assert!(lone > 0 && packed > 0, "long lists alone ({lone}) and short ones packed ({packed})");
+        for &(term, stride) in &terms {
+            let expected: Vec<u64> = rows.iter().copied().filter(|id| id % stride == 0).collect();
+            assert_eq!(ids(&conn, term).unwrap(), expected, "term {term}");
+            assert_eq!(count(&conn, term).unwrap(), expected.len() as i64);
+            // Neighbours that no row holds: before, between and after the terms.
+            for absent in [term + 1, term.wrapping_sub(1)] {
+                if terms.iter().all(|&(t, _)| t != absent) {
+                    assert!(ids(&conn, absent).unwrap().is_empty(), "{absent}");
+                    assert_eq!(count(&conn, absent).unwrap(), 0);
+                }
+            }
+        }
+        assert!(ids(&conn, u64::MAX >> 1).unwrap().is_empty(), "after the last block");
+        assert!(ids(&conn, 2).unwrap().is_empty() && count(&conn, 2).unwrap() == 0, "before the first");
     }
 }
