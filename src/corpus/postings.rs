@@ -286,69 +286,47 @@ fn merge(conn: &Connection) -> rusqlite::Result<()> {
             live[id? as usize] = true;
         }
     }
-    // Each segment's lists taken out of their blocks, for SQLite to order by term and
-    // segment however many there are.
     conn.execute_batch(
-        "DROP TABLE IF EXISTS temp.postings_lists;
-         CREATE TEMP TABLE postings_lists (term INTEGER NOT NULL, segment INTEGER NOT NULL, ids BLOB NOT NULL);
-         DROP TABLE IF EXISTS postings_merged;
+        "DROP TABLE IF EXISTS postings_merged;
          CREATE TABLE postings_merged (segment INTEGER NOT NULL, first_term INTEGER NOT NULL, rows INTEGER, block BLOB NOT NULL);",
     )?;
     {
-        let mut read = conn.prepare("SELECT segment, first_term, rows, block FROM postings")?;
-        let mut write = conn.prepare("INSERT INTO temp.postings_lists (term, segment, ids) VALUES (?1, ?2, ?3)")?;
-        let mut rows = read.query([])?;
-        while let Some(row) = rows.next()? {
-            let segment: i64 = row.get(0)?;
-            let first_term = row.get::<_, i64>(1)? as u64;
-            let block = row.get_ref(3)?.as_blob()?;
-            if row.get::<_, Option<i64>>(2)?.is_some() {
-                write.execute(params![first_term as i64, segment, block])?;
-                continue;
-            }
-            for (term, _, list) in block_lists(block, first_term) {
-                write.execute(params![term as i64, segment, list])?;
-            }
-        }
-    }
-    {
-        let mut read = conn.prepare("SELECT term, ids FROM temp.postings_lists ORDER BY term, segment")?;
+        // Every segment read in term order at once, a block at a time: each term's lists
+        // are joined in segment order (its ids ascending) without holding a segment in memory.
+        let mut statements = (0..segments(conn)?)
+            .map(|_| conn.prepare("SELECT first_term, rows, block FROM postings WHERE segment = ?1 ORDER BY first_term"))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut cursors = statements
+            .iter_mut()
+            .enumerate()
+            .map(|(segment, statement)| Ok(SegmentLists { rows: statement.query([segment as i64])?, ahead: Vec::new() }))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut heads = cursors.iter_mut().map(SegmentLists::next).collect::<rusqlite::Result<Vec<_>>>()?;
         let mut blocks = BlockWriter::new(conn, "postings_merged", 0)?;
-        let mut rows = read.query([])?;
-        let mut current: Option<i64> = None;
         let mut ids: Vec<u64> = Vec::new();
-        let mut emit = |term: i64, ids: &mut Vec<u64>| -> rusqlite::Result<()> {
+        while let Some(term) = heads.iter().flatten().map(|(term, _)| *term).min() {
+            for (head, cursor) in heads.iter_mut().zip(&mut cursors) {
+                if let Some((_, list)) = head.as_ref().filter(|(t, _)| *t == term) {
+                    decode_into(list, 0, &mut ids);
+                    *head = cursor.next()?;
+                }
+            }
             ids.retain(|&id| live.get(id as usize).copied().unwrap_or(false));
             if !ids.is_empty() {
                 let mut bytes = Vec::with_capacity(ids.len() * 2);
                 let mut prev = 0;
-                for &id in ids.iter() {
+                for &id in &ids {
                     push_varint(&mut bytes, id - prev);
                     prev = id;
                 }
-                blocks.push(term as u64, ids.len() as i64, &bytes)?;
+                blocks.push(term, ids.len() as i64, &bytes)?;
             }
             ids.clear();
-            Ok(())
-        };
-        while let Some(row) = rows.next()? {
-            let term: i64 = row.get(0)?;
-            if current != Some(term) {
-                if let Some(t) = current {
-                    emit(t, &mut ids)?;
-                }
-                current = Some(term);
-            }
-            decode_into(row.get_ref(1)?.as_blob()?, 0, &mut ids);
-        }
-        if let Some(t) = current {
-            emit(t, &mut ids)?;
         }
         blocks.close()?;
     }
     conn.execute_batch(
-        "DROP TABLE temp.postings_lists;
-         DROP TABLE postings;
+        "DROP TABLE postings;
          ALTER TABLE postings_merged RENAME TO postings;
          CREATE UNIQUE INDEX postings_block ON postings(segment, first_term);
          DELETE FROM postings_removed;",
@@ -384,6 +362,29 @@ fn block_lists(block: &[u8], first_term: u64) -> Vec<(u64, i64, &[u8])> {
             (term, rows, list)
         })
         .collect()
+}
+
+/// One segment's lists in term order, read a block at a time.
+struct SegmentLists<'s> {
+    rows: rusqlite::Rows<'s>,
+    /// The rest of the block last read, in reverse order.
+    ahead: Vec<(u64, Vec<u8>)>,
+}
+
+impl SegmentLists<'_> {
+    fn next(&mut self) -> rusqlite::Result<Option<(u64, Vec<u8>)>> {
+        while self.ahead.is_empty() {
+            let Some(row) = self.rows.next()? else { return Ok(None) };
+            let first_term = row.get::<_, i64>(0)? as u64;
+            let block = row.get_ref(2)?.as_blob()?;
+            if row.get::<_, Option<i64>>(1)?.is_some() {
+                self.ahead.push((first_term, block.to_vec()));
+            } else {
+                self.ahead.extend(block_lists(block, first_term).into_iter().rev().map(|(term, _, list)| (term, list.to_vec())));
+            }
+        }
+        Ok(self.ahead.pop())
+    }
 }
 
 /// For each segment in order, the row count and list of `term` there, if it has one;
@@ -557,15 +558,27 @@ mod tests {
         let mut long = Builder::default();
         for id in 5..20_000u64 {
             conn.execute("INSERT INTO paragraphs (id, text) VALUES (?1, 'x')", [id as i64]).unwrap();
-            long.add(&conn, id, &[30 + id % 7]).unwrap();
+            long.add(&conn, id, &[30 + id % 7, 99]).unwrap();
         }
         long.finish(&conn).unwrap();
+        // Term 99 in a segment of its own and in a block of its own (a long list), and
+        // in the next segment too.
+        let mut more = Builder::default();
+        conn.execute("INSERT INTO paragraphs (id, text) VALUES (20000, 'x')", []).unwrap();
+        more.add(&conn, 20_000, &[99, 10]).unwrap();
+        more.finish(&conn).unwrap();
+        let lone: i64 = conn.query_row("SELECT count(*) FROM postings WHERE rows IS NOT NULL AND first_term = 99", [], |r| r.get(0)).unwrap();
+        assert_eq!(lone, 1);
+        assert_eq!(ids(&conn, 99).unwrap(), (5..=20_000).collect::<Vec<u64>>());
         merge(&conn).unwrap();
         let free: i64 = conn.query_row("PRAGMA freelist_count", [], |r| r.get(0)).unwrap();
         assert_eq!(free, 0, "the pages the merge freed are given back");
-        assert_eq!(ids(&conn, 10).unwrap(), [2, 3]);
+        assert_eq!(ids(&conn, 10).unwrap(), [2, 3, 20_000]);
         assert_eq!(ids(&conn, 20).unwrap(), [4]);
         assert_eq!(count(&conn, 20).unwrap(), 1);
+        assert_eq!(ids(&conn, 99).unwrap(), (5..=20_000).collect::<Vec<u64>>());
+        assert_eq!(count(&conn, 99).unwrap(), 19_996);
+        assert_eq!(ids(&conn, 31).unwrap(), (5..20_000).filter(|id| 30 + id % 7 == 31).collect::<Vec<u64>>());
         assert_eq!(conn.query_row("SELECT count(DISTINCT segment) FROM postings", [], |r| r.get::<_, i64>(0)).unwrap(), 1);
         assert_eq!(conn.query_row("SELECT count(*) FROM postings_removed", [], |r| r.get::<_, i64>(0)).unwrap(), 0);
         assert_eq!(intersect(&[1, 3, 5, 7], &[2, 3, 7, 9]), [3, 7]);
