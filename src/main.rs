@@ -15,6 +15,12 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+// Reading a text allocates many small strings on every core; mimalloc serves them from
+// each thread's own pages (`lineage index` of corpus-en 10–15% faster, a diff from the
+// files 1 ms faster than with the system's allocator; see the README's "Crates").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
