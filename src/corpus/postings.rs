@@ -54,24 +54,24 @@ fn push_varint(out: &mut Vec<u8>, mut n: u64) {
     out.push(n as u8);
 }
 
-/// Decode a list of differences into `out`, starting from `base`; returns the last id.
-/// (Every list, one per term and segment, starts from zero.)
-/// A truncated list (a damaged file) ends where the damage starts.
-fn decode_into(bytes: &[u8], mut base: u64, out: &mut Vec<u64>) -> u64 {
+/// Push the ids of a list of differences onto `out` (every list, one per term and
+/// segment, starts from zero). A truncated list (a damaged file) ends where the damage
+/// starts.
+fn decode_into(bytes: &[u8], out: &mut Vec<u64>) {
+    let mut id = 0u64;
     let mut n = 0u64;
     let mut shift = 0u32;
     for &b in bytes {
         n |= u64::from(b & 0x7F) << shift.min(63);
         if b & 0x80 == 0 {
-            base += n;
-            out.push(base);
+            id += n;
+            out.push(id);
             n = 0;
             shift = 0;
         } else {
             shift += 7;
         }
     }
-    base
 }
 
 /// The varint at the start of `bytes`, and the bytes after it (a damaged block reads as
@@ -307,7 +307,7 @@ fn merge(conn: &Connection) -> rusqlite::Result<()> {
         while let Some(term) = heads.iter().flatten().map(|(term, _)| *term).min() {
             for (head, cursor) in heads.iter_mut().zip(&mut cursors) {
                 if let Some((_, list)) = head.as_ref().filter(|(t, _)| *t == term) {
-                    decode_into(list, 0, &mut ids);
+                    decode_into(list, &mut ids);
                     *head = cursor.next()?;
                 }
             }
@@ -340,28 +340,64 @@ fn merge(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// The terms listed at the start of a block of several lists: each term with its row
+/// count and its list's length; once all are read, `rest` is the lists, one after the other.
+struct Directory<'b> {
+    rest: &'b [u8],
+    left: u64,
+    term: u64,
+}
+
+fn directory(block: &[u8], first_term: u64) -> Directory<'_> {
+    let (count, rest) = read_varint(block);
+    Directory { rest, left: count, term: first_term }
+}
+
+impl Iterator for Directory<'_> {
+    type Item = (u64, i64, usize);
+
+    fn next(&mut self) -> Option<(u64, i64, usize)> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let (step, rest) = read_varint(self.rest);
+        let (rows, rest) = read_varint(rest);
+        let (len, rest) = read_varint(rest);
+        self.rest = rest;
+        self.term = self.term.wrapping_add(step);
+        Some((self.term, rows as i64, len as usize))
+    }
+}
+
 /// Every term of a block of several lists, with its row count and list, in term order.
 fn block_lists(block: &[u8], first_term: u64) -> Vec<(u64, i64, &[u8])> {
-    let (count, mut rest) = read_varint(block);
-    let mut entries = Vec::new();
-    let mut at = first_term;
-    for _ in 0..count {
-        let (step, after) = read_varint(rest);
-        let (rows, after) = read_varint(after);
-        let (len, after) = read_varint(after);
-        rest = after;
-        at = at.wrapping_add(step);
-        entries.push((at, rows as i64, len as usize));
-    }
-    let mut offset = 0usize;
+    let mut terms = directory(block, first_term);
+    let entries: Vec<_> = terms.by_ref().collect();
+    let mut lists = terms.rest;
     entries
         .into_iter()
         .map(|(term, rows, len)| {
-            let list = rest.get(offset..offset + len).unwrap_or(&[]);
-            offset += len;
+            let (list, rest) = lists.split_at(len.min(lists.len()));
+            lists = rest;
             (term, rows, list)
         })
         .collect()
+}
+
+/// The row count and list of `term` in a block of several lists, if it holds the term.
+fn find_in_block(block: &[u8], first_term: u64, term: u64) -> Option<(i64, &[u8])> {
+    let mut terms = directory(block, first_term);
+    let mut offset = 0;
+    let mut found = None;
+    for (t, rows, len) in terms.by_ref() {
+        if t == term {
+            found = Some((rows, offset, len));
+        }
+        offset += len;
+    }
+    let (rows, offset, len) = found?;
+    Some((rows, terms.rest.get(offset..offset + len).unwrap_or(&[])))
 }
 
 /// One segment's lists in term order, read a block at a time.
@@ -387,51 +423,64 @@ impl SegmentLists<'_> {
     }
 }
 
-/// For each segment in order, the row count and list of `term` there, if it has one;
-/// `lists` false reads the counts only (a long list's bytes are not read).
-fn each_list(conn: &Connection, term: u64, lists: bool, mut found: impl FnMut(i64, &[u8])) -> rusqlite::Result<()> {
-    let segments = segments(conn)?;
-    let sql = if lists {
-        "SELECT first_term, rows, block FROM postings WHERE segment = ?1 AND first_term <= ?2 ORDER BY first_term DESC LIMIT 1"
-    } else {
-        "SELECT first_term, rows, CASE WHEN rows IS NULL THEN block END FROM postings
-         WHERE segment = ?1 AND first_term <= ?2 ORDER BY first_term DESC LIMIT 1"
-    };
-    let mut stmt = conn.prepare_cached(sql)?;
-    for segment in 0..segments {
-        let mut rows = stmt.query(params![segment, term as i64])?;
-        let Some(row) = rows.next()? else { continue };
-        let first_term = row.get::<_, i64>(0)? as u64;
-        match row.get::<_, Option<i64>>(1)? {
-            Some(count) if first_term == term => found(count, if lists { row.get_ref(2)?.as_blob()? } else { &[] }),
-            Some(_) => {}
-            None => {
-                let block = row.get_ref(2)?.as_blob()?;
-                if let Some((_, count, list)) = block_lists(block, first_term).into_iter().find(|&(t, _, _)| t == term) {
-                    found(count, list);
+/// The postings as a search reads them, term after term: the segments counted once, and
+/// the removed rows' counts asked for only when there are any.
+pub(crate) struct Lookup<'c> {
+    conn: &'c Connection,
+    segments: i64,
+    removed: bool,
+}
+
+impl<'c> Lookup<'c> {
+    pub(crate) fn new(conn: &'c Connection) -> rusqlite::Result<Lookup<'c>> {
+        let removed = conn.query_row("SELECT EXISTS (SELECT 1 FROM postings_removed)", [], |r| r.get(0))?;
+        Ok(Lookup { conn, segments: segments(conn)?, removed })
+    }
+
+    /// How many rows hold `term`.
+    pub(crate) fn count(&self, term: u64) -> rusqlite::Result<i64> {
+        let mut rows = 0;
+        self.each_list(term, false, |count, _| rows += count)?;
+        if self.removed {
+            let mut removed = self.conn.prepare_cached("SELECT rows FROM postings_removed WHERE term = ?1")?;
+            rows += removed.query_row([term as i64], |r| r.get::<_, i64>(0)).optional()?.unwrap_or(0);
+        }
+        Ok(rows)
+    }
+
+    /// The ids of the rows that hold `term`, ascending.
+    pub(crate) fn ids(&self, term: u64) -> rusqlite::Result<Vec<u64>> {
+        let mut out = Vec::new();
+        self.each_list(term, true, |_, list| decode_into(list, &mut out))?;
+        Ok(out)
+    }
+
+    /// For each segment in order, the row count and list of `term` there, if it has one;
+    /// `lists` false reads the counts only (a long list's bytes are not read).
+    fn each_list(&self, term: u64, lists: bool, mut found: impl FnMut(i64, &[u8])) -> rusqlite::Result<()> {
+        let sql = if lists {
+            "SELECT first_term, rows, block FROM postings WHERE segment = ?1 AND first_term <= ?2 ORDER BY first_term DESC LIMIT 1"
+        } else {
+            "SELECT first_term, rows, CASE WHEN rows IS NULL THEN block END FROM postings
+             WHERE segment = ?1 AND first_term <= ?2 ORDER BY first_term DESC LIMIT 1"
+        };
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        for segment in 0..self.segments {
+            let mut rows = stmt.query(params![segment, term as i64])?;
+            let Some(row) = rows.next()? else { continue };
+            let first_term = row.get::<_, i64>(0)? as u64;
+            match row.get::<_, Option<i64>>(1)? {
+                Some(count) if first_term == term => found(count, if lists { row.get_ref(2)?.as_blob()? } else { &[] }),
+                Some(_) => {}
+                None => {
+                    if let Some((count, list)) = find_in_block(row.get_ref(2)?.as_blob()?, first_term, term) {
+                        found(count, list);
+                    }
                 }
             }
         }
+        Ok(())
     }
-    Ok(())
-}
-
-/// How many rows hold `term`.
-pub(crate) fn count(conn: &Connection, term: u64) -> rusqlite::Result<i64> {
-    let mut rows = 0;
-    each_list(conn, term, false, |count, _| rows += count)?;
-    let removed: Option<i64> =
-        conn.prepare_cached("SELECT rows FROM postings_removed WHERE term = ?1")?.query_row([term as i64], |r| r.get(0)).optional()?;
-    Ok(rows + removed.unwrap_or(0))
-}
-
-/// The ids of the rows that hold `term`, ascending.
-pub(crate) fn ids(conn: &Connection, term: u64) -> rusqlite::Result<Vec<u64>> {
-    let mut out = Vec::new();
-    each_list(conn, term, true, |_, list| {
-        decode_into(list, 0, &mut out);
-    })?;
-    Ok(out)
 }
 
 /// The ids in both ascending lists.
@@ -515,6 +564,15 @@ mod tests {
 
     use super::*;
 
+    /// The ids of `term`, through a lookup made for the index as it is now.
+    fn ids(conn: &Connection, term: u64) -> rusqlite::Result<Vec<u64>> {
+        Lookup::new(conn)?.ids(term)
+    }
+
+    fn count(conn: &Connection, term: u64) -> rusqlite::Result<i64> {
+        Lookup::new(conn)?.count(term)
+    }
+
     #[test]
     fn varint_differences_round_trip() {
         let ids = [1u64, 2, 130, 131, 20_000, 5_000_000_000];
@@ -525,7 +583,7 @@ mod tests {
             prev = id;
         }
         let mut out = Vec::new();
-        assert_eq!(decode_into(&bytes, 0, &mut out), 5_000_000_000);
+        decode_into(&bytes, &mut out);
         assert_eq!(out, ids);
     }
 

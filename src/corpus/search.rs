@@ -261,6 +261,7 @@ pub(super) fn search(conn: &Connection, query: &str, options: &SearchOptions) ->
         return Ok(Vec::new());
     }
     let query_units = units(&q);
+    let lookup = postings::Lookup::new(conn)?;
     let mut hits = Vec::new();
     // The search form of each candidate read so far, by row id.
     let mut forms: HashMap<i64, String> = HashMap::new();
@@ -283,7 +284,7 @@ pub(super) fn search(conn: &Connection, query: &str, options: &SearchOptions) ->
         // row holding all of its trigrams read.
         let mut phrase_ids = Vec::new();
         if options.exact || q.chars().count() <= PHRASE_CHARS {
-            phrase_ids = phrase_rows(conn, &q, &mut forms)?;
+            phrase_ids = phrase_rows(conn, &lookup, &q, &mut forms)?;
             score_rows(conn, &phrase_ids, &q, &query_units, options, &mut forms, &mut hits)?;
         }
         // Ranking adds nothing when the rows holding the phrase were all found (fewer
@@ -292,7 +293,7 @@ pub(super) fn search(conn: &Connection, query: &str, options: &SearchOptions) ->
         let enough = hits.iter().filter(|h| h.score() > 1.0).count() >= options.limit;
         if !options.exact && phrase_ids.len() < CANDIDATES && !enough {
             let seen: HashSet<i64> = phrase_ids.iter().copied().collect();
-            let ranked: Vec<i64> = ranked_rows(conn, &q)?.into_iter().filter(|id| !seen.contains(id)).collect();
+            let ranked: Vec<i64> = ranked_rows(conn, &lookup, &q)?.into_iter().filter(|id| !seen.contains(id)).collect();
             score_rows(conn, &ranked, &q, &query_units, options, &mut forms, &mut hits)?;
         }
     }
@@ -311,24 +312,24 @@ pub(super) fn search(conn: &Connection, query: &str, options: &SearchOptions) ->
 /// The rows whose search form holds the phrase `q` (three characters or more), in id
 /// order, at most [`CANDIDATES`]: the lists of its rarest trigrams intersected, then each
 /// row that holds them all checked on its text.
-fn phrase_rows(conn: &Connection, q: &str, forms: &mut HashMap<i64, String>) -> rusqlite::Result<Vec<i64>> {
+fn phrase_rows(conn: &Connection, lookup: &postings::Lookup, q: &str, forms: &mut HashMap<i64, String>) -> rusqlite::Result<Vec<i64>> {
     let mut counted = Vec::new();
     for t in trigram_keys(q) {
-        let rows = postings::count(conn, t)?;
+        let rows = lookup.count(t)?;
         if rows == 0 {
             return Ok(Vec::new());
         }
         counted.push((rows, t));
     }
     counted.sort_unstable();
-    let mut candidates = postings::ids(conn, counted[0].1)?;
+    let mut candidates = lookup.ids(counted[0].1)?;
     let mut read = candidates.len() as i64;
     for &(rows, t) in &counted[1..] {
         // Few enough rows are checked faster on their text than by reading long lists.
         if candidates.len() <= PHRASE_CHECKS || read + rows > PHRASE_POSTINGS {
             break;
         }
-        candidates = postings::intersect(&candidates, &postings::ids(conn, t)?);
+        candidates = postings::intersect(&candidates, &lookup.ids(t)?);
         read += rows;
     }
     let mut text = conn.prepare_cached("SELECT text FROM paragraphs WHERE id = ?1")?;
@@ -350,8 +351,8 @@ fn phrase_rows(conn: &Connection, q: &str, forms: &mut HashMap<i64, String>) -> 
 
 /// The rows richest in the query's rarest trigrams, at most [`CANDIDATES`]: each trigram
 /// a row holds adds its inverse document frequency (as in BM25), ties in id order.
-fn ranked_rows(conn: &Connection, q: &str) -> rusqlite::Result<Vec<i64>> {
-    let rare = rarest_trigrams(conn, q)?;
+fn ranked_rows(conn: &Connection, lookup: &postings::Lookup, q: &str) -> rusqlite::Result<Vec<i64>> {
+    let rare = rarest_trigrams(lookup, q)?;
     if rare.is_empty() {
         return Ok(Vec::new());
     }
@@ -364,7 +365,7 @@ fn ranked_rows(conn: &Connection, q: &str) -> rusqlite::Result<Vec<i64>> {
     for (rows, t) in rare {
         let rows = rows as f64;
         let weight = ((total - rows + 0.5) / (rows + 0.5) + 1.0).ln();
-        for id in postings::ids(conn, t)? {
+        for id in lookup.ids(t)? {
             *scores.entry(id).or_insert(0.0) += weight;
         }
     }
@@ -450,10 +451,10 @@ fn score_rows(
 /// The query's trigrams that the index holds, rarest first, at most [`RARE_TRIGRAMS`],
 /// with how many rows hold each: their posting lists are short, so ranking stays fast as
 /// the corpus grows.
-fn rarest_trigrams(conn: &Connection, q: &str) -> rusqlite::Result<Vec<(i64, u64)>> {
+fn rarest_trigrams(lookup: &postings::Lookup, q: &str) -> rusqlite::Result<Vec<(i64, u64)>> {
     let mut counted: Vec<(i64, u64)> = Vec::new();
     for t in trigram_keys(q) {
-        let rows = postings::count(conn, t)?;
+        let rows = lookup.count(t)?;
         if rows > 0 {
             counted.push((rows, t));
         }
