@@ -528,14 +528,18 @@ impl Index {
 /// The error of a statement on the index at `path`.
 fn failed(path: &Path) -> impl Fn(rusqlite::Error) -> Error + Copy + '_ {
     move |e| {
-        let reason = match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-                format!("{e}: another lineage process is using it; try again once it has finished")
-            }
-            _ => e.to_string(),
+        let reason = if is_busy(&e) {
+            format!("{e}: another lineage process is using it; try again once it has finished")
+        } else {
+            e.to_string()
         };
         Error::Index { path: path.to_path_buf(), reason }
     }
+}
+
+/// Whether `e` is another connection holding the lock asked for.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
 }
 
 /// `path` with `suffix` added to its name: the files kept beside the index (SQLite's
@@ -572,9 +576,7 @@ fn open_to_write(path: &Path) -> Result<Connection, Error> {
     // WAL mode (by an earlier build) is taken out of it, unless another process has it
     // open: then it stays in that mode this time.
     match conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0)) {
-        Err(e) if !matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)) => {
-            return Err(fail(e));
-        }
+        Err(e) if !is_busy(&e) => return Err(fail(e)),
         _ => {}
     }
     conn.execute_batch("PRAGMA synchronous = NORMAL;").map_err(fail)?;
