@@ -1039,18 +1039,26 @@ fn handing_to_disk<T>(file: &std::fs::File, work: impl FnOnce() -> T) -> T {
     if cfg!(not(target_os = "linux")) {
         return work();
     }
-    let done = std::sync::atomic::AtomicBool::new(false);
+    use std::sync::atomic::{AtomicBool, Ordering};
+    /// Stops the thread when the work ends, however it ends (a panic in the work would
+    /// otherwise leave the scope waiting for the thread forever).
+    struct Stop<'a>(&'a AtomicBool, std::thread::Thread);
+    impl Drop for Stop<'_> {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::Release);
+            self.1.unpark();
+        }
+    }
+    let done = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let writeback = scope.spawn(|| {
-            while !done.load(std::sync::atomic::Ordering::Acquire) {
+            while !done.load(Ordering::Acquire) {
                 std::thread::park_timeout(WRITEBACK_EVERY);
                 start_writeback(file);
             }
         });
-        let result = work();
-        done.store(true, std::sync::atomic::Ordering::Release);
-        writeback.thread().unpark();
-        result
+        let _stop = Stop(&done, writeback.thread().clone());
+        work()
     })
 }
 
@@ -1144,6 +1152,21 @@ fn store(conn: &Connection, rel: &str, prepared: &Prepared, next_row: &mut i64, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_writeback_thread_stops_however_the_work_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = std::fs::File::create(dir.path().join("f")).unwrap();
+        assert_eq!(handing_to_disk(&file, || 7), 7);
+        // A panic in the work ends the scope too, rather than leaving it waiting for the
+        // thread: the panic comes back within seconds.
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let ended = std::panic::catch_unwind(|| handing_to_disk(&file, || panic!("the work fails")));
+            sender.send(ended.is_err()).unwrap();
+        });
+        assert_eq!(receiver.recv_timeout(std::time::Duration::from_secs(20)), Ok(true));
+    }
 
     #[test]
     fn the_folder_check_finds_what_the_status_finds() {
