@@ -970,6 +970,10 @@ fn store_files(
     let (odd, from_odd) = std::sync::mpsc::sync_channel::<Vec<ReadFile>>(1);
     let chunks = &chunks;
     std::thread::scope(|scope| -> Result<(), Error> {
+        // The receivers are this closure's own: dropped when it returns, an error
+        // included, so that a reading thread's next send fails and it stops, rather than
+        // the scope waiting for ever on a thread blocked on a full channel.
+        let receivers = [from_even, from_odd];
         for (first, sender) in [(0, even), (1, odd)] {
             scope.spawn(move || {
                 for chunk in chunks.iter().skip(first).step_by(2) {
@@ -982,7 +986,7 @@ fn store_files(
         }
         let mut done = 0;
         for k in 0..chunks.len() {
-            let receiver = if k % 2 == 0 { &from_even } else { &from_odd };
+            let receiver = &receivers[k % 2];
             let Ok(read) = receiver.recv() else { break };
             let chunk = &todo[done..done + read.len()];
             for (rel, ReadFile { now, hash, doc }) in chunk.iter().zip(read) {
@@ -1152,6 +1156,30 @@ fn store(conn: &Connection, rel: &str, prepared: &Prepared, next_row: &mut i64, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_write_that_fails_midway_is_an_error_not_a_hang() {
+        // The disk fills (SQLite's page limit stands in for it) while files are still
+        // being read: the refresh ends with the error, its reading threads stopped.
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir(&data).unwrap();
+        let text = "Human Rights Council\n\n47/23. New and emerging digital technologies and human rights\n\nThe Human Rights Council,\n\n1. Decides to remain seized of the matter.\n";
+        std::fs::write(data.join("a.txt"), text).unwrap();
+        let path = dir.path().join("index.sqlite");
+        let mut index = Index::open(&path).unwrap();
+        index.refresh(&data, |_, _| {}).unwrap();
+        for k in 0..REFRESH_CHUNK * 8 {
+            let body = format!("{} {}", "Recalling the rights of every person, ".repeat(40), k);
+            std::fs::write(data.join(format!("b{k}.txt")), text.replace("47/23", &format!("47/{}", 100 + k)).replace("1. Decides", &format!("{body}\n\n1. Decides"))).unwrap();
+        }
+        let pages: i64 = index.conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+        index.conn.execute_batch(&format!("PRAGMA max_page_count = {}", pages + 8)).unwrap();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || sender.send(index.refresh(&data, |_, _| {}).map(|_| ()).map_err(|e| e.to_string())));
+        let ended = receiver.recv_timeout(std::time::Duration::from_secs(60)).expect("the refresh ends");
+        assert!(ended.unwrap_err().contains("full"), "the disk's error");
+    }
 
     #[test]
     fn the_writeback_thread_stops_however_the_work_ends() {
