@@ -1157,21 +1157,31 @@ fn store(conn: &Connection, rel: &str, prepared: &Prepared, next_row: &mut i64, 
 mod tests {
     use super::*;
 
+    /// A Council resolution, the least the reader takes as one.
+    const RESOLUTION: &str = "Human Rights Council\n\n47/23. New and emerging digital technologies and human rights\n\nThe Human Rights Council,\n\n1. Decides to remain seized of the matter.\n";
+
+    /// A folder `data` in `dir` holding `files`, each a name and its text.
+    fn data_folder(dir: &Path, files: &[(&str, &str)]) -> PathBuf {
+        let data = dir.join("data");
+        std::fs::create_dir(&data).unwrap();
+        for (name, text) in files {
+            std::fs::write(data.join(name), text).unwrap();
+        }
+        data
+    }
+
     #[test]
     fn a_write_that_fails_midway_is_an_error_not_a_hang() {
         // The disk fills (SQLite's page limit stands in for it) while files are still
         // being read: the refresh ends with the error, its reading threads stopped.
         let dir = tempfile::tempdir().unwrap();
-        let data = dir.path().join("data");
-        std::fs::create_dir(&data).unwrap();
-        let text = "Human Rights Council\n\n47/23. New and emerging digital technologies and human rights\n\nThe Human Rights Council,\n\n1. Decides to remain seized of the matter.\n";
-        std::fs::write(data.join("a.txt"), text).unwrap();
+        let data = data_folder(dir.path(), &[("a.txt", RESOLUTION)]);
         let path = dir.path().join("index.sqlite");
         let mut index = Index::open(&path).unwrap();
         index.refresh(&data, |_, _| {}).unwrap();
         for k in 0..REFRESH_CHUNK * 8 {
             let body = format!("{} {}", "Recalling the rights of every person, ".repeat(40), k);
-            std::fs::write(data.join(format!("b{k}.txt")), text.replace("47/23", &format!("47/{}", 100 + k)).replace("1. Decides", &format!("{body}\n\n1. Decides"))).unwrap();
+            std::fs::write(data.join(format!("b{k}.txt")), RESOLUTION.replace("47/23", &format!("47/{}", 100 + k)).replace("1. Decides", &format!("{body}\n\n1. Decides"))).unwrap();
         }
         let pages: i64 = index.conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
         index.conn.execute_batch(&format!("PRAGMA max_page_count = {}", pages + 8)).unwrap();
@@ -1199,11 +1209,7 @@ mod tests {
     #[test]
     fn the_folder_check_finds_what_the_status_finds() {
         let dir = tempfile::tempdir().unwrap();
-        let data = dir.path().join("data");
-        std::fs::create_dir(&data).unwrap();
-        let text = "Human Rights Council\n\n47/23. New and emerging digital technologies and human rights\n\nThe Human Rights Council,\n\n1. Decides to remain seized of the matter.\n";
-        std::fs::write(data.join("a.txt"), text).unwrap();
-        std::fs::write(data.join("b.txt"), text.replace("47/23", "47/24")).unwrap();
+        let data = data_folder(dir.path(), &[("a.txt", RESOLUTION), ("b.txt", &RESOLUTION.replace("47/23", "47/24"))]);
         let mut index = Index::open(&dir.path().join("index.sqlite")).unwrap();
         index.refresh(&data, |_, _| {}).unwrap();
         let checked = |index: &Index| {
@@ -1220,7 +1226,7 @@ mod tests {
         };
         assert!(checked(&index).is_fresh());
         assert_eq!(checked(&index), index.status(&data).unwrap());
-        std::fs::write(data.join("c.txt"), text.replace("47/23", "47/25")).unwrap();
+        std::fs::write(data.join("c.txt"), RESOLUTION.replace("47/23", "47/25")).unwrap();
         std::fs::remove_file(data.join("b.txt")).unwrap();
         let status = checked(&index);
         assert_eq!((status.added.as_slice(), status.removed.as_slice()), (["c.txt".to_string()].as_slice(), ["b.txt".to_string()].as_slice()));
