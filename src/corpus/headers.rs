@@ -310,7 +310,11 @@ pub fn from_files(dir: &Path, cache: &Path, queries: &[&str]) -> Result<Named, E
     // The files the cache does not know, parsed; the documents kept until the query is
     // answered (on a first run, the whole corpus, as a full load holds it).
     let todo: Vec<usize> = (0..files.len()).filter(|&i| files[i].is_none()).collect();
-    let read: Vec<(usize, Result<Document, Error>)> = todo.par_iter().map(|&i| (i, reader::read_file(&walk.texts[i]))).collect();
+    // (None when the cache knew every file: then no pool of threads is started for nothing.)
+    let read: Vec<(usize, Result<Document, Error>)> = match todo.len() {
+        0 => Vec::new(),
+        _ => todo.par_iter().map(|&i| (i, reader::read_file(&walk.texts[i]))).collect(),
+    };
     // What each file is: from the cache, or from the parse just made.
     enum Known {
         Document(Header),

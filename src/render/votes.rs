@@ -2,7 +2,6 @@
 //! a sentence per shift ("India: yes → abstain in 79/167"). Country names come from the
 //! gazetteer (`lexicon/countries.tsv`); JSON and CSV keep the ISO3 codes beside them.
 
-use crate::reader::countries::gazetteer;
 use crate::model::{VoteMethod, VoteSource};
 use crate::votes::{Position, SeriesVotes, Shift};
 use serde::Serialize;
@@ -20,7 +19,7 @@ crate::model::choice!(VotesFormat { Text => "text", Json => "json", Csv => "csv"
 
 /// A State's English short name, or its code where the gazetteer has none.
 pub fn country_name(code: &str) -> &str {
-    gazetteer().name(code, "en").unwrap_or(code)
+    crate::reader::countries::name(code, "en").unwrap_or(code)
 }
 
 /// `A/RES/79/167` → `79/167`, `A/HRC/RES/47/23` → `47/23`; other symbols as they are.
