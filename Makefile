@@ -2,7 +2,9 @@
 # Both install what the project needs first (`make deps`), so they work on a fresh machine.
 
 CARGO   ?= cargo
-BIN     := $(or $(CARGO_TARGET_DIR),target)/release/lineage
+# Every build names the host as its target (.cargo/config.toml): target/<host>/release.
+HOST    := $(shell rustc -vV 2>/dev/null | sed -n 's/^host: //p')
+BIN     := $(or $(CARGO_TARGET_DIR),target)/$(HOST)/release/lineage
 DATA    ?= data
 OUT     ?= out
 

@@ -25,7 +25,7 @@ RUNS=${RUNS:-20}
 LARGE_RUNS=${LARGE_RUNS:-10}
 mkdir -p "$PAIRS"
 cargo build --release --locked --quiet --bin lineage --example diff_in_process --example synth_pair
-BIN=${CARGO_TARGET_DIR:-target}/release
+BIN=$(bench/release_dir.sh)
 LINEAGE=$BIN/lineage
 if ! command -v hyperfine > /dev/null; then
   echo "diff_peers: hyperfine is missing (make deps installs it)" >&2

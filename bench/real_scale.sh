@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 N=$1
 STAGES=${2:-"ingest index graph search"}
 OUT=out/bench
-BIN=${LINEAGE_BIN:-${CARGO_TARGET_DIR:-target}/release/lineage}
+BIN=${LINEAGE_BIN:-$(bench/release_dir.sh)/lineage}
 TAG=${LINEAGE_BIN:+-$(basename "${LINEAGE_BIN:-}")}
 [ -d ../shared/corpus-en ] || { echo "real_scale: ../shared/corpus-en is absent" >&2; exit 0; }
 cargo build --release --locked --quiet --bin lineage

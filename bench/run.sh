@@ -10,7 +10,7 @@ SIZES=${1:-"10000 100000"}
 OUT=out/bench
 mkdir -p "$OUT"
 cargo build --release --locked --quiet --examples --bin lineage
-BIN=${CARGO_TARGET_DIR:-target}/release
+BIN=$(bench/release_dir.sh)
 TABLE=$OUT/stages.md
 {
   echo "# lineage stage benchmarks ($(date -u +%Y-%m-%d), $(nproc) cores)"

@@ -19,5 +19,5 @@ if [ ! -d ../shared/corpus-en ]; then
   exit 0
 fi
 cargo build --release --locked --quiet --bin lineage
-python3 bench/search_table.py "${CARGO_TARGET_DIR:-target}/release/lineage" "${LINEAGE_BEFORE:-}" "${RUNS:-10}" "$OUT"
+python3 bench/search_table.py "$(bench/release_dir.sh)/lineage" "${LINEAGE_BEFORE:-}" "${RUNS:-10}" "$OUT"
 echo "wrote $OUT/search.md"
