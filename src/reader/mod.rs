@@ -93,14 +93,18 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document, Error> {
     Ok(doc)
 }
 
-/// Compiles, ahead of need, the patterns that the later stages of reading a text in each
-/// of `languages` nearly always use (the references, the vote, the rights, the requests),
-/// on a thread of its own that nobody waits for. A command that reads a few texts (`diff
-/// A B`, `show ID`) starts it before the first: the patterns, built once per process, then
-/// cost the reading thread little more than the wait for those still being compiled, while
-/// it lays the first text out. Compiling is all this does: what a text reads as is the same.
+/// Compiles, ahead of need, the patterns that reading a text in each of `languages` nearly
+/// always uses, on a thread of its own that nobody waits for: first the line patterns of
+/// the layout and the paragraphs (compiled while the reading thread walks the folder and
+/// checks its header cache), then those of the later stages (the references, the vote,
+/// the rights, the requests), the last stage first, so that the two threads meet in the
+/// middle. A command that reads a few texts (`diff A B`, `show ID`) starts it before the
+/// first: the patterns, built once per process, then cost the reading thread little more
+/// than the wait for those still being compiled. Compiling is all this does: what a text
+/// reads as is the same.
 pub fn prepare_in_background(languages: Vec<Language>) {
     let prepare = move || {
+        patterns::prepare();
         for &language in &languages {
             findings::prepare(language);
             refs::prepare(language);

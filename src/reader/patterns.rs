@@ -332,6 +332,23 @@ pub fn is_superscript_digit(c: char) -> bool {
     matches!(c, '⁰' | '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹')
 }
 
+/// Compiles, ahead of need, the line patterns that laying out and assembling nearly any
+/// text asks, in either language: page furniture, the title, the numbered paragraphs and
+/// items, footnote marks, the meeting, date and vote lines, the session and the date of
+/// the masthead (see [`crate::reader::prepare_in_background`]).
+pub fn prepare() {
+    for pattern in [
+        &JOB_NUMBER_GE, &JOB_NUMBER_NY, &BARCODE, &PAGE_AND_JOB, &PAGE_OF, &PAGE_NUMBER, &FOOTNOTE_RULE, &URL_LINE,
+        &MASTHEAD, &SYMBOL_LINE, &TITLE_LINE, &BODY_LINE, &NUMBERED_HEAD, &ITEM_HEAD, &FOOTNOTE_SUPER_HEAD,
+        &FOOTNOTE_PLAIN_HEAD, &SECTION_NUMBER_ALONE, &MEETING, &DATE_ONLY, &VOTE_START, &SESSION_ZH, &SESSION_EN,
+        &DATE_ZH, &DATE_EN, &AGENDA,
+    ] {
+        LazyLock::force(pattern);
+    }
+    SC_TITLE_LINE.prepare();
+    HEADING_NUMBERED.prepare();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
