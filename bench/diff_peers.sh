@@ -119,9 +119,10 @@ while IFS="$(printf '\t')" read -r name old new a b lang runs label; do
   hyperfine -N -i --style none --warmup 2 --runs "$runs" \
     --export-json "$OUT/diff-$name.json" "$@" > /dev/null
   "$BIN/examples/diff_in_process" "$old" "$new" "$runs" > "$OUT/diff-$name.inprocess"
-  rm -f "$index" "$PAIRS/$name-before.sqlite"
+  # Each index with the lock file beside it (and the -wal/-shm an older build leaves).
+  for f in "$index" "$PAIRS/$name-before.sqlite"; do rm -f "$f" "$f.lock" "$f-wal" "$f-shm"; done
 done < "$LIST"
 
 python3 bench/diff_table.py "$LIST" "$OUT" > "$OUT/diff.md"
-rm -f "$PAIRS/none.sqlite"
+rm -f "$PAIRS/none.sqlite" "$PAIRS/none.sqlite.lock"
 cat "$OUT/diff.md"
