@@ -123,16 +123,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 GraphFormat::Dot => dot::dot(&graph, options),
                 GraphFormat::Svg => String::from_utf8_lossy(&dot::svg(&graph, options).map_err(Error::Output)?).into_owned(),
             };
-            match output {
-                Some(path) => {
-                    std::fs::write(path, rendered).map_err(|source| Error::Io { path: path.clone(), source })?;
-                    if !cli.quiet {
-                        eprintln!("lineage: wrote {}", path.display());
-                    }
-                    String::new()
-                }
-                None => rendered,
-            }
+            to_file_or_output(rendered, output.as_deref(), cli)?
         }
         Command::Chain { id, format } => {
             let doc = corpus.find(id)?;
@@ -244,16 +235,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             let terminal = output.is_none() && std::io::stdout().is_terminal();
             let color = color.resolve(terminal, std::env::var_os("NO_COLOR").as_deref());
             let rendered = render::diff(&diff, *format, TextStyle { color, all: *all });
-            match output {
-                Some(path) => {
-                    std::fs::write(path, rendered).map_err(|source| Error::Io { path: path.clone(), source })?;
-                    if !cli.quiet {
-                        eprintln!("lineage: wrote {}", path.display());
-                    }
-                    String::new()
-                }
-                None => rendered,
-            }
+            to_file_or_output(rendered, output.as_deref(), cli)?
         }
     };
     write_stdout(&output);
@@ -266,6 +248,17 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
 }
 
 /// A Word file to `path`, or to stdout where that is not a terminal.
+/// `rendered` written to `path` where one is given (and an empty output left for standard
+/// output), else `rendered` itself, to be printed.
+fn to_file_or_output(rendered: String, path: Option<&std::path::Path>, cli: &Cli) -> Result<String, Error> {
+    let Some(path) = path else { return Ok(rendered) };
+    std::fs::write(path, rendered).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    if !cli.quiet {
+        eprintln!("lineage: wrote {}", path.display());
+    }
+    Ok(String::new())
+}
+
 fn write_binary(bytes: &[u8], path: Option<&std::path::Path>, cli: &Cli) -> Result<(), Error> {
     match path {
         Some(path) => {
