@@ -180,3 +180,28 @@ fn an_unwritable_cache_changes_nothing() {
     assert_eq!(blocked.code, Some(0), "{}", blocked.stderr);
     assert!(blocked.stdout == run(&data, &free, &args).stdout);
 }
+
+#[test]
+fn a_damaged_header_cache_is_read_as_none_and_written_again() {
+    // A cache cut short (a disk that filled up), or one of another kind of bytes, is not
+    // trusted in part: every file is read as on a first run, the answer is the same, and
+    // a whole cache is written in its place.
+    let (dir, data) = corpus();
+    let none = dir.path().join("none.sqlite");
+    let args = ["diff", "47/23", "53/29", "--format", "json"];
+    let first = run(&data, &none, &args);
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    let cache = std::fs::read_dir(dir.path().join("out/index"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "headers"))
+        .expect("a header cache");
+    let whole = std::fs::read(&cache).unwrap();
+    for damaged in [whole[..whole.len() / 2].to_vec(), b"{\"version\": 1}".to_vec(), vec![0xC1; 64]] {
+        std::fs::write(&cache, &damaged).unwrap();
+        let again = run(&data, &none, &args);
+        assert_eq!(again.code, Some(0), "{}", again.stderr);
+        assert!(again.stdout == first.stdout);
+        assert_eq!(std::fs::read(&cache).unwrap(), whole, "the cache is written whole again");
+    }
+}

@@ -233,7 +233,7 @@ pub fn cache_path(out: &Path, data: &Path) -> PathBuf {
 
 /// The reader's fingerprint: a cache written by another build is not trusted, since that
 /// build may read the same files differently.
-const CACHE_VERSION: &str = concat!("lineage-headers-1-", env!("LINEAGE_READER_FINGERPRINT"));
+const CACHE_VERSION: &str = concat!("lineage-headers-2-", env!("LINEAGE_READER_FINGERPRINT"));
 
 #[derive(Serialize, Deserialize)]
 struct CacheFile {
@@ -254,20 +254,24 @@ struct Cached {
     error: Option<String>,
 }
 
-fn read_cache(path: &Path, folder: &str) -> HashMap<String, Cached> {
-    let Ok(bytes) = std::fs::read(path) else { return HashMap::new() };
-    match serde_json::from_slice::<CacheFile>(&bytes) {
+/// The cached files by their path, as MessagePack (fields in order: a third of JSON's
+/// instructions to read, and read before anything else a named command does).
+type Known = HashMap<String, Cached, BuildHasherDefault<KeyHasher>>;
+
+fn read_cache(path: &Path, folder: &str) -> Known {
+    let Ok(bytes) = std::fs::read(path) else { return Known::default() };
+    match rmp_serde::from_slice::<CacheFile>(&bytes) {
         Ok(cache) if cache.version == CACHE_VERSION && cache.folder == folder => {
             cache.files.into_iter().map(|f| (f.path.clone(), f)).collect()
         }
-        _ => HashMap::new(),
+        _ => Known::default(),
     }
 }
 
 /// Write the cache whole, through a file renamed into place (a reader never sees half of
 /// one); any failure leaves the old cache, or none.
 fn write_cache(path: &Path, cache: &CacheFile) {
-    let Ok(json) = serde_json::to_vec(cache) else { return };
+    let Ok(json) = rmp_serde::to_vec(cache) else { return };
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         let _ = std::fs::create_dir_all(parent);
     }
