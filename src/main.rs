@@ -247,7 +247,6 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
     std::process::exit(exit_status(cli, &corpus).into())
 }
 
-/// A Word file to `path`, or to stdout where that is not a terminal.
 /// `rendered` written to `path` where one is given (and an empty output left for standard
 /// output), else `rendered` itself, to be printed.
 fn to_file_or_output(rendered: String, path: Option<&std::path::Path>, cli: &Cli) -> Result<String, Error> {
@@ -259,6 +258,7 @@ fn to_file_or_output(rendered: String, path: Option<&std::path::Path>, cli: &Cli
     Ok(String::new())
 }
 
+/// A Word file to `path`, or to stdout where that is not a terminal.
 fn write_binary(bytes: &[u8], path: Option<&std::path::Path>, cli: &Cli) -> Result<(), Error> {
     match path {
         Some(path) => {

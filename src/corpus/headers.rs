@@ -271,14 +271,14 @@ fn read_cache(path: &Path, folder: &str) -> Known {
 /// Write the cache whole, through a file renamed into place (a reader never sees half of
 /// one); any failure leaves the old cache, or none.
 fn write_cache(path: &Path, cache: &CacheFile) {
-    let Ok(json) = rmp_serde::to_vec(cache) else { return };
+    let Ok(bytes) = rmp_serde::to_vec(cache) else { return };
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         let _ = std::fs::create_dir_all(parent);
     }
     let mut temporary = path.as_os_str().to_owned();
     temporary.push(format!(".{}.tmp", std::process::id()));
     let temporary = PathBuf::from(temporary);
-    if std::fs::write(&temporary, json).is_ok() && std::fs::rename(&temporary, path).is_err() {
+    if std::fs::write(&temporary, bytes).is_ok() && std::fs::rename(&temporary, path).is_err() {
         let _ = std::fs::remove_file(&temporary);
     }
 }
