@@ -307,7 +307,7 @@ pub fn lines(s: &Summary, d: &DocumentDiff) -> Vec<Line> {
 /// The States' moves for people, by name: changes of stance one by one, then the States
 /// that joined or left the body.
 fn country_lines(changes: &[CountryChange]) -> Vec<String> {
-    let name = |code: &str| crate::reader::countries::name(code, "en").unwrap_or(code).to_string();
+    let name = super::votes::country_name;
     let mut out = Vec::new();
     let stance: Vec<String> = changes
         .iter()
