@@ -41,14 +41,19 @@ pub fn name(iso3: &str, lang: &str) -> Option<&'static str> {
     }
 }
 
-/// The data rows of a gazetteer TSV, numbered from 1 as lines of the file, each cut into
-/// its tab-separated fields: blank lines, `#` comments and the header row left out.
-fn rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+/// The lines of a gazetteer TSV that are not blank or `#` comments, numbered from 1 as
+/// lines of the file, each cut into its tab-separated fields: the header row, then the
+/// data rows.
+fn lines(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
     text.lines()
         .enumerate()
         .filter(|(_, line)| !(line.trim().is_empty() || line.starts_with('#')))
-        .skip(1)
         .map(|(number, line)| (number + 1, line.split('\t').collect()))
+}
+
+/// The data rows of a gazetteer TSV (see [`lines`]), the header row left out.
+fn rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    lines(text).skip(1)
 }
 
 /// One row of the gazetteer.
@@ -83,12 +88,10 @@ impl Gazetteer {
     pub fn from_tsv(text: &'static str) -> Result<Gazetteer, Vec<String>> {
         let mut errors = Vec::new();
         let mut countries: Vec<Country> = Vec::new();
-        let header = text.lines().enumerate().find(|(_, line)| !(line.trim().is_empty() || line.starts_with('#')));
-        if let Some((number, line)) = header {
-            let fields: Vec<&str> = line.split('\t').collect();
-            if fields.len() < 3 || fields[0] != "iso3" || fields[1] != "en" || fields[2] != "zh" {
-                errors.push(format!("line {}: expected the header iso3/en/zh/aliases", number + 1));
-            }
+        if let Some((number, fields)) = lines(text).next()
+            && (fields.len() < 3 || fields[0] != "iso3" || fields[1] != "en" || fields[2] != "zh")
+        {
+            errors.push(format!("line {number}: expected the header iso3/en/zh/aliases"));
         }
         for (number, fields) in rows(text) {
             if fields.len() < 3 || fields.len() > 4 {
