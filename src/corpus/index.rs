@@ -811,14 +811,7 @@ impl Index {
 
     /// Store every file of `todo` in this (emptied) index, in one transaction.
     fn store_in_place(&mut self, dir: &Path, todo: &[&String], progress: &mut dyn FnMut(usize, usize)) -> Result<Refresh, Error> {
-        let index_path = self.path.clone();
-        let fail = failed(&index_path);
-        let tx = self.conn.transaction().map_err(fail)?;
-        tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus', ?1)", [canonical(dir)]).map_err(fail)?;
-        let report = store_files(&tx, &index_path, dir, todo, super::postings::Builder::default(), progress)?;
-        super::catalog::write(&tx).map_err(fail)?;
-        tx.commit().map_err(fail)?;
-        Ok(report)
+        store_all(&mut self.conn, &self.path, dir, todo, progress)
     }
 
     fn clear(&mut self) -> Result<(), Error> {
@@ -1024,16 +1017,21 @@ fn build_file(path: &Path, dir: &Path, todo: &[&String], progress: &mut dyn FnMu
     // What SQLite has written is handed to the disk as the build goes on, the postings
     // written at its end included, so that the sync waits for the last pages only.
     let written = std::fs::File::open(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-    let report = handing_to_disk(&written, || {
-        let tx = conn.transaction().map_err(fail)?;
-        tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus', ?1)", [canonical(dir)]).map_err(fail)?;
-        let report = store_files(&tx, path, dir, todo, super::postings::Builder::default(), progress)?;
-        super::catalog::write(&tx).map_err(fail)?;
-        tx.commit().map_err(fail)?;
-        Ok::<_, Error>(report)
-    })?;
+    let report = handing_to_disk(&written, || store_all(&mut conn, path, dir, todo, progress))?;
     conn.close().map_err(|(_, e)| fail(e))?;
     std::fs::File::open(path).and_then(|file| file.sync_all()).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    Ok(report)
+}
+
+/// Store every file of `todo` of the folder `dir` in the empty index `conn` (at `path`), in
+/// one transaction: the documents, the postings, the folder's name and the catalog.
+fn store_all(conn: &mut Connection, path: &Path, dir: &Path, todo: &[&String], progress: &mut dyn FnMut(usize, usize)) -> Result<Refresh, Error> {
+    let fail = failed(path);
+    let tx = conn.transaction().map_err(fail)?;
+    tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus', ?1)", [canonical(dir)]).map_err(fail)?;
+    let report = store_files(&tx, path, dir, todo, super::postings::Builder::default(), progress)?;
+    super::catalog::write(&tx).map_err(fail)?;
+    tx.commit().map_err(fail)?;
     Ok(report)
 }
 
