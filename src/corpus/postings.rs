@@ -27,25 +27,43 @@ const MAX_SEGMENTS: i64 = 8;
 /// it holds this much.
 const BLOCK_BYTES: usize = 4096;
 
-pub(crate) const SCHEMA: &str = "
--- A block of a segment's lists: one term's list (rows set, first_term its term), or
--- several shorter lists (rows NULL): a varint count of terms, then for each its term
--- (a varint difference from the one before, the first from first_term), its row count
--- and its list's length in bytes, then the lists one after the other.
-CREATE TABLE IF NOT EXISTS postings (
+/// The columns of the postings, a row per block of a segment's lists: one term's list
+/// (rows set, first_term its term), or several shorter lists (rows NULL): a varint count
+/// of terms, then for each its term (a varint difference from the one before, the first
+/// from first_term), its row count and its list's length in bytes, then the lists one
+/// after the other. A merge writes a table of the same columns and puts it in place.
+macro_rules! postings_columns {
+    () => {
+        "(
     segment INTEGER NOT NULL,
     first_term INTEGER NOT NULL,    -- a trigram, packed (postings::push_trigrams)
     rows INTEGER,                   -- a list alone: how many ids it holds
     block BLOB NOT NULL
-);
-CREATE UNIQUE INDEX IF NOT EXISTS postings_block ON postings(segment, first_term);
+)"
+    };
+}
+
+/// The postings' index, made with the table and again on the table a merge puts in place.
+macro_rules! postings_index {
+    () => {
+        "CREATE UNIQUE INDEX IF NOT EXISTS postings_block ON postings(segment, first_term);"
+    };
+}
+
+pub(crate) const SCHEMA: &str = concat!(
+    "CREATE TABLE IF NOT EXISTS postings ",
+    postings_columns!(),
+    ";\n",
+    postings_index!(),
+    "
 -- Rows removed since the last merge, by trigram (negative counts), so that a trigram's
 -- count is exact at once.
 CREATE TABLE IF NOT EXISTS postings_removed (
     term INTEGER PRIMARY KEY,
     rows INTEGER NOT NULL
 );
-";
+"
+);
 
 fn push_varint(out: &mut Vec<u8>, mut n: u64) {
     while n >= 0x80 {
@@ -287,10 +305,7 @@ fn merge(conn: &Connection) -> rusqlite::Result<()> {
             live[id? as usize] = true;
         }
     }
-    conn.execute_batch(
-        "DROP TABLE IF EXISTS postings_merged;
-         CREATE TABLE postings_merged (segment INTEGER NOT NULL, first_term INTEGER NOT NULL, rows INTEGER, block BLOB NOT NULL);",
-    )?;
+    conn.execute_batch(concat!("DROP TABLE IF EXISTS postings_merged; CREATE TABLE postings_merged ", postings_columns!(), ";"))?;
     {
         // Every segment read in term order at once, a block at a time: each term's lists
         // are joined in segment order (its ids ascending) without holding a segment in memory.
@@ -326,12 +341,11 @@ fn merge(conn: &Connection) -> rusqlite::Result<()> {
         }
         blocks.close()?;
     }
-    conn.execute_batch(
-        "DROP TABLE postings;
-         ALTER TABLE postings_merged RENAME TO postings;
-         CREATE UNIQUE INDEX postings_block ON postings(segment, first_term);
-         DELETE FROM postings_removed;",
-    )?;
+    conn.execute_batch(concat!(
+        "DROP TABLE postings; ALTER TABLE postings_merged RENAME TO postings; ",
+        postings_index!(),
+        " DELETE FROM postings_removed;"
+    ))?;
     // Give the freed pages back to the file system (the index is created with
     // auto_vacuum = INCREMENTAL). Each step of the pragma frees one page: step it to
     // the end (a batch would run it once).
@@ -632,6 +646,8 @@ mod tests {
         merge(&conn).unwrap();
         let free: i64 = conn.query_row("PRAGMA freelist_count", [], |r| r.get(0)).unwrap();
         assert_eq!(free, 0, "the pages the merge freed are given back");
+        let indexed: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'postings_block'", [], |r| r.get(0)).unwrap();
+        assert_eq!(indexed, 1, "the merged table has the postings' index");
         assert_eq!(ids(&conn, 10).unwrap(), [2, 3, 20_000]);
         assert_eq!(ids(&conn, 20).unwrap(), [4]);
         assert_eq!(count(&conn, 20).unwrap(), 1);
