@@ -26,10 +26,10 @@ pub fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
 }
 
-/// The UN short name of `iso3` in `lang` ("en" or "zh"), as [`Gazetteer::name`] gives it,
-/// from the compiled-in rows alone: naming the few States whose vote changed (a diff's
-/// summary, `lineage votes`) does not need every name folded for matching, which was a
-/// tenth of an indexed diff's work.
+/// The UN short name of `iso3` in `lang` ("en" or "zh"): its row's `en` or `zh`, read
+/// from the compiled-in rows alone. Naming the few States whose vote changed (a diff's
+/// summary, `lineage votes`) does not need the [`Gazetteer`], whose every name is folded
+/// for matching: building it was a tenth of an indexed diff's work.
 pub fn name(iso3: &str, lang: &str) -> Option<&'static str> {
     static NAMES: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
         LazyLock::new(|| rows(TSV).filter_map(|(_, fields)| Some((fields.first()?.trim(), (fields.get(1)?.trim(), fields.get(2)?.trim())))).collect());
@@ -75,7 +75,6 @@ impl Country {
 #[derive(Debug)]
 pub struct Gazetteer {
     countries: Vec<Country>,
-    by_iso3: HashMap<&'static str, usize>,
     by_key: HashMap<String, usize>,
     /// Folded names, longest first, so that the first hit in a scan is the longest match
     /// ("刚果民主共和国" before "刚果", "Guinea-Bissau" before "Guinea").
@@ -118,10 +117,10 @@ impl Gazetteer {
             countries.push(Country { iso3, en, zh, aliases });
         }
 
-        let mut by_iso3 = HashMap::new();
+        let mut codes = std::collections::HashSet::new();
         let mut by_key: HashMap<String, usize> = HashMap::new();
         for (index, country) in countries.iter().enumerate() {
-            if by_iso3.insert(country.iso3, index).is_some() {
+            if !codes.insert(country.iso3) {
                 errors.push(format!("{} appears on more than one row", country.iso3));
             }
             for name in country.names() {
@@ -148,7 +147,7 @@ impl Gazetteer {
         let mut keys: Vec<(Vec<char>, usize)> =
             by_key.iter().map(|(k, &i)| (k.chars().collect(), i)).collect();
         keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-        Ok(Gazetteer { countries, by_iso3, by_key, keys })
+        Ok(Gazetteer { countries, by_key, keys })
     }
 
     /// All rows, in file order.
@@ -168,16 +167,6 @@ impl Gazetteer {
             key.truncate(key.trim_end().len());
         }
         self.by_key.get(&key).map(|&i| self.countries[i].iso3)
-    }
-
-    /// The UN short name of `iso3` in `lang` ("en" or "zh").
-    pub fn name(&self, iso3: &str, lang: &str) -> Option<&'static str> {
-        let country = &self.countries[*self.by_iso3.get(iso3)?];
-        match lang {
-            "en" => Some(country.en),
-            "zh" => Some(country.zh),
-            _ => None,
-        }
     }
 
     /// Splits a printed list of countries into codes, in printed order, and the pieces
@@ -411,12 +400,10 @@ mod tests {
     use std::collections::HashSet;
 
     #[test]
-    fn a_name_is_the_gazetteers_without_building_it() {
-        let g = gazetteer();
-        for c in g.countries() {
-            for lang in ["en", "zh"] {
-                assert_eq!(name(c.iso3, lang), g.name(c.iso3, lang), "{} in {lang}", c.iso3);
-            }
+    fn a_name_is_its_rows_in_the_gazetteer() {
+        for c in gazetteer().countries() {
+            assert_eq!(name(c.iso3, "en"), Some(c.en), "{}", c.iso3);
+            assert_eq!(name(c.iso3, "zh"), Some(c.zh), "{}", c.iso3);
         }
         assert_eq!(name("CHN", "zh"), Some("中国"));
         assert_eq!(name("XXX", "en"), None);
@@ -509,12 +496,11 @@ mod tests {
 
     #[test]
     fn name_gives_un_short_names() {
-        let g = gazetteer();
-        assert_eq!(g.name("BOL", "zh"), Some("多民族玻利维亚国"));
-        assert_eq!(g.name("BOL", "en"), Some("Bolivia (Plurinational State of)"));
-        assert_eq!(g.name("TUR", "en"), Some("Türkiye"));
-        assert_eq!(g.name("GBR", "fr"), None);
-        assert_eq!(g.name("XXX", "en"), None);
+        assert_eq!(name("BOL", "zh"), Some("多民族玻利维亚国"));
+        assert_eq!(name("BOL", "en"), Some("Bolivia (Plurinational State of)"));
+        assert_eq!(name("TUR", "en"), Some("Türkiye"));
+        assert_eq!(name("GBR", "fr"), None);
+        assert_eq!(name("XXX", "en"), None);
     }
 
     fn split(text: &str) -> (Vec<&'static str>, Vec<String>) {
