@@ -378,6 +378,9 @@ fn load_corpus<T>(
     if let Some(index) = index {
         let status = match named {
             Some(queries) => {
+                // Where the check's thread has yet to run, the folder is walked here, and the
+                // thread stats its files while the documents are read and diffed.
+                check.walk_unless_begun()?;
                 let read = lineage::corpus::headers::from_index(&cli.data, &index, queries);
                 let walk = check.walk()?;
                 let named = read.map(|read| read.with_walk(&walk));

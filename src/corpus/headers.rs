@@ -299,7 +299,7 @@ pub fn from_files(dir: &Path, cache: &Path, queries: &[&str]) -> Result<Named, E
     let walk = reader::walk(dir)?;
     // Each file's size and time, taken as the index's freshness check takes them.
     let stats: Vec<Option<(u64, i64)>> =
-        super::index::stat_files(dir, &walk.texts, None).into_iter().map(|s| s.ok().map(|s| (s.size, s.mtime_ns))).collect();
+        super::index::stat_files(dir, &walk.texts).into_iter().map(|s| s.ok().map(|s| (s.size, s.mtime_ns))).collect();
     let relative = |path: &Path| super::relative(dir, path).into_owned();
     let mut files: Vec<Option<Cached>> = walk
         .texts

@@ -25,8 +25,8 @@ use crate::text::compare::KeyHasher;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Condvar, Mutex};
 use std::time::UNIX_EPOCH;
 
 /// The schema's own version and a fingerprint of the reader's source (set by build.rs):
@@ -320,52 +320,121 @@ pub(super) struct OnDisk {
 const PARALLEL_STATS: usize = 2048;
 
 /// One stat per file: on 100,000 files that is most of the freshness check, made on every
-/// core; on a few hundred, starting the threads costs more than they save. Once `stop`
-/// is set, the files not yet stat'ed are left (their results are not wanted).
-pub(super) fn stat_files(dir: &Path, texts: &[PathBuf], stop: Option<&AtomicBool>) -> Vec<Result<OnDisk, Error>> {
-    let stopped = || stop.is_some_and(|s| s.load(Ordering::Relaxed));
+/// core; on a few hundred, starting the threads costs more than they save.
+pub(super) fn stat_files(dir: &Path, texts: &[PathBuf]) -> Vec<Result<OnDisk, Error>> {
     if texts.len() >= PARALLEL_STATS {
         use rayon::prelude::*;
         return texts.par_iter().map_init(|| Folder::open(dir), |folder, path| folder.stat(path)).collect();
     }
     let mut folder = Folder::open(dir);
-    texts.iter().map_while(|path| (!stopped()).then(|| folder.stat(path))).collect()
+    texts.iter().map(|path| folder.stat(path)).collect()
 }
+
+/// The files a [`FolderCheck`] stats at a time: few enough that the last run, taken by one
+/// while the other is done, is soon over (32 stats are some 30 µs).
+const STAT_RUN: usize = 32;
 
 /// The file system's half of the freshness check, on a thread of its own: the folder's
 /// walk, then one stat per text. A command that reads a few documents from the index
 /// opens the index and reads them meanwhile, and keeps them once [`FolderCheck::status`]
 /// finds the index fresh.
 ///
-/// Each half is made by whichever comes to it first, the thread or the command asking
-/// for it: where another process holds the other core, the thread can wait there a
-/// millisecond or two before it first runs, and the command then walks the folder (or
-/// stats its files) itself rather than waiting for it.
+/// The walk is made by whichever comes to it first, the thread or the command asking for
+/// it; the stats are then taken in runs of [`STAT_RUN`] files by both, the thread from the
+/// walk on and the command once it asks for the status, so that neither waits for what
+/// the other has not begun. Where another process holds the other core, the thread can
+/// wait there a millisecond or two before it first runs: the command then makes it all
+/// itself, and the thread, when it runs, finds nothing left.
 pub struct FolderCheck {
     dir: PathBuf,
-    walk: Option<std::sync::mpsc::Receiver<Result<Arc<reader::Walk>, Error>>>,
+    shared: Arc<Shared>,
+    /// The thread's walk, where it made it.
+    walk: Option<mpsc::Receiver<Result<Arc<reader::Walk>, Error>>>,
     walked: Option<Arc<reader::Walk>>,
-    /// The thread, whose answer is the stats where it made them.
-    thread: Option<std::thread::JoinHandle<Option<Stats>>>,
-    claims: Arc<Claims>,
+    /// The runs the thread stat'ed, each with the index of its first text.
+    runs: Option<mpsc::Receiver<(usize, Stats)>>,
+    /// Joined only to give its panic to the command.
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 /// Each text's stat, in the order of the walk's texts.
 type Stats = Vec<Result<OnDisk, Error>>;
 
-/// Which halves of a [`FolderCheck`] were taken, by the thread or the command, and
-/// whether the check was dropped unfinished (the stats left are then not taken).
+/// What the thread and the command of a [`FolderCheck`] share.
 #[derive(Default)]
-struct Claims {
-    walk: AtomicBool,
-    stats: AtomicBool,
+struct Shared {
+    /// The walk taken, by the thread or the command.
+    walk_taken: AtomicBool,
+    /// The command's walk, handed to the thread so that it stats the texts.
+    handed: Mutex<Handed>,
+    handed_now: Condvar,
+    /// The first text no one has taken to stat.
+    next: AtomicUsize,
+    /// The check was dropped: what is left is not wanted.
     stop: AtomicBool,
 }
 
-impl Claims {
-    /// Take a half: true for the first to ask.
-    fn take(half: &AtomicBool) -> bool {
-        !half.swap(true, Ordering::AcqRel)
+/// The walk the command made, as the thread waits for it.
+#[derive(Default)]
+enum Handed {
+    #[default]
+    Waiting,
+    Walk(Arc<reader::Walk>),
+    /// The walk failed or the check was dropped: nothing to stat.
+    Nothing,
+}
+
+impl Shared {
+    fn hand(&self, handed: Handed) {
+        *self.handed.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = handed;
+        self.handed_now.notify_all();
+    }
+
+    /// The command's walk, once it is handed over (the command took the walk, so it is
+    /// making it now).
+    fn wait_for_walk(&self) -> Option<Arc<reader::Walk>> {
+        let mut handed = self.handed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        loop {
+            match &*handed {
+                Handed::Waiting => handed = self.handed_now.wait(handed).unwrap_or_else(std::sync::PoisonError::into_inner),
+                Handed::Walk(walk) => return Some(Arc::clone(walk)),
+                Handed::Nothing => return None,
+            }
+        }
+    }
+
+    /// Stat the runs of `texts` not yet taken, giving each as it is made, until none is
+    /// left or the check is dropped.
+    fn stat_runs(&self, dir: &Path, texts: &[PathBuf], mut give: impl FnMut(usize, Stats)) {
+        let mut folder = Folder::open(dir);
+        while !self.stop.load(Ordering::Relaxed) {
+            let first = self.next.fetch_add(STAT_RUN, Ordering::Relaxed);
+            if first >= texts.len() {
+                break;
+            }
+            let run = &texts[first..(first + STAT_RUN).min(texts.len())];
+            give(first, run.iter().map(|path| folder.stat(path)).collect());
+        }
+    }
+}
+
+/// The stats of a [`FolderCheck`], run by run as they come.
+struct Gathered {
+    stats: Vec<Option<Result<OnDisk, Error>>>,
+    /// The texts whose stat has not come.
+    left: usize,
+}
+
+impl Gathered {
+    fn new(texts: usize) -> Gathered {
+        Gathered { stats: std::iter::repeat_with(|| None).take(texts).collect(), left: texts }
+    }
+
+    fn place(&mut self, first: usize, run: Stats) {
+        self.left -= run.len();
+        for (slot, stat) in self.stats[first..].iter_mut().zip(run) {
+            *slot = Some(stat);
+        }
     }
 }
 
@@ -375,25 +444,57 @@ impl FolderCheck {
         FolderCheck::new(dir, true)
     }
 
-    /// A check whose halves are all made by the command when `thread` is false.
+    /// A check made all by the command when `thread` is false.
     fn new(dir: &Path, thread: bool) -> FolderCheck {
-        let (sender, receiver) = std::sync::mpsc::sync_channel(1);
-        let claims = Arc::new(Claims::default());
-        let (folder, shared) = (dir.to_path_buf(), Arc::clone(&claims));
+        let shared = Arc::new(Shared::default());
+        let (walk_sender, walk) = mpsc::sync_channel(1);
+        let (run_sender, runs) = mpsc::channel();
+        let (folder, theirs) = (dir.to_path_buf(), Arc::clone(&shared));
         let work = move || {
-            if !Claims::take(&shared.walk) {
-                return None;
+            let texts = if !theirs.walk_taken.swap(true, Ordering::AcqRel) {
+                let walk = reader::walk(&folder).map(Arc::new);
+                let texts = walk.as_ref().ok().cloned();
+                // The command may have stopped listening: its answer is not wanted.
+                let _ = walk_sender.send(walk);
+                texts
+            } else {
+                drop(walk_sender);
+                theirs.wait_for_walk()
+            };
+            if let Some(texts) = texts {
+                theirs.stat_runs(&folder, &texts.texts, |first, stats| {
+                    let _ = run_sender.send((first, stats));
+                });
             }
-            let walk = reader::walk(&folder).map(Arc::new);
-            let texts = walk.as_ref().ok().cloned();
-            // The caller may have stopped listening: its answer is not wanted.
-            let _ = sender.send(walk);
-            let texts = texts?;
-            Claims::take(&shared.stats).then(|| stat_files(&folder, &texts.texts, Some(&shared.stop)))
         };
-        // No thread to be had: the command makes both halves when it asks for them.
+        // No thread to be had: the command makes it all when it asks.
         let thread = thread.then(|| std::thread::Builder::new().name("folder check".into()).spawn(work).ok()).flatten();
-        FolderCheck { dir: dir.to_path_buf(), walk: Some(receiver), walked: None, thread, claims }
+        FolderCheck { dir: dir.to_path_buf(), shared, walk: Some(walk), walked: None, runs: Some(runs), thread }
+    }
+
+    /// Walk the folder here and now unless the thread has begun to: what the command does
+    /// next, the thread stats meanwhile.
+    pub fn walk_unless_begun(&mut self) -> Result<(), Error> {
+        if self.walked.is_none() && !self.shared.walk_taken.swap(true, Ordering::AcqRel) {
+            self.walk_here()?;
+        }
+        Ok(())
+    }
+
+    /// The walk made here, the walk having been taken by the command; handed to the thread.
+    fn walk_here(&mut self) -> Result<Arc<reader::Walk>, Error> {
+        self.walk = None;
+        match reader::walk(&self.dir).map(Arc::new) {
+            Ok(walk) => {
+                self.shared.hand(Handed::Walk(Arc::clone(&walk)));
+                self.walked = Some(Arc::clone(&walk));
+                Ok(walk)
+            }
+            Err(e) => {
+                self.shared.hand(Handed::Nothing);
+                Err(e)
+            }
+        }
     }
 
     /// The folder's walk, made here if the thread has not begun it, else waited for.
@@ -401,18 +502,14 @@ impl FolderCheck {
         if let Some(walked) = &self.walked {
             return Ok(Arc::clone(walked));
         }
-        let receiver = self.walk.take().expect("the walk is asked for once unless it was found");
-        let walk = if Claims::take(&self.claims.walk) {
-            reader::walk(&self.dir).map(Arc::new)?
-        } else {
-            match receiver.recv() {
-                Ok(walk) => walk?,
-                // The thread ended without sending its walk: it panicked, and so does the command.
-                Err(_) => match self.thread.take().map(std::thread::JoinHandle::join) {
-                    Some(Err(panic)) => std::panic::resume_unwind(panic),
-                    _ => unreachable!("the folder check sends its walk before it ends"),
-                },
-            }
+        if !self.shared.walk_taken.swap(true, Ordering::AcqRel) {
+            return self.walk_here();
+        }
+        let receiver = self.walk.take().expect("the thread's walk is waited for once, then kept");
+        let walk = match receiver.recv() {
+            Ok(walk) => walk?,
+            // The thread ended without sending its walk: it panicked, and so does the command.
+            Err(_) => self.resume_panic(),
         };
         self.walked = Some(Arc::clone(&walk));
         Ok(walk)
@@ -420,25 +517,57 @@ impl FolderCheck {
 
     /// How `index` stands against the folder, once the stats are in.
     pub fn status(mut self, index: &Index) -> Result<Status, Error> {
-        let walk = self.walk()?;
-        let stats = if Claims::take(&self.claims.stats) {
-            stat_files(&self.dir, &walk.texts, None)
-        } else {
-            match self.thread.take().map(std::thread::JoinHandle::join) {
-                Some(Ok(Some(stats))) => stats,
-                Some(Err(panic)) => std::panic::resume_unwind(panic),
-                _ => unreachable!("the stats were taken by the thread, which gives them"),
-            }
-        };
+        let (walk, stats) = self.stats()?;
         index.status_with(&self.dir, &walk.texts, stats)
+    }
+
+    /// The walk and each of its texts' stat, in its order, the runs left taken here.
+    fn stats(&mut self) -> Result<(Arc<reader::Walk>, Stats), Error> {
+        let walk = self.walk()?;
+        let texts = &walk.texts;
+        let mut gathered = Gathered::new(texts.len());
+        if texts.len() >= PARALLEL_STATS {
+            // Every core takes runs, as the thread does.
+            let made = Mutex::new(Vec::new());
+            rayon::broadcast(|_| {
+                let mut mine = Vec::new();
+                self.shared.stat_runs(&self.dir, texts, |first, run| mine.push((first, run)));
+                made.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(mine);
+            });
+            let made = made.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+            made.into_iter().for_each(|(first, run)| gathered.place(first, run));
+        } else {
+            self.shared.stat_runs(&self.dir, texts, |first, run| gathered.place(first, run));
+        }
+        // The runs the thread took, each sent once made.
+        let runs = self.runs.take().expect("the status is asked for once");
+        while gathered.left > 0 {
+            match runs.recv() {
+                Ok((first, run)) => gathered.place(first, run),
+                Err(_) => self.resume_panic(),
+            }
+        }
+        let stats = gathered.stats.into_iter().map(|s| s.expect("every text is stat'ed by one or the other")).collect();
+        Ok((walk, stats))
+    }
+
+    /// The thread's panic, given to the command: the thread ended without sending what it
+    /// had taken to make.
+    fn resume_panic(&mut self) -> ! {
+        match self.thread.take().map(std::thread::JoinHandle::join) {
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+            _ => unreachable!("the folder check sends what it took to make before it ends"),
+        }
     }
 }
 
 impl Drop for FolderCheck {
     fn drop(&mut self) {
-        // A thread yet to begin finds both halves taken; one stat-ing stops.
-        for half in [&self.claims.walk, &self.claims.stats, &self.claims.stop] {
-            half.store(true, Ordering::Relaxed);
+        // A thread yet to begin finds the walk taken and nothing handed; one stat-ing stops.
+        self.shared.walk_taken.store(true, Ordering::Relaxed);
+        self.shared.stop.store(true, Ordering::Relaxed);
+        if self.walked.is_none() {
+            self.shared.hand(Handed::Nothing);
         }
     }
 }
@@ -649,7 +778,7 @@ impl Index {
 
     /// [`Index::status`] of the text files `texts` of `dir`, already listed.
     pub fn status_of(&self, dir: &Path, texts: &[PathBuf]) -> Result<Status, Error> {
-        self.status_with(dir, texts, stat_files(dir, texts, None))
+        self.status_with(dir, texts, stat_files(dir, texts))
     }
 
     /// [`Index::status_of`] with each text's stat already taken (`stats`, in the order of
@@ -1231,6 +1360,59 @@ mod tests {
         assert_eq!(status, index.status(&data).unwrap());
         // A check dropped unfinished stops quietly.
         drop(FolderCheck::start(&data));
+        // The walk made by the command before anything else, the thread stat'ing.
+        let mut early = FolderCheck::start(&data);
+        early.walk_unless_begun().unwrap();
+        assert_eq!(early.status(&index).unwrap(), status);
+        let mut alone = FolderCheck::new(&data, false);
+        alone.walk_unless_begun().unwrap();
+        assert!(alone.walked.is_some(), "with no thread, the walk is made when asked");
+        assert_eq!(alone.status(&index).unwrap(), status);
+        // Dropped once walked, its thread waiting for the walk or stat'ing.
+        let mut walked = FolderCheck::start(&data);
+        walked.walk_unless_begun().unwrap();
+        drop(walked);
+    }
+
+    /// Stats of a folder checked three ways: the command alone, the command and the
+    /// thread, and every core (a folder of `PARALLEL_STATS` texts or more); each text's
+    /// stat in the walk's order, as the one-by-one stat of the folder's files has it.
+    #[test]
+    fn the_folder_checks_stats_are_every_texts_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir(&data).unwrap();
+        for n in 0..PARALLEL_STATS + STAT_RUN + 5 {
+            // Sizes that differ from file to file, so that a stat out of place shows.
+            std::fs::write(data.join(format!("{n:05}.txt")), "x".repeat(n % 97)).unwrap();
+        }
+        let walked = reader::walk(&data).unwrap();
+        let expected: Vec<(u64, i64)> = stat_files(&data, &walked.texts).into_iter().map(|s| s.map(|s| (s.size, s.mtime_ns)).unwrap()).collect();
+        let one_by_one: Vec<u64> = walked.texts.iter().map(|p| stat(p).unwrap().size).collect();
+        assert_eq!(expected.iter().map(|e| e.0).collect::<Vec<_>>(), one_by_one);
+        for few in [false, true] {
+            // Few: the first files only, under PARALLEL_STATS, left for the command and
+            // the thread; else the whole folder, on every core.
+            if few {
+                for n in 500..PARALLEL_STATS + STAT_RUN + 5 {
+                    std::fs::remove_file(data.join(format!("{n:05}.txt"))).unwrap();
+                }
+            }
+            let texts = reader::walk(&data).unwrap().texts;
+            let expected = &expected[..texts.len()];
+            for thread in [false, true] {
+                for early in [false, true] {
+                    let mut check = FolderCheck::new(&data, thread);
+                    if early {
+                        check.walk_unless_begun().unwrap();
+                    }
+                    let (walk, stats) = check.stats().unwrap();
+                    assert_eq!(walk.texts, texts);
+                    let stats: Vec<(u64, i64)> = stats.into_iter().map(|s| s.map(|s| (s.size, s.mtime_ns)).unwrap()).collect();
+                    assert_eq!(stats, expected, "few {few}, thread {thread}, early {early}");
+                }
+            }
+        }
     }
 
     #[test]
