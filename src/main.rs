@@ -375,7 +375,8 @@ fn load_corpus<T>(
             None
         }
     };
-    if let Some(index) = index {
+    // The check where no index took it: the folder's walk and stats, for the header cache.
+    let unused = if let Some(index) = index {
         let status = match named {
             Some(queries) => {
                 // Where the check's thread has yet to run, the folder is walked here, and the
@@ -420,14 +421,18 @@ fn load_corpus<T>(
                 ),
             }
         }
+        None
     } else {
-        // No index: the files are read, and the check's stats are not wanted.
-        drop(check);
-    }
+        Some(check)
+    };
     if let Some(queries) = named {
         let cache = lineage::corpus::headers::cache_path(&cli.out, &cli.data);
-        return lineage::corpus::headers::from_files(&cli.data, &cache, queries).map(|n| (n.corpus, n.documents, None));
+        // After an index found out of date, the folder is checked again for the cache.
+        let check = unused.unwrap_or_else(|| FolderCheck::start(&cli.data));
+        return lineage::corpus::headers::from_files(&cli.data, &cache, queries, check).map(|n| (n.corpus, n.documents, None));
     }
+    // The whole corpus is read: the check's stats are not wanted.
+    drop(unused);
     let bar = progress_bar(cli, "reading");
     let progress = |done: usize, total: usize| {
         bar.set_length(total as u64);

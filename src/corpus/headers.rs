@@ -16,7 +16,7 @@
 //! it. Its warnings are the whole corpus's, in the same order: the files that could not
 //! be read, the second texts of one symbol, and the voting files' problems.
 
-use super::index::{Index, StoredHeaders};
+use super::index::{FolderCheck, Index, StoredHeaders};
 use super::{Corpus, Warning, recorded, same_symbol};
 use crate::error::Error;
 use crate::model::{Choice, Document, Language};
@@ -285,7 +285,9 @@ fn write_cache(path: &Path, cache: &CacheFile) {
 
 /// The documents `queries` name, from the files of `dir`: headers from the cache at
 /// `cache` where a file is unchanged, every other file read and parsed (on every core).
-pub fn from_files(dir: &Path, cache: &Path, queries: &[&str]) -> Result<Named, Error> {
+/// Whether a file is unchanged, `check` tells: its walk of `dir` and its stats, made on
+/// this core and its thread's.
+pub fn from_files(dir: &Path, cache: &Path, queries: &[&str], mut check: FolderCheck) -> Result<Named, Error> {
     use rayon::prelude::*;
     let folder = super::index::canonical(dir);
     let mut known = read_cache(cache, &folder);
@@ -296,10 +298,9 @@ pub fn from_files(dir: &Path, cache: &Path, queries: &[&str]) -> Result<Named, E
     if !languages.is_empty() {
         reader::prepare_in_background(languages);
     }
-    let walk = reader::walk(dir)?;
-    // Each file's size and time, taken as the index's freshness check takes them.
-    let stats: Vec<Option<(u64, i64)>> =
-        super::index::stat_files(dir, &walk.texts).into_iter().map(|s| s.ok().map(|s| (s.size, s.mtime_ns))).collect();
+    // Each file's size and time, taken as for the index's freshness check.
+    let (walk, stats) = check.stats()?;
+    let stats: Vec<Option<(u64, i64)>> = stats.into_iter().map(|s| s.ok().map(|s| (s.size, s.mtime_ns))).collect();
     let relative = |path: &Path| super::relative(dir, path).into_owned();
     let mut files: Vec<Option<Cached>> = walk
         .texts

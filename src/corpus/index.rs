@@ -522,7 +522,7 @@ impl FolderCheck {
     }
 
     /// The walk and each of its texts' stat, in its order, the runs left taken here.
-    fn stats(&mut self) -> Result<(Arc<reader::Walk>, Stats), Error> {
+    pub(super) fn stats(&mut self) -> Result<(Arc<reader::Walk>, Stats), Error> {
         let walk = self.walk()?;
         let texts = &walk.texts;
         let mut gathered = Gathered::new(texts.len());
