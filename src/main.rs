@@ -365,6 +365,16 @@ fn load_corpus<T>(
     // thread that compiles the reader's patterns, started next, then waited that long for
     // a core (see the README's "What a short command pays besides its work").
     let mut check = FolderCheck::start(&cli.data);
+    // A command that names a few documents walks the folder first where there is an index
+    // and the check's thread has yet to run (it often has: see `FolderCheck`): the thread
+    // then stats the files while the index is opened and the documents read and diffed.
+    let indexed = path.is_file();
+    if named.is_some() && indexed {
+        check.walk_unless_begun()?;
+    }
+    // With no index, the documents named are read from the files: the other core starts
+    // on the reader's patterns now, before the header cache is read (0.1 ms sooner done).
+    let preparation = (named.is_some() && !indexed).then(lineage::reader::Preparation::start);
     // Only read: a command that reads the corpus never writes the index.
     let index = match Index::open_to_read(&path) {
         Ok(index) => index,
@@ -379,9 +389,6 @@ fn load_corpus<T>(
     let unused = if let Some(index) = index {
         let status = match named {
             Some(queries) => {
-                // Where the check's thread has yet to run, the folder is walked here, and the
-                // thread stats its files while the documents are read and diffed.
-                check.walk_unless_begun()?;
                 let read = lineage::corpus::headers::from_index(&cli.data, &index, queries);
                 let walk = check.walk()?;
                 let named = read.map(|read| read.with_walk(&walk));
@@ -429,7 +436,7 @@ fn load_corpus<T>(
         let cache = lineage::corpus::headers::cache_path(&cli.out, &cli.data);
         // After an index found out of date, the folder is checked again for the cache.
         let check = unused.unwrap_or_else(|| FolderCheck::start(&cli.data));
-        return lineage::corpus::headers::from_files(&cli.data, &cache, queries, check).map(|n| (n.corpus, n.documents, None));
+        return lineage::corpus::headers::from_files(&cli.data, &cache, queries, check, preparation).map(|n| (n.corpus, n.documents, None));
     }
     // The whole corpus is read: the check's stats are not wanted.
     drop(unused);

@@ -286,8 +286,16 @@ fn write_cache(path: &Path, cache: &CacheFile) {
 /// The documents `queries` name, from the files of `dir`: headers from the cache at
 /// `cache` where a file is unchanged, every other file read and parsed (on every core).
 /// Whether a file is unchanged, `check` tells: its walk of `dir` and its stats, made on
-/// this core and its thread's.
-pub fn from_files(dir: &Path, cache: &Path, queries: &[&str], mut check: FolderCheck) -> Result<Named, Error> {
+/// this core and its thread's. `preparation`, where the caller started it, is the
+/// compiling of the reader's patterns already under way on another core; else it is
+/// started here.
+pub fn from_files(
+    dir: &Path,
+    cache: &Path,
+    queries: &[&str],
+    mut check: FolderCheck,
+    preparation: Option<reader::Preparation>,
+) -> Result<Named, Error> {
     use rayon::prelude::*;
     let folder = super::index::canonical(dir);
     let mut known = read_cache(cache, &folder);
@@ -296,7 +304,7 @@ pub fn from_files(dir: &Path, cache: &Path, queries: &[&str], mut check: FolderC
     // text out. A text the cache does not know is read with the rest below, as before.
     let languages = named_languages(known.values().filter_map(|c| c.header.as_ref()), queries);
     if !languages.is_empty() {
-        reader::prepare_in_background(languages);
+        preparation.unwrap_or_else(reader::Preparation::start).for_languages(languages);
     }
     // Each file's size and time, taken as for the index's freshness check.
     let (walk, stats) = check.stats()?;

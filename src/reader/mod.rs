@@ -93,25 +93,45 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document, Error> {
     Ok(doc)
 }
 
-/// Compiles, ahead of need, the patterns that reading a text in each of `languages` nearly
-/// always uses, on a thread of its own that nobody waits for: first the line patterns of
-/// the layout and the paragraphs (compiled while the reading thread walks the folder and
-/// checks its header cache), then those of the later stages (the references, the vote,
-/// the rights, the requests), the last stage first, so that the two threads meet in the
-/// middle. A command that reads a few texts (`diff A B`, `show ID`) starts it before the
-/// first: the patterns, built once per process, then cost the reading thread little more
-/// than the wait for those still being compiled. Compiling is all this does: what a text
-/// reads as is the same.
-pub fn prepare_in_background(languages: Vec<Language>) {
-    let prepare = move || {
-        patterns::prepare();
-        for &language in &languages {
-            findings::prepare(language);
-            refs::prepare(language);
+/// Compiles, ahead of need, the patterns that reading a text nearly always uses, on a
+/// thread of its own that nobody waits for: first the line patterns of the layout and the
+/// paragraphs (compiled while the reading thread walks the folder and checks its header
+/// cache), then, once [`Preparation::for_languages`] names the languages of the texts to
+/// be read, those of the later stages (the references, the vote, the rights, the
+/// requests), the last stage first, so that the two threads meet in the middle. A command
+/// that reads a few texts from the files (`diff A B`, `show ID` with no index) starts it
+/// as soon as it finds no index, before it reads its header cache: the patterns, built
+/// once per process, then cost the reading thread little more than the wait for those
+/// still being compiled. Compiling is all this does: what a text reads as is the same.
+pub struct Preparation {
+    languages: Option<std::sync::mpsc::SyncSender<Vec<Language>>>,
+}
+
+impl Preparation {
+    /// Starts compiling the layout's patterns.
+    pub fn start() -> Preparation {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Language>>(1);
+        let prepare = move || {
+            patterns::prepare();
+            // Nothing more when no language is named (the preparation was dropped).
+            for language in receiver.recv().unwrap_or_default() {
+                findings::prepare(language);
+                refs::prepare(language);
+            }
+        };
+        // Without a thread, each pattern is compiled where it is first needed, as before.
+        let _ = std::thread::Builder::new().name("prepare".into()).spawn(prepare);
+        Preparation { languages: Some(sender) }
+    }
+
+    /// Goes on to the patterns of the later stages for texts in `languages`.
+    pub fn for_languages(mut self, languages: Vec<Language>) {
+        if let Some(sender) = self.languages.take() {
+            // A thread that could not be started is not listening: the patterns are then
+            // compiled where they are first needed.
+            let _ = sender.send(languages);
         }
-    };
-    // Without a thread, each pattern is compiled where it is first needed, as before.
-    let _ = std::thread::Builder::new().name("prepare".into()).spawn(prepare);
+    }
 }
 
 /// The findings of a text whose paragraphs were changed after reading (a draft with an

@@ -335,7 +335,7 @@ pub fn is_superscript_digit(c: char) -> bool {
 /// Compiles, ahead of need, the line patterns that laying out and assembling nearly any
 /// text asks, in either language: page furniture, the title, the numbered paragraphs and
 /// items, footnote marks, the meeting, date and vote lines, the session and the date of
-/// the masthead (see [`crate::reader::prepare_in_background`]).
+/// the masthead (see [`crate::reader::Preparation`]).
 pub fn prepare() {
     for pattern in [
         &JOB_NUMBER_GE, &JOB_NUMBER_NY, &BARCODE, &PAGE_AND_JOB, &PAGE_OF, &PAGE_NUMBER, &FOOTNOTE_RULE, &URL_LINE,
