@@ -360,10 +360,12 @@ fn load_corpus<T>(
         (corpus, documents, None)
     };
     let path = index_path(cli);
-    // Started even where no index turns out to be there (it is then dropped at once):
-    // measured, not starting it made a diff from the files 1–1.5 ms slower, since the
-    // thread that compiles the reader's patterns, started next, then waited that long for
-    // a core (see the README's "What a short command pays besides its work").
+    // Started before the index is looked for: with no index, the few documents a command
+    // names are found from the header cache, which the check's walk and stats validate;
+    // and the thread takes the wait a process's first thread can have for a core, which
+    // measured made a diff from the files 1–1.5 ms slower when the pattern compiler's
+    // thread had it instead (see the README's "What a short command pays besides its
+    // work").
     let mut check = FolderCheck::start(&cli.data);
     // A command that names a few documents walks the folder first where there is an index
     // and the check's thread has yet to run (it often has: see `FolderCheck`): the thread
