@@ -357,21 +357,22 @@ pub static EN_TITLE_ON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^\s{1,3}(?:on|concerning|regarding|relating to)\s{1,3}"));
 
 /// Compiles, ahead of need, the patterns that finding the references of a text in
-/// `language` nearly always uses (see [`crate::reader::prepare`]).
+/// `language` nearly always uses (see [`crate::reader::Preparation`]); not those of web
+/// addresses and link targets, which are tried only on a text that has one.
 pub fn prepare(language: crate::model::Language) {
     use crate::model::Language;
     let patterns: &[&LazyLock<Regex>] = match language {
         Language::Zh => {
             ZH_PREFIX.prepare();
             ZH_NEXT_ITEM.prepare();
-            &[&ZH_ANCHOR, &ZH_VERB, &ZH_DATE, &ZH_TERMINAL, &DOC, &URL, &UNDOCS, &MD_TARGET]
+            &[&ZH_ANCHOR, &ZH_VERB, &ZH_DATE, &ZH_TERMINAL, &DOC]
         }
         Language::En => {
             EN_TITLE_ENTITLED.prepare();
             &[
                 &EN_ORGAN_MENTION, &EN_SEP, &EN_ITEM, &EN_TITLE_FOOTNOTE, &EN_TITLE_CUT, &EN_NEXT_MEMBER, &EN_TITLE_ON,
                 &EN_POST_BODY, &EN_DATE_AFTER, &EN_KNOWN_BODY_END, &EN_SENTENCE_END, &EN_VERB, &EN_FIRST_ITEM, &EN_KEYWORD,
-                &EN_DATE, &EN_SIBLING_PART, &ZH_DATE, &DOC, &URL, &UNDOCS, &MD_TARGET,
+                &EN_DATE, &EN_SIBLING_PART, &ZH_DATE, &DOC,
             ]
         }
     };
