@@ -92,7 +92,10 @@ pub(super) fn read(lines: &[Line], body_line: Option<usize>) -> Option<DraftMast
     let symbol = lines[..limit]
         .iter()
         .find_map(|l| DRAFT_SYMBOL_LINE.captures(&l.text).map(|c| normalise_symbol(&c[1])));
-    let limited = lines[..limit].iter().position(|l| DISTR_LIMITED.is_match(&l.text));
+    // (Tried only on a line that says it is limited: most say "General".)
+    let limited = lines[..limit]
+        .iter()
+        .position(|l| (l.text.contains("Limited") || l.text.contains("限发")) && DISTR_LIMITED.is_match(&l.text));
     let (sponsor_start, sponsor_end, sponsor) = find_sponsor_line(lines, limit)?;
     if symbol.is_none() && limited.is_none() {
         return None;

@@ -69,7 +69,8 @@ pub fn session(texts: &[&str]) -> Option<u32> {
         if let Some(c) = SESSION_ZH.captures(t) {
             return chinese_number(&c[1]);
         }
-        if let Some(c) = SESSION_EN.captures(t)
+        if t.ends_with("session")
+            && let Some(c) = SESSION_EN.captures(t)
             && let Some(n) = english_ordinal(&c[1]) {
                 return Some(n);
             }
