@@ -224,7 +224,7 @@ fn find_masthead(lines: &[Line]) -> Masthead {
         .position(|l| super::patterns::numbered(&l.text).is_some_and(|(number, _)| number == "1"))
         .unwrap_or(lines.len());
     let title_idx = lines[..first_numbered].iter().position(|l| TITLE_LINE.is_match(&l.text));
-    let sc_idx = lines[..first_numbered].iter().position(|l| SC_TITLE_LINE.is_match(&l.text));
+    let sc_idx = lines[..first_numbered].iter().position(|l| super::patterns::may_be_sc_title(&l.text) && SC_TITLE_LINE.is_match(&l.text));
     let search_from = title_idx.or(sc_idx).unwrap_or(0);
     let body_idx = (search_from..first_numbered.min(lines.len()))
         .find(|&i| BODY_LINE.is_match(&lines[i].text))

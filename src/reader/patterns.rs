@@ -163,6 +163,13 @@ macro_rules! sc_title_line {
         )
     };
 }
+/// Whether `line` holds what [`SC_TITLE_LINE`] cannot match without: the word
+/// "Resolution" in either case, or the Chinese heading's opening and close. Most texts
+/// have no such line, and the pattern is then never compiled.
+pub fn may_be_sc_title(line: &str) -> bool {
+    line.contains("Resolution") || line.contains("RESOLUTION") || (line.starts_with('第') && line.ends_with("号决议"))
+}
+
 pub static SC_TITLE_LINE: Bounded = Bounded::fixed_run(
     || re(sc_title_line!("{6,}")),
     || re(sc_title_line!("{6,40}")),
@@ -345,7 +352,6 @@ pub fn prepare() {
     ] {
         LazyLock::force(pattern);
     }
-    SC_TITLE_LINE.prepare();
     HEADING_NUMBERED.prepare();
 }
 
@@ -410,6 +416,10 @@ mod tests {
             SC_TITLE_LINE.assert_agrees(line);
         }
         assert!(SC_TITLE_LINE.is_match(&lines[4]) && SC_TITLE_LINE.is_match(&lines[7]));
+        // Every line it matches holds what it cannot match without.
+        for line in &lines {
+            assert!(!SC_TITLE_LINE.is_match(line) || may_be_sc_title(line), "{line}");
+        }
         assert!(!SC_TITLE_LINE.is_match(&lines[6]) && !SC_TITLE_LINE.is_match(&lines[8]));
     }
 

@@ -121,6 +121,7 @@ mod tests {
         ];
         for (line, n, y, d) in rows {
             let c = SC_TITLE_LINE.captures(line).unwrap_or_else(|| panic!("{line}"));
+            assert!(crate::reader::patterns::may_be_sc_title(line), "{line}");
             assert_eq!(c.name("n1").or(c.name("n2")).unwrap().as_str(), n);
             assert_eq!(c.name("y1").or(c.name("y2")).unwrap().as_str(), y);
             assert_eq!(c.name("d1").or(c.name("d2")).map(|m| m.as_str()), d);
