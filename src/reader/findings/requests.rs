@@ -583,15 +583,22 @@ fn zh_addressee_at(text: &str, setting: Setting) -> Option<(Addressee, usize)> {
     }
     let other = ZH_OTHER.find(text)?;
     // The match ends with the word that starts the action; the name is what precedes it.
-    let name_end = ZH_OTHER_END.find(other.as_str()).map_or(other.end(), |m| m.start());
+    let name_end = action_word_at_end(other.as_str()).unwrap_or(other.end());
     (name_end > 0).then_some((Addressee::Other, name_end))
 }
 
-/// The action word that closes a [`ZH_OTHER`] match.
-static ZH_OTHER_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:在|就|向|与|对|为|将|把|根据|继续|提交|编写|召集|举办|组织|开展|提供|考虑|确保|协助|支持|采取|加强|酌情|通过|审议|进行|制定|拟订|散发|分发)$")
-        .expect("valid regex")
-});
+/// The action words that close a [`ZH_OTHER`] match. None is the end of another, so a
+/// text ends with one of them at most.
+const ZH_ACTION_WORDS: [&str; 31] = [
+    "在", "就", "向", "与", "对", "为", "将", "把", "根据", "继续", "提交", "编写", "召集", "举办", "组织", "开展", "提供", "考虑",
+    "确保", "协助", "支持", "采取", "加强", "酌情", "通过", "审议", "进行", "制定", "拟订", "散发", "分发",
+];
+
+/// Where the action word that ends `text` begins, if one does (a comparison of the last
+/// bytes: no pattern to compile).
+fn action_word_at_end(text: &str) -> Option<usize> {
+    ZH_ACTION_WORDS.iter().find(|w| text.ends_with(*w)).map(|w| text.len() - w.len())
+}
 
 fn en_addressee_at(text: &str, setting: Setting) -> Option<FoundName> {
     // "Requests to continue to circulate …": no addressee named; kept as an unnamed other.
@@ -969,7 +976,7 @@ pub fn prepare(language: Language) {
             ZH_OTHER.prepare();
             for pattern in [
                 &ZH_SESSION_BODY, &ZH_SESSION_NUMBER, &ZH_SESSIONS, &ZH_ALREADY_ASKED, &ZH_ASSIST, &ZH_ON_REQUEST, &ZH_TITLE,
-                &ZH_JOINER, &ZH_OTHER_END, &ZH_NOTED_CALL, &ZH_NEXT_STATEMENT, &ZH_ASKING, &ZH_DECIDING, &ZH_NOTING,
+                &ZH_JOINER, &ZH_NOTED_CALL, &ZH_NEXT_STATEMENT, &ZH_ASKING, &ZH_DECIDING, &ZH_NOTING,
             ] {
                 LazyLock::force(pattern);
             }
@@ -989,6 +996,28 @@ pub fn prepare(language: Language) {
 
 #[cfg(test)]
 mod tests {
+    /// The action word at the end is where the pattern `(?:在|就|…|分发)$` would find it,
+    /// on every word after a name, alone, and after another word; none ends another.
+    #[test]
+    fn the_action_word_at_the_end_is_where_the_pattern_finds_it() {
+        let alternatives = super::ZH_ACTION_WORDS.join("|");
+        let pattern = regex::Regex::new(&format!("(?:{alternatives})$")).unwrap();
+        let mut texts = vec!["".to_string(), "秘书长".to_string(), "秘书长在会上".to_string()];
+        for w in super::ZH_ACTION_WORDS {
+            for before in ["", "秘书长", "人权高专办继续", "据"] {
+                texts.push(format!("{before}{w}"));
+                texts.push(format!("{before}{w}。"));
+            }
+            for other in super::ZH_ACTION_WORDS {
+                assert!(w == other || !w.ends_with(other), "{other} ends {w}");
+            }
+        }
+        for text in &texts {
+            assert_eq!(super::action_word_at_end(text), pattern.find(text).map(|m| m.start()), "{text}");
+        }
+        assert_eq!(super::action_word_at_end("秘书长根据"), Some("秘书长".len()));
+    }
+
     use super::*;
     use crate::model::{Item, LineSpan, ParagraphKind};
 
