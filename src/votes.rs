@@ -5,7 +5,7 @@
 //! The principal types: [`Position`] (the contract's `yes`, `no`, `abstain`, `absent`,
 //! `consensus`, `nonmember`), [`Positions`] (every State's position in one vote),
 //! [`SeriesVotes`] (a series × its countries, with the [`Shift`]s between texts). The
-//! votes of a UNDL voting file are attached to the documents they name by [`attach`]
+//! votes of a UNDL voting file are attached to the documents they name by [`crate::corpus::recorded::attach`]
 //! and to the graph's nodes by [`attach_to_graph`]. Data only: sentences are written in
 //! `render::votes`.
 

@@ -340,7 +340,7 @@ const STAT_RUN: usize = 32;
 /// finds the index fresh.
 ///
 /// The walk is made by whichever comes to it first, the thread or the command asking for
-/// it; the stats are then taken in runs of [`STAT_RUN`] files by both, the thread from the
+/// it; the stats are then taken in runs of 32 files (`STAT_RUN`) by both, the thread from the
 /// walk on and the command once it asks for the status, so that neither waits for what
 /// the other has not begun. Where another process holds the other core, the thread can
 /// wait there a millisecond or two before it first runs: the command then makes it all

@@ -23,7 +23,7 @@ pub fn annotate(doc: &mut Document) {
 }
 
 /// Compiles, ahead of need, what finding the vote, rights and requests of a text in
-/// `language` nearly always uses, the last stage first (see [`crate::reader::prepare`]).
+/// `language` nearly always uses, the last stage first (see [`crate::reader::Preparation`]).
 pub fn prepare(language: crate::model::Language) {
     requests::prepare(language);
     rights::prepare(language);

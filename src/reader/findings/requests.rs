@@ -967,7 +967,7 @@ fn expand_range(previous: Option<u32>, number: u32, is_range_end: bool, mut push
 }
 
 /// Compiles, ahead of need, the patterns that reading the requests of a text in
-/// `language` nearly always uses (see [`crate::reader::prepare`]).
+/// `language` nearly always uses (see [`crate::reader::Preparation`]).
 pub fn prepare(language: Language) {
     match language {
         Language::Zh => {

@@ -872,7 +872,7 @@ fn head_window(view: &str, start: usize, max: usize) -> &str {
 }
 
 /// Builds, ahead of need, the lexicon's automaton for `language` and the patterns that
-/// reading the rights of a text in it nearly always uses (see [`crate::reader::prepare`]).
+/// reading the rights of a text in it nearly always uses (see [`crate::reader::Preparation`]).
 pub fn prepare(language: Language) {
     let lexicon = lexicon();
     match language {

@@ -340,7 +340,7 @@ fn collapse_spaces(s: &str) -> String {
 }
 
 /// Compiles, ahead of need, the patterns and the country names that reading the vote
-/// of a text in `language` nearly always uses (see [`crate::reader::prepare`]).
+/// of a text in `language` nearly always uses (see [`crate::reader::Preparation`]).
 pub fn prepare(language: Language) {
     let patterns: &[&LazyLock<Regex>] = match language {
         Language::Zh => &[&ZH_WITHOUT_VOTE, &EMPTY_LIST, &LIST_END, &LIST_HEADING, &ZH_RECORDED, &ZH_FOR_AGAINST, &ZH_ABSTAIN, &ZH_NO, &ZH_YES],
