@@ -319,15 +319,11 @@ pub(super) struct OnDisk {
 /// Files from which the freshness check stats them on every core.
 const PARALLEL_STATS: usize = 2048;
 
-/// One stat per file: on 100,000 files that is most of the freshness check, made on every
-/// core; on a few hundred, starting the threads costs more than they save.
-pub(super) fn stat_files(dir: &Path, texts: &[PathBuf]) -> Vec<Result<OnDisk, Error>> {
-    if texts.len() >= PARALLEL_STATS {
-        use rayon::prelude::*;
-        return texts.par_iter().map_init(|| Folder::open(dir), |folder, path| folder.stat(path)).collect();
-    }
-    let mut folder = Folder::open(dir);
-    texts.iter().map(|path| folder.stat(path)).collect()
+/// One stat per file, in the order of `texts`.
+pub(super) fn stat_files(dir: &Path, texts: &[PathBuf]) -> Stats {
+    let mut gathered = Gathered::new(texts.len());
+    Shared::default().stat_here(dir, texts, &mut gathered);
+    gathered.into_stats()
 }
 
 /// The files a [`FolderCheck`] stats at a time: few enough that the last run, taken by one
@@ -416,6 +412,23 @@ impl Shared {
             give(first, run.iter().map(|path| folder.stat(path)).collect());
         }
     }
+
+    /// The runs of `texts` left, stat'ed by this thread, placed in `gathered`: on 100,000
+    /// files that is most of the freshness check, made on every core; on a few hundred,
+    /// starting the threads costs more than they save.
+    fn stat_here(&self, dir: &Path, texts: &[PathBuf], gathered: &mut Gathered) {
+        if texts.len() < PARALLEL_STATS {
+            return self.stat_runs(dir, texts, |first, run| gathered.place(first, run));
+        }
+        let made = Mutex::new(Vec::new());
+        rayon::broadcast(|_| {
+            let mut mine = Vec::new();
+            self.stat_runs(dir, texts, |first, run| mine.push((first, run)));
+            made.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(mine);
+        });
+        let made = made.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        made.into_iter().for_each(|(first, run)| gathered.place(first, run));
+    }
 }
 
 /// The stats of a [`FolderCheck`], run by run as they come.
@@ -435,6 +448,11 @@ impl Gathered {
         for (slot, stat) in self.stats[first..].iter_mut().zip(run) {
             *slot = Some(stat);
         }
+    }
+
+    /// Every text's stat, once none is left to come.
+    fn into_stats(self) -> Stats {
+        self.stats.into_iter().map(|s| s.expect("every text is stat'ed by one or the other")).collect()
     }
 }
 
@@ -482,13 +500,13 @@ impl FolderCheck {
     }
 
     /// The walk made here, the walk having been taken by the command; handed to the thread.
-    fn walk_here(&mut self) -> Result<Arc<reader::Walk>, Error> {
+    fn walk_here(&mut self) -> Result<(), Error> {
         self.walk = None;
         match reader::walk(&self.dir).map(Arc::new) {
             Ok(walk) => {
                 self.shared.hand(Handed::Walk(Arc::clone(&walk)));
-                self.walked = Some(Arc::clone(&walk));
-                Ok(walk)
+                self.walked = Some(walk);
+                Ok(())
             }
             Err(e) => {
                 self.shared.hand(Handed::Nothing);
@@ -499,11 +517,9 @@ impl FolderCheck {
 
     /// The folder's walk, made here if the thread has not begun it, else waited for.
     pub fn walk(&mut self) -> Result<Arc<reader::Walk>, Error> {
+        self.walk_unless_begun()?;
         if let Some(walked) = &self.walked {
             return Ok(Arc::clone(walked));
-        }
-        if !self.shared.walk_taken.swap(true, Ordering::AcqRel) {
-            return self.walk_here();
         }
         let receiver = self.walk.take().expect("the thread's walk is waited for once, then kept");
         let walk = match receiver.recv() {
@@ -526,19 +542,8 @@ impl FolderCheck {
         let walk = self.walk()?;
         let texts = &walk.texts;
         let mut gathered = Gathered::new(texts.len());
-        if texts.len() >= PARALLEL_STATS {
-            // Every core takes runs, as the thread does.
-            let made = Mutex::new(Vec::new());
-            rayon::broadcast(|_| {
-                let mut mine = Vec::new();
-                self.shared.stat_runs(&self.dir, texts, |first, run| mine.push((first, run)));
-                made.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(mine);
-            });
-            let made = made.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-            made.into_iter().for_each(|(first, run)| gathered.place(first, run));
-        } else {
-            self.shared.stat_runs(&self.dir, texts, |first, run| gathered.place(first, run));
-        }
+        // The runs the thread has not taken, taken here (on every core for many files).
+        self.shared.stat_here(&self.dir, texts, &mut gathered);
         // The runs the thread took, each sent once made.
         let runs = self.runs.take().expect("the status is asked for once");
         while gathered.left > 0 {
@@ -547,8 +552,7 @@ impl FolderCheck {
                 Err(_) => self.resume_panic(),
             }
         }
-        let stats = gathered.stats.into_iter().map(|s| s.expect("every text is stat'ed by one or the other")).collect();
-        Ok((walk, stats))
+        Ok((walk, gathered.into_stats()))
     }
 
     /// The thread's panic, given to the command: the thread ended without sending what it
