@@ -366,7 +366,8 @@ fn load_corpus<T>(
     // measured made a diff from the files 1–1.5 ms slower when the pattern compiler's
     // thread had it instead (see the README's "What a short command pays besides its
     // work").
-    let mut check = FolderCheck::start(&cli.data);
+    let kept = Some(lineage::corpus::listing::path(&cli.out, &cli.data));
+    let mut check = FolderCheck::start(&cli.data, kept.clone());
     // A command that names a few documents walks the folder first where there is an index
     // and the check's thread has yet to run (it often has: see `FolderCheck`): the thread
     // then stats the files while the index is opened and the documents read and diffed.
@@ -437,7 +438,7 @@ fn load_corpus<T>(
     if let Some(queries) = named {
         let cache = lineage::corpus::headers::cache_path(&cli.out, &cli.data);
         // After an index found out of date, the folder is checked again for the cache.
-        let check = unused.unwrap_or_else(|| FolderCheck::start(&cli.data));
+        let check = unused.unwrap_or_else(|| FolderCheck::start(&cli.data, kept));
         return lineage::corpus::headers::from_files(&cli.data, &cache, queries, check, preparation).map(|n| (n.corpus, n.documents, None));
     }
     // The whole corpus is read: the check's stats are not wanted.

@@ -268,21 +268,6 @@ fn read_cache(path: &Path, folder: &str) -> Known {
     }
 }
 
-/// Write the cache whole, through a file renamed into place (a reader never sees half of
-/// one); any failure leaves the old cache, or none.
-fn write_cache(path: &Path, cache: &CacheFile) {
-    let Ok(bytes) = rmp_serde::to_vec(cache) else { return };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        let _ = std::fs::create_dir_all(parent);
-    }
-    let mut temporary = path.as_os_str().to_owned();
-    temporary.push(format!(".{}.tmp", std::process::id()));
-    let temporary = PathBuf::from(temporary);
-    if std::fs::write(&temporary, bytes).is_ok() && std::fs::rename(&temporary, path).is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-}
-
 /// The documents `queries` name, from the files of `dir`: headers from the cache at
 /// `cache` where a file is unchanged, every other file read and parsed (on every core).
 /// Whether a file is unchanged, `check` tells: its walk of `dir` and its stats, made on
@@ -372,7 +357,7 @@ pub fn from_files(
     }
     if !todo.is_empty() || stale {
         let files = files.iter().flatten().cloned().collect();
-        write_cache(cache, &CacheFile { version: CACHE_VERSION.to_string(), folder, files });
+        super::write_whole(cache, &CacheFile { version: CACHE_VERSION.to_string(), folder, files });
     }
     // Every file is known from the cache or was parsed.
     let entries = known_as.iter().enumerate().filter_map(|(i, known)| {

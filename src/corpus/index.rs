@@ -343,6 +343,8 @@ const STAT_RUN: usize = 32;
 /// itself, and the thread, when it runs, finds nothing left.
 pub struct FolderCheck {
     dir: PathBuf,
+    /// Where the folder's walk is kept between commands.
+    kept: Option<PathBuf>,
     shared: Arc<Shared>,
     /// The thread's walk, where it made it.
     walk: Option<mpsc::Receiver<Result<Arc<reader::Walk>, Error>>>,
@@ -457,20 +459,21 @@ impl Gathered {
 }
 
 impl FolderCheck {
-    /// Start walking `dir`.
-    pub fn start(dir: &Path) -> FolderCheck {
-        FolderCheck::new(dir, true)
+    /// Start walking `dir`, taking the walk kept at `kept` where it is still the folder's
+    /// (see [`super::listing`]), and keeping it there otherwise.
+    pub fn start(dir: &Path, kept: Option<PathBuf>) -> FolderCheck {
+        FolderCheck::new(dir, kept, true)
     }
 
     /// A check made all by the command when `thread` is false.
-    fn new(dir: &Path, thread: bool) -> FolderCheck {
+    fn new(dir: &Path, kept: Option<PathBuf>, thread: bool) -> FolderCheck {
         let shared = Arc::new(Shared::default());
         let (walk_sender, walk) = mpsc::sync_channel(1);
         let (run_sender, runs) = mpsc::channel();
-        let (folder, theirs) = (dir.to_path_buf(), Arc::clone(&shared));
+        let (folder, theirs, kept_here) = (dir.to_path_buf(), Arc::clone(&shared), kept.clone());
         let work = move || {
             let texts = if !theirs.walk_taken.swap(true, Ordering::AcqRel) {
-                let walk = reader::walk(&folder).map(Arc::new);
+                let walk = super::listing::walk(&folder, kept_here.as_deref()).map(Arc::new);
                 let texts = walk.as_ref().ok().cloned();
                 // The command may have stopped listening: its answer is not wanted.
                 let _ = walk_sender.send(walk);
@@ -487,7 +490,7 @@ impl FolderCheck {
         };
         // No thread to be had: the command makes it all when it asks.
         let thread = thread.then(|| std::thread::Builder::new().name("folder check".into()).spawn(work).ok()).flatten();
-        FolderCheck { dir: dir.to_path_buf(), shared, walk: Some(walk), walked: None, runs: Some(runs), thread }
+        FolderCheck { dir: dir.to_path_buf(), kept, shared, walk: Some(walk), walked: None, runs: Some(runs), thread }
     }
 
     /// Walk the folder here and now unless the thread has begun to: what the command does
@@ -502,7 +505,7 @@ impl FolderCheck {
     /// The walk made here, the walk having been taken by the command; handed to the thread.
     fn walk_here(&mut self) -> Result<(), Error> {
         self.walk = None;
-        match reader::walk(&self.dir).map(Arc::new) {
+        match super::listing::walk(&self.dir, self.kept.as_deref()).map(Arc::new) {
             Ok(walk) => {
                 self.shared.hand(Handed::Walk(Arc::clone(&walk)));
                 self.walked = Some(walk);
@@ -1344,15 +1347,15 @@ mod tests {
         let mut index = Index::open(&dir.path().join("index.sqlite")).unwrap();
         index.refresh(&data, |_, _| {}).unwrap();
         let checked = |index: &Index| {
-            let mut check = FolderCheck::start(&data);
+            let mut check = FolderCheck::start(&data, None);
             assert_eq!(check.walk().unwrap().texts, reader::walk(&data).unwrap().texts);
             let status = check.status(index).unwrap();
             // Made by the command alone, as when the thread has not begun when asked.
-            let mut alone = FolderCheck::new(&data, false);
+            let mut alone = FolderCheck::new(&data, None, false);
             assert_eq!(alone.walk().unwrap().texts, reader::walk(&data).unwrap().texts);
             assert_eq!(alone.status(index).unwrap(), status);
             // Asked for the status at once, the walk made by either.
-            assert_eq!(FolderCheck::start(&data).status(index).unwrap(), status);
+            assert_eq!(FolderCheck::start(&data, None).status(index).unwrap(), status);
             status
         };
         assert!(checked(&index).is_fresh());
@@ -1363,17 +1366,17 @@ mod tests {
         assert_eq!((status.added.as_slice(), status.removed.as_slice()), (["c.txt".to_string()].as_slice(), ["b.txt".to_string()].as_slice()));
         assert_eq!(status, index.status(&data).unwrap());
         // A check dropped unfinished stops quietly.
-        drop(FolderCheck::start(&data));
+        drop(FolderCheck::start(&data, None));
         // The walk made by the command before anything else, the thread stat'ing.
-        let mut early = FolderCheck::start(&data);
+        let mut early = FolderCheck::start(&data, None);
         early.walk_unless_begun().unwrap();
         assert_eq!(early.status(&index).unwrap(), status);
-        let mut alone = FolderCheck::new(&data, false);
+        let mut alone = FolderCheck::new(&data, None, false);
         alone.walk_unless_begun().unwrap();
         assert!(alone.walked.is_some(), "with no thread, the walk is made when asked");
         assert_eq!(alone.status(&index).unwrap(), status);
         // Dropped once walked, its thread waiting for the walk or stat'ing.
-        let mut walked = FolderCheck::start(&data);
+        let mut walked = FolderCheck::start(&data, None);
         walked.walk_unless_begun().unwrap();
         drop(walked);
     }
@@ -1406,7 +1409,7 @@ mod tests {
             let expected = &expected[..texts.len()];
             for thread in [false, true] {
                 for early in [false, true] {
-                    let mut check = FolderCheck::new(&data, thread);
+                    let mut check = FolderCheck::new(&data, None, thread);
                     if early {
                         check.walk_unless_begun().unwrap();
                     }

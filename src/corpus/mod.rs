@@ -3,6 +3,7 @@
 mod catalog;
 pub mod headers;
 pub mod index;
+pub mod listing;
 pub mod location;
 pub mod outline;
 pub(crate) mod postings;
@@ -15,6 +16,22 @@ use crate::reader;
 use crate::model::{Document, Language};
 pub use outline::Outline;
 use std::path::Path;
+
+/// Write `value` as MessagePack to `path` whole, through a file renamed into place (a
+/// reader never sees half of one), making its folder where it is missing: the caches kept
+/// under the output folder. Any failure leaves the old file, or none.
+fn write_whole(path: &Path, value: &impl serde::Serialize) {
+    let Ok(bytes) = rmp_serde::to_vec(value) else { return };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(format!(".{}.tmp", std::process::id()));
+    let temporary = std::path::PathBuf::from(temporary);
+    if std::fs::write(&temporary, bytes).is_ok() && std::fs::rename(&temporary, path).is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+}
 
 /// A problem with one file that did not stop the rest of the corpus from being read.
 #[derive(Debug)]

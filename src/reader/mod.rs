@@ -157,6 +157,14 @@ pub struct Walk {
     /// `.csv` files whose first line names the UNDL voting columns (see [`votes_csv`]).
     pub votes: Vec<PathBuf>,
     pub skipped: Vec<Skipped>,
+    /// Every folder listed, the corpus folder first.
+    pub folders: Vec<PathBuf>,
+    /// Whether every entry was placed by its name and its folder entry alone: no link
+    /// followed, no file opened to tell what it is, no folder that could not be listed.
+    /// Such a walk changes only where one of its folders does (an entry made, removed or
+    /// renamed sets the folder's modification time), which is what lets the walk be kept
+    /// between commands (`corpus::listing`).
+    pub by_entries: bool,
 }
 
 #[derive(Debug)]
@@ -176,7 +184,7 @@ pub fn walk(dir: &Path) -> Result<Walk, Error> {
     if !dir.is_dir() {
         return Err(Error::NoCorpus(dir.to_path_buf()));
     }
-    let mut found = Walk::default();
+    let mut found = Walk { by_entries: true, ..Walk::default() };
     let mut entered = std::collections::HashSet::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -192,9 +200,11 @@ pub fn walk(dir: &Path) -> Result<Walk, Error> {
             Err(source) if d == dir => return Err(Error::Io { path: d, source }),
             Err(e) => {
                 found.skipped.push(Skipped { path: d, reason: format!("folder cannot be read: {e}") });
+                found.by_entries = false;
                 continue;
             }
         };
+        found.folders.push(d.clone());
         for entry in entries {
             let entry = entry.map_err(|source| Error::Io { path: d.clone(), source })?;
             let name = entry.file_name();
@@ -211,8 +221,12 @@ pub fn walk(dir: &Path) -> Result<Walk, Error> {
                 Ok(kind) if kind.is_file() => (false, true),
                 Ok(kind) if kind.is_dir() => (true, false),
                 _ => match std::fs::metadata(&path) {
-                    Ok(meta) => (meta.is_dir(), meta.is_file()),
+                    Ok(meta) => {
+                        found.by_entries = false;
+                        (meta.is_dir(), meta.is_file())
+                    }
                     Err(e) => {
+                        found.by_entries = false;
                         found.skipped.push(Skipped { path, reason: format!("cannot be read: {e}") });
                         continue;
                     }
@@ -220,7 +234,10 @@ pub fn walk(dir: &Path) -> Result<Walk, Error> {
             };
             if is_dir {
                 stack.push(path);
-            } else if is_file && extension.is_some_and(|e| e.eq_ignore_ascii_case(b"csv")) && is_voting_file(&path) {
+            } else if is_file && extension.is_some_and(|e| e.eq_ignore_ascii_case(b"csv")) && {
+                found.by_entries = false;
+                is_voting_file(&path)
+            } {
                 found.votes.push(path);
             } else if extension_in(extension, &["doc"]) {
                 found.skipped.push(Skipped { path, reason: ReadError::WordBinary.to_string() });
@@ -304,7 +321,8 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 
 /// `dir.join(name)` for a name read from the folder `dir` (it holds no separator),
 /// made in one allocation.
-fn join(dir: &Path, name: &std::ffi::OsStr) -> PathBuf {
+/// The path of `name` below `dir`, as the walk spells it (one separator between).
+pub fn join(dir: &Path, name: &std::ffi::OsStr) -> PathBuf {
     let dir = dir.as_os_str();
     let separator = !dir.is_empty() && !dir.as_encoded_bytes().last().copied().is_some_and(is_separator_byte);
     let mut path = std::ffi::OsString::with_capacity(dir.len() + 1 + name.len());
