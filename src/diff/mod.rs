@@ -343,25 +343,14 @@ pub fn diff_documents(old: &Document, new: &Document, options: &DiffOptions) -> 
     let pieces = Pieces::cut(&links, &old_texts, &new_texts, options);
     let builder = PairBuilder { old, new, old_texts: &old_texts, new_texts: &new_texts, options, cross_language };
     let entries: Vec<Entry> = align::reading_order(&links, &in_place, old.paragraphs.len(), new.paragraphs.len(), false);
-    let make = |entry: Entry| match entry {
-        Entry::Pair(k) => builder.pair(&links, k, in_place[k], &pieces, &old_profiles, &new_profiles),
-        Entry::Removed(i) => builder.removed(i),
-        Entry::Added(j) => builder.added(j),
-    };
-    // The text the redlines will compare: the paired paragraphs whose texts differ.
-    let to_compare: usize = entries
+    let mut paragraphs: Vec<ParagraphPair> = entries
         .iter()
-        .filter_map(|e| match e {
-            Entry::Pair(k) => Some(&links[*k]),
-            _ => None,
+        .map(|&entry| match entry {
+            Entry::Pair(k) => builder.pair(&links, k, in_place[k], &pieces, &old_profiles, &new_profiles),
+            Entry::Removed(i) => builder.removed(i),
+            Entry::Added(j) => builder.added(j),
         })
-        .filter(|l| old_texts[l.old] != new_texts[l.new])
-        .map(|l| old_texts[l.old].len() + new_texts[l.new].len())
-        .sum();
-    // Within a pool of threads (the site's diffs of a whole corpus) every core is busy
-    // already.
-    let share = to_compare >= SHARED_REDLINES && rayon::current_thread_index().is_none();
-    let mut paragraphs: Vec<ParagraphPair> = if share { shared(&entries, make) } else { entries.iter().map(|&e| make(e)).collect() };
+        .collect();
     let mut counts = StatusCounts::default();
     let (mut minor_changes, mut minor_paragraphs) = (0, 0);
     for p in paragraphs.iter_mut() {
@@ -391,41 +380,6 @@ pub fn diff_documents(old: &Document, new: &Document, options: &DiffOptions) -> 
         paragraphs,
         notes,
     }
-}
-
-/// Bytes of paired text to redline from which a second thread takes a share of the pairs
-/// (below it, starting the thread costs more than it saves). 47/23 → 53/29 has 12 KB, a
-/// typical General Assembly pair 2 KB.
-const SHARED_REDLINES: usize = 8_000;
-
-/// `make` of each entry, in order, made by this thread and one more: each takes the next
-/// entry not yet taken, so that the work is shared however late the second thread starts
-/// (or all of it done here, where no thread can be started). Each pair is made as it
-/// would be alone: its redline has its own time budget, and the result is the same.
-fn shared<F>(entries: &[Entry], make: F) -> Vec<ParagraphPair>
-where
-    F: Fn(Entry) -> ParagraphPair + Sync,
-{
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut made = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&entry) = entries.get(i) else { return made };
-            made.push((i, make(entry)));
-        }
-    };
-    let (mine, theirs) = std::thread::scope(|scope| {
-        let helper = std::thread::Builder::new().name("redlines".into()).spawn_scoped(scope, work).ok();
-        let mine = work();
-        (mine, helper.map(|h| h.join().expect("a redline thread does not panic")).unwrap_or_default())
-    });
-    let mut slots: Vec<Option<ParagraphPair>> = entries.iter().map(|_| None).collect();
-    for (i, pair) in mine.into_iter().chain(theirs) {
-        slots[i] = Some(pair);
-    }
-    slots.into_iter().map(|p| p.expect("every entry was made by one thread")).collect()
 }
 
 /// Two language versions: the n-th preambular paragraph with the n-th, and so on.
@@ -759,29 +713,5 @@ mod tests {
         assert_eq!(numbers_alike("第 47/23 号决议，2021 年 7 月", "resolution 47/23 of July 2021"), 1.0);
         assert_eq!(numbers_alike("决定继续处理此事。", "Decides to remain seized of the matter."), 1.0);
         assert!(numbers_alike("第 47/23 号决议", "resolution 47/16") < 0.1);
-    }
-
-    #[test]
-    fn pairs_made_on_two_threads_come_back_in_reading_order() {
-        let entries: Vec<Entry> = (0..500).map(|i| if i % 3 == 0 { Entry::Removed(i) } else { Entry::Added(i) }).collect();
-        let text: String = (1..=500).map(|i| format!("{i}. Decides to consider paragraph {i};\n")).collect();
-        let doc = crate::reader::read_bytes(text.as_bytes(), std::path::Path::new("x.txt")).expect("reads");
-        assert_eq!(doc.paragraphs.len(), 500);
-        let (old, new) = (&doc, &doc);
-        let texts: Vec<String> = (0..500).map(|i| format!("paragraph {i}")).collect();
-        let options = DiffOptions::default();
-        let builder = PairBuilder { old, new, old_texts: &texts, new_texts: &texts, options: &options, cross_language: false };
-        // Each entry's pair names its place, so the order it comes back in shows.
-        let make = |entry: Entry| match entry {
-            Entry::Removed(i) => builder.removed(i),
-            Entry::Added(j) => builder.added(j),
-            Entry::Pair(_) => unreachable!("no links here"),
-        };
-        let alone: Vec<ParagraphPair> = entries.iter().map(|&e| make(e)).collect();
-        let shared = shared(&entries, make);
-        assert_eq!(shared.len(), entries.len());
-        let spelt = |pairs: &[ParagraphPair]| pairs.iter().map(|p| serde_json::to_string(&p.inline).unwrap()).collect::<Vec<_>>();
-        assert_eq!(spelt(&shared), spelt(&alone));
-        assert!(spelt(&shared)[499].contains("paragraph 499"));
     }
 }
