@@ -87,6 +87,14 @@ pub struct Redline {
     pub degraded: Option<String>,
 }
 
+/// Whether a diff of `units` units in all could outlast `budget`, and so is timed: Myers
+/// takes at most `units²` steps, each well under 10 ns. One that cannot is not timed: the
+/// clock is not read at each of its rounds (a twentieth of a diff's time), and its answer
+/// is the same however busy the machine is.
+fn timed(units: usize, budget: Duration) -> bool {
+    (units as u128).pow(2) * 10 > budget.as_nanos()
+}
+
 /// Units beyond which a paragraph is not diffed word by word (a pasted annex, a text
 /// with no paragraph breaks): the redline is then the whole old text struck out and the
 /// whole new text written in, with a note.
@@ -150,14 +158,14 @@ pub fn redline(old: &str, new: &str, exact: bool, budget: Duration) -> Redline {
             )),
         };
     }
-    let deadline = Instant::now() + budget;
+    let deadline = timed(old_units.len() + new_units.len(), budget).then(|| Instant::now() + budget);
     let Some(hunks) = diff_units(&old_units, &new_units, deadline) else {
         return Redline {
             ops: whole(old, new),
             degraded: Some("the word-level diff did not add up: shown as struck out and written anew".to_string()),
         };
     };
-    let degraded = (Instant::now() >= deadline).then(|| {
+    let degraded = deadline.is_some_and(|deadline| Instant::now() >= deadline).then(|| {
         format!("redline over its time budget ({} ms): changes shown in coarser runs", budget.as_millis())
     });
     let hunks = absorb_small_equalities(hunks, &old_units, &new_units);
@@ -182,7 +190,7 @@ pub fn cut_points(whole: &str, pieces: &[&str], budget: Duration) -> Vec<usize> 
     if whole_units.len() > MAX_UNITS || joined.len() > MAX_UNITS {
         return proportional_cuts(whole, pieces);
     }
-    let deadline = Instant::now() + budget;
+    let deadline = timed(whole_units.len() + joined.len(), budget).then(|| Instant::now() + budget);
     let Some(runs) = runs(&whole_units, &joined, deadline) else {
         return proportional_cuts(whole, pieces);
     };
@@ -359,8 +367,8 @@ struct Run {
 /// the ops' lengths, in order: after `similar`'s compaction a delete's position in the
 /// new sequence is not always where the runs before it end. `None` if the lengths do not
 /// add up to both sequences.
-fn runs(old: &[Unit], new: &[Unit], deadline: Instant) -> Option<Vec<Run>> {
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &keys(old), &keys(new), Some(deadline));
+fn runs(old: &[Unit], new: &[Unit], deadline: Option<Instant>) -> Option<Vec<Run>> {
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &keys(old), &keys(new), deadline);
     let (mut o, mut n) = (0, 0);
     let mut runs = Vec::with_capacity(ops.len());
     for op in ops {
@@ -388,7 +396,7 @@ impl Hunk {
     }
 }
 
-fn diff_units(old: &[Unit], new: &[Unit], deadline: Instant) -> Option<Vec<Hunk>> {
+fn diff_units(old: &[Unit], new: &[Unit], deadline: Option<Instant>) -> Option<Vec<Hunk>> {
     let mut hunks: Vec<Hunk> = Vec::new();
     for run in runs(old, new, deadline)? {
         if run.equal {
@@ -658,6 +666,20 @@ mod tests {
         let r = redline(&old, "新", false, BUDGET);
         assert_eq!(r.ops, whole(&old, "新"));
         assert!(r.degraded.unwrap().contains("too long"));
+    }
+
+    #[test]
+    fn only_a_diff_that_could_outlast_its_budget_is_timed() {
+        // The default 200 ms: up to some 4,400 units in all.
+        let default = super::super::DiffOptions::default().inline_budget;
+        assert!(!timed(4_400, default));
+        assert!(timed(4_500, default));
+        assert!(timed(1, Duration::ZERO));
+        // A short paragraph's redline is whole, however little time it is given.
+        let (old, new) = ("请高级专员办事处提交报告；", "请高级专员办事处向理事会提交一份报告；");
+        let r = redline(old, new, false, Duration::from_nanos(1_000_000));
+        assert_eq!(r.degraded, None);
+        assert_eq!(r, redline(old, new, false, BUDGET));
     }
 
     #[test]
