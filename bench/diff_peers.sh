@@ -86,6 +86,10 @@ for lang in en zh; do
     "$name" "$PAIRS/$name/old.txt" "$PAIRS/$name/new.txt" "$lang" "$LARGE_RUNS" "$lang" >> "$LIST"
 done
 
+# Timed as a user's folders are, unchanged for a while: a command keeps a folder's
+# listing only once the folder is two seconds old (see corpus::listing).
+sleep 2
+
 while IFS="$(printf '\t')" read -r name old new a b lang runs label; do
   echo "== $label" >&2
   dir=$PAIRS/$name
