@@ -305,7 +305,7 @@ fn index_path(cli: &Cli) -> std::path::PathBuf {
 
 /// Refuse to refresh (and so overwrite) an index that was built for another folder.
 fn check_folder(cli: &Cli, index: &Index) -> Result<(), Error> {
-    let asked = lineage::corpus::index::canonical(&cli.data);
+    let asked = lineage::corpus::location::canonical(&cli.data);
     match index.built_for() {
         Some(built_for) if built_for != asked => {
             Err(Error::IndexOfOtherFolder { path: index.path().to_path_buf(), built_for, asked })
@@ -420,7 +420,7 @@ fn load_corpus<T>(
                 Some(folder) if !folder.is_empty() => eprintln!(
                     "lineage: the index {} was built for the folder {folder}, not {}; reading the files",
                     path.display(),
-                    lineage::corpus::index::canonical(&cli.data)
+                    lineage::corpus::location::canonical(&cli.data)
                 ),
                 Some(_) => {}
                 None => eprintln!(
@@ -494,7 +494,7 @@ fn index_command(cli: &Cli, rebuild: bool) -> Result<ExitCode, Error> {
     check_folder(cli, &index)?;
     let report = update_index(cli, &mut index, rebuild)?;
     let status = &report.status;
-    let folder = lineage::corpus::index::canonical(&cli.data);
+    let folder = lineage::corpus::location::canonical(&cli.data);
     let message = if status.is_fresh() {
         format!("{} (index of {folder}): up to date\n", index.path().display())
     } else {

@@ -282,7 +282,7 @@ pub fn from_files(
     preparation: Option<reader::Preparation>,
 ) -> Result<Named, Error> {
     use rayon::prelude::*;
-    let folder = super::index::canonical(dir);
+    let folder = super::location::canonical(dir);
     let mut known = read_cache(cache, &folder);
     // The other core compiles the patterns of the later stages for the languages of the
     // texts the cache says are named, while this one walks the folder and lays the first

@@ -18,6 +18,7 @@ pub use super::search::{Hit, SearchOptions, search_form};
 use crate::error::Error;
 use crate::reader;
 use crate::model::{DocKind, Document};
+use super::location::canonical;
 use super::outline::Outline;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -1227,10 +1228,6 @@ fn create_schema(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(super::catalog::SCHEMA)?;
     conn.execute("INSERT INTO meta (key, value) VALUES ('schema', ?1)", [SCHEMA_VERSION])?;
     Ok(())
-}
-
-pub fn canonical(dir: &Path) -> String {
-    std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()).to_string_lossy().into_owned()
 }
 
 /// Remove a file and everything read from it. Its rows' ids stay in the postings until

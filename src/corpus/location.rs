@@ -12,10 +12,16 @@ pub fn default_path(out: &Path, data: &Path) -> PathBuf {
     out.join("index").join(format!("{}.sqlite", folder_key(data)))
 }
 
+/// The folder's canonical path (links resolved, `.` and `..` gone), as the index records
+/// the folder it was built from; the path as given where it cannot be resolved.
+pub fn canonical(dir: &Path) -> String {
+    std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()).to_string_lossy().into_owned()
+}
+
 /// A short stable name for a folder: the first 16 hex digits of the BLAKE3 hash of its
 /// canonical path.
 pub fn folder_key(data: &Path) -> String {
-    let canonical = super::index::canonical(data);
+    let canonical = canonical(data);
     blake3::hash(canonical.as_bytes()).to_hex()[..16].to_string()
 }
 
