@@ -360,21 +360,23 @@ fn load_corpus<T>(
         (corpus, documents, None)
     };
     let path = index_path(cli);
-    // Started before the index is looked for: with no index, the few documents a command
-    // names are found from the header cache, which the check's walk and stats validate;
-    // and the thread takes the wait a process's first thread can have for a core, which
-    // measured made a diff from the files 1–1.5 ms slower when the pattern compiler's
-    // thread had it instead (see the README's "What a short command pays besides its
-    // work").
     let kept = Some(lineage::corpus::listing::path(&cli.out, &cli.data));
-    let mut check = FolderCheck::start(&cli.data, kept.clone());
-    // A command that names a few documents walks the folder first where there is an index
-    // and the check's thread has yet to run (it often has: see `FolderCheck`): the thread
-    // then stats the files while the index is opened and the documents read and diffed.
     let indexed = path.is_file();
-    if named.is_some() && indexed {
-        check.walk_unless_begun()?;
-    }
+    let mut check = if named.is_some() && indexed {
+        // A command that names a few documents walks the folder first where there is an
+        // index (most often it takes the kept listing): a thread then stats the files,
+        // where there are enough of them to be worth one, while the index is opened and
+        // the documents read and diffed.
+        FolderCheck::walk_first(&cli.data, kept.clone())?
+    } else {
+        // Started before the index is read: with no index, the few documents a command
+        // names are found from the header cache, which the check's walk and stats
+        // validate; and the thread takes the wait a process's first thread can have for a
+        // core, which measured made a diff from the files 1–1.5 ms slower when the pattern
+        // compiler's thread had it instead (see the README's "What a short command pays
+        // besides its work").
+        FolderCheck::start(&cli.data, kept.clone())
+    };
     // With no index, the documents named are read from the files: the other core starts
     // on the reader's patterns now, before the header cache is read (0.1 ms sooner done).
     let preparation = (named.is_some() && !indexed).then(lineage::reader::Preparation::start);
