@@ -145,6 +145,12 @@ fn read(dir: &Path, kept: &Path) -> Option<Walk> {
     if record.version != VERSION || record.folders.first().is_none_or(|root| !root.below.is_empty()) {
         return None;
     }
+    // Every path below the folder, as the walk makes them: a kept walk never leads out of
+    // it, whatever the file holds.
+    let paths = record.folders[1..].iter().map(|f| &f.below).chain(&record.texts).chain(record.skipped.iter().map(|(path, _)| path));
+    if !paths.into_iter().all(|path| is_below(path)) {
+        return None;
+    }
     let at = |below: &str| if below.is_empty() { dir.to_path_buf() } else { reader::join(dir, below.as_ref()) };
     let folders: Vec<PathBuf> = record.folders.iter().map(|f| at(&f.below)).collect();
     let unchanged = record.folders.iter().zip(&folders).all(|(f, path)| stamp(path) == Some(f.stamp));
@@ -155,6 +161,12 @@ fn read(dir: &Path, kept: &Path) -> Option<Walk> {
         folders,
         by_entries: true,
     })
+}
+
+/// Whether `path` names something below a folder: names joined by `/`, none of them
+/// empty, `.` or `..`.
+fn is_below(path: &str) -> bool {
+    path.split('/').all(|name| !name.is_empty() && name != "." && name != "..")
 }
 
 #[cfg(all(test, unix))]
@@ -227,6 +239,16 @@ mod tests {
         assert!(read(&data, &kept).is_none());
         std::fs::write(&kept, b"not a walk").unwrap();
         assert!(read(&data, &kept).is_none());
+        // Nor one that leads out of the folder.
+        keep(&data, &kept);
+        for outside in ["../elsewhere.txt", "/etc/passwd", "sub//b.md", "./a.txt"] {
+            let mut record: Record = rmp_serde::from_slice(&std::fs::read(&kept).unwrap()).unwrap();
+            record.texts.push(outside.to_string());
+            std::fs::write(&kept, rmp_serde::to_vec(&record).unwrap()).unwrap();
+            assert!(read(&data, &kept).is_none(), "{outside}");
+            keep(&data, &kept);
+            assert!(read(&data, &kept).is_some());
+        }
         assert_eq!(walk(&data, Some(&kept)).unwrap().texts, reader::walk(&data).unwrap().texts);
     }
 
