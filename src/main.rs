@@ -6,6 +6,7 @@ use lineage::model::Language;
 use lineage::diff::{diff_documents, DiffOptions};
 use lineage::graph::{LineageGraph, Series};
 use lineage::corpus::index::{FolderCheck, Index, SearchOptions};
+use lineage::corpus::location::Places;
 use lineage::corpus::Outline;
 use lineage::render::dot::{self, DotOptions};
 use lineage::render::{self, diff_text::TextStyle, graph as graph_view, json, text, DraftFormat, Format, GraphFormat};
@@ -299,8 +300,8 @@ fn exit_status(cli: &Cli, corpus: &Corpus) -> u8 {
 
 /// The index of the corpus folder: where `--index` points, or the folder's own index
 /// under `<out>/index/`.
-fn index_path(cli: &Cli) -> std::path::PathBuf {
-    cli.index.clone().unwrap_or_else(|| lineage::corpus::location::default_path(&cli.out, &cli.data))
+fn index_path(cli: &Cli, places: &Places) -> std::path::PathBuf {
+    cli.index.clone().unwrap_or_else(|| places.index.clone())
 }
 
 /// Refuse to refresh (and so overwrite) an index that was built for another folder.
@@ -359,15 +360,15 @@ fn load_corpus<T>(
         let documents = corpus.documents.len();
         (corpus, documents, None)
     };
-    let path = index_path(cli);
-    let kept = Some(lineage::corpus::listing::path(&cli.out, &cli.data));
+    let places = Places::of(&cli.out, &cli.data);
+    let path = index_path(cli, &places);
     let indexed = path.is_file();
     let mut check = if named.is_some() && indexed {
         // A command that names a few documents walks the folder first where there is an
         // index (most often it takes the kept listing): a thread then stats the files,
         // where there are enough of them to be worth one, while the index is opened and
         // the documents read and diffed.
-        FolderCheck::walk_first(&cli.data, kept.clone())?
+        FolderCheck::walk_first(&cli.data, Some(places.walk.clone()))?
     } else {
         // Started before the index is read: with no index, the few documents a command
         // names are found from the header cache, which the check's walk and stats
@@ -375,7 +376,7 @@ fn load_corpus<T>(
         // core, which measured made a diff from the files 1–1.5 ms slower when the pattern
         // compiler's thread had it instead (see the README's "What a short command pays
         // besides its work").
-        FolderCheck::start(&cli.data, kept.clone())
+        FolderCheck::start(&cli.data, Some(places.walk.clone()))
     };
     // With no index, the documents named are read from the files: the other core starts
     // on the reader's patterns now, before the header cache is read (0.1 ms sooner done).
@@ -438,10 +439,9 @@ fn load_corpus<T>(
         Some(check)
     };
     if let Some(queries) = named {
-        let cache = lineage::corpus::headers::cache_path(&cli.out, &cli.data);
         // After an index found out of date, the folder is checked again for the cache.
-        let check = unused.unwrap_or_else(|| FolderCheck::start(&cli.data, kept));
-        return lineage::corpus::headers::from_files(&cli.data, &cache, queries, check, preparation).map(|n| (n.corpus, n.documents, None));
+        let check = unused.unwrap_or_else(|| FolderCheck::start(&cli.data, Some(places.walk)));
+        return lineage::corpus::headers::from_files(&cli.data, &places.headers, queries, check, preparation).map(|n| (n.corpus, n.documents, None));
     }
     // The whole corpus is read: the check's stats are not wanted.
     drop(unused);
@@ -492,7 +492,7 @@ fn progress_bar(cli: &Cli, what: &str) -> indicatif::ProgressBar {
 
 fn index_command(cli: &Cli, rebuild: bool) -> Result<ExitCode, Error> {
     lineage::reader::walk(&cli.data)?;
-    let mut index = Index::open(&index_path(cli))?;
+    let mut index = Index::open(&index_path(cli, &Places::of(&cli.out, &cli.data)))?;
     check_folder(cli, &index)?;
     let report = update_index(cli, &mut index, rebuild)?;
     let status = &report.status;
@@ -518,7 +518,7 @@ fn index_command(cli: &Cli, rebuild: bool) -> Result<ExitCode, Error> {
 
 fn search_command(cli: &Cli, query: &str, options: &SearchOptions, format: Format) -> Result<ExitCode, Error> {
     lineage::reader::walk(&cli.data)?;
-    let mut index = Index::open(&index_path(cli))?;
+    let mut index = Index::open(&index_path(cli, &Places::of(&cli.out, &cli.data)))?;
     check_folder(cli, &index)?;
     let status = index.status(&cli.data)?;
     if !status.is_fresh() {

@@ -26,7 +26,7 @@ use crate::text::compare::KeyHasher;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The named documents, and how many documents the folder holds in all (a full load's
 /// `documents.len()`: none means the folder has no documents).
@@ -224,12 +224,6 @@ pub fn from_index(dir: &Path, index: &Index, queries: &[&str]) -> Result<FromInd
     Ok(FromIndex { headers, slots, loaded, firsts })
 }
 
-/// The header cache of the folder `data`: beside its default index under the output
-/// folder `out` (`<out>/index/<key>.headers`), wherever `--index` points, so that it is
-/// never written into the corpus folder.
-pub fn cache_path(out: &Path, data: &Path) -> PathBuf {
-    super::location::default_path(out, data).with_extension("headers")
-}
 
 /// The reader's fingerprint: a cache written by another build is not trusted, since that
 /// build may read the same files differently.

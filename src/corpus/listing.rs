@@ -29,11 +29,6 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-/// Where the walk of `data` is kept, beside its index and header cache.
-pub fn path(out: &Path, data: &Path) -> PathBuf {
-    super::location::default_path(out, data).with_extension("walk")
-}
-
 /// The walk of `dir`: the one kept at `kept` where `dir`'s folders are as it found them,
 /// else a new walk, kept there when it can be trusted later (see the module's notes).
 pub fn walk(dir: &Path, kept: Option<&Path>) -> Result<Walk, Error> {

@@ -12,6 +12,24 @@ pub fn default_path(out: &Path, data: &Path) -> PathBuf {
     out.join("index").join(format!("{}.sqlite", folder_key(data)))
 }
 
+/// What is kept for one folder under the output folder, each file named by the folder's
+/// key (made once: it resolves the folder's path and hashes it): its index, the header
+/// cache of the few documents a command names (`corpus::headers`) and its listing
+/// (`corpus::listing`). The caches stay there wherever `--index` points, so nothing is
+/// ever written into the corpus folder.
+pub struct Places {
+    pub index: PathBuf,
+    pub headers: PathBuf,
+    pub walk: PathBuf,
+}
+
+impl Places {
+    pub fn of(out: &Path, data: &Path) -> Places {
+        let index = default_path(out, data);
+        Places { headers: index.with_extension("headers"), walk: index.with_extension("walk"), index }
+    }
+}
+
 /// The folder's canonical path (links resolved, `.` and `..` gone), as the index records
 /// the folder it was built from; the path as given where it cannot be resolved.
 pub fn canonical(dir: &Path) -> String {
@@ -36,5 +54,10 @@ mod tests {
         assert_eq!(default_path(out, Path::new("src")), default_path(out, &here.join("src")));
         assert_ne!(default_path(out, Path::new("src")), default_path(out, Path::new("tests")));
         assert!(default_path(out, Path::new("src")).starts_with("out/index"));
+        let places = Places::of(out, Path::new("src"));
+        assert_eq!(places.index, default_path(out, Path::new("src")));
+        assert_eq!((places.headers.extension().unwrap(), places.walk.extension().unwrap()), ("headers".as_ref(), "walk".as_ref()));
+        assert_eq!(places.headers.with_extension("sqlite"), places.index);
+        assert_eq!(places.walk.with_extension("sqlite"), places.index);
     }
 }
