@@ -142,8 +142,8 @@ fn read(dir: &Path, kept: &Path) -> Option<Walk> {
     }
     // Every path below the folder, as the walk makes them: a kept walk never leads out of
     // it, whatever the file holds.
-    let paths = record.folders[1..].iter().map(|f| &f.below).chain(&record.texts).chain(record.skipped.iter().map(|(path, _)| path));
-    if !paths.into_iter().all(|path| is_below(path)) {
+    let mut paths = record.folders[1..].iter().map(|f| &f.below).chain(&record.texts).chain(record.skipped.iter().map(|(path, _)| path));
+    if !paths.all(|path| super::plain_names(path.as_bytes())) {
         return None;
     }
     let at = |below: &str| if below.is_empty() { dir.to_path_buf() } else { reader::join(dir, below.as_ref()) };
@@ -156,12 +156,6 @@ fn read(dir: &Path, kept: &Path) -> Option<Walk> {
         folders,
         by_entries: true,
     })
-}
-
-/// Whether `path` names something below a folder: names joined by `/`, none of them
-/// empty, `.` or `..`.
-fn is_below(path: &str) -> bool {
-    path.split('/').all(|name| !name.is_empty() && name != "." && name != "..")
 }
 
 #[cfg(all(test, unix))]

@@ -75,14 +75,20 @@ pub(crate) fn utf8(bytes: &[u8]) -> Option<&str> {
 }
 
 /// What `path.strip_prefix(dir)` leaves, found on the bytes, where `path` is `dir`, a
-/// separator and plain names (none empty, none `.`) as the folder walk joins them:
+/// separator and plain names as the folder walk joins them (see [`plain_names`]):
 /// there, the components below `dir` are exactly the bytes after it. `None` for any
 /// other path, which is then split into components.
 pub(crate) fn below<'a>(dir: &Path, path: &'a Path) -> Option<&'a [u8]> {
     let dir = dir.as_os_str().as_encoded_bytes();
     let rest = path.as_os_str().as_encoded_bytes().strip_prefix(dir)?;
     let rest = if dir.last() == Some(&b'/') { rest } else { rest.strip_prefix(b"/")? };
-    rest.split(|&b| b == b'/').all(|name| !name.is_empty() && name != b".").then_some(rest)
+    plain_names(rest).then_some(rest)
+}
+
+/// Whether `rest` is names joined by `/`, none of them empty, `.` or `..`: a path below a
+/// folder as its walk makes them, which never leads out of it.
+pub(crate) fn plain_names(rest: &[u8]) -> bool {
+    rest.split(|&b| b == b'/').all(|name| !name.is_empty() && name != b"." && name != b"..")
 }
 
 /// The warning for a second text of one symbol in one language.
