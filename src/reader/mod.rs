@@ -220,24 +220,23 @@ pub fn walk(dir: &Path) -> Result<Walk, Error> {
             let (is_dir, is_file) = match entry.file_type() {
                 Ok(kind) if kind.is_file() => (false, true),
                 Ok(kind) if kind.is_dir() => (true, false),
-                _ => match std::fs::metadata(&path) {
-                    Ok(meta) => {
-                        found.by_entries = false;
-                        (meta.is_dir(), meta.is_file())
+                _ => {
+                    found.by_entries = false;
+                    match std::fs::metadata(&path) {
+                        Ok(meta) => (meta.is_dir(), meta.is_file()),
+                        Err(e) => {
+                            found.skipped.push(Skipped { path, reason: format!("cannot be read: {e}") });
+                            continue;
+                        }
                     }
-                    Err(e) => {
-                        found.by_entries = false;
-                        found.skipped.push(Skipped { path, reason: format!("cannot be read: {e}") });
-                        continue;
-                    }
-                },
+                }
             };
+            // A `.csv` file is opened to tell a voting file from another.
+            let csv = is_file && extension.is_some_and(|e| e.eq_ignore_ascii_case(b"csv"));
+            found.by_entries &= !csv;
             if is_dir {
                 stack.push(path);
-            } else if is_file && extension.is_some_and(|e| e.eq_ignore_ascii_case(b"csv")) && {
-                found.by_entries = false;
-                is_voting_file(&path)
-            } {
+            } else if csv && is_voting_file(&path) {
                 found.votes.push(path);
             } else if extension_in(extension, &["doc"]) {
                 found.skipped.push(Skipped { path, reason: ReadError::WordBinary.to_string() });
@@ -319,9 +318,9 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     i + a[i..n].iter().zip(&b[i..n]).take_while(|(x, y)| x == y).count()
 }
 
-/// `dir.join(name)` for a name read from the folder `dir` (it holds no separator),
-/// made in one allocation.
-/// The path of `name` below `dir`, as the walk spells it (one separator between).
+/// `dir.join(name)` made in one allocation, as the walk spells the path of `name` below
+/// `dir` (one separator between): for a name read from the folder, or names below it
+/// joined by `/` (a kept listing's).
 pub fn join(dir: &Path, name: &std::ffi::OsStr) -> PathBuf {
     let dir = dir.as_os_str();
     let separator = !dir.is_empty() && !dir.as_encoded_bytes().last().copied().is_some_and(is_separator_byte);
