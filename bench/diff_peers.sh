@@ -1,6 +1,6 @@
 #!/bin/sh
 # `lineage diff` beside what a user would otherwise script, on the same pairs in one run,
-# written as a Markdown table to out/bench/diff.md (hyperfine's JSON beside it):
+# written as a Markdown table to out/bench/diff.md (the times as JSON beside it):
 #   - Python's difflib (bench/difflib_peer.py): paragraphs matched, then a character
 #     redline of each replaced pair;
 #   - git diff --no-index --word-diff=plain --word-diff-regex=. (the bare character
@@ -15,21 +15,34 @@
 # that folder is absent), and two generated 2,000-paragraph pairs, English and Chinese
 # (examples/synth_pair.rs).
 #
-#   bench/diff_peers.sh            RUNS (default 20 for the real pairs, 10 for the large)
+# The commands of a pair are timed in rounds, each in a shuffled order
+# (bench/interleaved.py, hyperfine's JSON beside the table), and lineage's binaries are
+# copied afresh first: on this shared machine a copy made hours before started 0.27 ms
+# slower than a fresh copy of the same file, which favoured whichever build was newer.
+#
+#   RUNS=60 LARGE_RUNS=10 bench/diff_peers.sh     rounds for the real and the large pairs
 #   LINEAGE_BEFORE=path/to/an/older/lineage bench/diff_peers.sh   adds its row, for a before/after
 set -eu
 cd "$(dirname "$0")/.."
 OUT=out/bench
 PAIRS=$OUT/pairs
-RUNS=${RUNS:-20}
+RUNS=${RUNS:-60}
 LARGE_RUNS=${LARGE_RUNS:-10}
 mkdir -p "$PAIRS"
-cargo build --release --locked --quiet --bin lineage --example diff_in_process --example synth_pair
+# The command as `make build` makes it, copied before the examples are built: building
+# them with it would turn on the features their dev-dependencies ask of shared crates,
+# and time a binary users do not run.
+cargo build --release --locked --quiet --bin lineage
 BIN=$(bench/release_dir.sh)
-LINEAGE=$BIN/lineage
-if ! command -v hyperfine > /dev/null; then
-  echo "diff_peers: hyperfine is missing (make deps installs it)" >&2
-  exit 1
+# Fresh copies of the builds timed, removed at the end.
+STAGE=$(mktemp -d "${TMPDIR:-/tmp}/lineage-bench.XXXXXX")
+trap 'rm -rf "$STAGE"' EXIT
+cp "$BIN/lineage" "$STAGE/lineage"
+LINEAGE=$STAGE/lineage
+cargo build --release --locked --quiet --example diff_in_process --example synth_pair
+if [ -n "${LINEAGE_BEFORE:-}" ]; then
+  cp "$LINEAGE_BEFORE" "$STAGE/lineage-before"
+  LINEAGE_BEFORE=$STAGE/lineage-before
 fi
 
 # Each pair is a folder holding the two files and nothing else, so that lineage reads
@@ -90,6 +103,11 @@ done
 # listing only once the folder is two seconds old (see corpus::listing).
 sleep 2
 
+# Each build keeps its caches (the header cache, the folder's listing) under an output
+# folder of its own: with one shared, the two builds' runs, taken in turn, would each find
+# the other's cache, which they do not trust, and read every file again.
+NOW_OUT=$PAIRS/out-now
+BEFORE_OUT=$PAIRS/out-before
 while IFS="$(printf '\t')" read -r name old new a b lang runs label; do
   echo "== $label" >&2
   dir=$PAIRS/$name
@@ -97,21 +115,21 @@ while IFS="$(printf '\t')" read -r name old new a b lang runs label; do
   # texts come from the index, already read, and no pattern of the reader is compiled.
   index=$PAIRS/$name.sqlite
   rm -f "$index"
-  "$LINEAGE" --data "$dir" --index "$index" --quiet index > /dev/null
+  "$LINEAGE" --data "$dir" --out "$NOW_OUT" --index "$index" --quiet index > /dev/null
   # Read from the files, no index: the header cache `show` and `diff` keep under
   # out/index/ lets them parse only the two texts; the warm-up runs bring it up to date.
   none=$PAIRS/none.sqlite
   set -- \
-    -n lineage "$LINEAGE --data $dir --index $none --quiet diff $a $b --format text --color never" \
-    -n "lineage (indexed)" "$LINEAGE --data $dir --index $index --quiet diff $a $b --format text --color never"
+    -n lineage "$LINEAGE --data $dir --out $NOW_OUT --index $none --quiet diff $a $b --format text --color never" \
+    -n "lineage (indexed)" "$LINEAGE --data $dir --out $NOW_OUT --index $index --quiet diff $a $b --format text --color never"
   if [ -n "${LINEAGE_BEFORE:-}" ]; then
     before_index=$PAIRS/$name-before.sqlite
     rm -f "$before_index"
-    "$LINEAGE_BEFORE" --data "$dir" --index "$before_index" --quiet index > /dev/null
+    "$LINEAGE_BEFORE" --data "$dir" --out "$BEFORE_OUT" --index "$before_index" --quiet index > /dev/null
     set -- "$@" -n "lineage (before)" \
-      "$LINEAGE_BEFORE --data $dir --index $none --quiet diff $a $b --format text --color never" \
+      "$LINEAGE_BEFORE --data $dir --out $BEFORE_OUT --index $none --quiet diff $a $b --format text --color never" \
       -n "lineage (before, indexed)" \
-      "$LINEAGE_BEFORE --data $dir --index $before_index --quiet diff $a $b --format text --color never"
+      "$LINEAGE_BEFORE --data $dir --out $BEFORE_OUT --index $before_index --quiet diff $a $b --format text --color never"
   fi
   set -- "$@" \
     -n difflib "python3 bench/difflib_peer.py $old $new" \
@@ -119,14 +137,12 @@ while IFS="$(printf '\t')" read -r name old new a b lang runs label; do
   if [ "$lang" = en ]; then
     set -- "$@" -n "git word" "git diff --no-index --word-diff=plain $old $new"
   fi
-  # git diff exits 1 when the files differ: -i keeps that from counting as a failure.
-  hyperfine -N -i --style none --warmup 2 --runs "$runs" \
-    --export-json "$OUT/diff-$name.json" "$@" > /dev/null
+  python3 bench/interleaved.py --warmup 2 --runs "$runs" --export-json "$OUT/diff-$name.json" "$@"
   "$BIN/examples/diff_in_process" "$old" "$new" "$runs" > "$OUT/diff-$name.inprocess"
   # Each index with the lock file beside it (and the -wal/-shm an older build leaves).
   for f in "$index" "$PAIRS/$name-before.sqlite"; do rm -f "$f" "$f.lock" "$f-wal" "$f-shm"; done
 done < "$LIST"
 
 python3 bench/diff_table.py "$LIST" "$OUT" > "$OUT/diff.md"
-rm -f "$PAIRS/none.sqlite" "$PAIRS/none.sqlite.lock"
+rm -rf "$PAIRS/none.sqlite" "$PAIRS/none.sqlite.lock" "$NOW_OUT" "$BEFORE_OUT"
 cat "$OUT/diff.md"
