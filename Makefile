@@ -5,6 +5,8 @@ CARGO   ?= cargo
 # Every build names the host as its target (.cargo/config.toml): target/<host>/release.
 HOST    := $(shell rustc -vV 2>/dev/null | sed -n 's/^host: //p')
 BIN     := $(or $(CARGO_TARGET_DIR),target)/$(HOST)/release/lineage
+# The tests' build: see [profile.release-tests] in Cargo.toml.
+TEST_PROFILE := --profile release-tests
 DATA    ?= data
 OUT     ?= out
 
@@ -59,9 +61,10 @@ run: deps build
 	$(BIN) --data $(DATA) list | tee $(OUT)/list.txt
 	$(BIN) --data $(DATA) --quiet graph
 
-# The whole test suite: unit, golden, fixture, CLI and English-corpus tests.
+# The whole test suite: unit, golden, fixture, CLI and English-corpus tests, built with
+# the release profile's optimisation but not its link-time pass (Cargo.toml).
 test: deps
-	$(CARGO) test --release --locked
+	$(CARGO) test $(TEST_PROFILE) --locked
 
 # Benchmarks (slow: generates 10,000- and 100,000-document corpora once, in out/bench/):
 # every stage side by side in one run (out/bench/stages.md), and the precision and recall
@@ -104,22 +107,22 @@ HOSTILE_CASES := a_100_mb_file_is_read_whole a_100_mb_file_is_listed_by_the_comm
                  references_are_found_in_time_proportional_to_their_number \
                  rights_named_thousands_of_times_are_found_in_linear_time
 hostile:
-	$(CARGO) test --release --locked --test hostile --no-run
+	$(CARGO) test $(TEST_PROFILE) --locked --test hostile --no-run
 	@log=$$(mktemp); for case in $(HOSTILE_CASES); do \
 		echo "== $$case"; \
 		/usr/bin/time -f "   wall %e s, peak memory %M KB" -o $$log.time \
-			$(CARGO) test --release --locked --test hostile -q -- --ignored --exact --nocapture $$case >$$log 2>&1; \
+			$(CARGO) test $(TEST_PROFILE) --locked --test hostile -q -- --ignored --exact --nocapture $$case >$$log 2>&1; \
 		status=$$?; \
 		grep -E "MB file|character line|one-word lines|diffed|panicked" $$log; cat $$log.time; \
 		if [ $$status != 0 ]; then cat $$log; rm -f $$log $$log.time; exit 1; fi; \
 	done; rm -f $$log $$log.time
 	@echo "== a_100_mb_voting_file_is_read_with_its_bad_rows_named"
 	@/usr/bin/time -f "   wall %e s, peak memory %M KB" \
-		$(CARGO) test --release --locked --test votes -q -- --ignored --exact --nocapture a_100_mb_voting_file_is_read_with_its_bad_rows_named 2>&1 \
+		$(CARGO) test $(TEST_PROFILE) --locked --test votes -q -- --ignored --exact --nocapture a_100_mb_voting_file_is_read_with_its_bad_rows_named 2>&1 \
 		| grep -E "voting file|wall|panicked"
 	@echo "== a_100_mb_document_xml_is_read_in_bounded_time"
 	@/usr/bin/time -f "   wall %e s, peak memory %M KB" \
-		$(CARGO) test --release --locked --test documents -q -- --ignored --exact --nocapture a_100_mb_document_xml_is_read_in_bounded_time 2>&1 \
+		$(CARGO) test $(TEST_PROFILE) --locked --test documents -q -- --ignored --exact --nocapture a_100_mb_document_xml_is_read_in_bounded_time 2>&1 \
 		| grep -E "100 MB|wall|panicked"
 
 lint:
