@@ -17,7 +17,7 @@ all: build
 # System packages, installed only where missing: graphviz draws the lineage graph as SVG,
 # a CJK font lets it measure Chinese labels (without one, boxes come out too narrow),
 # chromium (headless) checks that the diff's HTML page renders and runs no script,
-# hyperfine times `lineage diff` beside its peers in `make bench`, poppler-utils'
+# hyperfine times `lineage search` beside grep in `make bench`, poppler-utils'
 # pdftotext takes the text out of PDFs, and LibreOffice (Writer, without its GUI) makes
 # the Chinese test PDFs and checks that the Word compilation text opens and converts.
 APT_PACKAGES := $(if $(shell command -v dot),,graphviz) \
