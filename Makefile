@@ -71,7 +71,7 @@ test: deps
 # of the diff's alignment on scripted edits and the hand-aligned 47/23 → 53/29, with the
 # threshold sweeps behind its defaults (out/bench/alignment.md); and `lineage diff` timed
 # beside Python's difflib and git's word diffs on the same pairs (out/bench/diff.md, also
-# alone as `make bench-diff`, a minute or two); `lineage search` beside grep -rF on 20
+# alone as `make bench-diff`, one to three minutes); `lineage search` beside grep -rF on 20
 # hand-checked phrases, with the recall of each (out/bench/search.md). REAL_REPLICAS=150
 # adds corpus-en replicated to about 2 GB (bench/real_scale.sh; slow).
 bench: deps bench-diff
