@@ -517,10 +517,12 @@ fn index_command(cli: &Cli, rebuild: bool) -> Result<ExitCode, Error> {
 }
 
 fn search_command(cli: &Cli, query: &str, options: &SearchOptions, format: Format) -> Result<ExitCode, Error> {
-    lineage::reader::walk(&cli.data)?;
+    // Walked before the index is opened (a folder that is missing or cannot be listed
+    // leaves no index behind), and that walk is the one the freshness check compares.
+    let walk = lineage::reader::walk(&cli.data)?;
     let mut index = Index::open(&index_path(cli, &Places::of(&cli.out, &cli.data)))?;
     check_folder(cli, &index)?;
-    let status = index.status(&cli.data)?;
+    let status = index.status_of(&cli.data, &walk.texts)?;
     if !status.is_fresh() {
         if !cli.quiet {
             eprintln!("lineage: refreshing the index {} of {} ({})", index.path().display(), cli.data.display(), status.describe());
