@@ -11,18 +11,14 @@ use crate::graph::LineageGraph;
 use crate::mandates::{Mandate, Status};
 use crate::model::{Date, Document, Language, ParagraphKind};
 use crate::reader::refs::{Body, Lang, find_references};
-use regex::Regex;
+use crate::text::pattern::Pattern;
 use serde::Serialize;
-use std::sync::LazyLock;
 
 /// "2021 年 7 月 13 日" with or without spaces.
-static ZH_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日").expect("zh date pattern"));
+static ZH_DATE: Pattern = Pattern::new(r"[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日");
 /// " of 13 July 2021" right after a resolution number.
-static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+of\s+[0-9０-９]{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9０-９]{4}")
-        .expect("en date pattern")
-});
+static EN_DATE: Pattern =
+    Pattern::new(r"^\s+of\s+[0-9０-９]{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9０-９]{4}");
 
 const MONTHS: [&str; 12] = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",

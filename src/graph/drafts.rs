@@ -9,15 +9,13 @@
 use super::series::title_key;
 use super::{EdgeKind, LineageGraph, NodeKind};
 use crate::model::{DocKind, Document, ReferenceKind};
-use regex::Regex;
+use crate::text::pattern::Pattern;
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
 // `[without reference to a Main Committee (A/79/L.2)]`, `(A/78/L.1)`: the plenary draft a
 // resolution's masthead names.
-static MASTHEAD_DRAFT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\((A/(?:HRC/)?[0-9０-９]{1,3}/L\.[0-9０-９]{1,3}(?:/Rev\.[0-9０-９]{1,2})?)\)").expect("masthead draft pattern")
-});
+static MASTHEAD_DRAFT: Pattern =
+    Pattern::new(r"\((A/(?:HRC/)?[0-9０-９]{1,3}/L\.[0-9０-９]{1,3}(?:/Rev\.[0-9０-９]{1,2})?)\)");
 
 /// How many of a committee draft's paragraphs must stand, nearly as they are, in a
 /// resolution of the same title for the resolution to be the one adopted from it.

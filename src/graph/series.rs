@@ -15,10 +15,9 @@ use crate::model::{Body, Document, ReferenceKind};
 use crate::symbol::{ga_session_year, hrc_session_year, session_of};
 use petgraph::graph::NodeIndex;
 use petgraph::unionfind::UnionFind;
-use regex::Regex;
+use crate::text::pattern::Pattern;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 /// How close two titles of resolutions that cite each other must be to make one series.
 /// Wording changes between sessions ("promotion and protection of" → "protection of")
@@ -40,15 +39,10 @@ pub struct Series {
 
 /// A citation title that only points back at the citing text's own subject:
 /// "this issue", "the same subject", "the question", "该问题", "同一主题".
-static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^\s*(?:
+static ANAPHORIC: Pattern = Pattern::new(r"(?ix)^\s*(?:
             (?:this|that|the|the\ same|these|those)\s+(?:issue|subject|question|matter|topic)s?
           | (?:该|此|这一|这个|同一|相同)(?:问题|主题|议题|事项)
-        )\s*$",
-    )
-    .expect("anaphoric title pattern")
-});
+        )\s*$");
 
 pub fn is_anaphoric(title: &str) -> bool {
     ANAPHORIC.is_match(title)

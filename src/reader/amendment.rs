@@ -10,83 +10,63 @@
 use crate::text::is_figure;
 use crate::text::numerals::{chinese_number, english_ordinal};
 use crate::model::{AmendmentEdit, Diagnostic, EditAction, ParagraphKind, TextAnchor};
-use regex::Regex;
-use std::sync::LazyLock;
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("amendment pattern compiles")
-}
+use crate::text::pattern::Pattern;
 
 // `the twenty-first preambular paragraph`, `the third and fourth preambular paragraphs`,
 // `operative paragraphs 35, 38 and 39`, `operative paragraph 5 (b)`, `preambular
 // paragraph 3`: the paragraphs an instruction names.
-static TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?P<ords>(?:[a-z]+-)?(?:first|second|third|[a-z]+th)(?:\s*,\s*(?:[a-z]+-)?(?:first|second|third|[a-z]+th))*(?:\s*,?\s+and\s+(?:[a-z]+-)?(?:first|second|third|[a-z]+th))?)\s+(?P<kind1>preambular|operative)\s+paragraphs?|(?P<kind2>preambular|operative)\s+paragraphs?\s+(?P<nums>[0-9０-９]{1,3}(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|,?\s*and)\s*[0-9０-９]{1,3}(?:\s*\([a-z]{1,4}\))?)*)")
-});
+static TARGET: Pattern =
+    Pattern::new(r"(?i)(?P<ords>(?:[a-z]+-)?(?:first|second|third|[a-z]+th)(?:\s*,\s*(?:[a-z]+-)?(?:first|second|third|[a-z]+th))*(?:\s*,?\s+and\s+(?:[a-z]+-)?(?:first|second|third|[a-z]+th))?)\s+(?P<kind1>preambular|operative)\s+paragraphs?|(?P<kind2>preambular|operative)\s+paragraphs?\s+(?P<nums>[0-9０-９]{1,3}(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|,?\s*and)\s*[0-9０-９]{1,3}(?:\s*\([a-z]{1,4}\))?)*)");
 // `In operative paragraph 5, replace “X” with “Y”`
-static REPLACE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r#"(?s)^In (?P<where>.+?),\s*replace\s+[“"](?P<find>.+?)[”"]\s+(?:with|by)\s+[“"](?P<text>.*)[”"]\s*[.;]?$"#)
-});
+static REPLACE_TEXT: Pattern =
+    Pattern::new(r#"(?s)^In (?P<where>.+?),\s*replace\s+[“"](?P<find>.+?)[”"]\s+(?:with|by)\s+[“"](?P<text>.*)[”"]\s*[.;]?$"#);
 // `In operative paragraph 64, after “X” insert “Y”`, `…, before “X”, insert “Y”`
-static INSERT_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r#"(?s)^In (?P<where>.+?),\s*(?P<side>after|before)\s+(?:the\s+words?\s+)?[“"](?P<find>.+?)[”"],?\s+(?:insert|add)\s*[“"](?P<text>.*)[”"]\s*[.;]?$"#)
-});
+static INSERT_TEXT: Pattern =
+    Pattern::new(r#"(?s)^In (?P<where>.+?),\s*(?P<side>after|before)\s+(?:the\s+words?\s+)?[“"](?P<find>.+?)[”"],?\s+(?:insert|add)\s*[“"](?P<text>.*)[”"]\s*[.;]?$"#);
 // `In operative paragraph 3, at the end of the paragraph, add “Y”`, `At the end of
 // operative paragraph 3, add “Y”`
-static ADD_AT_END: LazyLock<Regex> = LazyLock::new(|| {
-    re(r#"(?s)^(?:In (?P<where>.+?),\s*at the end(?: of the paragraph)?|At the end of (?P<where2>.+?)),?\s+(?:add|insert)\s+[“"](?P<text>.*)[”"]\s*[.;]?$"#)
-});
+static ADD_AT_END: Pattern =
+    Pattern::new(r#"(?s)^(?:In (?P<where>.+?),\s*at the end(?: of the paragraph)?|At the end of (?P<where2>.+?)),?\s+(?:add|insert)\s+[“"](?P<text>.*)[”"]\s*[.;]?$"#);
 // `In operative paragraph 2, delete “X”`
-static DELETE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r#"(?s)^In (?P<where>.+?),\s*delete\s+(?:the\s+words?\s+)?[“"](?P<find>.*)[”"]\s*[.;]?$"#)
-});
+static DELETE_TEXT: Pattern =
+    Pattern::new(r#"(?s)^In (?P<where>.+?),\s*delete\s+(?:the\s+words?\s+)?[“"](?P<find>.*)[”"]\s*[.;]?$"#);
 // `Delete the twenty-first preambular paragraph and operative paragraphs 35, 38 and 39.`
-static DELETE_PARAGRAPHS: LazyLock<Regex> = LazyLock::new(|| re(r"(?s)^Delete (?P<where>.+?)\s*[.;]?$"));
+static DELETE_PARAGRAPHS: Pattern = Pattern::new(r"(?s)^Delete (?P<where>.+?)\s*[.;]?$");
 // `After operative paragraph 3, insert a new operative paragraph, reading:`, `Insert a new
 // preambular paragraph after the fourteenth preambular paragraph, reading: …`
-static INSERT_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r#"(?s)^(?:(?P<side>After|Before)\s+(?P<where>.+?),\s*insert|Insert)\s+a\s+new\s+(?P<kind>preambular|operative)\s+paragraph(?:\s+(?P<side2>after|before)\s+(?P<where2>.+?))?,?\s+(?:reading|to read|which reads)(?:\s+as\s+follows)?\s*:?\s*(?P<text>.*)$"#)
-});
+static INSERT_PARAGRAPH: Pattern =
+    Pattern::new(r#"(?s)^(?:(?P<side>After|Before)\s+(?P<where>.+?),\s*insert|Insert)\s+a\s+new\s+(?P<kind>preambular|operative)\s+paragraph(?:\s+(?P<side2>after|before)\s+(?P<where2>.+?))?,?\s+(?:reading|to read|which reads)(?:\s+as\s+follows)?\s*:?\s*(?P<text>.*)$"#);
 // `Replace operative paragraph 5 with the following:`, `Replace the text of operative
 // paragraph 5 by: …`
-static REPLACE_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r#"(?s)^Replace\s+(?:the\s+text\s+of\s+)?(?P<where>.+?)\s+(?:with|by)(?:\s+the\s+following(?:\s+text)?)?\s*:?\s*(?P<text>.*)$"#)
-});
+static REPLACE_PARAGRAPH: Pattern =
+    Pattern::new(r#"(?s)^Replace\s+(?:the\s+text\s+of\s+)?(?P<where>.+?)\s+(?:with|by)(?:\s+the\s+following(?:\s+text)?)?\s*:?\s*(?P<text>.*)$"#);
 
 // `执行部分第5段`, `序言部分第十五段`, `执行部分第3、5和7段`, `执行部分第5(b)段`: the
 // paragraphs a Chinese instruction names.
-static TARGET_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?P<kind>序言部分|执行部分)\s*第\s*(?P<nums>[0-9一二三四五六七八九十百零〇两]+(?:\s*[(（][a-z]{1,4}[)）])?(?:\s*(?:、|，|,|和|及|以及|至)\s*(?:第\s*)?[0-9一二三四五六七八九十百零〇两]+(?:\s*[(（][a-z]{1,4}[)）])?)*)\s*段")
-});
+static TARGET_ZH: Pattern =
+    Pattern::new(r"(?P<kind>序言部分|执行部分)\s*第\s*(?P<nums>[0-9一二三四五六七八九十百零〇两]+(?:\s*[(（][a-z]{1,4}[)）])?(?:\s*(?:、|，|,|和|及|以及|至)\s*(?:第\s*)?[0-9一二三四五六七八九十百零〇两]+(?:\s*[(（][a-z]{1,4}[)）])?)*)\s*段");
 // `在执行部分第5段中，将“X”改为“Y”`, `…，以“Y”取代“X”`.
-static REPLACE_TEXT_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?s)^在(?P<where>[^，,“]+?)中?\s*[，,]\s*将\s*“(?P<find>.+?)”\s*(?:一语|一词|字样)?\s*(?:替换为|改为|改成|代之以|换成)\s*“(?P<text>.*)”\s*[。；;]?$")
-});
-static REPLACE_TEXT_ZH_BY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?s)^在(?P<where>[^，,“]+?)中?\s*[，,]\s*以\s*“(?P<text>.*?)”\s*(?:取代|替换|代替)\s*“(?P<find>.+)”\s*[。；;]?$")
-});
+static REPLACE_TEXT_ZH: Pattern =
+    Pattern::new(r"(?s)^在(?P<where>[^，,“]+?)中?\s*[，,]\s*将\s*“(?P<find>.+?)”\s*(?:一语|一词|字样)?\s*(?:替换为|改为|改成|代之以|换成)\s*“(?P<text>.*)”\s*[。；;]?$");
+static REPLACE_TEXT_ZH_BY: Pattern =
+    Pattern::new(r"(?s)^在(?P<where>[^，,“]+?)中?\s*[，,]\s*以\s*“(?P<text>.*?)”\s*(?:取代|替换|代替)\s*“(?P<find>.+)”\s*[。；;]?$");
 // `在执行部分第5段中，在“X”之后插入“Y”`.
-static INSERT_TEXT_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?s)^在(?P<where>[^，,“]+?)中?\s*[，,]\s*在\s*“(?P<find>.+?)”\s*(?:一语|一词|字样)?\s*(?P<side>之后|后|之前|前)\s*(?:插入|添加|加入|增加|加上)\s*“(?P<text>.*)”\s*[。；;]?$")
-});
+static INSERT_TEXT_ZH: Pattern =
+    Pattern::new(r"(?s)^在(?P<where>[^，,“]+?)中?\s*[，,]\s*在\s*“(?P<find>.+?)”\s*(?:一语|一词|字样)?\s*(?P<side>之后|后|之前|前)\s*(?:插入|添加|加入|增加|加上)\s*“(?P<text>.*)”\s*[。；;]?$");
 // `在执行部分第5段末尾添加“Y”`.
-static ADD_AT_END_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?s)^在(?P<where>[^，,“]+?)(?:的)?(?:末尾|结尾|句末)(?:处)?\s*[，,]?\s*(?:添加|插入|加入|增加|加上)\s*“(?P<text>.*)”\s*[。；;]?$")
-});
+static ADD_AT_END_ZH: Pattern =
+    Pattern::new(r"(?s)^在(?P<where>[^，,“]+?)(?:的)?(?:末尾|结尾|句末)(?:处)?\s*[，,]?\s*(?:添加|插入|加入|增加|加上)\s*“(?P<text>.*)”\s*[。；;]?$");
 // `在执行部分第5段中，删除“X”`.
-static DELETE_TEXT_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?s)^在(?P<where>[^，,“]+?)中?\s*[，,]\s*删除\s*“(?P<find>.*)”\s*(?:一语|一词|字样)?\s*[。；;]?$")
-});
+static DELETE_TEXT_ZH: Pattern =
+    Pattern::new(r"(?s)^在(?P<where>[^，,“]+?)中?\s*[，,]\s*删除\s*“(?P<find>.*)”\s*(?:一语|一词|字样)?\s*[。；;]?$");
 // `删除执行部分第7段`.
-static DELETE_PARAGRAPHS_ZH: LazyLock<Regex> = LazyLock::new(|| re(r"(?s)^删除(?P<where>[^“]+?段)\s*[。；;]?$"));
+static DELETE_PARAGRAPHS_ZH: Pattern = Pattern::new(r"(?s)^删除(?P<where>[^“]+?段)\s*[。；;]?$");
 // `在执行部分第3段之后插入一个新的执行部分段落，内容如下：`.
-static INSERT_PARAGRAPH_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?s)^在(?P<where>[^，,“]+?段)\s*(?P<side>之后|后|之前|前)\s*[，,]?\s*(?:插入|增加|添加|加入)\s*(?:一个|一)?\s*新的?\s*(?P<kind>序言部分|执行部分)?\s*段(?:落)?\s*[，,]?\s*(?:其?内容如下|案文如下|如下)?\s*[：:]?\s*(?P<text>.*)$")
-});
+static INSERT_PARAGRAPH_ZH: Pattern =
+    Pattern::new(r"(?s)^在(?P<where>[^，,“]+?段)\s*(?P<side>之后|后|之前|前)\s*[，,]?\s*(?:插入|增加|添加|加入)\s*(?:一个|一)?\s*新的?\s*(?P<kind>序言部分|执行部分)?\s*段(?:落)?\s*[，,]?\s*(?:其?内容如下|案文如下|如下)?\s*[：:]?\s*(?P<text>.*)$");
 // `将执行部分第3段替换为：` followed by the new text.
-static REPLACE_PARAGRAPH_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?s)^将(?P<where>[^“]+?段)\s*(?:替换为|改为|代之以)(?:以下案文|下文|如下)?\s*[：:]?\s*(?P<text>.*)$")
-});
+static REPLACE_PARAGRAPH_ZH: Pattern =
+    Pattern::new(r"(?s)^将(?P<where>[^“]+?段)\s*(?:替换为|改为|代之以)(?:以下案文|下文|如下)?\s*[：:]?\s*(?P<text>.*)$");
 
 /// The paragraph ids a phrase names, in printed order: "the twenty-first preambular
 /// paragraph and operative paragraphs 35, 38 and 39" → PP21, OP35, OP38, OP39.
@@ -220,13 +200,13 @@ fn awaits_text(action: &EditAction) -> bool {
 /// One language's instruction patterns. Each names the same groups: `where` (or
 /// `where2`), `find`, `text`, `side` (or `side2`) and, for a new paragraph, `kind`.
 struct Grammar {
-    insert_paragraph: &'static LazyLock<Regex>,
-    replace_text: &'static [&'static LazyLock<Regex>],
-    insert_text: &'static LazyLock<Regex>,
-    add_at_end: &'static LazyLock<Regex>,
-    delete_text: &'static LazyLock<Regex>,
-    replace_paragraph: &'static LazyLock<Regex>,
-    delete_paragraphs: &'static LazyLock<Regex>,
+    insert_paragraph: &'static Pattern,
+    replace_text: &'static [&'static Pattern],
+    insert_text: &'static Pattern,
+    add_at_end: &'static Pattern,
+    delete_text: &'static Pattern,
+    replace_paragraph: &'static Pattern,
+    delete_paragraphs: &'static Pattern,
     /// "Replace operative paragraph 3 with “…”" replaces words in English; "将执行部分第3段
     /// 替换为：“……”" replaces the paragraph in Chinese.
     quoted_new_paragraph: bool,
@@ -276,7 +256,7 @@ fn read_with(g: &Grammar, text: &str) -> Option<Vec<EditAction>> {
         let ids = targets(where_);
         (!ids.is_empty()).then(|| ids.into_iter().map(make).collect())
     };
-    let place = |c: &regex::Captures| c.name("where").or(c.name("where2")).map_or("", |m| m.as_str()).to_string();
+    let place = |c: &crate::text::pattern::Captures| c.name("where").or(c.name("where2")).map_or("", |m| m.as_str()).to_string();
     if let Some(c) = g.insert_paragraph.captures(text) {
         let anchor = targets(&place(&c)).into_iter().next();
         let kind = match c.name("kind").map(|m| m.as_str()) {

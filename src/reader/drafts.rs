@@ -10,67 +10,54 @@ use super::layout::Line;
 use super::meta::{first_date, normalise_symbol};
 use crate::reader::countries::gazetteer;
 use crate::model::{DocKind, DraftForm, DraftMeta, SponsorGroup};
-use regex::Regex;
-use std::sync::LazyLock;
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("draft masthead pattern compiles")
-}
+use crate::text::pattern::Pattern;
 
 // `A/C.3/80/L.20`, `A/80/L.6`, `A/HRC/59/L.5`, `A/C.3/80/L.20/Rev.1`, `United Nations
 // A/C.3/80/L.65`: the symbol of an L-document standing alone on its line.
-static DRAFT_SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:联合国|United Nations)?\s*(A/(?:C\.[0-9０-９]/|HRC/)?[0-9０-９]{1,3}/L\.[0-9０-９]{1,3}(?:/Rev\.[0-9０-９]{1,2})?)\s*\*?$")
-});
+static DRAFT_SYMBOL_LINE: Pattern =
+    Pattern::new(r"^(?:联合国|United Nations)?\s*(A/(?:C\.[0-9０-９]/|HRC/)?[0-9０-９]{1,3}/L\.[0-9０-９]{1,3}(?:/Rev\.[0-9０-９]{1,2})?)\s*\*?$");
 // `Cuba: draft resolution`, `Denmark:* amendment to draft resolution A/C.2/80/L.13/Rev.1`,
 // `…: amendments to revised draft resolution`, `…: revised draft resolution`,
 // `United Kingdom …: draft decision`: the end of the sponsor line (which may wrap).
-static SPONSOR_END_EN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?P<who>.*?):\s*(?P<marks>[*†‡]*)\s*(?:(?P<amend>amendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft\s+(?:resolution|decision))\s*(?P<target>\S+)?|(?:revised\s+)?draft\s+(?P<form>resolution|decision))\s*$")
-});
+static SPONSOR_END_EN: Pattern =
+    Pattern::new(r"^(?P<who>.*?):\s*(?P<marks>[*†‡]*)\s*(?:(?P<amend>amendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft\s+(?:resolution|decision))\s*(?P<target>\S+)?|(?:revised\s+)?draft\s+(?P<form>resolution|decision))\s*$");
 // `Draft resolution submitted by the Vice-Chair of the Committee, Weronika Garbacz
 // (Poland)`, `Draft resolution submitted by the Chair of the Committee following informal
 // consultations`: a draft tabled by an officer, not by States.
-static SUBMITTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:(?:Revised\s+)?[Dd]raft\s+(?P<form>resolution|decision)s?\s+submitted\s+by\s+(?:the\s+)?(?P<who>.+)|(?P<who_zh>[^：:]+?)(?:根据[^：:]*?)?提交的(?:订正)?(?P<form_zh>决议|决定)草案)$")
-});
+static SUBMITTED_BY: Pattern =
+    Pattern::new(r"^(?:(?:Revised\s+)?[Dd]raft\s+(?P<form>resolution|decision)s?\s+submitted\s+by\s+(?:the\s+)?(?P<who>.+)|(?P<who_zh>[^：:]+?)(?:根据[^：:]*?)?提交的(?:订正)?(?P<form_zh>决议|决定)草案)$");
 // `Draft resolution`, `Draft decision`: a draft whose masthead names no sponsor (one the
 // Bureau or the Committee tables).
-static UNSPONSORED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:(?:Revised\s+)?[Dd]raft\s+(?P<form>resolution|decision)s?|(?:订正)?(?P<form_zh>决议|决定)草案)$"));
+static UNSPONSORED: Pattern =
+    Pattern::new(r"^(?:(?:Revised\s+)?[Dd]raft\s+(?P<form>resolution|decision)s?|(?:订正)?(?P<form_zh>决议|决定)草案)$");
 // `…, on the basis of informal consultations on draft resolution A/C.2/80/L.9`,
 // `… following informal consultations`, `… on the recommendation of the Economic and Social
 // Council (resolution 2025/17)`: what follows an officer's name.
-static OFFICER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?s),?\s+(?:following|on the basis of|on the recommendation of)\b.*$")
-});
+static OFFICER_TAIL: Pattern = Pattern::new(r"(?s),?\s+(?:following|on the basis of|on the recommendation of)\b.*$");
 // `on the basis of informal consultations on draft resolution A/C.2/80/L.9`: the draft an
 // officer's text takes the place of.
-static BASED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:on the basis of informal consultations (?:held )?on draft (?:resolution|decision)|根据就(?:决议|决定)草案)\s*(A/(?:C\.[0-9０-９]/|HRC/)?[0-9０-９]{1,3}/L\.[0-9０-９]{1,3}(?:/Rev\.[0-9０-９]{1,2})?)")
-});
+static BASED_ON: Pattern =
+    Pattern::new(r"(?:on the basis of informal consultations (?:held )?on draft (?:resolution|decision)|根据就(?:决议|决定)草案)\s*(A/(?:C\.[0-9０-９]/|HRC/)?[0-9０-９]{1,3}/L\.[0-9０-９]{1,3}(?:/Rev\.[0-9０-９]{1,2})?)");
 // `阿尔巴尼亚、安道尔……：决议草案`, `…：对决议草案 A/C.3/80/L.20 的修正`, `…：订正决议草案`.
-static SPONSOR_END_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?P<who>.*?)[：:]\s*(?P<marks>[*＊]*)\s*(?:对(?:订正)?(?:决议|决定)草案\s*(?P<target>\S+?)\s*的修正(?:案)?|(?:订正)?(?P<form>决议|决定)草案)\s*$")
-});
+static SPONSOR_END_ZH: Pattern =
+    Pattern::new(r"^(?P<who>.*?)[：:]\s*(?P<marks>[*＊]*)\s*(?:对(?:订正)?(?:决议|决定)草案\s*(?P<target>\S+?)\s*的修正(?:案)?|(?:订正)?(?P<form>决议|决定)草案)\s*$");
 // A symbol within an amendment's sponsor line, where it wraps onto the next line.
-static ANY_DRAFT_SYMBOL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"A/(?:C\.[0-9０-９]/|HRC/)?[0-9０-９]{1,3}/L\.[0-9０-９]{1,3}(?:/Rev\.[0-9０-９]{1,2})?"));
+static ANY_DRAFT_SYMBOL: Pattern =
+    Pattern::new(r"A/(?:C\.[0-9０-９]/|HRC/)?[0-9０-９]{1,3}/L\.[0-9０-９]{1,3}(?:/Rev\.[0-9０-９]{1,2})?");
 // `Third Committee`, `Special Political and Decolonization Committee (Fourth Committee)`,
 // `第三委员会`: the Main Committee named in the masthead.
-static COMMITTEE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee(?: \(Fourth Committee\))?|第[一二三四五六]委员会|特别政治和非殖民化委员会(?:（第四委员会）)?)$")
-});
+static COMMITTEE_LINE: Pattern =
+    Pattern::new(r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee(?: \(Fourth Committee\))?|第[一二三四五六]委员会|特别政治和非殖民化委员会(?:（第四委员会）)?)$");
 // `Distr.: Limited`, `Distr.: Limited 22 October 2025`, `Distr.: 限发`.
-static DISTR_LIMITED: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:(?:大\s*会|General Assembly|联\s*合\s*国|United Nations)\s+)?Distr\.?\s*[:：]\s*(?:Limited|限发)"));
+static DISTR_LIMITED: Pattern =
+    Pattern::new(r"^(?:(?:大\s*会|General Assembly|联\s*合\s*国|United Nations)\s+)?Distr\.?\s*[:：]\s*(?:Limited|限发)");
 // `59/… Freedom of opinion and expression`, `59/...`: the placeholder number of an
 // HRC draft's title.
-static PLACEHOLDER_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^[0-9０-９]{1,3}/(?:…|\.\.\.)\s*"));
+static PLACEHOLDER_NUMBER: Pattern = Pattern::new(r"^[0-9０-９]{1,3}/(?:…|\.\.\.)\s*");
 // `On behalf of the States Members of the United Nations that are members of the Group
 // of 77 and China, taking into account …`, `(on behalf of the Group of African States)`.
-static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\(?\s*on behalf of\s+(?:the\s+)?(?:States(?:\s+Members\s+of\s+the\s+United\s+Nations)?\s+that\s+are\s+members\s+of\s+(?:the\s+)?)?(?P<group>.+?)\s*(?:,\s*taking\b.*|\)\s*)?\.?\s*$|^[（(]?\s*代表(?:属于)?(?P<group_zh>.+?)(?:成员国)?(?:的联合国会员国)?(?P<and_zh>和中国)?\s*[）)]?\s*[，,]?(?:同时考虑到.*)?[。.]?\s*$")
-});
+static ON_BEHALF: Pattern =
+    Pattern::new(r"(?i)^\(?\s*on behalf of\s+(?:the\s+)?(?:States(?:\s+Members\s+of\s+the\s+United\s+Nations)?\s+that\s+are\s+members\s+of\s+(?:the\s+)?)?(?P<group>.+?)\s*(?:,\s*taking\b.*|\)\s*)?\.?\s*$|^[（(]?\s*代表(?:属于)?(?P<group_zh>.+?)(?:成员国)?(?:的联合国会员国)?(?P<and_zh>和中国)?\s*[）)]?\s*[，,]?(?:同时考虑到.*)?[。.]?\s*$");
 
 /// What the masthead of a draft or an amendment says.
 pub(super) struct DraftMasthead {
@@ -270,7 +257,7 @@ fn find_sponsor_line(lines: &[Line], limit: usize) -> Option<(usize, usize, Spon
 
 fn sponsor_line(text: &str) -> Option<SponsorLine> {
     let text = text.trim();
-    let form_of = |c: &regex::Captures| match c.name("form").or(c.name("form_zh")).map(|m| m.as_str()) {
+    let form_of = |c: &crate::text::pattern::Captures| match c.name("form").or(c.name("form_zh")).map(|m| m.as_str()) {
         Some("decision" | "决定") => DraftForm::Decision,
         _ => DraftForm::Resolution,
     };

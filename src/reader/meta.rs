@@ -5,8 +5,7 @@ use super::layout::Line;
 use crate::text::numerals::{chinese_number, english_month, english_ordinal, iso_date};
 use super::patterns::*;
 use crate::model::{Body, Date, DocKind, Language};
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::text::pattern::Pattern;
 
 /// Lines that only name a document symbol, with their index: masthead and page headers.
 pub fn symbol_lines(lines: &[Line]) -> Vec<(usize, String)> {
@@ -94,11 +93,11 @@ pub fn first_date(text: &str) -> Option<Date> {
     }
 }
 
-fn zh_date(c: &regex::Captures) -> Option<Date> {
+fn zh_date(c: &crate::text::pattern::Captures) -> Option<Date> {
     iso_date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
-fn en_date(c: &regex::Captures) -> Option<Date> {
+fn en_date(c: &crate::text::pattern::Captures) -> Option<Date> {
     iso_date(c[3].parse().ok()?, english_month(&c[2])?, c[1].parse().ok()?)
 }
 
@@ -133,12 +132,10 @@ pub fn meeting(closing: &[&str]) -> Option<u32> {
 // `本报告系根据人权理事会第 45/9 号决议提交`, `人权理事会第 38/11 号决议请联合国人权事务高级专员编写`,
 // `submitted pursuant to Human Rights Council resolution 45/9`, `In its resolution 38/11, the
 // Human Rights Council requested`: the resolution a report answers.
-static MANDATE_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:根据|依照|按照|在)?(人权理事会|大会|理事会)?\s*第\s*([0-9０-９]{1,3}/[0-9０-９]{1,3})\s*号决议(?:中)?[，,]?\s*(?:提交|(?:人权理事会|大会|理事会)?请)").unwrap()
-});
-static MANDATE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:pursuant to|in accordance with|in its|submitted in response to)\s+(?:(Human Rights Council|General Assembly|Council|Assembly)\s+)?resolutions?\s+([0-9０-９]{1,3}/[0-9０-９]{1,3})").unwrap()
-});
+static MANDATE_ZH: Pattern =
+    Pattern::new(r"(?:根据|依照|按照|在)?(人权理事会|大会|理事会)?\s*第\s*([0-9０-９]{1,3}/[0-9０-９]{1,3})\s*号决议(?:中)?[，,]?\s*(?:提交|(?:人权理事会|大会|理事会)?请)");
+static MANDATE_EN: Pattern =
+    Pattern::new(r"(?i)(?:pursuant to|in accordance with|in its|submitted in response to)\s+(?:(Human Rights Council|General Assembly|Council|Assembly)\s+)?resolutions?\s+([0-9０-９]{1,3}/[0-9０-９]{1,3})");
 
 /// The resolution that requested a report, as the report states it in its first
 /// paragraphs; the citing body is the report's own unless the text names another.

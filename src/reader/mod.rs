@@ -102,14 +102,17 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<Document, Error> {
 /// that reads a few texts from the files (`diff A B`, `show ID` with no index) starts it
 /// as soon as it finds no index, before it reads its header cache: the patterns, built
 /// once per process, then cost the reading thread little more than the wait for those
-/// still being compiled. Compiling is all this does: what a text reads as is the same.
+/// still being compiled. The patterns are built for reading a few texts (see
+/// [`crate::text::pattern`]): without the lazy DFA, which would cost more to build than
+/// it saves on two texts. Compiling is all this does: what a text reads as is the same.
 pub struct Preparation {
     languages: Option<std::sync::mpsc::SyncSender<Vec<Language>>>,
 }
 
 impl Preparation {
-    /// Starts compiling the layout's patterns.
+    /// Starts compiling the layout's patterns, built for a few texts.
     pub fn start() -> Preparation {
+        crate::text::pattern::expect_few_texts();
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Language>>(1);
         let prepare = move || {
             patterns::prepare();

@@ -5,9 +5,8 @@
 //! document's account of dropped content stays complete.
 
 use crate::text::chars::{any_neighbours, is_cjk, is_cjk_punct, is_han};
-use regex::Regex;
+use crate::text::pattern::Pattern;
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 /// One line of the decoded input, 1-based, without its line terminator: a slice of the
 /// decoded text, which the reader holds once.
@@ -44,19 +43,15 @@ pub struct CleanLine<'a> {
 }
 
 // `**重申**`, `__Recalling__`: markdown emphasis around a word or phrase.
-static EMPHASIS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\*\*([^*]+?)\*\*|__([^_]+?)__").unwrap());
+static EMPHASIS: Pattern = Pattern::new(r"\*\*([^*]+?)\*\*|__([^_]+?)__");
 // `[68/167](#)`, `[A/77/463/Add.2](https://undocs.org/A/77/463/Add.2)`: keep the link text.
-static LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[([^\[\]]*(?:\\\][^\[\]]*)*)\]\(([^()\s]*)\)").unwrap());
+static LINK: Pattern = Pattern::new(r"\[([^\[\]]*(?:\\\][^\[\]]*)*)\]\(([^()\s]*)\)");
 // `217 A\(III\)`: markdown escapes of punctuation.
-static ESCAPE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\\([\\()\[\]*_#.\-+!`{}])").unwrap());
+static ESCAPE: Pattern = Pattern::new(r"\\([\\()\[\]*_#.\-+!`{}])");
 // `联合国 $A_{/HRC/RES/53/29}$`: a symbol typeset as LaTeX by a PDF-to-markdown converter.
-static LATEX_SYMBOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\$\s*([A-Z])\s*_\{\s*(/[^}$]*)\}\s*\$").unwrap());
+static LATEX_SYMBOL: Pattern = Pattern::new(r"\$\s*([A-Z])\s*_\{\s*(/[^}$]*)\}\s*\$");
 // `# Annex`, `### 一. 导言`: markdown heading markers.
-static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*#{1,6}\s+").unwrap());
+static HEADING: Pattern = Pattern::new(r"^\s*#{1,6}\s+");
 
 /// How many times markup removal is repeated on one line at most (see [`clean_line`]).
 const MAX_MARKUP_PASSES: usize = 32;
@@ -122,7 +117,7 @@ pub fn clean_line(raw: &str) -> CleanLine<'_> {
                 removed.push("****".to_string());
             }
             text = EMPHASIS
-                .replace_all(&text, |c: &regex::Captures| {
+                .replace_all_by(&text, |c: &crate::text::pattern::Captures| {
                     c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).to_string()
                 })
                 .into_owned();

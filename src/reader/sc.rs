@@ -11,8 +11,7 @@
 use super::layout::Line;
 use super::meta::first_date;
 use super::patterns::*;
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::text::pattern::Pattern;
 
 /// What the heading lines say.
 #[derive(Debug)]
@@ -86,9 +85,8 @@ fn clean_date(t: &str) -> String {
 /// statement names.
 /// The word in brackets is kept out of case folding: the Unicode word class is its own case
 /// variants, so it matches the same, and folding it was most of this pattern's compilation.
-static VOTE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bat\s+(?:its|the)\s+(?:resumed\s+)?([0-9０-９]{1,4})\s*(?:st|nd|rd|th|d)\s*(?:\((?-i:\w+)\)\s*)?meet").expect("VOTE_MEETING")
-});
+static VOTE_MEETING: Pattern =
+    Pattern::new(r"(?i)\bat\s+(?:its|the)\s+(?:resumed\s+)?([0-9０-９]{1,4})\s*(?:st|nd|rd|th|d)\s*(?:\((?-i:\w+)\)\s*)?meet");
 
 pub fn meeting(vote_text: &str) -> Option<u32> {
     let joined = vote_text.replace("-\n", "").replace('\n', " ");

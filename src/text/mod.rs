@@ -4,5 +4,6 @@ pub mod chars;
 pub mod compare;
 pub mod date;
 pub mod numerals;
+pub mod pattern;
 
 pub use chars::{is_cjk, is_cjk_punct, is_figure, is_han};

@@ -9,9 +9,8 @@
 //! "for a period of three years" without a date is not read as one). "The Force" is
 //! resolved to the full name the same text gives it elsewhere.
 
-use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::pattern::Pattern;
 
 use crate::model::{Document, ParagraphKind};
 use crate::reader::meta::first_date;
@@ -22,12 +21,8 @@ pub use crate::model::Renewal;
 // `(?-i:…)` around the word and name runs: both classes are their own case variants, so
 // they match the same either way, and folding the Unicode word class cost a fifth of
 // this pattern's compilation.
-static RENEW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:extends?|renews?|prolongs?)\s+(?:once\s+more\s+|again\s+|further\s+)?(?:the\s+)?(?:present\s+)?(?:mandate|stationing)\s+(?:in\s+(?P<place>[A-Z](?-i:[\w-]+))\s+)?of\s+(?:the\s+)?(?P<name>[A-Z](?-i:[^,;:]*?))\s*(?:\([A-Z][A-Za-z0-9 ]*\)\s*)?(?:,|;|\s+for\b|\s+until\b|\s+as\b|\s+established\b|\s+in\s+its\b|\s+in\s+accordance\b|\s+to\b)",
-    )
-    .expect("RENEW")
-});
+static RENEW: Pattern =
+    Pattern::new(r"(?i)\b(?:extends?|renews?|prolongs?)\s+(?:once\s+more\s+|again\s+|further\s+)?(?:the\s+)?(?:present\s+)?(?:mandate|stationing)\s+(?:in\s+(?P<place>[A-Z](?-i:[\w-]+))\s+)?of\s+(?:the\s+)?(?P<name>[A-Z](?-i:[^,;:]*?))\s*(?:\([A-Z][A-Za-z0-9 ]*\)\s*)?(?:,|;|\s+for\b|\s+until\b|\s+as\b|\s+established\b|\s+in\s+its\b|\s+in\s+accordance\b|\s+to\b)");
 /// Whether `text` holds one of the words that every [`RENEW`] match holds, "andate" or
 /// "tationing", in any ASCII case. Each is found from its one letter that is rare in
 /// English (`d`, `g`) by a vectorised search, and compared around it (an automaton over
@@ -55,26 +50,22 @@ macro_rules! until {
     };
 }
 static UNTIL: Bounded = Bounded::new(
-    || Regex::new(until!("*")).expect("UNTIL"),
-    || Regex::new(until!("{0,3}")).expect("UNTIL"),
+    until!("*"),
+    until!("{0,3}"),
     |c| c.name("gap").is_some_and(|g| chars_at_most(g.as_str().trim_end_matches(char::is_whitespace), 3)),
 );
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bperiod\s+of\s+((?:[a-z]+[\s-]+){1,4}?(?:months?|years?|weeks?|days?))\b").expect("PERIOD")
-});
-static ESTABLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bestablished\s+(?:under|by)\s+(?:Security\s+Council\s+)?resolution\s+([0-9０-９]{1,4})\s*\(([0-9０-９]{4})\)")
-        .expect("ESTABLISHED")
-});
+static PERIOD: Pattern = Pattern::new(r"(?i)\bperiod\s+of\s+((?:[a-z]+[\s-]+){1,4}?(?:months?|years?|weeks?|days?))\b");
+static ESTABLISHED: Pattern =
+    Pattern::new(r"(?i)\bestablished\s+(?:under|by)\s+(?:Security\s+Council\s+)?resolution\s+([0-9０-９]{1,4})\s*\(([0-9０-９]{4})\)");
 
 /// The full name of "the Force", "the Mission", "the Group" as the text gives it:
 /// "United Nations Interim Force in Lebanon".
 fn full_name(head: &str, doc: &Document) -> Option<String> {
     let pattern = format!(
         r"\bUnited\s+Nations\s+(?:[A-Z][\w'-]*\s+|(?:and|for|of|on)\s+)*?{}\b(?:\s+(?:in|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*)*)?",
-        regex::escape(head)
+        crate::text::pattern::escape(head)
     );
-    let re = Regex::new(&pattern).ok()?;
+    let re = Pattern::checked(pattern).ok()?;
     doc.paragraphs.iter().find_map(|p| re.find(&p.full_text()).map(|m| tidy(m.as_str())))
 }
 
@@ -84,16 +75,14 @@ fn expansion(acronym: &str, doc: &Document) -> Option<String> {
     if !acronym.chars().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
-    let re = Regex::new(&format!(r"\b(United\s+Nations\s+[^()]{{3,80}}?)\s*\({}\)", regex::escape(acronym))).ok()?;
+    let re = Pattern::checked(format!(r"\b(United\s+Nations\s+[^()]{{3,80}}?)\s*\({}\)", crate::text::pattern::escape(acronym))).ok()?;
     doc.paragraphs
         .iter()
         .find_map(|p| re.captures(&p.full_text()).map(|c| tidy(&c[1])))
         .or_else(|| by_initials(acronym, doc))
 }
 
-static UN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bUnited\s+Nations(?:\s+(?:[A-Z][\w'-]*|in|for|of|on|and))+").expect("UN_NAME")
-});
+static UN_NAME: Pattern = Pattern::new(r"\bUnited\s+Nations(?:\s+(?:[A-Z][\w'-]*|in|for|of|on|and))+");
 
 /// A name in the text whose words' initials spell the acronym: "United Nations Interim
 /// Force in Lebanon" for UNIFIL (where the text never writes the two together).

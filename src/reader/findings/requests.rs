@@ -23,7 +23,7 @@ use crate::reader::findings::rights;
 use crate::model::{Body, Document, Language, Paragraph};
 use crate::reader::patterns::{chars_at_most, lead_at_most, Bounded};
 use crate::text::numerals::{chinese_number, english_ordinal};
-use regex::Regex;
+use crate::text::pattern::Pattern;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
@@ -171,24 +171,19 @@ enum Opening {
 }
 
 /// The paragraph's opening verb phrase: "又注意到", "Takes note with appreciation of".
-static ZH_NOTING: LazyLock<Regex> = LazyLock::new(|| {
-    // "注意到秘书长呼吁…", "表示赞赏地注意到…", "欢迎…"
-    Regex::new(r"^(?:又|还|并|也)?(?:表示)?(?:赞赏地|欢迎地|关切地|满意地|感兴趣地)?(?:注意到|欢迎|赞赏)").expect("valid regex")
-});
-static EN_NOTING: LazyLock<Regex> = LazyLock::new(|| {
-    // "Takes note of the call by the Secretary-General …", "Welcomes …", "Notes with appreciation …"
-    Regex::new(r"^(?:(?:Also|Further|Once again)\s+)?(?:[Tt]akes (?:note|note with appreciation)|[Nn]otes|[Ww]elcomes|[Aa]cknowledges)\b")
-        .expect("valid regex")
-});
-static ZH_DECIDING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:又|还|并|也)?决定").expect("valid regex"));
-static EN_DECIDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:(?:Also|Further)\s+)?[Dd]ecides\b").expect("valid regex"));
+// "注意到秘书长呼吁…", "表示赞赏地注意到…", "欢迎…"
+static ZH_NOTING: Pattern = Pattern::new(r"^(?:又|还|并|也)?(?:表示)?(?:赞赏地|欢迎地|关切地|满意地|感兴趣地)?(?:注意到|欢迎|赞赏)");
+// "Takes note of the call by the Secretary-General …", "Welcomes …", "Notes with appreciation …"
+static EN_NOTING: Pattern =
+    Pattern::new(r"^(?:(?:Also|Further|Once again)\s+)?(?:[Tt]akes (?:note|note with appreciation)|[Nn]otes|[Ww]elcomes|[Aa]cknowledges)\b");
+static ZH_DECIDING: Pattern = Pattern::new(r"^(?:又|还|并|也)?决定");
+static EN_DECIDING: Pattern = Pattern::new(r"^(?:(?:Also|Further)\s+)?[Dd]ecides\b");
 
 fn opening_verb(text: &str, language: Language) -> Opening {
     let text = text.trim_start();
     let (noting, deciding) = match language {
-        Language::Zh => (&*ZH_NOTING, &*ZH_DECIDING),
-        Language::En => (&*EN_NOTING, &*EN_DECIDING),
+        Language::Zh => (&ZH_NOTING, &ZH_DECIDING),
+        Language::En => (&EN_NOTING, &EN_DECIDING),
     };
     if noting.is_match(text) {
         Opening::Noting
@@ -201,21 +196,14 @@ fn opening_verb(text: &str, language: Language) -> Opening {
 
 /// An asking verb opening a Chinese paragraph or clause: "请", "又请", "还请", "邀请",
 /// "鼓励", "吁请", "促请"; mid-paragraph after a clause break: "，并请秘书长".
-static ZH_ASKING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[，,；;]\s*)(?:并|又|还|同时|也|另)?(?:再次|进一步)?(请|邀请|鼓励|吁请|促请|敦促|呼吁)").expect("valid regex")
-});
+static ZH_ASKING: Pattern = Pattern::new(r"(?:^|[，,；;]\s*)(?:并|又|还|同时|也|另)?(?:再次|进一步)?(请|邀请|鼓励|吁请|促请|敦促|呼吁)");
 /// The same in English: "Requests", "Also requests", "Requests also", "…, and requests
 /// the Secretary-General", "…, and in that regard calls upon …", "; further invites".
-static EN_ASKING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:^|[,;]?\s+and\s+(?:,?\s*in (?:this|that) regard,?\s+)?|;\s*)(?:(?:[Aa]lso|[Ff]urther|[Aa]gain|[Oo]nce again)\s+)?([Rr]equests|[Ii]nvites|[Ee]ncourages|[Cc]alls upon|[Uu]rges)(?:\s+(?:also|further|again))?(?-u:\b)",
-    )
-    .expect("valid regex")
-});
+static EN_ASKING: Pattern =
+    Pattern::new(r"(?:^|[,;]?\s+and\s+(?:,?\s*in (?:this|that) regard,?\s+)?|;\s*)(?:(?:[Aa]lso|[Ff]urther|[Aa]gain|[Oo]nce again)\s+)?([Rr]equests|[Ii]nvites|[Ee]ncourages|[Cc]alls upon|[Uu]rges)(?:\s+(?:also|further|again))?(?-u:\b)");
 /// An item of a decision that asks: "(a) 请秘书长…", "(b) To request the Secretary-General …".
-static EN_ITEM_ASKING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[,;]?\s+and\s+)(?:[Tt]o\s+)?(?:also\s+)?([Rr]equests?|[Ii]nvites?|[Ee]ncourages?|[Cc]all upon)(?-u:\b)").expect("valid regex")
-});
+static EN_ITEM_ASKING: Pattern =
+    Pattern::new(r"(?:^|[,;]?\s+and\s+)(?:[Tt]o\s+)?(?:also\s+)?([Rr]equests?|[Ii]nvites?|[Ee]ncourages?|[Cc]all upon)(?-u:\b)");
 
 fn kind_of_verb(verb: &str) -> RequestKind {
     match verb.to_lowercase().as_str() {
@@ -228,8 +216,8 @@ fn kind_of_verb(verb: &str) -> RequestKind {
 
 fn clauses(text: &str, language: Language) -> Vec<Clause> {
     let pattern = match language {
-        Language::Zh => &*ZH_ASKING,
-        Language::En => &*EN_ASKING,
+        Language::Zh => &ZH_ASKING,
+        Language::En => &EN_ASKING,
     };
     clauses_with(text, pattern, language)
 }
@@ -241,7 +229,7 @@ fn clauses_in_item(text: &str, language: Language) -> Vec<Clause> {
     }
 }
 
-fn clauses_with(text: &str, pattern: &Regex, language: Language) -> Vec<Clause> {
+fn clauses_with(text: &str, pattern: &Pattern, language: Language) -> Vec<Clause> {
     let mut out = Vec::new();
     for captures in pattern.captures_iter(text) {
         let (Some(whole), Some(verb)) = (captures.get(0), captures.get(1)) else { continue };
@@ -297,19 +285,15 @@ fn requests_in_clause(clause: &str, kind: RequestKind, setting: Setting) -> Vec<
 /// A short aside between verb and addressee: ", in this regard,", ", inter alia,": at
 /// most 40 characters, which run to the next comma, so a longer one has no shorter reading.
 static EN_ASIDE: Bounded = Bounded::fixed_run(
-    || Regex::new(r"^\s*,\s*(?P<aside>[^,]+),\s*").expect("valid regex"),
-    || Regex::new(r"^\s*,\s*(?P<aside>[^,]{1,40}),\s*").expect("valid regex"),
+    r"^\s*,\s*(?P<aside>[^,]+),\s*",
+    r"^\s*,\s*(?P<aside>[^,]{1,40}),\s*",
     |c| c.name("aside").is_some_and(|a| chars_at_most(a.as_str(), 40)),
 );
 /// The body's next statement inside the same paragraph, which ends a request:
 /// "…，并决定…" / "…, and decides to include in the provisional agenda …".
-static ZH_NEXT_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[，,；;]\s*(?:并|又|还|同时|也)?(?:决定|注意到|欢迎|重申|回顾|强调|确认|承认|表示)").expect("valid regex")
-});
-static EN_NEXT_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[,;]?\s+and|;)\s+(?:,?\s*in (?:this|that) regard,\s*)?(?:also\s+|further\s+)?(?:decides|notes|takes note|welcomes|reaffirms|recalls|emphasizes|stresses|underlines|recognizes|affirms|expresses)\b")
-        .expect("valid regex")
-});
+static ZH_NEXT_STATEMENT: Pattern = Pattern::new(r"[，,；;]\s*(?:并|又|还|同时|也)?(?:决定|注意到|欢迎|重申|回顾|强调|确认|承认|表示)");
+static EN_NEXT_STATEMENT: Pattern =
+    Pattern::new(r"(?:[,;]?\s+and|;)\s+(?:,?\s*in (?:this|that) regard,\s*)?(?:also\s+|further\s+)?(?:decides|notes|takes note|welcomes|reaffirms|recalls|emphasizes|stresses|underlines|recognizes|affirms|expresses)\b");
 
 /// The verbs of [`EN_NEXT_STATEMENT`], one of which each of its matches holds.
 const NEXT_STATEMENT_VERBS: [&str; 12] = [
@@ -322,7 +306,7 @@ const NEXT_STATEMENT_VERBS: [&str; 12] = [
 /// text is not all ASCII (its word boundaries are Unicode's). Each verb is looked for on
 /// its own, with a vectorised search: a dozen of those cost less than one automaton over
 /// the verbs, whose openings (`re`, `de`, `no`, `st`) are everywhere in English.
-fn en_next_statement(text: &str) -> Option<regex::Match<'_>> {
+fn en_next_statement(text: &str) -> Option<crate::text::pattern::Match<'_>> {
     static VERBS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
         LazyLock::new(|| NEXT_STATEMENT_VERBS.iter().map(|verb| memchr::memmem::Finder::new(verb.as_bytes())).collect());
     if !VERBS.iter().any(|verb| verb.find(text.as_bytes()).is_some()) {
@@ -336,8 +320,8 @@ fn en_next_statement(text: &str) -> Option<regex::Match<'_>> {
 /// Rights to …".
 fn noted_calls(text: &str, language: Language) -> Vec<Clause> {
     let pattern = match language {
-        Language::Zh => &*ZH_NOTED_CALL,
-        Language::En => &*EN_NOTED_CALL,
+        Language::Zh => &ZH_NOTED_CALL,
+        Language::En => &EN_NOTED_CALL,
     };
     pattern
         .find_iter(text)
@@ -351,15 +335,13 @@ fn noted_calls(text: &str, language: Language) -> Vec<Clause> {
 }
 
 /// Someone's call or request reported in a noting paragraph: "呼吁", "要求".
-static ZH_NOTED_CALL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"呼吁|要求").expect("valid regex"));
+static ZH_NOTED_CALL: Pattern = Pattern::new(r"呼吁|要求");
 /// "its request(s)": the body's own earlier request, which it repeats.
-static EN_ITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bits\s+$").expect("valid regex"));
+static EN_ITS: Pattern = Pattern::new(r"\bits\s+$");
 /// "the call upon", "calls on", "request to", "invitation to", "requested" (not
 /// "the requests of the Special Rapporteur", which are the rapporteur's own).
-static EN_NOTED_CALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:calls?|called)\s+(?:up)?on\b|\brequests?\s+(?:to|addressed to)\b|\binvitations?\s+to\b|\brequested\b")
-        .expect("valid regex")
-});
+static EN_NOTED_CALL: Pattern =
+    Pattern::new(r"\b(?:calls?|called)\s+(?:up)?on\b|\brequests?\s+(?:to|addressed to)\b|\binvitations?\s+to\b|\brequested\b");
 
 /// An addressee found at the start of a clause.
 #[derive(Debug, Clone)]
@@ -416,12 +398,12 @@ fn addressees(clause: &str, setting: Setting) -> Vec<Named> {
 }
 
 /// How a second English addressee starts: "the President …", "all States", "UN-Women".
-static EN_NAME_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:the\s|all\s|other\s|[A-Z])").expect("valid regex"));
+static EN_NAME_START: Pattern = Pattern::new(r"^(?:the\s|all\s|other\s|[A-Z])");
 
 /// "和", "及", "以及", "与", "、" between two addressees.
-static ZH_JOINER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:和|及|以及|与|、)\s*").expect("valid regex"));
+static ZH_JOINER: Pattern = Pattern::new(r"^\s*(?:和|及|以及|与|、)\s*");
 /// ", and" / "and" between two addressees: "the Secretary-General and the High Commissioner".
-static EN_JOINER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:,?\s*(?:and|as well as)\s+|,\s+)").expect("valid regex"));
+static EN_JOINER: Pattern = Pattern::new(r"^\s*(?:,?\s*(?:and|as well as)\s+|,\s+)");
 
 /// Chinese names of the offices and mandates, longest first, so that "高级专员办事处" wins
 /// over "高级专员".
@@ -444,52 +426,41 @@ const ZH_NAMES: [(&str, Addressee); 12] = [
 /// runs to 40 characters, the envoy's to 10 and an unknown addressee's to 20, checked on
 /// the match rather than compiled (see [`Bounded`]).
 static ZH_MANDATE: Bounded = Bounded::fixed_run(
-    || Regex::new(r"^[^，,；;。：:、和与及]*?(特别报告员|独立专家|工作组)").expect("valid regex"),
-    || Regex::new(r"^[^，,；;。：:、和与及]{0,40}?(特别报告员|独立专家|工作组)").expect("valid regex"),
+    r"^[^，,；;。：:、和与及]*?(特别报告员|独立专家|工作组)",
+    r"^[^，,；;。：:、和与及]{0,40}?(特别报告员|独立专家|工作组)",
     |c| lead_at_most(c, 40),
 );
 /// Where an unknown Chinese addressee ends: a preposition or verb that starts the action.
 static ZH_OTHER: Bounded = Bounded::fixed_run(
-    || {
-        Regex::new(r"^[^，,；;。：:]+?(在|就|向|与|对|为|将|把|根据|继续|提交|编写|召集|举办|组织|开展|提供|考虑|确保|协助|支持|采取|加强|酌情|通过|审议|进行|制定|拟订|散发|分发|$)")
-            .expect("valid regex")
-    },
-    || {
-        Regex::new(r"^[^，,；;。：:]{1,20}?(在|就|向|与|对|为|将|把|根据|继续|提交|编写|召集|举办|组织|开展|提供|考虑|确保|协助|支持|采取|加强|酌情|通过|审议|进行|制定|拟订|散发|分发|$)")
-            .expect("valid regex")
-    },
+    r"^[^，,；;。：:]+?(在|就|向|与|对|为|将|把|根据|继续|提交|编写|召集|举办|组织|开展|提供|考虑|确保|协助|支持|采取|加强|酌情|通过|审议|进行|制定|拟订|散发|分发|$)",
+    r"^[^，,；;。：:]{1,20}?(在|就|向|与|对|为|将|把|根据|继续|提交|编写|召集|举办|组织|开展|提供|考虑|确保|协助|支持|采取|加强|酌情|通过|审议|进行|制定|拟订|散发|分发|$)",
     |c| lead_at_most(c, 20),
 );
 /// Special envoys and representatives belong to the Secretary-General but are not him.
 static ZH_SG_ENVOY: Bounded = Bounded::fixed_run(
-    || Regex::new(r"^[^，,；;。]*?(特使|特别代表|特别顾问)").expect("valid regex"),
-    || Regex::new(r"^[^，,；;。]{0,10}?(特使|特别代表|特别顾问)").expect("valid regex"),
+    r"^[^，,；;。]*?(特使|特别代表|特别顾问)",
+    r"^[^，,；;。]{0,10}?(特使|特别代表|特别顾问)",
     |c| lead_at_most(c, 10),
 );
 
 /// English names of the offices and mandates at the start of a clause (after the verb).
-static EN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    // "the Office of the United Nations High Commissioner for Human Rights",
-    // "the United Nations High Commissioner for Human Rights", "the Secretary-General",
-    // "the Human Rights Council Advisory Committee", "the Special Rapporteur on …".
-    Regex::new(
-        r"^(?:the\s+)?(?:(?P<ohchr>Office of the (?:United Nations )?High Commissioner(?: for Human Rights)?|OHCHR)|(?P<hc>(?:United Nations )?High Commissioner(?: for Human Rights)?)|(?P<sg>Secretary(?:-\s?|\s)General)|(?P<ac>(?:Human Rights Council )?Advisory Committee(?: of the Human Rights Council)?)|(?P<sr>Special Rapporteurs?)|(?P<ie>Independent Experts?)|(?P<wg>Working Groups?))\b",
-    )
-    .expect("valid regex")
-});
+// "the Office of the United Nations High Commissioner for Human Rights",
+// "the United Nations High Commissioner for Human Rights", "the Secretary-General",
+// "the Human Rights Council Advisory Committee", "the Special Rapporteur on …".
+static EN_NAME: Pattern =
+    Pattern::new(r"^(?:the\s+)?(?:(?P<ohchr>Office of the (?:United Nations )?High Commissioner(?: for Human Rights)?|OHCHR)|(?P<hc>(?:United Nations )?High Commissioner(?: for Human Rights)?)|(?P<sg>Secretary(?:-\s?|\s)General)|(?P<ac>(?:Human Rights Council )?Advisory Committee(?: of the Human Rights Council)?)|(?P<sr>Special Rapporteurs?)|(?P<ie>Independent Experts?)|(?P<wg>Working Groups?))\b");
 /// Refugees and envoys: "High Commissioner for Refugees", "Secretary-General's Special Envoy".
-static EN_NOT_THE_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s+for Refugees|\s*['’]s\s+(?:Special\s+)?(?:Envoy|Representative|Adviser))").expect("valid regex")
-});
+static EN_NOT_THE_OFFICE: Pattern =
+    Pattern::new(r"^(?:\s+for Refugees|\s*['’]s\s+(?:Special\s+)?(?:Envoy|Representative|Adviser))");
 /// An English " to " and the word after it: the infinitive that ends an addressee's name
 /// ("the Special Committee to continue"), unless the word shows it is still the name
 /// ("… with regard to the Implementation …", "… on the right to food …").
-static EN_TO_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+to\s+([A-Za-z-]+)").expect("valid regex"));
+static EN_TO_WORD: Pattern = Pattern::new(r"\s+to\s+([A-Za-z-]+)");
 /// Words after "to" that continue a name rather than start a verb.
 const NOT_A_VERB: [&str; 13] = ["the", "a", "an", "all", "its", "their", "his", "her", "this", "that", "these", "those", "each"];
 /// Where an English name without a known title ends when no infinitive follows: the
 /// first clause punctuation.
-static EN_NAME_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[,;:]|$").expect("valid regex"));
+static EN_NAME_END: Pattern = Pattern::new(r"[,;:]|$");
 /// How far an addressee's name may run, in bytes.
 const MAX_NAME: usize = 400;
 
@@ -665,7 +636,7 @@ fn en_addressee_at(text: &str, setting: Setting) -> Option<FoundName> {
 }
 
 /// An aside after a name: a comma and a lower-case word ("…, within its mandate,").
-static EN_NAME_ASIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s+[a-z]").expect("valid regex"));
+static EN_NAME_ASIDE: Pattern = Pattern::new(r",\s+[a-z]");
 
 /// The action as printed, without the English infinitive's "to" and stray punctuation.
 fn clean_action(action: &str, language: Language) -> String {
@@ -736,33 +707,28 @@ const EN_NEEDS: [&[&str]; 9] = [
 
 /// The patterns of one language, compiled when a text in it is first read: a process
 /// that reads only Chinese texts never compiles the English ones, nor the reverse.
-static ZH_DELIVERABLES: LazyLock<Vec<(Deliverable, Regex)>> = LazyLock::new(|| {
-    DELIVERABLE_PATTERNS.iter().map(|p| (p.deliverable, Regex::new(p.zh).expect("valid regex"))).collect()
-});
-static EN_DELIVERABLES: LazyLock<Vec<(Deliverable, Regex)>> = LazyLock::new(|| {
-    DELIVERABLE_PATTERNS
-        .iter()
-        .map(|p| (p.deliverable, Regex::new(&format!("(?i){}", p.en)).expect("valid regex")))
-        .collect()
+static ZH_DELIVERABLES: LazyLock<Vec<(Deliverable, Pattern)>> =
+    LazyLock::new(|| DELIVERABLE_PATTERNS.iter().map(|p| (p.deliverable, Pattern::new(p.zh))).collect());
+static EN_DELIVERABLES: LazyLock<Vec<(Deliverable, Pattern)>> = LazyLock::new(|| {
+    DELIVERABLE_PATTERNS.iter().map(|p| (p.deliverable, Pattern::assembled(format!("(?i){}", p.en)))).collect()
 });
 
 /// Help given "upon request": "应各国请求向其提供咨询" / "to assist Governments, upon
 /// their request" is technical assistance in UN usage, whatever the noun.
-static ZH_ON_REQUEST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"应[^，,；;。]{0,12}请求").expect("valid regex"));
-static ZH_ASSIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"协助|援助|支助|提供咨询").expect("valid regex"));
-static EN_ON_REQUEST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:upon|on|at) (?:their |its )?request\b|\bat the request of\b").expect("valid regex"));
-static EN_ASSIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bassist(?:ance)?\b|\badvice\b").expect("valid regex"));
+static ZH_ON_REQUEST: Pattern = Pattern::new(r"应[^，,；;。]{0,12}请求");
+static ZH_ASSIST: Pattern = Pattern::new(r"协助|援助|支助|提供咨询");
+static EN_ON_REQUEST: Pattern = Pattern::new(r"(?i)\b(?:upon|on|at) (?:their |its )?request\b|\bat the request of\b");
+static EN_ASSIST: Pattern = Pattern::new(r"(?i)\bassist(?:ance)?\b|\badvice\b");
 
 /// What was asked for before ("上述专家磋商会", "the above-mentioned expert consultations
 /// and reports"): blanked out, since it is not a new deliverable.
-static ZH_ALREADY_ASKED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:上述|前述|该)[^，,；;。和及]{0,12}").expect("valid regex"));
-static EN_ALREADY_ASKED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:above-mentioned|abovementioned|aforementioned|said)\b[^,;]{0,80}").expect("valid regex"));
+static ZH_ALREADY_ASKED: Pattern = Pattern::new(r"(?:上述|前述|该)[^，,；;。和及]{0,12}");
+static EN_ALREADY_ASKED: Pattern =
+    Pattern::new(r"(?i)\b(?:above-mentioned|abovementioned|aforementioned|said)\b[^,;]{0,80}");
 /// A bracketed title ("《工商企业与人权指导原则》") names a document, not a deliverable.
-static ZH_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《[^》]*》").expect("valid regex"));
+static ZH_TITLE: Pattern = Pattern::new(r"《[^》]*》");
 /// A capitalised title ("the Guiding Principles on Business and Human Rights").
-static EN_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bGuiding Principles\b|\bGuidelines\b").expect("valid regex"));
+static EN_TITLE: Pattern = Pattern::new(r"\bGuiding Principles\b|\bGuidelines\b");
 
 /// The deliverables an action asks for, in the fixed order of [`Deliverable`].
 pub fn deliverables(action: &str, language: Language) -> Vec<Deliverable> {
@@ -826,45 +792,32 @@ pub fn deliverables(action: &str, language: Language) -> Vec<Deliverable> {
 }
 
 /// Chinese session numbers: "第五十和第五十三届会议", "第五十六届会议", "第七十九届会议上".
-static ZH_SESSIONS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"第[〇零一二三四五六七八九十百两0-9０-９]+(?:届)?(?:\s*(?:和|、|及|以及|至|到)\s*第?[〇零一二三四五六七八九十百两0-9０-９]+(?:届)?)*\s*届\s*会")
-        .expect("valid regex")
-});
-static ZH_SESSION_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(至|到)?\s*第?([〇零一二三四五六七八九十百两0-9０-９]+)").expect("valid regex"));
+static ZH_SESSIONS: Pattern =
+    Pattern::new(r"第[〇零一二三四五六七八九十百两0-9０-９]+(?:届)?(?:\s*(?:和|、|及|以及|至|到)\s*第?[〇零一二三四五六七八九十百两0-9０-９]+(?:届)?)*\s*届\s*会");
+static ZH_SESSION_NUMBER: Pattern = Pattern::new(r"(至|到)?\s*第?([〇零一二三四五六七八九十百两0-9０-９]+)");
 /// The body named just before: "人权理事会第五十届会议", "大会第七十九届会议".
-static ZH_SESSION_BODY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(人权理事会|安全理事会|经济及社会理事会|理事会|大会|人权委员会)\s*$").expect("valid regex"));
+static ZH_SESSION_BODY: Pattern = Pattern::new(r"(人权理事会|安全理事会|经济及社会理事会|理事会|大会|人权委员会)\s*$");
 
 const EN_ORDINAL: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\s?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)";
 
 /// English session ordinals: "at its fifty-ninth session", "at its fiftieth and
 /// fifty-third sessions", "from its seventy-ninth to its eighty-first sessions".
-static EN_SESSIONS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static EN_SESSIONS: LazyLock<Pattern> = LazyLock::new(|| Pattern::assembled(format!(
         r"\b{o}(?:\s*(?:,|,?\s*and|to|through)\s+(?:its\s+)?{o})*\s+(?:regular\s+|special\s+)?sessions?\b",
         o = EN_ORDINAL
-    ))
-    .expect("valid regex")
-});
-static EN_SESSION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(to\s+|through\s+)?(?:its\s+)?({o})\b", o = EN_ORDINAL)).expect("valid regex")
-});
+    )));
+static EN_SESSION_NUMBER: LazyLock<Pattern> = LazyLock::new(|| Pattern::assembled(format!(r"\b(to\s+|through\s+)?(?:its\s+)?({o})\b", o = EN_ORDINAL)));
 /// The body whose session it is, the last named before the ordinal: "to the General
 /// Assembly at its seventy-ninth session", "to the Council at its fifty-sixth session";
 /// a commission, committee or conference is a body of its own, outside the model.
-static EN_SESSION_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Human Rights Council|General Assembly|the Assembly|Economic and Social Council|Security Council|Commission on Human Rights|(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|\b(?:Commission|Committee|Conference|Board|Forum|Meeting)\b|\bCouncil\b")
-        .expect("valid regex")
-});
+static EN_SESSION_BODY: Pattern =
+    Pattern::new(r"Human Rights Council|General Assembly|the Assembly|Economic and Social Council|Security Council|Commission on Human Rights|(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|\b(?:Commission|Committee|Conference|Board|Forum|Meeting)\b|\bCouncil\b");
 /// A session already held: "a report submitted to the Commission on Human Rights at its
 /// sixtieth session" (but not "to be submitted to …").
-static EN_PAST_SESSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?:to be|be)\s+)?(?:submitted|presented|held|adopted|considered|issued|convened|made)\s+(?:to|by|at|in|during)\b[^,;]*$|\bsince\s+(?:the|its)\s+$")
-        .expect("valid regex")
-});
+static EN_PAST_SESSION: Pattern =
+    Pattern::new(r"\b(?:(?:to be|be)\s+)?(?:submitted|presented|held|adopted|considered|issued|convened|made)\s+(?:to|by|at|in|during)\b[^,;]*$|\bsince\s+(?:the|its)\s+$");
 /// "at their eightieth and sixty-first sessions, respectively": one body per session.
-static EN_THEIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\btheir\s+$").expect("valid regex"));
+static EN_THEIR: Pattern = Pattern::new(r"\btheir\s+$");
 
 /// The calendar year a session of `body` met in (approximately: the Council meets three
 /// times a year, the Assembly's session opens in September).
@@ -971,24 +924,24 @@ fn expand_range(previous: Option<u32>, number: u32, is_range_end: bool, mut push
 pub fn prepare(language: Language) {
     match language {
         Language::Zh => {
-            LazyLock::force(&ZH_DELIVERABLES);
+            ZH_DELIVERABLES.iter().for_each(|(_, pattern)| pattern.prepare());
             ZH_MANDATE.prepare();
             ZH_OTHER.prepare();
             for pattern in [
                 &ZH_SESSION_BODY, &ZH_SESSION_NUMBER, &ZH_SESSIONS, &ZH_ALREADY_ASKED, &ZH_ASSIST, &ZH_ON_REQUEST, &ZH_TITLE,
                 &ZH_JOINER, &ZH_NOTED_CALL, &ZH_NEXT_STATEMENT, &ZH_ASKING, &ZH_DECIDING, &ZH_NOTING,
             ] {
-                LazyLock::force(pattern);
+                pattern.prepare();
             }
         }
         Language::En => {
-            LazyLock::force(&EN_DELIVERABLES);
+            EN_DELIVERABLES.iter().for_each(|(_, pattern)| pattern.prepare());
             EN_ASIDE.prepare();
             for pattern in [
-                &EN_SESSIONS, &EN_SESSION_NUMBER, &EN_NAME_ASIDE, &EN_NOTED_CALL, &EN_NEXT_STATEMENT, &EN_JOINER, &EN_TO_WORD,
+                &*EN_SESSIONS, &*EN_SESSION_NUMBER, &EN_NAME_ASIDE, &EN_NOTED_CALL, &EN_NEXT_STATEMENT, &EN_JOINER, &EN_TO_WORD,
                 &EN_NOT_THE_OFFICE, &EN_NAME, &EN_ASKING, &EN_DECIDING, &EN_NOTING,
             ] {
-                LazyLock::force(pattern);
+                pattern.prepare();
             }
         }
     }

@@ -24,7 +24,7 @@ use crate::reader::patterns::{lead_at_most, Bounded};
 use crate::text::chars::{any_neighbours, is_east_asian_block};
 use crate::model::{Document, Language, Paragraph};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use regex::Regex;
+use crate::text::pattern::Pattern;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -486,9 +486,8 @@ impl Matcher {
 
 /// An instrument or body whose name holds a right, even where a text writes it in lower
 /// case: "the Convention of the rights of the Child", "Committee on the rights of …".
-static EN_INSTRUMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:convention|covenant|committee|declaration|protocol)\s+(?:on|of)\s+(?:the\s+)?$").expect("valid regex")
-});
+static EN_INSTRUMENT_BEFORE: Pattern =
+    Pattern::new(r"(?i)\b(?:convention|covenant|committee|declaration|protocol)\s+(?:on|of)\s+(?:the\s+)?$");
 
 /// Whether the match writes its head word as a name does ("Rights of the Child",
 /// "Economic, Social and Cultural Rights", "Freedom of Expression"): UN English
@@ -660,20 +659,18 @@ fn plain_run(text: &str) -> usize {
 
 /// The head of an English list of rights sharing "right(s) to": "the rights to equality
 /// and non-discrimination, to freedom of opinion and expression … and to privacy".
-static RIGHT_TO_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\brights? to ").expect("valid regex"));
+static RIGHT_TO_LIST: Pattern = Pattern::new(r"(?i)\brights? to ");
 /// What separates the items of such a list: ", to", " and to", ", and to".
-static LIST_TO_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:,? and|,) to ").expect("valid regex"));
+static LIST_TO_SEPARATOR: Pattern = Pattern::new(r"(?i)^(?:,? and|,) to ");
 /// ", " and " and " between the items of a "rights to" list that do not repeat "to":
 /// "the rights to equality and non-discrimination, freedom of opinion and expression …,
 /// an effective remedy and privacy".
-static BARE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:,? and|,) ").expect("valid regex"));
+static BARE_SEPARATOR: Pattern = Pattern::new(r"(?i)^(?:,? and|,) ");
 /// The head of a list of freedoms: "freedom of peaceful assembly and of association",
 /// "freedoms of expression, assembly and association".
-static FREEDOM_OF_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bfreedoms? of ").expect("valid regex"));
+static FREEDOM_OF_LIST: Pattern = Pattern::new(r"(?i)\bfreedoms? of ");
 /// ", of", " and of", ", and of", ", ", " and ", " or ".
-static LIST_OF_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:(?:,? and|,|,? or) of |,? and |, |,? or )").expect("valid regex"));
+static LIST_OF_SEPARATOR: Pattern = Pattern::new(r"(?i)^(?:(?:,? and|,|,? or) of |,? and |, |,? or )");
 
 /// How far a list may run: past this many items, or past clause punctuation, it is prose.
 const MAX_LIST_ITEMS: usize = 8;
@@ -681,7 +678,7 @@ const MAX_LIST_ITEM_BYTES: usize = 160;
 
 /// The items of English lists that share a head: at the start of each item, the
 /// longest tail surface ("privacy" for "right to privacy").
-fn list_hits(view: &str, head: &Regex, separator: &Regex, tails: &Matcher) -> Vec<Hit> {
+fn list_hits(view: &str, head: &Pattern, separator: &Pattern, tails: &Matcher) -> Vec<Hit> {
     let mut hits = Vec::new();
     for head_match in head.find_iter(view) {
         if capitalised_head(head_match.as_str()) {
@@ -710,7 +707,7 @@ fn list_hits(view: &str, head: &Regex, separator: &Regex, tails: &Matcher) -> Ve
                 // list only where a right's object follows ("privacy"), not a new clause.
                 // Only between rights: "human rights to the conception, design, use,
                 // development …" is no list of rights.
-                if std::ptr::eq(head, &*RIGHT_TO_LIST)
+                if std::ptr::eq(head, &RIGHT_TO_LIST)
                     && item_is_a_right
                     && let Some(sep) = BARE_SEPARATOR.find(&view[at..])
                     && tails.longest_at(view, at + sep.end()).is_some()
@@ -796,32 +793,23 @@ fn zh_list_hits(view: &str, matcher: &Matcher, found: &[Hit]) -> Vec<Hit> {
 }
 
 /// A cited title's opening before the right: "… 2019 on the", "report on the", "entitled".
-static EN_TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    // "resolution 42/15 of 26 September 2019 on the right to privacy in the digital age"
-    Regex::new(
-        r#"(?i)(?:(?:\b(?:19|20)[0-9０-９][0-9０-９]|\b[0-9０-９]+/[0-9０-９]+|\breports?|\bstud(?:y|ies)|\bNo\. ?[0-9０-９]+)\s+on|\bentitled)\s+["“]?(?:the\s+)?(?:(?:promotion and protection|realization|enjoyment) of (?:the\s+)?)?(?:human\s+)?(?:rights? to\s+)?$"#,
-    )
-    .expect("valid regex")
-});
+// "resolution 42/15 of 26 September 2019 on the right to privacy in the digital age"
+static EN_TITLE_BEFORE: Pattern =
+    Pattern::new(r#"(?i)(?:(?:\b(?:19|20)[0-9０-９][0-9０-９]|\b[0-9０-９]+/[0-9０-９]+|\breports?|\bstud(?:y|ies)|\bNo\. ?[0-9０-９]+)\s+on|\bentitled)\s+["“]?(?:the\s+)?(?:(?:promotion and protection|realization|enjoyment) of (?:the\s+)?)?(?:human\s+)?(?:rights? to\s+)?$"#);
 /// A mandate's name before the right: "Special Rapporteur on the promotion and
 /// protection of the right to freedom of opinion and expression".
-static EN_MANDATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:special rapporteurs?|independent expert|working group|special representative|expert mechanism)\s+on\s+(?:the\s+)?(?:(?:promotion and protection|realization|enjoyment) of (?:the\s+)?)?(?:human\s+)?(?:rights? to\s+)?$",
-    )
-    .expect("valid regex")
-});
+static EN_MANDATE_BEFORE: Pattern =
+    Pattern::new(r"(?i)\b(?:special rapporteurs?|independent expert|working group|special representative|expert mechanism)\s+on\s+(?:the\s+)?(?:(?:promotion and protection|realization|enjoyment) of (?:the\s+)?)?(?:human\s+)?(?:rights? to\s+)?$");
 /// "关于" opening a cited title before the right, with no clause break between:
 /// "理事会 2019 年 9 月 26 日关于数字时代的隐私权的第 42/15 号决议".
-static ZH_TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"关于[^，,；;。：]*$").expect("valid regex"));
+static ZH_TITLE_BEFORE: Pattern = Pattern::new(r"关于[^，,；;。：]*$");
 /// …and the cited document's number or kind after it, still in the same clause.
-static ZH_TITLE_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[^，,；;。]*?(?:号决议|号决定|号一般性意见|的报告|号报告)").expect("valid regex"));
+static ZH_TITLE_AFTER: Pattern = Pattern::new(r"^[^，,；;。]*?(?:号决议|号决定|号一般性意见|的报告|号报告)");
 /// A mandate's name after the right: "隐私权特别报告员", "和平集会自由权和结社自由权特别报告员".
 /// Its words before the title run to 20 characters, checked on the match (see [`Bounded`]).
 static ZH_MANDATE_AFTER: Bounded = Bounded::fixed_run(
-    || Regex::new(r"^[^，,；;。、]*?(特别报告员|独立专家|工作组|特别代表|专家机制)").expect("valid regex"),
-    || Regex::new(r"^[^，,；;。、]{0,20}?(特别报告员|独立专家|工作组|特别代表|专家机制)").expect("valid regex"),
+    r"^[^，,；;。、]*?(特别报告员|独立专家|工作组|特别代表|专家机制)",
+    r"^[^，,；;。、]{0,20}?(特别报告员|独立专家|工作组|特别代表|专家机制)",
     |c| lead_at_most(c, 20),
 );
 
@@ -879,13 +867,13 @@ pub fn prepare(language: Language) {
         Language::Zh => {
             lexicon.zh.prepare();
             ZH_MANDATE_AFTER.prepare();
-            LazyLock::force(&ZH_TITLE_AFTER);
-            LazyLock::force(&ZH_TITLE_BEFORE);
+            ZH_TITLE_AFTER.prepare();
+            ZH_TITLE_BEFORE.prepare();
         }
         Language::En => {
             lexicon.en.prepare();
             for pattern in [&LIST_OF_SEPARATOR, &FREEDOM_OF_LIST, &LIST_TO_SEPARATOR, &RIGHT_TO_LIST] {
-                LazyLock::force(pattern);
+                pattern.prepare();
             }
         }
     }

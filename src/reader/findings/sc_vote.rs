@@ -16,70 +16,54 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::pattern::Pattern;
 
 use crate::reader::countries::gazetteer;
 use super::membership;
 use crate::model::{Vote, VoteMethod};
 
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("SC vote pattern compiles")
-}
-
 /// A count as typeset or scanned: `14`, `I4`, `I`, `one`.
 const N: &str = r"(?:[0-9Il]{1,2}|one|two|three|four|five|six|none)";
 
-static WITHOUT_VOTE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:without\s+(?:a\s+)?vote|by\s+consensus)\b"));
+static WITHOUT_VOTE: Pattern = Pattern::new(r"(?i)\b(?:without\s+(?:a\s+)?vote|by\s+consensus)\b");
 // `In the absence of any objection, the President stated that the draft resolution was
 // adopted unanimously.`: adopted without a vote being taken.
-static NO_OBJECTION: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bin\s+the\s+absence\s+of\s+(?:any\s+)?objection"));
-static UNANIMOUS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\badopted\s+unanimously\b"));
+static NO_OBJECTION: Pattern = Pattern::new(r"(?i)\bin\s+the\s+absence\s+of\s+(?:any\s+)?objection");
+static UNANIMOUS: Pattern = Pattern::new(r"(?i)\badopted\s+unanimously\b");
 // `by 14 votes to none`, `by 9 votes to 1 (Egypt)`, `by 13 votes to 1 against (Pakistan)`,
 // `by 14 to none`, `by 9 votes 10 none`, `hy 14 votes to none`.
-static COUNTS: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
+static COUNTS: LazyLock<Pattern> = LazyLock::new(|| Pattern::assembled(format!(
         r"(?i)\b[bh]y\s+(?P<yes>{N})\s+(?:votes?\s+)?(?:to|io|10)\s+(?P<no>{N})(?:\s+against)?\s*(?:\((?P<against>[^)}}]*)[)}}])?"
-    ))
-});
+    )));
 // `with 2 abstentions (China, Union of Soviet Socialist Republics)`, `with I abstention (China)`.
-static ABSTENTIONS: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"(?i)\bwith\s+(?P<n>{N})\s*abstentions?\s*(?:\((?P<names>[^)}}]*)[)}}])?"))
-});
+static ABSTENTIONS: LazyLock<Pattern> = LazyLock::new(|| Pattern::assembled(format!(r"(?i)\bwith\s+(?P<n>{N})\s*abstentions?\s*(?:\((?P<names>[^)}}]*)[)}}])?")));
 // `by 10 votes (Union of Soviet Socialist Republics, absent)`, `by 9 votes (Australia,
 // present and not voting; Union of Soviet Socialist Republics, absent)`.
-static YES_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b[bh]y\s+(?P<yes>[0-9Il]{1,2})\s+votes?\s*(?:\((?P<roles>[^)]*)\))?"));
+static YES_ONLY: Pattern = Pattern::new(r"(?i)\b[bh]y\s+(?P<yes>[0-9Il]{1,2})\s+votes?\s*(?:\((?P<roles>[^)]*)\))?");
 // `One member (China) did not participate in the voting`, `Two members (Egypt, India) did
 // not participate`.
-static NOT_PARTICIPATING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:one|two|three|four|[0-9０-９])\s+members?\s*\((?P<names>[^)]*)\)\s*did\s+not\s+participate")
-});
+static NOT_PARTICIPATING: Pattern =
+    Pattern::new(r"(?i)\b(?:one|two|three|four|[0-9０-９])\s+members?\s*\((?P<names>[^)]*)\)\s*did\s+not\s+participate");
 // `one member (Union of Soviet Socialist Republics) was absent`.
-static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:one|two|three|[0-9０-９])\s+members?\s*\((?P<names>[^)]*)\)\s*(?:was|were)\s+absent")
-});
+static ABSENT: Pattern =
+    Pattern::new(r"(?i)\b(?:one|two|three|[0-9０-９])\s+members?\s*\((?P<names>[^)]*)\)\s*(?:was|were)\s+absent");
 // `The representative of the Ukrainian Soviet Socialist Republic was absent, and the
 // President ruled that he should be counted as having abstained.`
-static COUNTED_ABSTAINING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)representative\s+of\s+(?:the\s+)?(?P<name>.+?)\s+was\s+absent,?\s+and\s+the\s+President\s+ruled\s+that\s+he\s+should\s+be\s+counted\s+as\s+having\s+abstained")
-});
+static COUNTED_ABSTAINING: Pattern =
+    Pattern::new(r"(?i)representative\s+of\s+(?:the\s+)?(?P<name>.+?)\s+was\s+absent,?\s+and\s+the\s+President\s+ruled\s+that\s+he\s+should\s+be\s+counted\s+as\s+having\s+abstained");
 // `… was not adopted, owing to the negative vote of a permanent member (Union of Soviet
 // Socialist Republics)`, `… the negative votes of two permanent members (France, United
 // Kingdom …)`.
-static VETO: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)negative\s+votes?\s+of\s+(?:a|one|two|three|[0-9０-９])?\s*permanent\s+members?\s*\((?P<names>[^)]*)\)")
-});
-static NOT_ADOPTED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:was|were)\s+not\s+adopted\b|\bfailed\s+(?:of\s+)?adoption\b"));
+static VETO: Pattern =
+    Pattern::new(r"(?i)negative\s+votes?\s+of\s+(?:a|one|two|three|[0-9０-９])?\s*permanent\s+members?\s*\((?P<names>[^)]*)\)");
+static NOT_ADOPTED: Pattern = Pattern::new(r"(?i)\b(?:was|were)\s+not\s+adopted\b|\bfailed\s+(?:of\s+)?adoption\b");
 // `Socia- list`, `Re- publics`, `meet- ing`: a word broken at a line end.
-static BROKEN_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"([a-z])-\s+([a-z])"));
+static BROKEN_WORD: Pattern = Pattern::new(r"([a-z])-\s+([a-z])");
 // A footnote mark or page number standing alone inside a list: `…Republic, 20 Union of…`.
-static STRAY_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)[0-9０-９]{1,3}(?:\s|$)"));
+static STRAY_NUMBER: Pattern = Pattern::new(r"(?:^|\s)[0-9０-９]{1,3}(?:\s|$)");
 // The footnote a statement ends with: `… by 14 votes to none. 8`.
-static TRAILING_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"[.,;)\]a-z]\s*([0-9０-９]{1,3})\s*$"));
-static LEADING_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*([0-9０-９]{1,3})\s+"));
+static TRAILING_MARK: Pattern = Pattern::new(r"[.,;)\]a-z]\s*([0-9０-９]{1,3})\s*$");
+static LEADING_MARK: Pattern = Pattern::new(r"^\s*([0-9０-９]{1,3})\s+");
 
 /// One line of text, words broken at line ends joined again.
 fn flatten(text: &str) -> String {

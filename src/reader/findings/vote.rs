@@ -6,9 +6,8 @@
 //! preambular "Recalling resolution 67/1, adopted without a vote" is not a vote of this
 //! text. A block that states nothing recognisable is `unknown`, never `without_vote`.
 
-use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use crate::text::pattern::{Captures, Pattern};
 
 use crate::reader::countries::gazetteer;
 use crate::model::{Language, Vote, VoteMethod};
@@ -16,65 +15,42 @@ use crate::model::{Language, Vote, VoteMethod};
 /// Adoption without a vote, at the start of a line so that a citation of another text
 /// "adopted without a vote" inside running text does not count.
 /// e.g. "[Adopted without a vote.]", "The draft resolution was adopted by consensus."
-static EN_WITHOUT_VOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?im)^[\s\[［]*(?:the\s+(?:draft\s+)?(?:resolution|decision)(?:\s+as\s+a\s+whole)?\s+was\s+)?adopted\s+(?:without\s+(?:a\s+)?vote|by\s+consensus)\b",
-    )
-    .expect("EN_WITHOUT_VOTE")
-});
+static EN_WITHOUT_VOTE: Pattern =
+    Pattern::new(r"(?im)^[\s\[［]*(?:the\s+(?:draft\s+)?(?:resolution|decision)(?:\s+as\s+a\s+whole)?\s+was\s+)?adopted\s+(?:without\s+(?:a\s+)?vote|by\s+consensus)\b");
 
 /// e.g. "[未经表决获得通过。]", "未经表决通过", "经协商一致通过", "决议草案以协商一致方式获得通过"
-static ZH_WITHOUT_VOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?m)^[\s\[［]*(?:(?:该|本)?(?:决议草案|决定草案|决议|决定)(?:作为一个整体)?)?\s*(?:未经表决|经协商一致|以协商一致方式)\s*(?:而|获得|得到)?\s*通过",
-    )
-    .expect("ZH_WITHOUT_VOTE")
-});
+static ZH_WITHOUT_VOTE: Pattern =
+    Pattern::new(r"(?m)^[\s\[［]*(?:(?:该|本)?(?:决议草案|决定草案|决议|决定)(?:作为一个整体)?)?\s*(?:未经表决|经协商一致|以协商一致方式)\s*(?:而|获得|得到)?\s*通过");
 
 /// Counts of an English vote, recorded or not.
 /// e.g. "Adopted by a recorded vote of 44 to 0, with 3 abstentions",
 /// "adopted by 30 votes to 12, with 5 abstentions", "adopted by 157 votes to none, with 1 abstention"
-static EN_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)adopted\s+by\s+(?:an?\s+(?P<kind>recorded|roll[\s-]*call|non[\s-]*recorded)?\s*vote\s+of\s+)?(?P<yes>[0-9０-９]+|none)(?:\s+votes?)?\s+to\s+(?P<no>[0-9０-９]+|none)(?:\s+votes?)?(?:\s*,?\s*with\s+(?P<abstain>[0-9０-９]+|no|none)\s+abstentions?)?",
-    )
-    .expect("EN_COUNTS")
-});
+static EN_COUNTS: Pattern =
+    Pattern::new(r"(?i)adopted\s+by\s+(?:an?\s+(?P<kind>recorded|roll[\s-]*call|non[\s-]*recorded)?\s*vote\s+of\s+)?(?P<yes>[0-9０-９]+|none)(?:\s+votes?)?\s+to\s+(?P<no>[0-9０-９]+|none)(?:\s+votes?)?(?:\s*,?\s*with\s+(?P<abstain>[0-9０-９]+|no|none)\s+abstentions?)?");
 
 /// A Chinese recorded vote, as opposed to a show of hands.
 /// e.g. "经记录表决，以 44 票赞成", "以记录表决方式"
-static ZH_RECORDED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"记录\s*表决").expect("ZH_RECORDED"));
+static ZH_RECORDED: Pattern = Pattern::new(r"记录\s*表决");
 
 /// e.g. "以 44 票赞成、0 票反对、3 票弃权获得通过" (each count read on its own, so the
 /// order and the punctuation between them do not matter).
-static ZH_YES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([0-9０-９]+)\s*票\s*赞成").expect("ZH_YES"));
-static ZH_NO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9０-９]+)\s*票\s*反对").expect("ZH_NO"));
-static ZH_ABSTAIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([0-9０-９]+)\s*票\s*弃权").expect("ZH_ABSTAIN"));
+static ZH_YES: Pattern = Pattern::new(r"([0-9０-９]+)\s*票\s*赞成");
+static ZH_NO: Pattern = Pattern::new(r"([0-9０-９]+)\s*票\s*反对");
+static ZH_ABSTAIN: Pattern = Pattern::new(r"([0-9０-９]+)\s*票\s*弃权");
 /// The older Chinese form. e.g. "以 30 票对 12 票、5 票弃权获得通过"
-static ZH_FOR_AGAINST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"以\s*([0-9０-９]+)\s*票\s*对\s*([0-9０-９]+)\s*票").expect("ZH_FOR_AGAINST"));
+static ZH_FOR_AGAINST: Pattern = Pattern::new(r"以\s*([0-9０-９]+)\s*票\s*对\s*([0-9０-９]+)\s*票");
 
 /// The heading of one list, at a line start or after a sentence.
 /// e.g. "赞成：", "弃权:", "In favour:", "Against:", "Abstaining:", "…如下：赞成："
-static LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?im)(?:^|[.;:。；：])[ \t\u{3000}]*[\[［]?[ \t\u{3000}]*(?P<h>赞成|反对|弃权|in\s+favou?r|against|abstaining|abstentions?)[ \t\u{3000}]*[:：]",
-    )
-    .expect("LIST_HEADING")
-});
+static LIST_HEADING: Pattern =
+    Pattern::new(r"(?im)(?:^|[.;:。；：])[ \t\u{3000}]*[\[［]?[ \t\u{3000}]*(?P<h>赞成|反对|弃权|in\s+favou?r|against|abstaining|abstentions?)[ \t\u{3000}]*[:：]");
 
 /// Where a list ends before the block does.
 /// e.g. "…Zimbabwe.]", "…Zimbabwe.\nSee chap. VIII.", "…津巴布韦。见第八章。"
-static LIST_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)[\]］]|^\s*See\s+chap|^\s*见第").expect("LIST_END"));
+static LIST_END: Pattern = Pattern::new(r"(?m)[\]］]|^\s*See\s+chap|^\s*见第");
 
 /// "None." and "无。" print an empty list.
-static EMPTY_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:none|nil|无|没有)\s*[.。;；]?\s*$").expect("EMPTY_LIST")
-});
+static EMPTY_LIST: Pattern = Pattern::new(r"(?i)^\s*(?:none|nil|无|没有)\s*[.。;；]?\s*$");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Side {
@@ -311,7 +287,7 @@ fn english_counts(c: &Captures) -> (Counts, bool) {
 }
 
 fn chinese_counts(statement: &str) -> (Counts, bool) {
-    let first = |re: &Regex| re.captures(statement).and_then(|c| number(&c[1]));
+    let first = |re: &Pattern| re.captures(statement).and_then(|c| number(&c[1]));
     let mut counts = Counts { yes: first(&ZH_YES), no: first(&ZH_NO), abstain: first(&ZH_ABSTAIN) };
     if let Some(c) = ZH_FOR_AGAINST.captures(statement) {
         counts.yes = counts.yes.or_else(|| number(&c[1]));
@@ -342,12 +318,12 @@ fn collapse_spaces(s: &str) -> String {
 /// Compiles, ahead of need, the patterns and the country names that reading the vote
 /// of a text in `language` nearly always uses (see [`crate::reader::Preparation`]).
 pub fn prepare(language: Language) {
-    let patterns: &[&LazyLock<Regex>] = match language {
+    let patterns: &[&Pattern] = match language {
         Language::Zh => &[&ZH_WITHOUT_VOTE, &EMPTY_LIST, &LIST_END, &LIST_HEADING, &ZH_RECORDED, &ZH_FOR_AGAINST, &ZH_ABSTAIN, &ZH_NO, &ZH_YES],
         Language::En => &[&EN_WITHOUT_VOTE, &EMPTY_LIST, &LIST_END, &LIST_HEADING, &EN_COUNTS],
     };
     for pattern in patterns {
-        LazyLock::force(pattern);
+        pattern.prepare();
     }
     gazetteer();
 }

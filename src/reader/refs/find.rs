@@ -10,7 +10,7 @@
 
 use super::patterns::*;
 use super::types::{Body, Lang};
-use regex::Captures;
+use crate::text::pattern::Captures;
 
 /// How far back the organ/date/subject before a Chinese list is read. Long
 /// enough for `人权理事会 2019 年 7 月 11 日关于<a 40-character subject>的第`.
