@@ -225,10 +225,12 @@ pub fn from_index(dir: &Path, index: &Index, queries: &[&str]) -> Result<FromInd
 }
 
 
-/// The most texts read with the reader's patterns built for a few (see
-/// [`crate::text::pattern`]). Built for a few, the reader's patterns cost 2 ms less to
-/// build and each text 0.3 ms more to read.
-const FEW_TEXTS: usize = 4;
+/// The most text, in bytes, a command reads with the reader's patterns built for a few
+/// texts (see [`crate::text::pattern`]): so built, they cost 2.5 ms less of the command's
+/// time to build, and each 100 KB of Chinese about 1.3 ms more to read (the two
+/// 2,000-paragraph texts of `make bench-diff`, 1.1 MB, 127 → 141 ms). Beyond this, the
+/// patterns still to be built are built for many texts.
+const FEW_TEXTS_BYTES: u64 = 128 * 1024;
 
 /// The reader's fingerprint: a cache written by another build is not trusted, since that
 /// build may read the same files differently.
@@ -307,9 +309,9 @@ pub fn from_files(
     // The files the cache does not know, parsed; the documents kept until the query is
     // answered (on a first run, the whole corpus, as a full load holds it).
     let todo: Vec<usize> = (0..files.len()).filter(|&i| files[i].is_none()).collect();
-    // Many of them (a first run in the folder) are read with the patterns built for many
-    // texts, their lazy DFA paying for itself from the fifth text on.
-    if todo.len() > FEW_TEXTS {
+    let size = |i: usize| stats[i].map_or(0, |(size, _)| size);
+    // Many of them (a first run in the folder) are read with the patterns built for many.
+    if todo.iter().map(|&i| size(i)).sum::<u64>() > FEW_TEXTS_BYTES {
         crate::text::pattern::expect_many_texts();
     }
     // (None when the cache knew every file: then no pool of threads is started for nothing.)
@@ -374,6 +376,10 @@ pub fn from_files(
     // being compiled, and were measured no faster.
     let texts = &walk.texts;
     let (slots, keys, firsts) = select(entries, queries, |i: usize| texts[i].display().to_string());
+    // So are two long texts.
+    if keys.iter().filter(|i| !parsed.contains_key(i)).map(|&i| size(i)).sum::<u64>() > FEW_TEXTS_BYTES {
+        crate::text::pattern::expect_many_texts();
+    }
     let loaded = keys
         .into_iter()
         .map(|i| match parsed.remove(&i) {

@@ -10,10 +10,9 @@
 //!   folder), the full set, with the lazy DFA that makes a search over a long text fast.
 //!   Building it means compiling the pattern a second time, reversed.
 //! - **For a few texts** ([`expect_few_texts`], for `diff A B` or `show ID` read from the
-//!   files), the pattern's automaton with the backtracker and the one-pass DFA alone:
-//!   two-thirds of the cost to build, for searches that are slower on long texts, which a
-//!   command reading two texts hardly does. There, building the reader's 70 patterns is
-//!   most of the command's work.
+//!   files, when the texts are short), the pattern's automaton with the backtracker and
+//!   the one-pass DFA alone: two-thirds of the cost to build, for searches that are slower
+//!   on long texts. There, building the reader's 70 patterns is most of the command's work.
 //!
 //! A pattern built one way is kept, and used when the other is asked for but not yet
 //! built: the full form first, which is never slower to search.
