@@ -70,7 +70,7 @@ impl Pattern {
     pub fn checked(source: String) -> Result<Pattern, String> {
         let pattern = Pattern::assembled(source);
         let few = FEW_TEXTS.load(Ordering::Relaxed);
-        let built = build(&pattern.source, few).map_err(|e| e.to_string())?;
+        let built = build(&pattern.source, few)?;
         let _ = if few {
             pattern.few.set(built)
         } else {
@@ -88,7 +88,7 @@ impl Pattern {
     /// Whether the pattern compiles in both its forms, for the tests that hold every
     /// built-in pattern to it.
     pub fn compiles(&self) -> Result<(), String> {
-        build(&self.source, false).and(build(&self.source, true)).map(|_| ()).map_err(|e| e.to_string())
+        build(&self.source, false).and(build(&self.source, true)).map(|_| ())
     }
 
     /// The pattern as written.
@@ -228,8 +228,8 @@ impl std::fmt::Debug for Pattern {
 }
 
 /// Builds `source` as the `regex` crate builds a `Regex`, with the lazy DFA only when
-/// many texts are to be read.
-fn build(source: &str, few_texts: bool) -> Result<meta::Regex, meta::BuildError> {
+/// many texts are to be read; or says why it cannot.
+fn build(source: &str, few_texts: bool) -> Result<meta::Regex, String> {
     let config = meta::Config::new()
         .match_kind(MatchKind::LeftmostFirst)
         .utf8_empty(true)
@@ -240,6 +240,7 @@ fn build(source: &str, few_texts: bool) -> Result<meta::Regex, meta::BuildError>
         .configure(config)
         .syntax(syntax::Config::new().utf8(true))
         .build(source)
+        .map_err(|e| e.to_string())
 }
 
 /// `text` with every character that has a meaning in a pattern escaped, to be matched as
