@@ -20,7 +20,7 @@ fuzz_target!(|text: &str| {
                 assert!(found.target.contains('/') || found.target.contains('('), "{found:?}");
             }
             if let Some(date) = &found.date {
-                assert_eq!(date.len(), 10, "{date}");
+                assert_eq!(date.to_string().len(), 10, "{date}");
             }
         }
     }
