@@ -803,9 +803,9 @@ const EN_ORDINAL: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|
 /// English session ordinals: "at its fifty-ninth session", "at its fiftieth and
 /// fifty-third sessions", "from its seventy-ninth to its eighty-first sessions".
 static EN_SESSIONS: LazyLock<Pattern> = LazyLock::new(|| Pattern::assembled(format!(
-        r"\b{o}(?:\s*(?:,|,?\s*and|to|through)\s+(?:its\s+)?{o})*\s+(?:regular\s+|special\s+)?sessions?\b",
-        o = EN_ORDINAL
-    )));
+    r"\b{o}(?:\s*(?:,|,?\s*and|to|through)\s+(?:its\s+)?{o})*\s+(?:regular\s+|special\s+)?sessions?\b",
+    o = EN_ORDINAL
+)));
 static EN_SESSION_NUMBER: LazyLock<Pattern> = LazyLock::new(|| Pattern::assembled(format!(r"\b(to\s+|through\s+)?(?:its\s+)?({o})\b", o = EN_ORDINAL)));
 /// The body whose session it is, the last named before the ordinal: "to the General
 /// Assembly at its seventy-ninth session", "to the Council at its fifty-sixth session";

@@ -33,8 +33,8 @@ static UNANIMOUS: Pattern = Pattern::new(r"(?i)\badopted\s+unanimously\b");
 // `by 14 votes to none`, `by 9 votes to 1 (Egypt)`, `by 13 votes to 1 against (Pakistan)`,
 // `by 14 to none`, `by 9 votes 10 none`, `hy 14 votes to none`.
 static COUNTS: LazyLock<Pattern> = LazyLock::new(|| Pattern::assembled(format!(
-        r"(?i)\b[bh]y\s+(?P<yes>{N})\s+(?:votes?\s+)?(?:to|io|10)\s+(?P<no>{N})(?:\s+against)?\s*(?:\((?P<against>[^)}}]*)[)}}])?"
-    )));
+    r"(?i)\b[bh]y\s+(?P<yes>{N})\s+(?:votes?\s+)?(?:to|io|10)\s+(?P<no>{N})(?:\s+against)?\s*(?:\((?P<against>[^)}}]*)[)}}])?"
+)));
 // `with 2 abstentions (China, Union of Soviet Socialist Republics)`, `with I abstention (China)`.
 static ABSTENTIONS: LazyLock<Pattern> = LazyLock::new(|| Pattern::assembled(format!(r"(?i)\bwith\s+(?P<n>{N})\s*abstentions?\s*(?:\((?P<names>[^)}}]*)[)}}])?")));
 // `by 10 votes (Union of Soviet Socialist Republics, absent)`, `by 9 votes (Australia,

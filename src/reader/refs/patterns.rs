@@ -152,11 +152,11 @@ pub static DOC_AT: Pattern = Pattern::new(concat!(r"^", doc_roots!(), r"(?:/", d
 /// escaped, possibly followed by more components:
 /// `A/CONF.157/24(Part I)`, `A/CONF.157/24\(Part I\)/Corr.1`.
 pub static DOC_PART_SUFFIX: Pattern = Pattern::new(concat!(
-        r"^\s{0,2}\\?\(\s{0,2}(?P<p>(?:Part|Vol\.?|Volume)\s{0,2}[IVX0-9]{1,6})\s{0,2}\\?\)",
-        r"(?P<rest>(?:/",
-        doc_comp!(),
-        r"){0,4})"
-    ));
+    r"^\s{0,2}\\?\(\s{0,2}(?P<p>(?:Part|Vol\.?|Volume)\s{0,2}[IVX0-9]{1,6})\s{0,2}\\?\)",
+    r"(?P<rest>(?:/",
+    doc_comp!(),
+    r"){0,4})"
+));
 
 /// Year after a Security Council resolution symbol: `S/RES/2467 (2019)`, `S/RES/2467(2019)`.
 pub static DOC_SC_YEAR_SUFFIX: Pattern = Pattern::new(r"^\s{0,2}\\?[(（]\s{0,2}(?P<y>(?:19|20)[0-9]{2})\s{0,2}\\?[)）]");
@@ -273,12 +273,12 @@ pub static ZH_SENTENCE_END: Pattern = Pattern::new(r"[。；;]");
 /// The opening verb phrase of a Chinese paragraph, adverbs included as written:
 /// `又回顾`, `表示注意到`, `赞赏地注意到`, `又深为关切地注意到`, `欢迎`.
 pub static ZH_VERB: Pattern = Pattern::new(concat!(
-        r"^[\s　]*(?:[0-9]{1,3}\s*[.．、]\s*)?",
-        r"(?P<v>(?:又|还|并|也|亦|再次|再度|进一步|另)?(?:\p{Han}{1,6}地)?",
-        r"(?:表示注意到|注意到|回顾|重申|欢迎|确认|认识到|意识到|铭记|强调指出|重点指出|强调|申明|",
-        r"赞赏|承认|考虑到|遵循|决定|促请|呼吁|敦促|鼓励|表示关切|表示深切关注|关切|深为关切|深信|确信|",
-        r"认可|核可|赞同|支持|指出|关注|谴责|痛惜|重视|邀请|吁请|请))"
-    ));
+    r"^[\s　]*(?:[0-9]{1,3}\s*[.．、]\s*)?",
+    r"(?P<v>(?:又|还|并|也|亦|再次|再度|进一步|另)?(?:\p{Han}{1,6}地)?",
+    r"(?:表示注意到|注意到|回顾|重申|欢迎|确认|认识到|意识到|铭记|强调指出|重点指出|强调|申明|",
+    r"赞赏|承认|考虑到|遵循|决定|促请|呼吁|敦促|鼓励|表示关切|表示深切关注|关切|深为关切|深信|确信|",
+    r"认可|核可|赞同|支持|指出|关注|谴责|痛惜|重视|邀请|吁请|请))"
+));
 
 // ---------------------------------------------------------------------------
 // English
@@ -304,17 +304,17 @@ pub static EN_SEP: Pattern = Pattern::new(r"^(?:\s+|,|&|and\b|or\b|as well as\b|
 /// Adoption date after a member; a footnote glued to the year is left out:
 /// `of 11 July 2019`, `of 7 October 20219` (= 2021 + footnote 9).
 pub static EN_DATE_AFTER: Pattern = Pattern::new(concat!(
-        r"^,?\s{1,3}(?:of|adopted on|dated)\s{1,3}(?P<date>[0-9]{1,2}\s{1,3}",
-        en_month!(),
-        r"\s{0,2},?\s{1,3}(?:19|20)[0-9]{2})"
-    ));
+    r"^,?\s{1,3}(?:of|adopted on|dated)\s{1,3}(?P<date>[0-9]{1,2}\s{1,3}",
+    en_month!(),
+    r"\s{0,2},?\s{1,3}(?:19|20)[0-9]{2})"
+));
 
 /// An English date with its parts: `25 September 2015`.
 pub static EN_DATE: Pattern = Pattern::new(concat!(
-        r"(?P<d>[0-9]{1,2})\s{1,3}(?P<mon>",
-        en_month!(),
-        r")\s{0,2},?\s{1,3}(?P<y>(?:19|20)[0-9]{2})"
-    ));
+    r"(?P<d>[0-9]{1,2})\s{1,3}(?P<mon>",
+    en_month!(),
+    r")\s{0,2},?\s{1,3}(?P<y>(?:19|20)[0-9]{2})"
+));
 
 /// Organ named after the list: `resolutions 5/1 and 5/2 of the Human Rights Council`,
 /// `resolution 1/1 of the Conference of the Parties` (foreign, dropped).
@@ -368,10 +368,10 @@ pub static EN_TITLE_ENTITLED: Bounded = Bounded::fixed_run(
 /// `on the right to privacy in the digital age and 69/166`, `… and all its
 /// other resolutions`, `… and Human Rights Council resolution 41/11`.
 pub static EN_TITLE_CUT: Pattern = Pattern::new(concat!(
-        r"\s(?:and|as well as)\s{1,3}(?:its\b|all\b|other\b|subsequent\b|relevant\b|previous\b|",
-        r"related\b|resolutions?\b|decisions?\b|General Assembly|Human Rights Council|Security Council|",
-        r"Economic and Social Council|Commission on Human Rights|\[?[0-9])"
-    ));
+    r"\s(?:and|as well as)\s{1,3}(?:its\b|all\b|other\b|subsequent\b|relevant\b|previous\b|",
+    r"related\b|resolutions?\b|decisions?\b|General Assembly|Human Rights Council|Security Council|",
+    r"Economic and Social Council|Commission on Human Rights|\[?[0-9])"
+));
 
 /// The next member of a list, right after a subject: `… on the Internet and 48/4 of`,
 /// `… Information Society, 75/316 of`. A subject may run past a comma ("on the
@@ -386,9 +386,9 @@ pub static EN_TITLE_FOOTNOTE: Pattern = Pattern::new(r"(?:[a-z)][0-9]{1,3}\b|\s[
 /// Named organs that end the words before `resolution`, possessive allowed:
 /// `Human Rights Council resolution`, `the General Assembly’s resolution`.
 pub static EN_KNOWN_BODY_END: Pattern = Pattern::new(concat!(
-        r"(?P<b>Economic and Social Council|ECOSOC|Security Council|Human Rights Council|",
-        r"Commission on Human Rights|General Assembly)(?:['’]s)?\s*$"
-    ));
+    r"(?P<b>Economic and Social Council|ECOSOC|Security Council|Human Rights Council|",
+    r"Commission on Human Rights|General Assembly)(?:['’]s)?\s*$"
+));
 
 /// Organ mentions, for reading `its` and bare `resolution` in the light of
 /// the organ just named: `the General Assembly in its resolution 61/295`,
@@ -396,10 +396,10 @@ pub static EN_KNOWN_BODY_END: Pattern = Pattern::new(concat!(
 /// `Conference of the States Parties to the Convention, including resolutions
 /// 7/8`. `Programme` and `Fund` are left out: `Programme of Action` is no organ.
 pub static EN_ORGAN_MENTION: Pattern = Pattern::new(concat!(
-        r"\b(?:Economic and Social Council|ECOSOC|Security Council|Human Rights Council|",
-        r"Commission on Human Rights|General Assembly|Council|Assembly|Commission|Committee|",
-        r"Conference|Board|Organization|Parties|Forum|Agency|Union|Court|Tribunal|Authority)\b"
-    ));
+    r"\b(?:Economic and Social Council|ECOSOC|Security Council|Human Rights Council|",
+    r"Commission on Human Rights|General Assembly|Council|Assembly|Commission|Committee|",
+    r"Conference|Board|Organization|Parties|Forum|Agency|Union|Court|Tribunal|Authority)\b"
+));
 
 /// Sentence ends for carrying an organ over from one list to the next.
 pub static EN_SENTENCE_END: Pattern = Pattern::new(r";|\.\s+[A-Z]");
@@ -408,13 +408,13 @@ pub static EN_SENTENCE_END: Pattern = Pattern::new(r";|\.\s+[A-Z]");
 /// optional operative number: `Recalling`, `Recalling also`, `Taking note with
 /// appreciation`, `Bearing in mind`, `Deeply concerned`, `1. Reaffirms`.
 pub static EN_VERB: Pattern = Pattern::new(concat!(
-        r"^\s*(?:[0-9]{1,3}\.\s*|\([a-z]{1,4}\)\s*)?",
-        r"(?P<v>(?:(?:(?:Also|Further|Deeply|Strongly|Firmly|Gravely|Seriously|Profoundly|Once again|Again)\s+",
-        r"[a-z]+(?:ing|ed|s))|Mindful|Aware|Cognizant|Conscious|Desirous|Guided by|",
-        r"[A-Z][a-z]+(?:ing|ed|s))\b",
-        r"(?:\s+(?:note|in mind|into account|account|cognizance|upon))?",
-        r"(?:\s+(?:also|further|again|with(?:\s+[a-z]+)?\s+(?:appreciation|satisfaction|concern|interest|regret|gratitude|alarm|approval)))*)"
-    ));
+    r"^\s*(?:[0-9]{1,3}\.\s*|\([a-z]{1,4}\)\s*)?",
+    r"(?P<v>(?:(?:(?:Also|Further|Deeply|Strongly|Firmly|Gravely|Seriously|Profoundly|Once again|Again)\s+",
+    r"[a-z]+(?:ing|ed|s))|Mindful|Aware|Cognizant|Conscious|Desirous|Guided by|",
+    r"[A-Z][a-z]+(?:ing|ed|s))\b",
+    r"(?:\s+(?:note|in mind|into account|account|cognizance|upon))?",
+    r"(?:\s+(?:also|further|again|with(?:\s+[a-z]+)?\s+(?:appreciation|satisfaction|concern|interest|regret|gratitude|alarm|approval)))*)"
+));
 
 #[cfg(test)]
 mod tests {
