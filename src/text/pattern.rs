@@ -70,12 +70,7 @@ impl Pattern {
     pub fn checked(source: String) -> Result<Pattern, String> {
         let pattern = Pattern::assembled(source);
         let few = FEW_TEXTS.load(Ordering::Relaxed);
-        let built = build(&pattern.source, few)?;
-        let _ = if few {
-            pattern.few.set(built)
-        } else {
-            pattern.full.set(built)
-        };
+        let _ = pattern.form(few).set(build(&pattern.source, few)?);
         Ok(pattern)
     }
 
@@ -87,7 +82,8 @@ impl Pattern {
 
     /// Whether the pattern compiles in both its forms, for the tests that hold every
     /// built-in pattern to it.
-    pub fn compiles(&self) -> Result<(), String> {
+    #[cfg(test)]
+    pub(crate) fn compiles(&self) -> Result<(), String> {
         build(&self.source, false).and(build(&self.source, true)).map(|_| ())
     }
 
@@ -96,13 +92,17 @@ impl Pattern {
         &self.source
     }
 
+    /// Where the form built for a few texts, or for many, is kept.
+    fn form(&self, few: bool) -> &OnceLock<meta::Regex> {
+        if few { &self.few } else { &self.full }
+    }
+
     fn engine(&self) -> &meta::Regex {
         if let Some(full) = self.full.get() {
             return full;
         }
         let few = FEW_TEXTS.load(Ordering::Relaxed);
-        let form = if few { &self.few } else { &self.full };
-        form.get_or_init(|| {
+        self.form(few).get_or_init(|| {
             build(&self.source, few).unwrap_or_else(|e| {
                 panic!("built-in pattern {:?} does not compile: {e}", self.source)
             })
@@ -116,11 +116,7 @@ impl Pattern {
 
     /// The leftmost-first match in `haystack`.
     pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
-        self.engine().find(haystack).map(|m| Match {
-            haystack,
-            start: m.start(),
-            end: m.end(),
-        })
+        self.engine().find(haystack).map(|m| Match::at(haystack, m.span()))
     }
 
     /// The leftmost-first match in `haystack` and its groups.
@@ -136,11 +132,7 @@ impl Pattern {
     where
         'h: 'p,
     {
-        self.engine().find_iter(haystack).map(move |m| Match {
-            haystack,
-            start: m.start(),
-            end: m.end(),
-        })
+        self.engine().find_iter(haystack).map(move |m| Match::at(haystack, m.span()))
     }
 
     /// Every match in `haystack` with its groups, left to right, none overlapping.
@@ -154,16 +146,6 @@ impl Pattern {
         self.engine()
             .captures_iter(haystack)
             .map(move |groups| Captures { haystack, groups })
-    }
-
-    /// The pieces of `haystack` between the matches.
-    pub fn split<'p, 'h>(&'p self, haystack: &'h str) -> impl Iterator<Item = &'h str> + 'p
-    where
-        'h: 'p,
-    {
-        self.engine()
-            .split(haystack)
-            .map(move |span| &haystack[span.range()])
     }
 
     /// `haystack` with every match replaced by `replacement`, in which `$1` or `$name`
@@ -258,6 +240,10 @@ pub struct Match<'h> {
 }
 
 impl<'h> Match<'h> {
+    fn at(haystack: &'h str, span: regex_automata::Span) -> Match<'h> {
+        Match { haystack, start: span.start, end: span.end }
+    }
+
     pub fn start(&self) -> usize {
         self.start
     }
@@ -268,14 +254,6 @@ impl<'h> Match<'h> {
 
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start..self.end
-    }
-
-    pub fn len(&self) -> usize {
-        self.end - self.start
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.start == self.end
     }
 
     pub fn as_str(&self) -> &'h str {
@@ -293,20 +271,12 @@ pub struct Captures<'h> {
 impl<'h> Captures<'h> {
     /// The group numbered `i`, if it took part in the match.
     pub fn get(&self, i: usize) -> Option<Match<'h>> {
-        self.groups.get_group(i).map(|span| Match {
-            haystack: self.haystack,
-            start: span.start,
-            end: span.end,
-        })
+        self.groups.get_group(i).map(|span| Match::at(self.haystack, span))
     }
 
     /// The group named `name`, if it took part in the match.
     pub fn name(&self, name: &str) -> Option<Match<'h>> {
-        self.groups.get_group_by_name(name).map(|span| Match {
-            haystack: self.haystack,
-            start: span.start,
-            end: span.end,
-        })
+        self.groups.get_group_by_name(name).map(|span| Match::at(self.haystack, span))
     }
 
     /// Every group in order, `None` for one that took no part.
@@ -403,12 +373,6 @@ mod tests {
                 .map(|m| m.as_str())
                 .collect::<Vec<_>>(),
             ["41/11", "47/23"]
-        );
-        assert_eq!(
-            Pattern::new(r"\s*;\s*")
-                .split("a ; b;c")
-                .collect::<Vec<_>>(),
-            ["a", "b", "c"]
         );
     }
 
