@@ -36,6 +36,15 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<ExitCode, Error> {
+    // A command about one or two documents loads only them (see corpus::headers).
+    let named: Option<Vec<&str>> = match &cli.command {
+        Command::Show { id, .. } => Some(vec![id]),
+        Command::Diff { a, b: Some(b), .. } => Some(vec![a, b]),
+        _ => None,
+    };
+    if named.is_some() || matches!(cli.command, Command::Search { .. }) {
+        small_pages();
+    }
     match &cli.command {
         Command::Index { rebuild } => return index_command(cli, *rebuild),
         Command::Search { query, limit, exact, consensus, lang, format } => {
@@ -44,12 +53,6 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         }
         _ => {}
     }
-    // A command about one or two documents loads only them (see corpus::headers).
-    let named: Option<Vec<&str>> = match &cli.command {
-        Command::Show { id, .. } => Some(vec![id]),
-        Command::Diff { a, b: Some(b), .. } => Some(vec![a, b]),
-        _ => None,
-    };
     // `list` and `graph` read every document but little of each: they hold outlines.
     let outline = match &cli.command {
         Command::List { .. } => Some(Outline::Listing),
@@ -256,6 +259,21 @@ fn end_now(code: u8) -> ! {
     // SAFETY: `_exit` ends the process without running exit handlers or destructors;
     // none is needed (see above), and no other thread is writing anything to be kept.
     unsafe { libc::_exit(code.into()) }
+}
+
+/// A short command's memory in the system's small pages only. The allocator asks for huge
+/// pages (2 MB, each cleared by the system when first touched), which a command reading
+/// the whole corpus gains from (`graph` of 655 texts 5% faster) and a command about a few
+/// documents pays for: it touches a little of several of them, and clearing each costs
+/// more than the small pages it uses (the indexed `diff 47/23 53/29` among 655 texts
+/// 0.8 ms faster without them). The setting holds for the rest of the process; a huge page
+/// already in use stays one.
+fn small_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes no pointer; it only sets a flag of this process.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 /// `rendered` written to `path` where one is given (and an empty output left for standard
