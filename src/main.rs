@@ -36,15 +36,6 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<ExitCode, Error> {
-    // A command about one or two documents loads only them (see corpus::headers).
-    let named: Option<Vec<&str>> = match &cli.command {
-        Command::Show { id, .. } => Some(vec![id]),
-        Command::Diff { a, b: Some(b), .. } => Some(vec![a, b]),
-        _ => None,
-    };
-    if named.is_some() || matches!(cli.command, Command::Search { .. }) {
-        small_pages();
-    }
     match &cli.command {
         Command::Index { rebuild } => return index_command(cli, *rebuild),
         Command::Search { query, limit, exact, consensus, lang, format } => {
@@ -52,6 +43,15 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             return search_command(cli, query, &options, *format);
         }
         _ => {}
+    }
+    // A command about one or two documents loads only them (see corpus::headers).
+    let named: Option<Vec<&str>> = match &cli.command {
+        Command::Show { id, .. } => Some(vec![id]),
+        Command::Diff { a, b: Some(b), .. } => Some(vec![a, b]),
+        _ => None,
+    };
+    if named.is_some() {
+        small_pages();
     }
     // `list` and `graph` read every document but little of each: they hold outlines.
     let outline = match &cli.command {
@@ -265,9 +265,10 @@ fn end_now(code: u8) -> ! {
 /// pages (2 MB, each cleared by the system when first touched), which a command reading
 /// the whole corpus gains from (`graph` of 655 texts 5% faster) and a command about a few
 /// documents pays for: it touches a little of several of them, and clearing each costs
-/// more than the small pages it uses (the indexed `diff 47/23 53/29` among 655 texts
-/// 0.8 ms faster without them). The setting holds for the rest of the process; a huge page
-/// already in use stays one.
+/// more than the small pages it uses (the indexed `diff 47/23 53/29` 0.8 ms faster without
+/// them among 655 texts, 1.5 ms among 6,500). `search`, whose freshness check and
+/// postings grow with the corpus, was no faster without them. The setting holds for the
+/// rest of the process; a huge page already in use stays one.
 fn small_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE takes no pointer; it only sets a flag of this process.
