@@ -258,21 +258,35 @@ fn end_now(code: u8) -> ! {
     unsafe { libc::_exit(code.into()) }
 }
 
-/// The rest of the process's memory in the system's small pages. The allocator asks for
-/// huge pages (2 MB, each cleared by the system when first touched), which serve a
+/// The most paragraph text, in bytes, of the documents a command has read from the index
+/// that it diffs without huge pages (see [`huge_pages`]): the diff of the two
+/// 2,000-paragraph texts of `make bench-diff` (1.1 MB) took 14,744 page faults with small
+/// pages rather than 1,339 with huge ones, and 262 ms rather than 215.
+const SMALL_PAGES_TEXT_BYTES: usize = 128 * 1024;
+
+/// The bytes of paragraph text the corpus's documents hold.
+fn text_bytes(corpus: &Corpus) -> usize {
+    corpus.documents.iter().flat_map(|d| &d.paragraphs).map(|p| p.text.len()).sum()
+}
+
+/// Whether the memory the process touches from now on may come in huge pages, or only in
+/// the system's small ones. The allocator asks for huge pages (2 MB, each cleared by the system when first touched), which serve a
 /// command that builds much (`graph` of 655 texts 5% faster with them; a diff from the
 /// files, which builds the reader's patterns, 15.6 rather than 17.9 ms, with 234 page
-/// faults rather than 1,543) and cost one that reads a few documents from the index: it
-/// touches a little of several, and clearing each costs more than the small pages it
-/// uses (the indexed `diff 47/23 53/29` 0.8 ms faster without them among 655 texts,
-/// 1.5 ms among 6,500). `search`, whose freshness check and postings grow with the
-/// corpus, was no faster without them. A huge page already in use stays one.
-fn small_pages() {
+/// faults rather than 1,543) and cost one that diffs or shows a few short documents read
+/// from the index: it touches a little of several, and clearing each costs more than the
+/// small pages it uses (the indexed `diff 47/23 53/29` 0.5–0.8 ms faster without them
+/// among 655 texts, 1.5 ms among 6,500). `search`, whose freshness check and postings
+/// grow with the corpus, was no faster without them. A huge page already in use stays
+/// one.
+fn huge_pages(allowed: bool) {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE takes no pointer; it only sets a flag of this process.
     unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+        libc::prctl(libc::PR_SET_THP_DISABLE, libc::c_ulong::from(!allowed), 0, 0, 0);
     }
+    #[cfg(not(target_os = "linux"))]
+    let _ = allowed;
 }
 
 /// `rendered` written to `path` where one is given (and an empty output left for standard
@@ -381,8 +395,8 @@ fn load_corpus<T>(
     let path = index_path(cli, &places);
     let indexed = path.is_file();
     let mut check = if named.is_some() && indexed {
-        // Reading a few documents from the index, the command needs little memory.
-        small_pages();
+        // Reading a few documents from the index needs little memory (see `huge_pages`).
+        huge_pages(false);
         // A command that names a few documents walks the folder first where there is an
         // index (most often it takes the kept listing): a thread then stats the files,
         // where there are enough of them to be worth one, while the index is opened and
@@ -417,7 +431,13 @@ fn load_corpus<T>(
                 let read = lineage::corpus::headers::from_index(&cli.data, &index, queries);
                 let walk = check.walk()?;
                 let named = read.map(|read| read.with_walk(&walk));
-                let made = named.as_ref().ok().map(|n| meanwhile(&n.corpus));
+                let made = named.as_ref().ok().map(|n| {
+                    // Long texts are diffed with huge pages, as they are from the files.
+                    if text_bytes(&n.corpus) > SMALL_PAGES_TEXT_BYTES {
+                        huge_pages(true);
+                    }
+                    meanwhile(&n.corpus)
+                });
                 let status = check.status(&index)?;
                 if status.is_fresh() {
                     return named.map(|n| (n.corpus, n.documents, made));
