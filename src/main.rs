@@ -270,15 +270,15 @@ fn text_bytes(corpus: &Corpus) -> usize {
 }
 
 /// Whether the memory the process touches from now on may come in huge pages, or only in
-/// the system's small ones. The allocator asks for huge pages (2 MB, each cleared by the system when first touched), which serve a
-/// command that builds much (`graph` of 655 texts 5% faster with them; a diff from the
-/// files, which builds the reader's patterns, 15.6 rather than 17.9 ms, with 234 page
-/// faults rather than 1,543) and cost one that diffs or shows a few short documents read
-/// from the index: it touches a little of several, and clearing each costs more than the
-/// small pages it uses (the indexed `diff 47/23 53/29` 0.5–0.8 ms faster without them
-/// among 655 texts, 1.5 ms among 6,500). `search`, whose freshness check and postings
-/// grow with the corpus, was no faster without them. A huge page already in use stays
-/// one.
+/// the system's small ones. The allocator asks for huge pages (2 MB, each cleared by the
+/// system when first touched), which serve a command that builds much (`graph` of 655
+/// texts 5% faster with them; a diff from the files, which builds the reader's patterns,
+/// 15.6 rather than 17.9 ms, with 234 page faults rather than 1,543) and cost one that
+/// diffs or shows a few short documents read from the index: it touches a little of
+/// several, and clearing each costs more than the small pages it uses (the indexed
+/// `diff 47/23 53/29` 0.5–0.8 ms faster without them among 655 texts, 1.5 ms among
+/// 6,500). `search`, whose freshness check and postings grow with the corpus, was no
+/// faster without them. A huge page already in use stays one.
 fn huge_pages(allowed: bool) {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE takes no pointer; it only sets a flag of this process.
