@@ -1,21 +1,24 @@
 //! The one regular-expression type of the crate: a pattern compiled on first use, in the
 //! form that suits how many texts the process reads.
 //!
-//! A pattern is matched by `regex-automata`'s meta engine, the engine of the `regex` crate,
-//! configured as that crate configures it (leftmost-first, UTF-8 throughout, the same size
-//! limits), so what a pattern matches, and the groups it captures, are the `regex` crate's.
-//! Only the engines built beside the pattern's automaton differ, and no engine changes a
-//! match: a search gives the same answer whichever engine runs it.
+//! A pattern is compiled by `regex-automata`, the engine of the `regex` crate, configured as
+//! that crate configures it (leftmost-first, UTF-8 throughout, the same size limits), so
+//! what a pattern matches, and the groups it captures, are the `regex` crate's. Only the
+//! engines built beside the pattern's automaton differ, and no engine changes a match: a
+//! search gives the same answer whichever engine runs it.
 //! - **For many texts** (the default: `index`, `list`, `graph`, a first reading of a
-//!   folder), the full set, with the lazy DFA that makes a search over a long text fast.
-//!   Building it means compiling the pattern a second time, reversed.
+//!   folder), the meta engine's full set, with the lazy DFA that makes a search over a long
+//!   text fast. Building it means compiling the pattern a second time, reversed.
 //! - **For a few texts** ([`expect_few_texts`], for `diff A B` or `show ID` read from the
 //!   files, when the texts are short), the pattern's automaton with the backtracker and
-//!   the one-pass DFA alone: two-thirds of the cost to build, for searches that are slower
-//!   on long texts. There, building the reader's 70 patterns is most of the command's work.
+//!   the PikeVM alone, compiled by a compiler the thread keeps between patterns
+//!   ([`few`]): half the cost to build, for searches that are slower on long texts.
+//!   There, building the reader's 70 patterns is most of the command's work.
 //!
 //! A pattern built one way is kept, and used when the other is asked for but not yet
 //! built: the full form first, which is never slower to search.
+
+mod few;
 
 use regex_automata::MatchKind;
 use regex_automata::meta;
@@ -42,8 +45,8 @@ pub fn expect_many_texts() {
 /// A regular expression, compiled where it is first used (or [`prepare`](Pattern::prepare)d).
 pub struct Pattern {
     source: Cow<'static, str>,
-    full: OnceLock<meta::Regex>,
-    few: OnceLock<meta::Regex>,
+    full: OnceLock<Engine>,
+    few: OnceLock<Engine>,
 }
 
 impl Pattern {
@@ -93,11 +96,11 @@ impl Pattern {
     }
 
     /// Where the form built for a few texts, or for many, is kept.
-    fn form(&self, few: bool) -> &OnceLock<meta::Regex> {
+    fn form(&self, few: bool) -> &OnceLock<Engine> {
         if few { &self.few } else { &self.full }
     }
 
-    fn engine(&self) -> &meta::Regex {
+    fn engine(&self) -> &Engine {
         if let Some(full) = self.full.get() {
             return full;
         }
@@ -116,14 +119,12 @@ impl Pattern {
 
     /// The leftmost-first match in `haystack`.
     pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
-        self.engine().find(haystack).map(|m| Match::at(haystack, m.span()))
+        self.engine().find(haystack).map(|span| Match::at(haystack, span))
     }
 
     /// The leftmost-first match in `haystack` and its groups.
     pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
-        let engine = self.engine();
-        let mut groups = engine.create_captures();
-        engine.captures(haystack, &mut groups);
+        let groups = self.engine().captures(haystack);
         groups.is_match().then_some(Captures { haystack, groups })
     }
 
@@ -132,7 +133,7 @@ impl Pattern {
     where
         'h: 'p,
     {
-        self.engine().find_iter(haystack).map(move |m| Match::at(haystack, m.span()))
+        self.engine().find_iter(haystack).map(move |span| Match::at(haystack, span))
     }
 
     /// Every match in `haystack` with its groups, left to right, none overlapping.
@@ -209,13 +210,95 @@ impl std::fmt::Debug for Pattern {
     }
 }
 
-/// Builds `source` as the `regex` crate builds a `Regex`, with the lazy DFA only when
-/// many texts are to be read; or says why it cannot.
-fn build(source: &str, few_texts: bool) -> Result<meta::Regex, String> {
+/// A pattern compiled in one of its two forms (see the module's account).
+enum Engine {
+    /// The meta engine, with the lazy DFA.
+    Full(meta::Regex),
+    /// The automaton and the engines that run it directly.
+    Few(few::Few),
+}
+
+impl Engine {
+    fn is_match(&self, haystack: &str) -> bool {
+        match self {
+            Engine::Full(regex) => regex.is_match(haystack),
+            Engine::Few(few) => few.is_match(haystack),
+        }
+    }
+
+    fn find(&self, haystack: &str) -> Option<regex_automata::Span> {
+        match self {
+            Engine::Full(regex) => regex.find(haystack).map(|m| m.span()),
+            Engine::Few(few) => few.find(haystack),
+        }
+    }
+
+    fn captures(&self, haystack: &str) -> Groups {
+        match self {
+            Engine::Full(regex) => {
+                let mut groups = regex.create_captures();
+                regex.captures(haystack, &mut groups);
+                groups
+            }
+            Engine::Few(few) => {
+                let mut groups = few.create_captures();
+                few.captures(haystack, &mut groups);
+                groups
+            }
+        }
+    }
+
+    fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> Either<impl Iterator<Item = regex_automata::Span> + 'r, few::Spans<'r, 'h>>
+    where
+        'h: 'r,
+    {
+        match self {
+            Engine::Full(regex) => Either::Full(regex.find_iter(haystack).map(|m| m.span())),
+            Engine::Few(few) => Either::Few(few.find_iter(haystack)),
+        }
+    }
+
+    fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> Either<meta::CapturesMatches<'r, 'h>, few::GroupsIter<'r, 'h>> {
+        match self {
+            Engine::Full(regex) => Either::Full(regex.captures_iter(haystack)),
+            Engine::Few(few) => Either::Few(few.captures_iter(haystack)),
+        }
+    }
+}
+
+/// The iterator of one form or the other.
+enum Either<F, W> {
+    Full(F),
+    Few(W),
+}
+
+impl<T, F: Iterator<Item = T>, W: Iterator<Item = T>> Iterator for Either<F, W> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Either::Full(it) => it.next(),
+            Either::Few(it) => it.next(),
+        }
+    }
+}
+
+/// Builds `source` in the form for a few texts, or for many: as the `regex` crate builds
+/// a `Regex`, with the lazy DFA, for many; or says why it cannot.
+fn build(source: &str, few_texts: bool) -> Result<Engine, String> {
+    if few_texts && let Some(few) = few::Few::build(source) {
+        return Ok(Engine::Few(few));
+    }
+    build_full(source, few_texts).map(Engine::Full)
+}
+
+/// The meta engine for `source`: with the lazy DFA unless `few_texts` (where the form for
+/// a few texts could not be built, its error is the meta engine's).
+fn build_full(source: &str, few_texts: bool) -> Result<meta::Regex, String> {
     let config = meta::Config::new()
         .match_kind(MatchKind::LeftmostFirst)
         .utf8_empty(true)
-        .nfa_size_limit(Some(10 * (1 << 20)))
+        .nfa_size_limit(Some(few::NFA_SIZE_LIMIT))
         .hybrid_cache_capacity(2 * (1 << 20))
         .hybrid(!few_texts);
     meta::Builder::new()
@@ -321,7 +404,7 @@ mod tests {
     use super::*;
 
     /// Both forms of a pattern, built side by side whatever the process expects.
-    fn forms(source: &'static str) -> (meta::Regex, meta::Regex) {
+    fn forms(source: &'static str) -> (Engine, Engine) {
         (build(source, false).unwrap(), build(source, true).unwrap())
     }
 
@@ -345,8 +428,8 @@ mod tests {
         ];
         for (source, text) in cases {
             let (full, few) = forms(source);
-            let spans = |re: &meta::Regex| {
-                re.captures_iter(*text)
+            let spans = |re: &Engine| {
+                re.captures_iter(text)
                     .map(|c| c.iter().map(|s| s.map(|s| s.range())).collect::<Vec<_>>())
                     .collect::<Vec<_>>()
             };
