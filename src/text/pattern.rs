@@ -240,11 +240,7 @@ impl Engine {
                 regex.captures(haystack, &mut groups);
                 groups
             }
-            Engine::Few(few) => {
-                let mut groups = few.create_captures();
-                few.captures(haystack, &mut groups);
-                groups
-            }
+            Engine::Few(few) => few.captures(haystack),
         }
     }
 
@@ -292,6 +288,11 @@ fn build(source: &str, few_texts: bool) -> Result<Engine, String> {
     build_full(source, few_texts).map(Engine::Full)
 }
 
+/// The pattern syntax of both forms, the `regex` crate's: Unicode, matching UTF-8 only.
+fn syntax_config() -> syntax::Config {
+    syntax::Config::new().utf8(true)
+}
+
 /// The meta engine for `source`: with the lazy DFA unless `few_texts` (where the form for
 /// a few texts could not be built, its error is the meta engine's).
 fn build_full(source: &str, few_texts: bool) -> Result<meta::Regex, String> {
@@ -303,7 +304,7 @@ fn build_full(source: &str, few_texts: bool) -> Result<meta::Regex, String> {
         .hybrid(!few_texts);
     meta::Builder::new()
         .configure(config)
-        .syntax(syntax::Config::new().utf8(true))
+        .syntax(syntax_config())
         .build(source)
         .map_err(|e| e.to_string())
 }

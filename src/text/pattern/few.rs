@@ -72,7 +72,7 @@ impl Few {
     /// Compiles `source`, or `None` where it does not compile (the meta engine then says
     /// why, in its own words).
     pub fn build(source: &str) -> Option<Few> {
-        let hir = syntax::parse_with(source, &syntax::Config::new().utf8(true)).ok()?;
+        let hir = syntax::parse_with(source, &super::syntax_config()).ok()?;
         let nfa = COMPILER.with(|compiler| compiler.build_from_hir(&hir).ok())?;
         let properties = hir.properties();
         // No prefilter for a pattern anchored at the start, as the meta engine does.
@@ -99,7 +99,7 @@ impl Few {
     }
 
     /// Empty groups for this pattern, to be filled by a search.
-    pub fn create_captures(&self) -> Captures {
+    fn create_captures(&self) -> Captures {
         self.engines.pikevm.create_captures()
     }
 
@@ -142,9 +142,13 @@ impl Few {
         self.search(&mut cache, &Input::new(haystack)).map(|m| m.span())
     }
 
-    pub fn captures(&self, haystack: &str, groups: &mut Captures) {
+    /// The leftmost-first match in `haystack` and its groups (none matched where there is
+    /// no match).
+    pub fn captures(&self, haystack: &str) -> Captures {
+        let mut groups = self.create_captures();
         let mut cache = self.caches.get();
-        self.search_captures(&mut cache, &Input::new(haystack), groups);
+        self.search_captures(&mut cache, &Input::new(haystack), &mut groups);
+        groups
     }
 
     /// Every match in `haystack`, left to right, none overlapping.
