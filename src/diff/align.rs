@@ -168,7 +168,7 @@ pub fn align(old: &Side, new: &Side, t: &Thresholds, pieces: bool) -> Alignment 
 /// paragraphs in order, and where a run of paragraphs was replaced by another, they are
 /// paired one to one where they stand when alike enough. No moves, splits or merges.
 fn coarse(old: &Side, new: &Side, t: &Thresholds) -> Alignment {
-    use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
+    use similar::DiffOp;
     fn keys<'a>(side: &Side<'a>) -> Vec<(u8, &'a str)> {
         side.buckets.iter().copied().zip(side.profiles.iter().map(|p| p.key())).collect()
     }
@@ -184,7 +184,7 @@ fn coarse(old: &Side, new: &Side, t: &Thresholds) -> Alignment {
             links.push(Link { old: i, new: j, similarity, matched_by: MatchedBy::Sequence });
         }
     };
-    for op in capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, Some(deadline)) {
+    for op in crate::text::edits::diff(&old_keys, &new_keys, Some(deadline)) {
         match op {
             DiffOp::Equal { old_index, new_index, len } => (0..len).for_each(|k| pair(old_index + k, new_index + k)),
             DiffOp::Replace { old_index, old_len, new_index, new_len } => {

@@ -24,7 +24,8 @@ use super::compare::{fold_char, fold_width, is_insubstantial, tokenize, tokens, 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use serde::{Deserialize, Serialize};
-use similar::{capture_diff_slices_deadline, Algorithm, DiffTag};
+use crate::text::edits;
+use similar::DiffTag;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
@@ -368,7 +369,7 @@ struct Run {
 /// new sequence is not always where the runs before it end. `None` if the lengths do not
 /// add up to both sequences.
 fn runs(old: &[Unit], new: &[Unit], deadline: Option<Instant>) -> Option<Vec<Run>> {
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &keys(old), &keys(new), deadline);
+    let ops = edits::diff(&keys(old), &keys(new), deadline);
     let (mut o, mut n) = (0, 0);
     let mut runs = Vec::with_capacity(ops.len());
     for op in ops {
@@ -525,7 +526,7 @@ fn join_clusters(ops: Vec<InlineOp>) -> Vec<InlineOp> {
 fn minor_redline(ops: &mut Vec<InlineOp>, old: &str, new: &str) {
     let old_tokens: Vec<&str> = tokenize(old).iter().map(|t| t.text).collect();
     let new_tokens: Vec<&str> = tokenize(new).iter().map(|t| t.text).collect();
-    let diff = similar::capture_diff_slices(Algorithm::Myers, &old_tokens, &new_tokens);
+    let diff = edits::diff(&old_tokens, &new_tokens, None);
     for op in diff {
         let (tag, o, n) = op.as_tag_tuple();
         if tag == DiffTag::Equal {

@@ -3,6 +3,7 @@
 pub mod chars;
 pub mod compare;
 pub mod date;
+pub mod edits;
 pub mod numerals;
 pub mod pattern;
 
