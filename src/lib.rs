@@ -4,7 +4,8 @@
 //! The code stands on five floors; a module imports only from the floors below it
 //! (`tests/layers.rs` checks this):
 //! - **foundation**: [`text`] (character classes, numerals, the [`text::date::Date`]
-//!   type), [`symbol`] (UN symbols, bodies, sessions), [`model`] (every value type);
+//!   type), [`symbol`] (UN symbols, bodies, sessions), [`model`] (every value type),
+//!   [`threads`] (work started beside the command, on another core);
 //! - **reader**: [`reader`], one file's bytes → a [`model::Document`] through
 //!   [`reader::read_bytes`]: decode (or PDF/Word to text) → normalise → layout →
 //!   structure → references ([`reader::refs`]) → findings ([`reader::findings`]: the
@@ -31,6 +32,7 @@ pub mod error;
 pub mod model;
 pub mod symbol;
 pub mod text;
+pub mod threads;
 // reader
 pub mod reader;
 pub mod corpus;

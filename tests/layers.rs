@@ -9,6 +9,7 @@ use std::path::Path;
 const FLOORS: &[(&str, u32)] = &[
     ("error", 0),
     ("text", 0),
+    ("threads", 0),
     ("symbol", 1),
     ("model", 2),
     ("reader", 3),

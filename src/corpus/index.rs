@@ -530,7 +530,7 @@ impl FolderCheck {
     /// The thread started, where one can be: else the command makes it all when it asks.
     fn start_thread(&mut self) {
         if let Some(work) = self.pending.take() {
-            self.thread = std::thread::Builder::new().name("folder check".into()).spawn(work).ok();
+            self.thread = crate::threads::spawn_beside("folder check", work);
         }
     }
 

@@ -123,7 +123,7 @@ impl Preparation {
             }
         };
         // Without a thread, each pattern is compiled where it is first needed, as before.
-        let _ = std::thread::Builder::new().name("prepare".into()).spawn(prepare);
+        let _ = crate::threads::spawn_beside("prepare", prepare);
         Preparation { languages: Some(sender) }
     }
 
