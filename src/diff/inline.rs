@@ -1,7 +1,8 @@
 //! The inline redline inside a pair of paragraphs: which words or characters were struck
 //! out and which were written in.
 //!
-//! The texts are cut into *units* and diffed with `similar` (Myers, with a deadline):
+//! The texts are cut into *units* and diffed by Myers' algorithm ([`crate::text::edits`],
+//! `similar`'s search, with a deadline):
 //! - by default a unit is one substantive token (a Han character or a Latin word) with the
 //!   punctuation and spaces that follow it, and an opening bracket or quote that precedes
 //!   it. Units compare by their substantive token only, so a full-width comma that became a
@@ -143,7 +144,7 @@ pub fn whole(old: &str, new: &str) -> Vec<InlineOp> {
     ops
 }
 
-/// Diff two texts into a redline. Never fails: over the deadline `similar` returns a
+/// Diff two texts into a redline. Never fails: over the deadline the search returns a
 /// coarser diff, and the redline says so.
 pub fn redline(old: &str, new: &str, exact: bool, budget: Duration) -> Redline {
     let mut keys = Keys::default();

@@ -51,27 +51,17 @@ impl<'a, T: PartialEq> Search<'a, T> {
         Search { old, new, forward: vec![0; 2 * max], backward: vec![0; 2 * max], offset: max as isize, deadline }
     }
 
-    /// Items equal at the start of both ranges.
-    fn common_prefix(&self, old: Range<usize>, new: Range<usize>) -> usize {
-        self.old[old].iter().zip(&self.new[new]).take_while(|(a, b)| b == a).count()
-    }
-
-    /// Items equal at the end of both ranges.
-    fn common_suffix(&self, old: Range<usize>, new: Range<usize>) -> usize {
-        self.old[old].iter().rev().zip(self.new[new].iter().rev()).take_while(|(a, b)| b == a).count()
-    }
-
     /// Diff `old` against `new`: the common prefix and suffix, and between them the two
     /// halves on either side of the middle snake, or a delete and an insert where the
     /// search gave up.
     fn conquer<D: DiffHook>(&mut self, d: &mut D, mut old: Range<usize>, mut new: Range<usize>) -> Result<(), D::Error> {
-        let prefix = self.common_prefix(old.clone(), new.clone());
+        let prefix = common_prefix(&self.old[old.clone()], &self.new[new.clone()]);
         if prefix > 0 {
             d.equal(old.start, new.start, prefix)?;
         }
         old.start += prefix;
         new.start += prefix;
-        let suffix = self.common_suffix(old.clone(), new.clone());
+        let suffix = common_suffix(&self.old[old.clone()], &self.new[new.clone()]);
         let suffix_at = (old.end - suffix, new.end - suffix);
         old.end -= suffix;
         new.end -= suffix;
@@ -118,7 +108,7 @@ impl<'a, T: PartialEq> Search<'a, T> {
                 let y = (x as isize - k) as usize;
                 let start = (x, y);
                 if x < n && y < m {
-                    x += a[x..].iter().zip(&b[y..]).take_while(|(a, b)| b == a).count();
+                    x += common_prefix(&a[x..], &b[y..]);
                 }
                 forward[slot(k)] = x;
                 if odd && (k - delta).abs() < d && x + backward[slot(-(k - delta))] >= n {
@@ -131,7 +121,7 @@ impl<'a, T: PartialEq> Search<'a, T> {
                 let mut x = next_x(backward, slot, k, d);
                 let mut y = (x as isize - k) as usize;
                 if x < n && y < m {
-                    let advance = a[..n - x].iter().rev().zip(b[..m - y].iter().rev()).take_while(|(a, b)| b == a).count();
+                    let advance = common_suffix(&a[..n - x], &b[..m - y]);
                     x += advance;
                     y += advance;
                 }
@@ -144,6 +134,18 @@ impl<'a, T: PartialEq> Search<'a, T> {
         }
         None
     }
+}
+
+/// Items equal at the start of both sequences.
+#[inline(always)]
+fn common_prefix<T: PartialEq>(old: &[T], new: &[T]) -> usize {
+    old.iter().zip(new).take_while(|(a, b)| b == a).count()
+}
+
+/// Items equal at the end of both sequences.
+#[inline(always)]
+fn common_suffix<T: PartialEq>(old: &[T], new: &[T]) -> usize {
+    old.iter().rev().zip(new.iter().rev()).take_while(|(a, b)| b == a).count()
 }
 
 /// Where a frontier reaches on diagonal `k` in round `d` before following its snake: one
