@@ -1,16 +1,17 @@
 //! Threads that work beside the command, on another core.
 //!
 //! A short command hands work to a thread of its own so that the two run at once: the
-//! folder check stats the corpus's files while the command reads and diffs its documents
-//! from the index, and the reader's patterns are compiled while the command finds its
-//! texts. On Linux a new thread is placed on the core of the thread that started it, and
-//! an idle core may not take it over for milliseconds: in 30 indexed `diff 47/23 53/29`
-//! among 655 texts, the folder check began in 12 only once the command had finished its
-//! diff (3.4–4.5 ms after it was made) or not before the command ended, the other core
-//! idle, and the command then made the stats itself. A thread started here is therefore kept off the
-//! starting thread's core: the command moves it as soon as it is made, and the thread
-//! moves itself where it ran first. Where the process may use one core only, or the
-//! system does not say which core runs the thread, the thread is started as any other.
+//! folder check stats the corpus's files while the command reads and diffs its
+//! documents from the index, and the reader's patterns are compiled while the command
+//! finds its texts. On Linux a new thread is placed on the core of the thread that
+//! started it, and an idle core may not take it over for milliseconds: in 30 indexed
+//! `diff 47/23 53/29` among 655 texts, the folder check began in 12 only once the
+//! command had finished its diff (3.4–4.5 ms after it was made) or not before the
+//! command ended, the other core idle, and the command then made the stats itself. A
+//! thread started here is therefore kept off the starting thread's core: the command
+//! moves it as soon as it is made, and the thread moves itself where it ran first.
+//! Where the process may use one core only, or the system does not say which core runs
+//! the thread, the thread is started as any other.
 
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
@@ -31,8 +32,11 @@ where
     F: FnOnce() + Send + 'static,
 {
     let builder = std::thread::Builder::new().name(name.to_string());
-    let here = core::current().zip(core::Cores::of_this_thread());
-    let Some((core, (all, others))) = here.and_then(|(core, all)| Some((core, (all, all.without(core)?)))) else {
+    let cores = core::current().and_then(|core| {
+        let all = core::Cores::of_this_thread()?;
+        Some((core, all, all.without(core)?))
+    });
+    let Some((core, all, others)) = cores else {
         // One core, or no saying which: started as any other thread.
         return builder.spawn(work).ok();
     };
@@ -85,7 +89,7 @@ mod core {
 
         /// These cores but `core`; `None` if no other is left.
         pub fn without(self, core: usize) -> Option<Cores> {
-            let mut set = Cores(self.0);
+            let mut set = self;
             if core < libc::CPU_SETSIZE as usize {
                 // SAFETY: `core` is below the set's size (checked above).
                 unsafe { libc::CPU_CLR(core, &mut set.0) };
