@@ -190,7 +190,7 @@ struct ReadFile {
 }
 
 /// A document made ready to store on the reading threads (its columns, its model as
-/// compressed MessagePack, its searchable rows with their search form), so that
+/// compressed MessagePack, its searchable rows with the trigrams of their search form), so that
 /// the one thread that writes to SQLite only writes; the document itself is dropped
 /// where it was read.
 struct Prepared {
@@ -212,12 +212,13 @@ struct Prepared {
 }
 
 /// A resolution's paragraphs and items, as searched: each row's name (`OP3`, or `OP3(a)`
-/// for an item), its text, and its text in search form (whose trigrams the storing thread
-/// adds to the postings), held in one buffer rather than three allocations a row.
+/// for an item), its text, and the trigrams of its search form as keys (repeats
+/// included), held in three buffers rather than three allocations a row.
 #[derive(Default)]
 struct SearchRows {
     text: String,
-    /// Each row's name, text and search form in `text`.
+    trigrams: Vec<u64>,
+    /// Each row's name and text in `text`, and its trigrams in `trigrams`.
     rows: Vec<(std::ops::Range<usize>, std::ops::Range<usize>, std::ops::Range<usize>)>,
 }
 
@@ -227,11 +228,11 @@ impl SearchRows {
         if doc.kind != DocKind::Resolution {
             return rows;
         }
-        // Room for every row at once, its search form included (as long as its text, or
-        // shorter, for an English one): grown row by row, the buffer was copied again
+        // Room for every row at once: grown row by row, the buffers were copied again
         // and again.
-        let text: usize = doc.paragraphs.iter().map(|p| p.id.len() + 2 * p.text.len() + p.items.iter().map(|i| p.id.len() + i.label.len() + 2 + 2 * i.text.len()).sum::<usize>()).sum();
+        let text: usize = doc.paragraphs.iter().map(|p| p.id.len() + p.text.len() + p.items.iter().map(|i| p.id.len() + i.label.len() + 2 + i.text.len()).sum::<usize>()).sum();
         rows.text.reserve(text);
+        rows.trigrams.reserve(text);
         let mut form = String::new();
         for p in &doc.paragraphs {
             rows.push(format_args!("{}", p.id), &p.text, &mut form);
@@ -252,19 +253,19 @@ impl SearchRows {
         self.text.write_fmt(name).expect("a String takes any text");
         let named = self.text.len();
         self.text.push_str(text);
-        let written = self.text.len();
         super::search::search_form_into(text, form);
-        self.text.push_str(form);
-        self.rows.push((start..named, named..written, written..self.text.len()));
+        let first = self.trigrams.len();
+        super::postings::push_trigrams(form, &mut self.trigrams);
+        self.rows.push((start..named, named..self.text.len(), first..self.trigrams.len()));
     }
 
     fn len(&self) -> usize {
         self.rows.len()
     }
 
-    /// Each row's name, text and search form.
-    fn iter(&self) -> impl Iterator<Item = (&str, &str, &str)> {
-        self.rows.iter().map(|(name, text, form)| (&self.text[name.clone()], &self.text[text.clone()], &self.text[form.clone()]))
+    /// Each row's name, text and trigrams.
+    fn iter(&self) -> impl Iterator<Item = (&str, &str, &[u64])> {
+        self.rows.iter().map(|(name, text, trigrams)| (&self.text[name.clone()], &self.text[text.clone()], &self.trigrams[trigrams.clone()]))
     }
 }
 
@@ -1315,9 +1316,9 @@ fn store(conn: &Connection, rel: &str, prepared: &Prepared, next_row: &mut i64, 
     ])?;
     let document = conn.last_insert_rowid();
     let mut insert = conn.prepare_cached("INSERT INTO paragraphs (id, document, paragraph, text) VALUES (?1, ?2, ?3, ?4)")?;
-    for (name, text, form) in prepared.rows.iter() {
+    for (name, text, trigrams) in prepared.rows.iter() {
         insert.execute(params![*next_row, document, name, text])?;
-        postings.add(conn, *next_row as u64, form)?;
+        postings.add(conn, *next_row as u64, trigrams)?;
         *next_row += 1;
     }
     Ok(prepared.rows.len())

@@ -36,7 +36,7 @@ macro_rules! postings_columns {
     () => {
         "(
     segment INTEGER NOT NULL,
-    first_term INTEGER NOT NULL,    -- a trigram, packed (postings::each_trigram)
+    first_term INTEGER NOT NULL,    -- a trigram, packed (postings::push_trigrams)
     rows INTEGER,                   -- a list alone: how many ids it holds
     block BLOB NOT NULL
 )"
@@ -225,34 +225,25 @@ impl Builder {
         &mut self.lists[slot as usize - 1]
     }
 
-    /// Record that row `id` (larger than every id added before) holds the trigrams of
-    /// `form`, a text in search form: cut here as they are added, rather than kept in a
-    /// list eight bytes a trigram on the way from the thread that read the row.
-    pub(crate) fn add(&mut self, conn: &Connection, id: u64, form: &str) -> rusqlite::Result<()> {
-        each_trigram(form, |t| self.add_key(id, t));
-        self.flush_if_full(conn)
-    }
-
-    /// Write what is gathered as a segment once it holds [`FLUSH_BYTES`].
-    fn flush_if_full(&mut self, conn: &Connection) -> rusqlite::Result<()> {
+    /// Record that row `id` (larger than every id added before) holds `trigrams`, in any
+    /// order and repeats allowed.
+    pub(crate) fn add(&mut self, conn: &Connection, id: u64, trigrams: &[u64]) -> rusqlite::Result<()> {
+        for &t in trigrams {
+            let list = self.list(t);
+            if list.last == id {
+                continue;
+            }
+            let before = list.bytes.len();
+            push_varint(&mut list.bytes, id - list.last);
+            list.last = id;
+            list.rows += 1;
+            let grown = list.bytes.len() - before;
+            self.bytes += grown;
+        }
         if self.bytes >= FLUSH_BYTES {
             self.flush(conn)?;
         }
         Ok(())
-    }
-
-    /// Record that row `id` holds the trigram `term` (a repeat within the row is dropped).
-    fn add_key(&mut self, id: u64, term: u64) {
-        let list = self.list(term);
-        if list.last == id {
-            return;
-        }
-        let before = list.bytes.len();
-        push_varint(&mut list.bytes, id - list.last);
-        list.last = id;
-        list.rows += 1;
-        let grown = list.bytes.len() - before;
-        self.bytes += grown;
     }
 
     /// Write what is gathered as a new segment.
@@ -533,11 +524,12 @@ pub(crate) fn trigram_text(key: u64) -> String {
         .collect()
 }
 
-/// Every trigram of a text in search form, in order, repeats included, given to `each`:
+/// Push every trigram of a text in search form onto `keys`, in order, repeats included:
 /// the postings [`Builder`] drops a row's repeats as it meets them, in the lookup it makes
 /// anyway. A trigram (three characters) is packed in a number, 21 bits a character:
 /// counting a corpus's trigrams hashes numbers, not strings.
-pub(crate) fn each_trigram(form: &str, mut each: impl FnMut(u64)) {
+pub(crate) fn push_trigrams(form: &str, keys: &mut Vec<u64>) {
+    keys.reserve(form.len().saturating_sub(2));
     // The key holds the last three characters read; each next one shifts the oldest out.
     let mut key = 0u64;
     let mut read = 0usize;
@@ -545,7 +537,7 @@ pub(crate) fn each_trigram(form: &str, mut each: impl FnMut(u64)) {
         key = ((key << 21) | c) & ((1 << 63) - 1);
         read += 1;
         if read >= 3 {
-            each(key);
+            keys.push(key);
         }
     };
     let mut rest = form;
@@ -564,8 +556,8 @@ pub(crate) fn each_trigram(form: &str, mut each: impl FnMut(u64)) {
 
 /// The distinct trigrams of a text in search form, as keys, sorted.
 pub(crate) fn trigram_keys(form: &str) -> Vec<u64> {
-    let mut keys = Vec::with_capacity(form.len().saturating_sub(2));
-    each_trigram(form, |key| keys.push(key));
+    let mut keys = Vec::new();
+    push_trigrams(form, &mut keys);
     keys.sort_unstable();
     keys.dedup();
     keys
@@ -586,16 +578,6 @@ mod tests {
     }
 
     use super::*;
-
-    impl Builder {
-        /// [`Builder::add`] for a row given as its trigrams' keys, any keys.
-        fn add_keys(&mut self, conn: &Connection, id: u64, keys: &[u64]) -> rusqlite::Result<()> {
-            for &key in keys {
-                self.add_key(id, key);
-            }
-            self.flush_if_full(conn)
-        }
-    }
 
     /// The ids of `term`, through a lookup made for the index as it is now.
     fn ids(conn: &Connection, term: u64) -> rusqlite::Result<Vec<u64>> {
@@ -629,12 +611,12 @@ mod tests {
             conn.execute("INSERT INTO paragraphs (text) VALUES ('x')", []).unwrap();
         }
         let mut first = Builder::default();
-        first.add_keys(&conn, 1, &[10, 20]).unwrap();
-        first.add_keys(&conn, 2, &[10]).unwrap();
+        first.add(&conn, 1, &[10, 20]).unwrap();
+        first.add(&conn, 2, &[10]).unwrap();
         first.finish(&conn).unwrap();
         let mut second = Builder::default();
-        second.add_keys(&conn, 3, &[10]).unwrap();
-        second.add_keys(&conn, 4, &[20]).unwrap();
+        second.add(&conn, 3, &[10]).unwrap();
+        second.add(&conn, 4, &[20]).unwrap();
         second.finish(&conn).unwrap();
         assert_eq!(ids(&conn, 10).unwrap(), [1, 2, 3]);
         assert_eq!(ids(&conn, 20).unwrap(), [1, 4]);
@@ -649,14 +631,14 @@ mod tests {
         let mut long = Builder::default();
         for id in 5..20_000u64 {
             conn.execute("INSERT INTO paragraphs (id, text) VALUES (?1, 'x')", [id as i64]).unwrap();
-            long.add_keys(&conn, id, &[30 + id % 7, 99]).unwrap();
+            long.add(&conn, id, &[30 + id % 7, 99]).unwrap();
         }
         long.finish(&conn).unwrap();
         // Term 99 in a segment of its own and in a block of its own (a long list), and
         // in the next segment too.
         let mut more = Builder::default();
         conn.execute("INSERT INTO paragraphs (id, text) VALUES (20000, 'x')", []).unwrap();
-        more.add_keys(&conn, 20_000, &[99, 10]).unwrap();
+        more.add(&conn, 20_000, &[99, 10]).unwrap();
         more.finish(&conn).unwrap();
         let lone: i64 = conn.query_row("SELECT count(*) FROM postings WHERE rows IS NOT NULL AND first_term = 99", [], |r| r.get(0)).unwrap();
         assert_eq!(lone, 1);
@@ -689,7 +671,7 @@ mod tests {
         let rows: Vec<u64> = (1..=20_000).collect();
         for &id in &rows {
             let held: Vec<u64> = terms.iter().filter(|(_, stride)| id % stride == 0).map(|&(t, _)| t).collect();
-            builder.add_keys(&conn, id, &held).unwrap();
+            builder.add(&conn, id, &held).unwrap();
         }
         builder.finish(&conn).unwrap();
         let (lone, packed): (i64, i64) =
