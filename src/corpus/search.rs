@@ -101,27 +101,14 @@ pub fn search_form(text: &str) -> String {
 /// to text.
 pub fn search_form_into(text: &str, out: &mut String) {
     use crate::text::is_han;
-    out.clear();
-    let mut form = Form { out: std::mem::take(out), spaced: false, last_is_han: None };
+    let mut bytes = std::mem::take(out).into_bytes();
+    bytes.clear();
+    let mut form = Form { out: bytes, spaced: false, last_is_han: None };
     let mut rest = text;
     while !rest.is_empty() {
         // A run of ASCII, most of any English text, a byte at a time.
         let ascii = crate::text::chars::ascii_prefix(rest.as_bytes());
-        // Its words (between the ASCII characters `char::is_whitespace` names, vertical
-        // tab among them) are copied whole and lower-cased in place, found byte by byte.
-        let is_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
-        let run = &rest.as_bytes()[..ascii];
-        let mut at = 0;
-        while at < run.len() {
-            if is_space(run[at]) {
-                form.spaced = true;
-                at += 1;
-                continue;
-            }
-            let end = run[at..].iter().position(|&b| is_space(b)).map_or(run.len(), |n| at + n);
-            form.keep_ascii(&rest[at..end]);
-            at = end;
-        }
+        form.keep_ascii(&rest.as_bytes()[..ascii]);
         rest = &rest[ascii..];
         let Some(c) = rest.chars().next() else { break };
         rest = &rest[c.len_utf8()..];
@@ -137,33 +124,61 @@ pub fn search_form_into(text: &str, out: &mut String) {
             }
         }
     }
-    *out = form.out;
+    *out = String::from_utf8(form.out).expect("whole characters and ASCII bytes are UTF-8");
 }
 
 /// The search form as it is written: a run of spaces is kept as one, once the character
 /// after it is known, only between two characters neither of which is Chinese, and never
 /// at either end.
 struct Form {
-    out: String,
+    out: Vec<u8>,
     spaced: bool,
     last_is_han: Option<bool>,
 }
 
 impl Form {
-    /// An ASCII word, lower-cased; nothing for an empty one.
-    fn keep_ascii(&mut self, word: &str) {
-        if word.is_empty() {
-            return;
-        }
-        self.space_before(false);
+    /// A run of ASCII, lower-cased, each run of the spaces `char::is_whitespace` names
+    /// (vertical tab among them) kept as one space between two characters kept. The run
+    /// is copied whole, then lower-cased and closed up where it was copied, in one pass:
+    /// a space is written only in place of one or more read, so the writing never
+    /// overtakes the reading.
+    fn keep_ascii(&mut self, run: &[u8]) {
         let start = self.out.len();
-        self.out.push_str(word);
-        self.out[start..].make_ascii_lowercase();
+        // A space pending from before the run is written in front of it if a character
+        // follows: room for it is made at the start.
+        self.out.push(b' ');
+        self.out.extend_from_slice(run);
+        let written = &mut self.out[start..];
+        let mut spaced = self.spaced;
+        // Whether the last character kept is one before which a space is kept: kept, and
+        // not Chinese.
+        let mut after_word = self.last_is_han == Some(false);
+        let mut at = 0;
+        for read in 1..written.len() {
+            let b = written[read];
+            if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                spaced = true;
+                continue;
+            }
+            if spaced && after_word {
+                written[at] = b' ';
+                at += 1;
+            }
+            spaced = false;
+            after_word = true;
+            written[at] = b.to_ascii_lowercase();
+            at += 1;
+        }
+        self.spaced = spaced;
+        if after_word {
+            self.last_is_han = Some(false);
+        }
+        self.out.truncate(start + at);
     }
 
     fn keep(&mut self, c: char, han: bool) {
         self.space_before(han);
-        self.out.push(c);
+        self.out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
     }
 
     /// The space pending before a character kept next, if neither it (`han`) nor the one
@@ -171,7 +186,7 @@ impl Form {
     fn space_before(&mut self, han: bool) {
         if self.spaced {
             if self.last_is_han == Some(false) && !han {
-                self.out.push(' ');
+                self.out.push(b' ');
             }
             self.spaced = false;
         }
