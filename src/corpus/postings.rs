@@ -533,23 +533,32 @@ pub(crate) fn push_trigrams(form: &str, keys: &mut Vec<u64>) {
     // The key holds the last three characters read; each next one shifts the oldest out.
     let mut key = 0u64;
     let mut read = 0usize;
-    let mut next = |c: u64| {
-        key = ((key << 21) | c) & ((1 << 63) - 1);
-        read += 1;
-        if read >= 3 {
-            keys.push(key);
+    let next = |keys: &mut Vec<u64>, key: &mut u64, read: &mut usize, c: u64| {
+        *key = ((*key << 21) | c) & ((1 << 63) - 1);
+        *read += 1;
+        if *read >= 3 {
+            keys.push(*key);
         }
     };
     let mut rest = form;
     loop {
-        // A run of ASCII, most of any English text, byte by byte without decoding.
+        // A run of ASCII, most of any English text, byte by byte without decoding: past
+        // its first two bytes, each trigram is three of its bytes, packed without
+        // waiting for the one before.
         let ascii = crate::text::chars::ascii_prefix(rest.as_bytes());
-        for &byte in &rest.as_bytes()[..ascii] {
-            next(u64::from(byte));
+        let run = &rest.as_bytes()[..ascii];
+        for &byte in &run[..ascii.min(2)] {
+            next(keys, &mut key, &mut read, u64::from(byte));
+        }
+        if let Some(&[a, b, c]) = run.last_chunk::<3>() {
+            let pack = |a: u8, b: u8, c: u8| (u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c);
+            keys.extend(run.windows(3).map(|w| pack(w[0], w[1], w[2])));
+            key = pack(a, b, c);
+            read += ascii - 2;
         }
         rest = &rest[ascii..];
         let Some(c) = rest.chars().next() else { break };
-        next(u64::from(c));
+        next(keys, &mut key, &mut read, u64::from(c));
         rest = &rest[c.len_utf8()..];
     }
 }
@@ -575,6 +584,24 @@ mod tests {
         assert_eq!(trigrams("a𠀀b𠀁c"), ["a𠀀b", "b𠀁c", "𠀀b𠀁"]);
         assert!(trigrams("ab").is_empty());
         assert_eq!(trigrams("aaaa"), ["aaa"]);
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Cut a run of ASCII at a time, the trigrams are every three characters in a row,
+        /// in order, repeats included, whatever the mix of scripts and the runs' lengths.
+        #[test]
+        fn trigrams_are_every_three_characters_in_order(
+            form in proptest::collection::vec(proptest::sample::select(vec!["a", "b", "cd", "efg", " ", "权", "隐私", "é", "𠀀", ""]), 0..16)
+                .prop_map(|v| v.concat())
+        ) {
+            let chars: Vec<u64> = form.chars().map(u64::from).collect();
+            let expected: Vec<u64> = chars.windows(3).map(|w| (w[0] << 42) | (w[1] << 21) | w[2]).collect();
+            let mut keys = Vec::new();
+            push_trigrams(&form, &mut keys);
+            prop_assert_eq!(keys, expected);
+        }
     }
 
     use super::*;
