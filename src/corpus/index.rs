@@ -212,12 +212,15 @@ struct Prepared {
 }
 
 /// A resolution's paragraphs and items, as searched: each row's name (`OP3`, or `OP3(a)`
-/// for an item), its text, and the trigrams of its search form as keys (repeats
-/// included), held in three buffers rather than three allocations a row.
+/// for an item), its text, and the trigrams of its search form as codes (repeats
+/// included, see [`super::postings::push_trigrams`]), held in a few buffers rather than
+/// three allocations a row.
 #[derive(Default)]
 struct SearchRows {
     text: String,
-    trigrams: Vec<u64>,
+    trigrams: Vec<u32>,
+    /// The keys of the trigrams coded wide, those not of three ASCII characters.
+    wide: Vec<u64>,
     /// Each row's name and text in `text`, and its trigrams in `trigrams`.
     rows: Vec<(std::ops::Range<usize>, std::ops::Range<usize>, std::ops::Range<usize>)>,
 }
@@ -255,7 +258,7 @@ impl SearchRows {
         self.text.push_str(text);
         super::search::search_form_into(text, form);
         let first = self.trigrams.len();
-        super::postings::push_trigrams(form, &mut self.trigrams);
+        super::postings::push_trigrams(form, &mut self.trigrams, &mut self.wide);
         self.rows.push((start..named, named..self.text.len(), first..self.trigrams.len()));
     }
 
@@ -264,7 +267,7 @@ impl SearchRows {
     }
 
     /// Each row's name, text and trigrams.
-    fn iter(&self) -> impl Iterator<Item = (&str, &str, &[u64])> {
+    fn iter(&self) -> impl Iterator<Item = (&str, &str, &[u32])> {
         self.rows.iter().map(|(name, text, trigrams)| (&self.text[name.clone()], &self.text[text.clone()], &self.trigrams[trigrams.clone()]))
     }
 }
@@ -1318,7 +1321,7 @@ fn store(conn: &Connection, rel: &str, prepared: &Prepared, next_row: &mut i64, 
     let mut insert = conn.prepare_cached("INSERT INTO paragraphs (id, document, paragraph, text) VALUES (?1, ?2, ?3, ?4)")?;
     for (name, text, trigrams) in prepared.rows.iter() {
         insert.execute(params![*next_row, document, name, text])?;
-        postings.add(conn, *next_row as u64, trigrams)?;
+        postings.add(conn, *next_row as u64, trigrams, &prepared.rows.wide)?;
         *next_row += 1;
     }
     Ok(prepared.rows.len())

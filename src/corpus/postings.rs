@@ -173,9 +173,33 @@ struct List {
 const BEYOND_ASCII: u64 = (0x1F_FF80 << 42) | (0x1F_FF80 << 21) | 0x1F_FF80;
 
 /// Where a trigram of three ASCII characters stands in [`Builder::ascii`]: seven bits a
-/// character.
+/// character. It is also the trigram's code (see [`push_trigrams`]).
 fn ascii_place(term: u64) -> usize {
     (((term >> 42) << 14) | (((term >> 21) & 0x7F) << 7) | (term & 0x7F)) as usize
+}
+
+/// The bit of a trigram's code that marks a wide trigram (one not of three ASCII
+/// characters), the rest of the code being where its key stands among the wide keys.
+const WIDE: u32 = 1 << 31;
+
+/// The code of the trigram `key`, its key put among the `wide` ones if it is wide.
+fn code_of(key: u64, wide: &mut Vec<u64>) -> u32 {
+    if key & BEYOND_ASCII == 0 {
+        ascii_place(key) as u32
+    } else {
+        wide.push(key);
+        WIDE | (wide.len() - 1) as u32
+    }
+}
+
+/// The key of the trigram coded `code`, given the wide keys its code was made among.
+fn key_of(code: u32, wide: &[u64]) -> u64 {
+    if code & WIDE == 0 {
+        let code = u64::from(code);
+        ((code >> 14) << 42) | (((code >> 7) & 0x7F) << 21) | (code & 0x7F)
+    } else {
+        wide[(code & !WIDE) as usize]
+    }
 }
 
 /// Postings gathered over a refresh, written a segment at a time.
@@ -204,32 +228,35 @@ impl Builder {
         }
     }
 
-    /// The list of `term`, made empty if there is none yet.
-    fn list(&mut self, term: u64) -> &mut List {
+    /// Where the list of the trigram coded `code` stands in `lists`, made empty if there
+    /// is none yet.
+    fn list(&mut self, code: u32, wide: &[u64]) -> usize {
         let made = self.lists.len() as u32 + 1;
-        let slot = if term & BEYOND_ASCII == 0 {
+        let slot = if code & WIDE == 0 {
             if self.ascii.is_empty() {
                 self.ascii = vec![0; 1 << 21];
             }
-            let slot = &mut self.ascii[ascii_place(term)];
+            let slot = &mut self.ascii[code as usize];
             if *slot == 0 {
                 *slot = made;
             }
             *slot
         } else {
-            *self.other.entry(term).or_insert(made)
+            *self.other.entry(key_of(code, wide)).or_insert(made)
         };
         if slot == made {
-            self.lists.push(List { term, last: 0, rows: 0, bytes: Vec::new() });
+            self.lists.push(List { term: key_of(code, wide), last: 0, rows: 0, bytes: Vec::new() });
         }
-        &mut self.lists[slot as usize - 1]
+        slot as usize - 1
     }
 
-    /// Record that row `id` (larger than every id added before) holds `trigrams`, in any
-    /// order and repeats allowed.
-    pub(crate) fn add(&mut self, conn: &Connection, id: u64, trigrams: &[u64]) -> rusqlite::Result<()> {
-        for &t in trigrams {
-            let list = self.list(t);
+    /// Record that row `id` (larger than every id added before) holds the trigrams coded
+    /// `codes` (made among the keys `wide`, see [`push_trigrams`]), in any order and
+    /// repeats allowed.
+    pub(crate) fn add(&mut self, conn: &Connection, id: u64, codes: &[u32], wide: &[u64]) -> rusqlite::Result<()> {
+        for &code in codes {
+            let at = self.list(code, wide);
+            let list = &mut self.lists[at];
             if list.last == id {
                 continue;
             }
@@ -524,49 +551,52 @@ pub(crate) fn trigram_text(key: u64) -> String {
         .collect()
 }
 
-/// Push every trigram of a text in search form onto `keys`, in order, repeats included:
+/// Push every trigram of a text in search form onto `codes`, in order, repeats included:
 /// the postings [`Builder`] drops a row's repeats as it meets them, in the lookup it makes
-/// anyway. A trigram (three characters) is packed in a number, 21 bits a character:
-/// counting a corpus's trigrams hashes numbers, not strings.
-pub(crate) fn push_trigrams(form: &str, keys: &mut Vec<u64>) {
-    keys.reserve(form.len().saturating_sub(2));
+/// anyway. A trigram (three characters) is keyed by a number, 21 bits a character:
+/// counting a corpus's trigrams hashes numbers, not strings. It is handed over as a code
+/// of four bytes rather than its key of eight: a trigram of three ASCII characters (most
+/// of any English text) as its place in the postings' table of them ([`ascii_place`]);
+/// any other as [`WIDE`] and where its key is pushed onto `wide`.
+pub(crate) fn push_trigrams(form: &str, codes: &mut Vec<u32>, wide: &mut Vec<u64>) {
+    codes.reserve(form.len().saturating_sub(2));
     // The key holds the last three characters read; each next one shifts the oldest out.
     let mut key = 0u64;
     let mut read = 0usize;
-    let next = |keys: &mut Vec<u64>, key: &mut u64, read: &mut usize, c: u64| {
+    let next = |codes: &mut Vec<u32>, wide: &mut Vec<u64>, key: &mut u64, read: &mut usize, c: u64| {
         *key = ((*key << 21) | c) & ((1 << 63) - 1);
         *read += 1;
         if *read >= 3 {
-            keys.push(*key);
+            codes.push(code_of(*key, wide));
         }
     };
     let mut rest = form;
     loop {
         // A run of ASCII, most of any English text, byte by byte without decoding: past
-        // its first two bytes, each trigram is three of its bytes, packed without
+        // its first two bytes, each trigram is three of its bytes, coded without
         // waiting for the one before.
         let ascii = crate::text::chars::ascii_prefix(rest.as_bytes());
         let run = &rest.as_bytes()[..ascii];
         for &byte in &run[..ascii.min(2)] {
-            next(keys, &mut key, &mut read, u64::from(byte));
+            next(codes, wide, &mut key, &mut read, u64::from(byte));
         }
         if let Some(&[a, b, c]) = run.last_chunk::<3>() {
-            let pack = |a: u8, b: u8, c: u8| (u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c);
-            keys.extend(run.windows(3).map(|w| pack(w[0], w[1], w[2])));
-            key = pack(a, b, c);
+            codes.extend(run.windows(3).map(|w| (u32::from(w[0]) << 14) | (u32::from(w[1]) << 7) | u32::from(w[2])));
+            key = (u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c);
             read += ascii - 2;
         }
         rest = &rest[ascii..];
         let Some(c) = rest.chars().next() else { break };
-        next(keys, &mut key, &mut read, u64::from(c));
+        next(codes, wide, &mut key, &mut read, u64::from(c));
         rest = &rest[c.len_utf8()..];
     }
 }
 
 /// The distinct trigrams of a text in search form, as keys, sorted.
 pub(crate) fn trigram_keys(form: &str) -> Vec<u64> {
-    let mut keys = Vec::new();
-    push_trigrams(form, &mut keys);
+    let (mut codes, mut wide) = (Vec::new(), Vec::new());
+    push_trigrams(form, &mut codes, &mut wide);
+    let mut keys: Vec<u64> = codes.into_iter().map(|code| key_of(code, &wide)).collect();
     keys.sort_unstable();
     keys.dedup();
     keys
@@ -598,13 +628,28 @@ mod tests {
         ) {
             let chars: Vec<u64> = form.chars().map(u64::from).collect();
             let expected: Vec<u64> = chars.windows(3).map(|w| (w[0] << 42) | (w[1] << 21) | w[2]).collect();
-            let mut keys = Vec::new();
-            push_trigrams(&form, &mut keys);
-            prop_assert_eq!(keys, expected);
+            let (mut codes, mut wide) = (Vec::new(), Vec::new());
+            push_trigrams(&form, &mut codes, &mut wide);
+            let keys: Vec<u64> = codes.iter().map(|&code| key_of(code, &wide)).collect();
+            prop_assert_eq!(&keys, &expected);
+            // A trigram is coded wide exactly when it is not of three ASCII characters,
+            // so that the two ways of finding its list never meet.
+            for (&code, &key) in codes.iter().zip(&expected) {
+                prop_assert_eq!(code & WIDE == 0, key & BEYOND_ASCII == 0);
+            }
         }
     }
 
     use super::*;
+
+    impl Builder {
+        /// [`Builder::add`] for a row given as its trigrams' keys, any keys.
+        fn add_keys(&mut self, conn: &Connection, id: u64, keys: &[u64]) -> rusqlite::Result<()> {
+            let mut wide = Vec::new();
+            let codes: Vec<u32> = keys.iter().map(|&key| code_of(key, &mut wide)).collect();
+            self.add(conn, id, &codes, &wide)
+        }
+    }
 
     /// The ids of `term`, through a lookup made for the index as it is now.
     fn ids(conn: &Connection, term: u64) -> rusqlite::Result<Vec<u64>> {
@@ -638,12 +683,12 @@ mod tests {
             conn.execute("INSERT INTO paragraphs (text) VALUES ('x')", []).unwrap();
         }
         let mut first = Builder::default();
-        first.add(&conn, 1, &[10, 20]).unwrap();
-        first.add(&conn, 2, &[10]).unwrap();
+        first.add_keys(&conn, 1, &[10, 20]).unwrap();
+        first.add_keys(&conn, 2, &[10]).unwrap();
         first.finish(&conn).unwrap();
         let mut second = Builder::default();
-        second.add(&conn, 3, &[10]).unwrap();
-        second.add(&conn, 4, &[20]).unwrap();
+        second.add_keys(&conn, 3, &[10]).unwrap();
+        second.add_keys(&conn, 4, &[20]).unwrap();
         second.finish(&conn).unwrap();
         assert_eq!(ids(&conn, 10).unwrap(), [1, 2, 3]);
         assert_eq!(ids(&conn, 20).unwrap(), [1, 4]);
@@ -658,14 +703,14 @@ mod tests {
         let mut long = Builder::default();
         for id in 5..20_000u64 {
             conn.execute("INSERT INTO paragraphs (id, text) VALUES (?1, 'x')", [id as i64]).unwrap();
-            long.add(&conn, id, &[30 + id % 7, 99]).unwrap();
+            long.add_keys(&conn, id, &[30 + id % 7, 99]).unwrap();
         }
         long.finish(&conn).unwrap();
         // Term 99 in a segment of its own and in a block of its own (a long list), and
         // in the next segment too.
         let mut more = Builder::default();
         conn.execute("INSERT INTO paragraphs (id, text) VALUES (20000, 'x')", []).unwrap();
-        more.add(&conn, 20_000, &[99, 10]).unwrap();
+        more.add_keys(&conn, 20_000, &[99, 10]).unwrap();
         more.finish(&conn).unwrap();
         let lone: i64 = conn.query_row("SELECT count(*) FROM postings WHERE rows IS NOT NULL AND first_term = 99", [], |r| r.get(0)).unwrap();
         assert_eq!(lone, 1);
@@ -698,7 +743,7 @@ mod tests {
         let rows: Vec<u64> = (1..=20_000).collect();
         for &id in &rows {
             let held: Vec<u64> = terms.iter().filter(|(_, stride)| id % stride == 0).map(|&(t, _)| t).collect();
-            builder.add(&conn, id, &held).unwrap();
+            builder.add_keys(&conn, id, &held).unwrap();
         }
         builder.finish(&conn).unwrap();
         let (lone, packed): (i64, i64) =
