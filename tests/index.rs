@@ -154,6 +154,21 @@ fn the_index_serves_the_same_corpus_as_the_files() {
         let fresh = tempfile::tempdir().unwrap();
         lineage(&data, &fresh.path().join("none.sqlite")).args(["show", "77/211", "--format", "json"]).output().unwrap().stdout
     });
+    // Every document whole, as the index stores it (a text its row holds is stored there
+    // only) and as the files read.
+    let exported = |index: &Path| {
+        let out = tempfile::tempdir().unwrap();
+        lineage(&data, index).arg("--out").arg(out.path()).args(["--quiet", "export"]).assert().success();
+        let mut documents = std::collections::BTreeMap::new();
+        for entry in std::fs::read_dir(out.path().join("documents")).unwrap() {
+            let path = entry.unwrap().path();
+            documents.insert(path.file_name().unwrap().to_owned(), std::fs::read(&path).unwrap());
+        }
+        documents
+    };
+    let from_index = exported(&index);
+    assert_eq!(from_index.len(), 6, "{:?}", from_index.keys());
+    assert_eq!(from_index, exported(&tempfile::tempdir().unwrap().path().join("none.sqlite")));
 
     // An index of another folder is not taken for this one's.
     let other = tempfile::tempdir().unwrap();

@@ -2,8 +2,8 @@
 //! graph and the listing made from outlines, read from the files or from the index, are
 //! those made from the whole documents, on the real English resolutions and on a committee
 //! draft adopted as a resolution of its session (found by comparing their paragraphs). And
-//! an outline is a small part of its document. Skipped, with a message, where
-//! ../shared is absent.
+//! an outline is a small part of its document. The whole documents stored in the index
+//! load as they were read. Skipped, with a message, where ../shared is absent.
 
 use lineage::Corpus;
 use lineage::corpus::Outline;
@@ -42,6 +42,11 @@ fn same_graph_and_listing(dir: &Path) -> LineageGraph {
     let store = tempfile::tempdir().unwrap();
     let mut index = Index::open(&store.path().join("index.sqlite")).unwrap();
     index.refresh(dir, |_, _| {}).unwrap();
+    // The whole documents come back from the index as read (each text a searchable row
+    // holds is stored in the row only, and put back).
+    let stored = Corpus::from_index(dir, &index).unwrap();
+    assert_eq!(stored.documents.len(), whole.documents.len());
+    assert!(stored.documents == whole.documents, "the documents from the index differ from those read");
     for (from, links) in [
         ("files", Corpus::load_outlines(dir, Outline::Links, |_, _| {}).unwrap()),
         ("index", Corpus::outlines_from_index(dir, &index, Outline::Links).unwrap()),

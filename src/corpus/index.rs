@@ -33,7 +33,7 @@ use std::time::UNIX_EPOCH;
 /// The schema's own version and a fingerprint of the reader's source (set by build.rs):
 /// an index written by another build of lineage is rebuilt, not misread, since that build
 /// may read the same files differently.
-const SCHEMA_VERSION: &str = concat!("lineage-index-11-", env!("LINEAGE_READER_FINGERPRINT"));
+const SCHEMA_VERSION: &str = concat!("lineage-index-12-", env!("LINEAGE_READER_FINGERPRINT"));
 
 /// Files read in parallel before their documents are stored: small enough that the
 /// first chunk read (nothing stored yet) and the last stored (nothing left to read) are
@@ -71,7 +71,8 @@ CREATE TABLE IF NOT EXISTS documents (
     -- The outline stands before the model: a row is read from its start, so reading the
     -- outlines never walks through the models' overflow pages.
     outline BLOB NOT NULL,          -- its outline (corpus::outline, Links) as MessagePack, LZ4-compressed
-    model BLOB NOT NULL             -- the document as MessagePack, LZ4-compressed
+    model BLOB NOT NULL             -- the document as MessagePack, LZ4-compressed, each text
+                                    -- its rows hold stored there only (SearchRows::take)
 );
 -- Covers the headers (Index::headers): finding two documents among many never reads the
 -- pages that hold the models.
@@ -214,7 +215,8 @@ struct Prepared {
 /// A resolution's paragraphs and items, as searched: each row's name (`OP3`, or `OP3(a)`
 /// for an item), its text, and the trigrams of its search form as codes (repeats
 /// included, see [`super::postings::push_trigrams`]), held in a few buffers rather than
-/// three allocations a row.
+/// three allocations a row. A text is stored once, in its row: the document's model holds
+/// [`IN_ROW`] in its place.
 #[derive(Default)]
 struct SearchRows {
     text: String,
@@ -225,8 +227,16 @@ struct SearchRows {
     rows: Vec<(std::ops::Range<usize>, std::ops::Range<usize>, std::ops::Range<usize>)>,
 }
 
+/// What a stored model holds in place of a text that the document's searchable rows hold
+/// (see [`SearchRows::take`]; put back by [`Index::restore_texts`]). NUL is not a space:
+/// a blank text, which has no row, is never taken for it, and a text that is a NUL has a
+/// row like any other.
+const IN_ROW: &str = "\0";
+
 impl SearchRows {
-    fn of(doc: &Document) -> SearchRows {
+    /// The rows of `doc`, a row per paragraph and item whose text is not blank, each such
+    /// text left as [`IN_ROW`] in the document.
+    fn take(doc: &mut Document) -> SearchRows {
         let mut rows = SearchRows::default();
         if doc.kind != DocKind::Resolution {
             return rows;
@@ -237,17 +247,18 @@ impl SearchRows {
         rows.text.reserve(text);
         rows.trigrams.reserve(text);
         let mut form = String::new();
-        for p in &doc.paragraphs {
-            rows.push(format_args!("{}", p.id), &p.text, &mut form);
-            for item in &p.items {
-                rows.push(format_args!("{}({})", p.id, item.label), &item.text, &mut form);
+        for p in &mut doc.paragraphs {
+            rows.push(format_args!("{}", p.id), &mut p.text, &mut form);
+            for item in &mut p.items {
+                rows.push(format_args!("{}({})", p.id, item.label), &mut item.text, &mut form);
             }
         }
         rows
     }
 
-    /// A row named `name` holding `text`, unless the text is blank.
-    fn push(&mut self, name: std::fmt::Arguments, text: &str, form: &mut String) {
+    /// A row named `name` holding `text`, which is left as [`IN_ROW`], unless the text is
+    /// blank.
+    fn push(&mut self, name: std::fmt::Arguments, text: &mut String, form: &mut String) {
         use std::fmt::Write;
         if text.trim().is_empty() {
             return;
@@ -260,6 +271,7 @@ impl SearchRows {
         let first = self.trigrams.len();
         super::postings::push_trigrams(form, &mut self.trigrams, &mut self.wide);
         self.rows.push((start..named, named..self.text.len(), first..self.trigrams.len()));
+        IN_ROW.clone_into(text);
     }
 
     fn len(&self) -> usize {
@@ -273,10 +285,10 @@ impl SearchRows {
 }
 
 impl Prepared {
-    fn new(doc: Document) -> Prepared {
-        let model = compress(&encode(&doc));
+    fn new(mut doc: Document) -> Prepared {
         let outline = compress(&encode(&Outline::Links.of(&doc)));
-        let rows = SearchRows::of(&doc);
+        let rows = SearchRows::take(&mut doc);
+        let model = compress(&encode(&doc));
         Prepared {
             language: doc.language.as_str(),
             body: doc.body.as_str(),
@@ -312,6 +324,30 @@ fn compress(bytes: &[u8]) -> Vec<u8> {
 
 fn decompress(bytes: &[u8]) -> Result<Vec<u8>, String> {
     lz4_flex::decompress_size_prepended(bytes).map_err(|e| e.to_string())
+}
+
+/// Which of a document's stored forms [`Index::stored`] loads.
+#[derive(Clone, Copy)]
+enum Stored {
+    /// The whole document, its texts put back from its rows.
+    Model,
+    /// Its [`Outline::Links`] outline, stored whole.
+    Outline,
+}
+
+/// A document's model and the ids of its searchable rows, as a query reads them.
+fn model_and_rows(row: &rusqlite::Row) -> rusqlite::Result<(Vec<u8>, std::ops::Range<i64>)> {
+    let first: i64 = row.get(1)?;
+    Ok((row.get(0)?, first..first + row.get::<_, i64>(2)?))
+}
+
+/// Whether a row named `name` is the row of paragraph `id` (`OP3`), or of its item
+/// `label` (`OP3(a)`), as [`SearchRows::take`] names them.
+fn row_named(name: &str, id: &str, label: Option<&str>) -> bool {
+    match label {
+        None => name == id,
+        Some(label) => name.strip_prefix(id).and_then(|rest| rest.strip_prefix('(')).and_then(|rest| rest.strip_suffix(')')) == Some(label),
+    }
 }
 
 /// A file's size and modification time, as the freshness checks compare them.
@@ -1006,28 +1042,36 @@ impl Index {
     /// Every document in the index, in path order, with `source.path` under `dir`, and
     /// the reasons the unreadable files could not be read.
     pub fn documents(&self, dir: &Path) -> Result<(Vec<Document>, Vec<String>), Error> {
-        self.stored("model", dir, |doc| doc)
+        self.stored(Stored::Model, dir, |doc| doc)
     }
 
     /// [`Index::documents`] cut to `outline`: the stored outlines, without loading a model.
     pub fn outlines(&self, dir: &Path, outline: Outline) -> Result<(Vec<Document>, Vec<String>), Error> {
         // Cut again even to the shape stored: a list read from JSON keeps the room it grew
         // into, a cut one has none.
-        self.stored("outline", dir, |doc| outline.of(&doc))
+        self.stored(Stored::Outline, dir, |doc| outline.of(&doc))
     }
 
-    /// Each document's stored `column` (`model` or `outline`), in path order, loaded and
-    /// shaped, and the reasons the unreadable files could not be read.
-    fn stored(&self, column: &str, dir: &Path, shape: impl Fn(Document) -> Document) -> Result<(Vec<Document>, Vec<String>), Error> {
-        let sql = format!("SELECT path, {column} FROM documents ORDER BY path, id");
+    /// Each document's stored model or outline, in path order, loaded and shaped, and the
+    /// reasons the unreadable files could not be read.
+    fn stored(&self, what: Stored, dir: &Path, shape: impl Fn(Document) -> Document) -> Result<(Vec<Document>, Vec<String>), Error> {
+        let column = match what {
+            Stored::Model => "model",
+            Stored::Outline => "outline",
+        };
+        let sql = format!("SELECT path, {column}, first_row, rows FROM documents ORDER BY path, id");
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.fail(e))?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?)))
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?)))
             .map_err(|e| self.fail(e))?;
         let mut docs = Vec::new();
         for row in rows {
-            let (rel, stored) = row.map_err(|e| self.fail(e))?;
-            docs.push(shape(self.load_model(dir, &rel, &stored)?));
+            let (rel, stored, first_row, rows) = row.map_err(|e| self.fail(e))?;
+            let doc = match what {
+                Stored::Model => self.load_model(dir, &rel, &stored, first_row..first_row + rows)?,
+                Stored::Outline => self.decode(dir, &rel, &stored)?,
+            };
+            docs.push(shape(doc));
         }
         Ok((docs, self.unreadable()?))
     }
@@ -1036,11 +1080,11 @@ impl Index {
     /// `dir` names it).
     pub fn document_of_file(&self, dir: &Path, path: &str) -> Result<Document, Error> {
         let rel = super::relative(dir, Path::new(path));
-        let model: Vec<u8> = self
+        let (model, rows) = self
             .conn
-            .query_row("SELECT model FROM documents WHERE path = ?1 ORDER BY id LIMIT 1", [rel.as_ref()], |r| r.get(0))
+            .query_row("SELECT model, first_row, rows FROM documents WHERE path = ?1 ORDER BY id LIMIT 1", [rel.as_ref()], model_and_rows)
             .map_err(|e| self.fail(e))?;
-        self.load_model(dir, &rel, &model)
+        self.load_model(dir, &rel, &model, rows)
     }
 
     /// Each stored document's row id, file, symbol and language, in the order of
@@ -1068,22 +1112,65 @@ impl Index {
     /// The stored document of row `id` (from [`Index::headers`]), read from the file
     /// `rel`, with `source.path` under `dir`.
     pub fn document(&self, dir: &Path, id: i64, rel: &str) -> Result<Document, Error> {
-        let model: Vec<u8> = self
+        let (model, rows) = self
             .conn
-            .query_row("SELECT model FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT model, first_row, rows FROM documents WHERE id = ?1", [id], model_and_rows)
             .map_err(|e| self.fail(e))?;
-        self.load_model(dir, rel, &model)
+        self.load_model(dir, rel, &model, rows)
     }
 
-    /// A stored model (compressed MessagePack) as its document, with `source.path` under `dir`.
-    fn load_model(&self, dir: &Path, rel: &str, model: &[u8]) -> Result<Document, Error> {
-        let loaded = decompress(model).and_then(|bytes| rmp_serde::from_slice::<Document>(&bytes).map_err(|e| e.to_string()));
+    /// A stored model as its document, with `source.path` under `dir`, its texts put back
+    /// from its searchable rows, the ids `rows`.
+    fn load_model(&self, dir: &Path, rel: &str, model: &[u8], rows: std::ops::Range<i64>) -> Result<Document, Error> {
+        let mut doc = self.decode(dir, rel, model)?;
+        self.restore_texts(&mut doc, rows).map_err(|e| Error::Index {
+            path: self.path.clone(),
+            reason: format!("stored texts of {rel} do not match its model ({e}); run `lineage index --rebuild`"),
+        })?;
+        Ok(doc)
+    }
+
+    /// A stored model or outline (compressed MessagePack) as its document, with
+    /// `source.path` under `dir`.
+    fn decode(&self, dir: &Path, rel: &str, stored: &[u8]) -> Result<Document, Error> {
+        let loaded = decompress(stored).and_then(|bytes| rmp_serde::from_slice::<Document>(&bytes).map_err(|e| e.to_string()));
         let mut doc = loaded.map_err(|e| Error::Index {
             path: self.path.clone(),
             reason: format!("stored model of {rel} does not load ({e}); run `lineage index --rebuild`"),
         })?;
         doc.source.path = dir.join(rel).to_string_lossy().into_owned();
         Ok(doc)
+    }
+
+    /// Put back each text of `doc` that its model holds in its row (see [`SearchRows::take`]),
+    /// from the rows `rows`, in the order they were made; each row's name is checked, and
+    /// every row must be used.
+    fn restore_texts(&self, doc: &mut Document, rows: std::ops::Range<i64>) -> Result<(), String> {
+        let mut stmt = self.conn.prepare_cached("SELECT paragraph, text FROM paragraphs WHERE id >= ?1 AND id < ?2 ORDER BY id").map_err(|e| e.to_string())?;
+        let mut stored = stmt.query([rows.start, rows.end]).map_err(|e| e.to_string())?;
+        let mut next = |text: &mut String, id: &str, label: Option<&str>| -> Result<(), String> {
+            if text != IN_ROW {
+                return Ok(());
+            }
+            let row = stored.next().map_err(|e| e.to_string())?.ok_or_else(|| format!("no row for {id}"))?;
+            let name = row.get_ref(0).and_then(|v| v.as_str().map_err(Into::into)).map_err(|e| e.to_string())?;
+            if !row_named(name, id, label) {
+                return Err(format!("the row for {id} is named {name}"));
+            }
+            *text = row.get(1).map_err(|e| e.to_string())?;
+            Ok(())
+        };
+        for p in &mut doc.paragraphs {
+            next(&mut p.text, &p.id, None)?;
+            for item in &mut p.items {
+                next(&mut item.text, &p.id, Some(&item.label))?;
+            }
+        }
+        drop(next);
+        match stored.next().map_err(|e| e.to_string())? {
+            Some(_) => Err("a row beyond its paragraphs".to_string()),
+            None => Ok(()),
+        }
     }
 
     /// Why each file that could not be read was not, in path order, as stored.
@@ -1342,6 +1429,64 @@ mod tests {
             std::fs::write(data.join(name), text).unwrap();
         }
         data
+    }
+
+    /// A resolution whose texts are the cases a stored model must tell apart: blank, spaces
+    /// only, a NUL (what the model holds in place of a text its row holds), an item's, and
+    /// two paragraphs of one number, the first of them blank; stored in a new index at
+    /// `dir`, which is returned with the document as read and the row id of its record.
+    fn stored_resolution(dir: &Path) -> (Index, Document, i64) {
+        use crate::model::Item;
+        let mut doc = reader::read_bytes(RESOLUTION.as_bytes(), &dir.join("a.txt")).unwrap();
+        let paragraph = |id: &str, text: &str, items: &[(&str, &str)]| crate::model::Paragraph {
+            id: id.to_string(),
+            text: text.to_string(),
+            items: items.iter().map(|(label, text)| Item { label: label.to_string(), text: text.to_string(), footnote_marks: Vec::new(), lines: None }).collect(),
+            ..doc.paragraphs[0].clone()
+        };
+        doc.paragraphs = vec![
+            paragraph("PP1", "", &[]),
+            paragraph("PP2", " \n ", &[]),
+            paragraph("OP1", IN_ROW, &[]),
+            paragraph("OP2", "Requests the High Commissioner:", &[("a", ""), ("b", "to report;"), ("c", IN_ROW), ("d", " ")]),
+            paragraph("OP3", "", &[]),
+            paragraph("OP3", "Decides to remain seized of the matter.", &[]),
+        ];
+        let index = Index::open(&dir.join("index.sqlite")).unwrap();
+        let mut next_row = 1;
+        let mut postings = super::super::postings::Builder::default();
+        store(&index.conn, "a.txt", &Prepared::new(doc.clone()), &mut next_row, &mut postings).unwrap();
+        postings.finish(&index.conn).unwrap();
+        assert_eq!(next_row, 6, "a row for each text that is not blank");
+        let id = index.conn.query_row("SELECT id FROM documents WHERE path = 'a.txt'", [], |r| r.get(0)).unwrap();
+        (index, doc, id)
+    }
+
+    #[test]
+    fn a_model_stored_without_the_texts_its_rows_hold_loads_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let (index, doc, id) = stored_resolution(dir.path());
+        let model: Vec<u8> = index.conn.query_row("SELECT model FROM documents WHERE id = ?1", [id], |r| r.get(0)).unwrap();
+        let bytes = decompress(&model).unwrap();
+        let text = b"Decides to remain seized of the matter.";
+        assert!(!bytes.windows(text.len()).any(|w| w == text), "a text its row holds is not in the model");
+        assert_eq!(index.document(dir.path(), id, "a.txt").unwrap(), doc);
+        assert_eq!(index.document_of_file(dir.path(), &doc.source.path).unwrap(), doc);
+        assert_eq!(index.documents(dir.path()).unwrap().0, vec![doc]);
+    }
+
+    #[test]
+    fn rows_that_do_not_match_their_model_are_an_error_that_says_to_rebuild() {
+        for damage in ["UPDATE paragraphs SET paragraph = 'OP9' WHERE id = 2", "DELETE FROM paragraphs WHERE id = 5", "UPDATE documents SET rows = rows + 1"] {
+            let dir = tempfile::tempdir().unwrap();
+            let (index, _, id) = stored_resolution(dir.path());
+            if damage.contains("rows + 1") {
+                index.conn.execute("INSERT INTO paragraphs (id, document, paragraph, text) VALUES (6, ?1, 'OP4', 'More.')", [id]).unwrap();
+            }
+            index.conn.execute_batch(damage).unwrap();
+            let error = index.document(dir.path(), id, "a.txt").unwrap_err().to_string();
+            assert!(error.contains("a.txt") && error.contains("lineage index --rebuild"), "{damage}: {error}");
+        }
     }
 
     #[test]
