@@ -178,6 +178,9 @@ fn ascii_place(term: u64) -> usize {
     (((term >> 42) << 14) | (((term >> 21) & 0x7F) << 7) | (term & 0x7F)) as usize
 }
 
+/// The places of [`Builder::ascii`], one per trigram of three seven-bit characters.
+const ASCII_PLACES: usize = 1 << 21;
+
 /// The bit of a trigram's code that marks a wide trigram (one not of three ASCII
 /// characters), the rest of the code being where its key stands among the wide keys.
 const WIDE: u32 = 1 << 31;
@@ -202,6 +205,14 @@ fn key_of(code: u32, wide: &[u64]) -> u64 {
     }
 }
 
+/// A new empty list for the trigram coded `code` among the keys `wide`, at the end of
+/// `lists`: where it stands, plus one.
+#[cold]
+fn new_list(lists: &mut Vec<List>, code: u32, wide: &[u64]) -> u32 {
+    lists.push(List { term: key_of(code, wide), last: 0, rows: 0, bytes: Vec::new() });
+    lists.len() as u32
+}
+
 /// Postings gathered over a refresh, written a segment at a time.
 #[derive(Default)]
 pub(crate) struct Builder {
@@ -209,8 +220,9 @@ pub(crate) struct Builder {
     lists: Vec<List>,
     /// For each trigram of three ASCII characters (most of those of any English text), at
     /// [`ascii_place`]: where its list stands in `lists`, plus one (0: none yet). Found by
-    /// its characters, not hashed; made at the first such trigram.
-    ascii: Vec<u32>,
+    /// its characters, not hashed; made at the first row added. A place is under
+    /// [`ASCII_PLACES`] by its type, so that looking one up is not checked.
+    ascii: Option<Box<[u32; ASCII_PLACES]>>,
     /// Where the list of any other trigram stands in `lists`.
     other: HashMap<u64, u32, std::hash::BuildHasherDefault<crate::text::compare::KeyHasher>>,
     bytes: usize,
@@ -228,35 +240,31 @@ impl Builder {
         }
     }
 
-    /// Where the list of the trigram coded `code` stands in `lists`, made empty if there
-    /// is none yet.
-    fn list(&mut self, code: u32, wide: &[u64]) -> usize {
-        let made = self.lists.len() as u32 + 1;
-        let slot = if code & WIDE == 0 {
-            if self.ascii.is_empty() {
-                self.ascii = vec![0; 1 << 21];
-            }
-            let slot = &mut self.ascii[code as usize];
-            if *slot == 0 {
-                *slot = made;
-            }
-            *slot
-        } else {
-            *self.other.entry(key_of(code, wide)).or_insert(made)
-        };
-        if slot == made {
-            self.lists.push(List { term: key_of(code, wide), last: 0, rows: 0, bytes: Vec::new() });
-        }
-        slot as usize - 1
-    }
-
     /// Record that row `id` (larger than every id added before) holds the trigrams coded
     /// `codes` (made among the keys `wide`, see [`push_trigrams`]), in any order and
     /// repeats allowed.
     pub(crate) fn add(&mut self, conn: &Connection, id: u64, codes: &[u32], wide: &[u64]) -> rusqlite::Result<()> {
+        let Builder { lists, ascii, other, bytes, .. } = self;
+        let ascii = ascii.get_or_insert_with(|| vec![0; ASCII_PLACES].into_boxed_slice().try_into().expect("the table's length is its type's"));
         for &code in codes {
-            let at = self.list(code, wide);
-            let list = &mut self.lists[at];
+            let at = if code & WIDE == 0 {
+                let slot = &mut ascii[code as usize & (ASCII_PLACES - 1)];
+                if *slot == 0 {
+                    *slot = new_list(lists, code, wide);
+                }
+                *slot
+            } else {
+                let key = key_of(code, wide);
+                match other.get(&key) {
+                    Some(&at) => at,
+                    None => {
+                        let at = new_list(lists, code, wide);
+                        other.insert(key, at);
+                        at
+                    }
+                }
+            };
+            let list = &mut lists[at as usize - 1];
             if list.last == id {
                 continue;
             }
@@ -264,8 +272,7 @@ impl Builder {
             push_varint(&mut list.bytes, id - list.last);
             list.last = id;
             list.rows += 1;
-            let grown = list.bytes.len() - before;
-            self.bytes += grown;
+            *bytes += list.bytes.len() - before;
         }
         if self.bytes >= FLUSH_BYTES {
             self.flush(conn)?;
@@ -284,9 +291,9 @@ impl Builder {
         };
         self.next_segment = Some(segment + 1);
         let mut lists = std::mem::take(&mut self.lists);
-        for list in &lists {
-            if list.term & BEYOND_ASCII == 0 {
-                self.ascii[ascii_place(list.term)] = 0;
+        if let Some(ascii) = &mut self.ascii {
+            for list in lists.iter().filter(|list| list.term & BEYOND_ASCII == 0) {
+                ascii[ascii_place(list.term)] = 0;
             }
         }
         self.other.clear();
