@@ -143,6 +143,16 @@ impl Form {
     /// a space is written only in place of one or more read, so the writing never
     /// overtakes the reading.
     fn keep_ascii(&mut self, run: &[u8]) {
+        if is_plain(run) {
+            // Most runs of a text the reader has put together: lower-cased as they stand.
+            if self.spaced && self.last_is_han == Some(false) {
+                self.out.push(b' ');
+            }
+            self.out.extend(run.iter().map(u8::to_ascii_lowercase));
+            self.spaced = false;
+            self.last_is_han = Some(false);
+            return;
+        }
         let start = self.out.len();
         // A space pending from before the run is written in front of it if a character
         // follows: room for it is made at the start.
@@ -154,20 +164,20 @@ impl Form {
         // not Chinese.
         let mut after_word = self.last_is_han == Some(false);
         let mut at = 0;
+        // Without a branch on the byte (a space comes every few bytes, at no place a
+        // branch could learn): a space is written where one may be kept and the byte
+        // after it, each kept by moving past it or not. Neither write reaches a byte not
+        // yet read: `at` stays behind `read` by the room made at the start, and moves two
+        // only past a space it did not move for.
         for read in 1..written.len() {
             let b = written[read];
-            if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
-                spaced = true;
-                continue;
-            }
-            if spaced && after_word {
-                written[at] = b' ';
-                at += 1;
-            }
-            spaced = false;
-            after_word = true;
+            let space = matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+            written[at] = b' ';
+            at += usize::from(spaced & after_word & !space);
             written[at] = b.to_ascii_lowercase();
-            at += 1;
+            at += usize::from(!space);
+            spaced = space;
+            after_word |= !space;
         }
         self.spaced = spaced;
         if after_word {
@@ -192,6 +202,20 @@ impl Form {
         }
         self.last_is_han = Some(han);
     }
+}
+
+/// Whether a run of ASCII is words one space apart, which its search form keeps as they
+/// stand: not empty, no space at either end or beside another, and no other kind of
+/// space. Read without a branch a byte (see [`crate::text::chars::any_neighbours`]).
+fn is_plain(run: &[u8]) -> bool {
+    // Tab, line feed, vertical tab, form feed, carriage return.
+    let other_space = |b: u8| b.wrapping_sub(b'\t') < 5;
+    let (Some(&first), Some(&last)) = (run.first(), run.last()) else { return false };
+    first != b' '
+        && last != b' '
+        && !other_space(first)
+        && !other_space(last)
+        && !crate::text::chars::any_neighbours(run, |a, b| other_space(a) | other_space(b) | ((a == b' ') & (b == b' ')))
 }
 
 /// Full-width forms and Chinese punctuation as their ASCII counterparts.
@@ -543,7 +567,7 @@ mod tests {
 
     #[test]
     fn ascii_text_has_the_same_form_a_byte_at_a_time() {
-        for text in ["The  Right\nto Privacy", " \t a\x0Bb\r\n C. ", "", "   ", "(A/RES/78/213),\nRecalling", "x"] {
+        for text in ["The  Right\nto Privacy", " \t a\x0Bb\r\n C. ", "", "   ", "(A/RES/78/213),\nRecalling", "x", "Recalling its resolution 47/23,", "隐私 Right to Privacy 权", "“The Right” to"] {
             assert_eq!(search_form(text), search_form_by_neighbours(text), "{text:?}");
         }
         assert_eq!(search_form(" \t The  Right\x0Bto\r\nPrivacy. "), "the right to privacy.");
