@@ -567,7 +567,7 @@ mod tests {
 
     #[test]
     fn ascii_text_has_the_same_form_a_byte_at_a_time() {
-        for text in ["The  Right\nto Privacy", " \t a\x0Bb\r\n C. ", "", "   ", "(A/RES/78/213),\nRecalling", "x", "Recalling its resolution 47/23,", "隐私 Right to Privacy 权", "“The Right” to"] {
+        for text in ["The  Right\nto Privacy", " \t a\x0Bb\r\n C. ", "", "   ", "(A/RES/78/213),\nRecalling", "x", "Recalling its resolution 47/23,", "隐私 Right to Privacy 权", "“The Right” to", "，\u{3000}A"] {
             assert_eq!(search_form(text), search_form_by_neighbours(text), "{text:?}");
         }
         assert_eq!(search_form(" \t The  Right\x0Bto\r\nPrivacy. "), "the right to privacy.");
