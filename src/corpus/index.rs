@@ -1166,7 +1166,6 @@ impl Index {
                 next(&mut item.text, &p.id, Some(&item.label))?;
             }
         }
-        drop(next);
         match stored.next().map_err(|e| e.to_string())? {
             Some(_) => Err("a row beyond its paragraphs".to_string()),
             None => Ok(()),
