@@ -175,7 +175,13 @@ const BEYOND_ASCII: u64 = (0x1F_FF80 << 42) | (0x1F_FF80 << 21) | 0x1F_FF80;
 /// Where a trigram of three ASCII characters stands in [`Builder::ascii`]: seven bits a
 /// character. It is also the trigram's code (see [`push_trigrams`]).
 fn ascii_place(term: u64) -> usize {
-    (((term >> 42) << 14) | (((term >> 21) & 0x7F) << 7) | (term & 0x7F)) as usize
+    ascii_code((term >> 42) as u8, (term >> 21) as u8, term as u8) as usize
+}
+
+/// The code of the trigram of the ASCII characters `a`, `b`, `c`: seven bits each (a
+/// bit above them is dropped).
+fn ascii_code(a: u8, b: u8, c: u8) -> u32 {
+    (u32::from(a & 0x7F) << 14) | (u32::from(b & 0x7F) << 7) | u32::from(c & 0x7F)
 }
 
 /// The places of [`Builder::ascii`], one per trigram of three seven-bit characters.
@@ -205,11 +211,11 @@ fn key_of(code: u32, wide: &[u64]) -> u64 {
     }
 }
 
-/// A new empty list for the trigram coded `code` among the keys `wide`, at the end of
-/// `lists`: where it stands, plus one.
+/// A new empty list for the trigram `term`, at the end of `lists`: where it stands, plus
+/// one.
 #[cold]
-fn new_list(lists: &mut Vec<List>, code: u32, wide: &[u64]) -> u32 {
-    lists.push(List { term: key_of(code, wide), last: 0, rows: 0, bytes: Vec::new() });
+fn new_list(lists: &mut Vec<List>, term: u64) -> u32 {
+    lists.push(List { term, last: 0, rows: 0, bytes: Vec::new() });
     lists.len() as u32
 }
 
@@ -250,7 +256,7 @@ impl Builder {
             let at = if code & WIDE == 0 {
                 let slot = &mut ascii[code as usize & (ASCII_PLACES - 1)];
                 if *slot == 0 {
-                    *slot = new_list(lists, code, wide);
+                    *slot = new_list(lists, key_of(code, wide));
                 }
                 *slot
             } else {
@@ -258,7 +264,7 @@ impl Builder {
                 match other.get(&key) {
                     Some(&at) => at,
                     None => {
-                        let at = new_list(lists, code, wide);
+                        let at = new_list(lists, key);
                         other.insert(key, at);
                         at
                     }
@@ -588,7 +594,7 @@ pub(crate) fn push_trigrams(form: &str, codes: &mut Vec<u32>, wide: &mut Vec<u64
             next(codes, wide, &mut key, &mut read, u64::from(byte));
         }
         if let Some(&[a, b, c]) = run.last_chunk::<3>() {
-            codes.extend(run.windows(3).map(|w| (u32::from(w[0]) << 14) | (u32::from(w[1]) << 7) | u32::from(w[2])));
+            codes.extend(run.windows(3).map(|w| ascii_code(w[0], w[1], w[2])));
             key = (u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c);
             read += ascii - 2;
         }

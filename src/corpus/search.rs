@@ -171,7 +171,7 @@ impl Form {
         // only past a space it did not move for.
         for read in 1..written.len() {
             let b = written[read];
-            let space = matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+            let space = crate::text::chars::is_ascii_space(b);
             written[at] = b' ';
             at += usize::from(spaced & after_word & !space);
             written[at] = b.to_ascii_lowercase();
@@ -208,8 +208,8 @@ impl Form {
 /// stand: not empty, no space at either end or beside another, and no other kind of
 /// space. Read without a branch a byte (see [`crate::text::chars::any_neighbours`]).
 fn is_plain(run: &[u8]) -> bool {
-    // Tab, line feed, vertical tab, form feed, carriage return.
-    let other_space = |b: u8| b.wrapping_sub(b'\t') < 5;
+    use crate::text::chars::is_ascii_space;
+    let other_space = |b: u8| is_ascii_space(b) & (b != b' ');
     let (Some(&first), Some(&last)) = (run.first(), run.last()) else { return false };
     first != b' '
         && last != b' '

@@ -79,6 +79,14 @@ pub fn ascii_prefix(bytes: &[u8]) -> usize {
     ascii + rest.iter().position(|b| !b.is_ascii()).unwrap_or(rest.len())
 }
 
+/// Whether an ASCII byte is one of the spaces `char::is_whitespace` names: tab, line
+/// feed, vertical tab, form feed, carriage return and space (`u8::is_ascii_whitespace`
+/// leaves out the vertical tab).
+#[inline]
+pub fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
 /// Whether two neighbouring bytes of `bytes` satisfy `pair`, read in blocks of 64 pairs
 /// without a branch inside a block, so that the compiler reads many pairs at once; the
 /// bytes stop being read at the first block that holds such a pair.
@@ -94,6 +102,13 @@ pub fn any_neighbours(bytes: &[u8], pair: impl Fn(u8, u8) -> bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_spaces_are_those_char_names() {
+        for b in 0..=0x7Fu8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b:#04x}");
+        }
+    }
 
     #[test]
     fn the_ascii_prefix_ends_at_the_first_other_byte_wherever_it_falls() {
