@@ -1476,12 +1476,13 @@ mod tests {
 
     #[test]
     fn rows_that_do_not_match_their_model_are_an_error_that_says_to_rebuild() {
-        for damage in ["UPDATE paragraphs SET paragraph = 'OP9' WHERE id = 2", "DELETE FROM paragraphs WHERE id = 5", "UPDATE documents SET rows = rows + 1"] {
+        for damage in [
+            "UPDATE paragraphs SET paragraph = 'OP9' WHERE id = 2",
+            "DELETE FROM paragraphs WHERE id = 5",
+            "INSERT INTO paragraphs (id, document, paragraph, text) SELECT 6, id, 'OP4', 'More.' FROM documents; UPDATE documents SET rows = rows + 1",
+        ] {
             let dir = tempfile::tempdir().unwrap();
             let (index, _, id) = stored_resolution(dir.path());
-            if damage.contains("rows + 1") {
-                index.conn.execute("INSERT INTO paragraphs (id, document, paragraph, text) VALUES (6, ?1, 'OP4', 'More.')", [id]).unwrap();
-            }
             index.conn.execute_batch(damage).unwrap();
             let error = index.document(dir.path(), id, "a.txt").unwrap_err().to_string();
             assert!(error.contains("a.txt") && error.contains("lineage index --rebuild"), "{damage}: {error}");
